@@ -1,0 +1,306 @@
+//! The speech dialect and its one parser.
+//!
+//! A draft is Markdown (CommonMark) with a few additions for text that is read aloud:
+//!
+//! | syntax                               | meaning                                        |
+//! |--------------------------------------|------------------------------------------------|
+//! | `# 題`                               | the title (the first level-1 heading)          |
+//! | `## 見出し`                          | a section (greeting, stance, ①②③, closing)     |
+//! | `### 小見出し`                       | a sub-heading inside a section                 |
+//! | `{漢字\|かんじ}`, `｜漢字《かんじ》` | ruby (furigana); `漢字《かんじ》` also works   |
+//! | `[[間]]`, `[[間 2秒]]`               | a pause cue (default 2 s)                      |
+//! | `[[ゆっくり]]`, `[[強調]]`, `[[…]]`  | other reader cues, free text                   |
+//! | `> [!note]` block                    | a speaker note: shown to the reader, never read aloud or published |
+//! | `> [!summary]` block                 | the section's line in the blog summary (要旨)  |
+//! | `<!-- … -->`, other raw HTML         | ignored: never shown, read aloud or exported   |
+//!
+//! [`parse`] never fails and never panics: whatever it cannot make sense of it keeps as plain
+//! text and reports in [`Script::diagnostics`].
+
+mod inline;
+mod parse;
+mod sentence;
+mod source;
+
+pub use parse::parse;
+pub use source::LineIndex;
+
+use serde::Serialize;
+use std::ops::Range;
+
+/// Where an element sits in the source: byte range plus 1-based line and column (in characters).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+    pub line: usize,
+    pub column: usize,
+}
+
+impl Span {
+    pub fn range(&self) -> Range<usize> {
+        self.start..self.end
+    }
+}
+
+/// A parsed draft.
+#[derive(Debug, Clone, PartialEq, Serialize, Default)]
+pub struct Script {
+    /// The first `#` heading, as plain text (ruby as base text).
+    pub title: Option<Heading>,
+    /// Sections in order. Text before the first `##` forms a section without a heading.
+    pub sections: Vec<Section>,
+    /// Things the parser ignored or repaired, for the writer to see.
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Heading {
+    pub level: u8,
+    pub inlines: Vec<Inline>,
+    pub span: Span,
+}
+
+impl Heading {
+    /// The heading as it is printed (ruby shown as its base).
+    pub fn text(&self) -> String {
+        plain_text(&self.inlines)
+    }
+}
+
+/// What a section does in an address; found from its heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "number")]
+pub enum SectionRole {
+    /// Text before the first `##`.
+    Preamble,
+    Greeting,
+    Stance,
+    /// A numbered priority (①, ②, 1., 第一に …); the number starts at 1.
+    Priority(u32),
+    Closing,
+    Other,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Section {
+    pub heading: Option<Heading>,
+    pub role: SectionRole,
+    pub blocks: Vec<Block>,
+    /// The `> [!summary]` line, when the draft gives one.
+    pub summary: Option<Vec<Inline>>,
+    pub span: Span,
+}
+
+impl Section {
+    pub fn title(&self) -> String {
+        self.heading.as_ref().map(Heading::text).unwrap_or_default()
+    }
+
+    /// Paragraphs that are read aloud, in order (list items included, notes excluded).
+    pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
+        self.blocks.iter().flat_map(|block| match block {
+            Block::Paragraph(p) => std::slice::from_ref(p).iter(),
+            Block::List(list) => list.items.iter(),
+            Block::Quote(q) => q.paragraphs.iter(),
+            Block::Heading(_) | Block::Note(_) | Block::Rule(_) => [].iter(),
+        })
+    }
+
+    /// Sentences that are read aloud, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.paragraphs().flat_map(|p| p.sentences.iter())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Block {
+    Paragraph(Paragraph),
+    /// `###` and deeper.
+    Heading(Heading),
+    List(List),
+    /// An ordinary block quote: read aloud like paragraphs.
+    Quote(Quote),
+    /// A speaker note (`> [!note]`): for the reader's eyes only.
+    Note(Note),
+    /// `---`
+    Rule(Span),
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Paragraph {
+    pub sentences: Vec<Sentence>,
+    pub span: Span,
+}
+
+impl Paragraph {
+    pub fn inlines(&self) -> impl Iterator<Item = &Inline> {
+        self.sentences.iter().flat_map(|s| s.inlines.iter())
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct List {
+    pub ordered: bool,
+    /// The number of the first item of an ordered list.
+    pub start: u64,
+    pub items: Vec<Paragraph>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Quote {
+    pub paragraphs: Vec<Paragraph>,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Note {
+    pub paragraphs: Vec<Paragraph>,
+    pub span: Span,
+}
+
+/// One sentence: split after 。！？ (with any closing brackets) outside brackets.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sentence {
+    pub inlines: Vec<Inline>,
+    pub span: Span,
+}
+
+impl Sentence {
+    /// The sentence as printed (ruby as base, cues dropped).
+    pub fn text(&self) -> String {
+        plain_text(&self.inlines)
+    }
+
+    /// The sentence as read aloud (ruby as reading, cues dropped).
+    pub fn spoken_text(&self) -> String {
+        spoken_text(&self.inlines)
+    }
+}
+
+/// Inline text styles that survive into exports.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Default)]
+pub struct Style {
+    pub strong: bool,
+    pub emphasis: bool,
+    pub code: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Inline {
+    Text {
+        text: String,
+        style: Style,
+        span: Span,
+    },
+    Ruby {
+        base: String,
+        reading: String,
+        style: Style,
+        span: Span,
+    },
+    Cue {
+        cue: Cue,
+        span: Span,
+    },
+    /// A link: its text is read, its destination only exported (http, https and mailto).
+    Link {
+        inlines: Vec<Inline>,
+        url: String,
+        span: Span,
+    },
+    /// A hard line break inside a paragraph.
+    Break { span: Span },
+}
+
+impl Inline {
+    pub fn span(&self) -> &Span {
+        match self {
+            Inline::Text { span, .. }
+            | Inline::Ruby { span, .. }
+            | Inline::Cue { span, .. }
+            | Inline::Link { span, .. }
+            | Inline::Break { span } => span,
+        }
+    }
+}
+
+/// A mark for the reader, never printed or published.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+pub enum Cue {
+    /// `[[間]]` or `[[間 3秒]]`: stop for this many seconds.
+    Pause { seconds: f64 },
+    /// `[[ゆっくり]]`, `[[強調]]`, any other text.
+    Direction { text: String },
+}
+
+/// Default length of a `[[間]]` pause without a number.
+pub const DEFAULT_PAUSE_SECONDS: f64 = 2.0;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Diagnostic {
+    pub kind: DiagnosticKind,
+    pub span: Span,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DiagnosticKind {
+    /// Raw HTML (or an HTML comment) was ignored.
+    RawHtmlIgnored,
+    /// `{…` without its closing `}` or without `|`, kept as text.
+    UnclosedRuby,
+    /// `[[…` without `]]`, kept as text.
+    UnclosedCue,
+    /// A second `#` heading: treated as a section.
+    ExtraTitle,
+    /// An image: its alt text is kept, the image is not.
+    ImageIgnored,
+    /// A table, footnote or other construct the dialect does not read: kept as text.
+    Unsupported,
+}
+
+/// Text as printed: ruby as its base, cues dropped, links as their text.
+pub fn plain_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text { text, .. } => out.push_str(text),
+            Inline::Ruby { base, .. } => out.push_str(base),
+            Inline::Link { inlines, .. } => out.push_str(&plain_text(inlines)),
+            Inline::Break { .. } => out.push('\n'),
+            Inline::Cue { .. } => {}
+        }
+    }
+    out
+}
+
+/// Text as read aloud: ruby as its reading, cues dropped, links as their text.
+pub fn spoken_text(inlines: &[Inline]) -> String {
+    let mut out = String::new();
+    for inline in inlines {
+        match inline {
+            Inline::Text { text, .. } => out.push_str(text),
+            Inline::Ruby { reading, .. } => out.push_str(reading),
+            Inline::Link { inlines, .. } => out.push_str(&spoken_text(inlines)),
+            Inline::Break { .. } => out.push('\n'),
+            Inline::Cue { .. } => {}
+        }
+    }
+    out
+}
+
+impl Script {
+    pub fn title_text(&self) -> Option<String> {
+        self.title.as_ref().map(Heading::text)
+    }
+
+    /// Every sentence read aloud, in order.
+    pub fn sentences(&self) -> impl Iterator<Item = &Sentence> {
+        self.sections.iter().flat_map(|s| s.sentences())
+    }
+}
