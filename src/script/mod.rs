@@ -213,7 +213,9 @@ pub enum Inline {
         span: Span,
     },
     /// A hard line break inside a paragraph.
-    Break { span: Span },
+    Break {
+        span: Span,
+    },
 }
 
 impl Inline {
@@ -304,3 +306,6 @@ impl Script {
         self.sections.iter().flat_map(|s| s.sentences())
     }
 }
+
+#[cfg(test)]
+mod tests;

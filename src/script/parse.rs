@@ -1,6 +1,668 @@
-use super::Script;
+//! Markdown events → [`Script`]. The only place the speech dialect is parsed.
 
-/// Parse a draft. Never fails, never panics.
-pub fn parse(_source: &str) -> Script {
-    Script::default()
+use super::inline::{build_inlines, Piece};
+use super::sentence::split_sentences;
+use super::{
+    Block, Diagnostic, DiagnosticKind, Heading, Inline, LineIndex, List, Note, Paragraph, Quote,
+    Script, Section, SectionRole, Span, Style,
+};
+use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use std::ops::Range;
+
+/// Parse a draft. Never fails, never panics: what it cannot read stays as text or is reported
+/// in [`Script::diagnostics`].
+pub fn parse(source: &str) -> Script {
+    let index = LineIndex::new(source);
+    let mut builder = Builder::new(&index);
+    for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
+        builder.event(event, range);
+    }
+    builder.finish()
+}
+
+/// HTML elements whose content is dropped along with the tags.
+const DROPPED_CONTENT: &[&str] = &[
+    "script", "style", "iframe", "object", "embed", "template", "noscript", "textarea", "title",
+    "svg", "math", "select", "noembed", "noframes", "xmp", "head",
+];
+
+struct OpenQuote {
+    start: usize,
+    kind: QuoteKind,
+    paragraphs: Vec<Paragraph>,
+}
+
+/// What a block quote turns out to be, from its first line.
+#[derive(Clone, Copy, PartialEq)]
+enum QuoteKind {
+    Plain,
+    Note,
+    Summary,
+}
+
+struct Builder<'a> {
+    index: &'a LineIndex<'a>,
+    script: Script,
+    section: Section,
+    /// Inline pieces of the paragraph, heading or item being read.
+    pieces: Vec<Piece>,
+    style: Style,
+    /// Inside `<script>` and the like: text is dropped until the closing tag.
+    dropping: Option<&'static str>,
+    heading: Option<(u8, usize)>,
+    paragraph_start: usize,
+    /// The open block quote (nested ones are flattened into the outermost).
+    quote: Option<OpenQuote>,
+    quote_depth: usize,
+    /// Open lists (nested ones are flattened into the outermost).
+    list: Option<List>,
+    list_depth: usize,
+    /// Inside an image: its alt text is not kept.
+    in_image: bool,
+    in_code_block: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn new(index: &'a LineIndex<'a>) -> Self {
+        Builder {
+            index,
+            script: Script::default(),
+            section: Section {
+                heading: None,
+                role: SectionRole::Preamble,
+                blocks: Vec::new(),
+                summary: None,
+                span: index.span(0, 0),
+            },
+            pieces: Vec::new(),
+            style: Style::default(),
+            dropping: None,
+            heading: None,
+            paragraph_start: 0,
+            quote: None,
+            quote_depth: 0,
+            list: None,
+            list_depth: 0,
+            in_image: false,
+            in_code_block: false,
+        }
+    }
+
+    fn diagnose(&mut self, kind: DiagnosticKind, range: &Range<usize>) {
+        let span = self.index.span(range.start, range.end);
+        self.script.diagnostics.push(Diagnostic { kind, span });
+    }
+
+    fn event(&mut self, event: Event, range: Range<usize>) {
+        match event {
+            Event::Start(tag) => self.start(tag, range),
+            Event::End(tag) => self.end(tag, range),
+            Event::Text(text) => self.text(text, range),
+            Event::Code(text) => {
+                let style = Style {
+                    code: true,
+                    ..self.style
+                };
+                self.push_text(text.into_string(), style, range);
+            }
+            Event::SoftBreak => self.pieces.push(Piece::SoftBreak { source: range }),
+            Event::HardBreak => self.pieces.push(Piece::HardBreak { source: range }),
+            Event::Html(html) | Event::InlineHtml(html) => self.html(&html, &range),
+            Event::Rule => self.push_block(Block::Rule(self.index.span(range.start, range.end))),
+            Event::InlineMath(text) | Event::DisplayMath(text) => {
+                self.push_text(text.into_string(), self.style, range)
+            }
+            Event::FootnoteReference(_) | Event::TaskListMarker(_) => {
+                self.diagnose(DiagnosticKind::Unsupported, &range)
+            }
+        }
+    }
+
+    fn start(&mut self, tag: Tag, range: Range<usize>) {
+        match tag {
+            Tag::Paragraph => self.paragraph_start = range.start,
+            Tag::Heading { level, .. } => {
+                self.flush_paragraph(range.start);
+                self.heading = Some((heading_level(level), range.start));
+            }
+            Tag::BlockQuote(_) => {
+                self.quote_depth += 1;
+                self.flush_paragraph(range.start);
+                if self.quote.is_none() {
+                    self.quote = Some(OpenQuote {
+                        start: range.start,
+                        kind: QuoteKind::Plain,
+                        paragraphs: Vec::new(),
+                    });
+                }
+            }
+            Tag::CodeBlock(_) => {
+                self.in_code_block = true;
+                self.paragraph_start = range.start;
+                self.diagnose(DiagnosticKind::Unsupported, &range);
+            }
+            Tag::HtmlBlock => {}
+            Tag::List(start) => {
+                // Text of a tight item belongs to the item before a nested list starts.
+                self.flush_paragraph(range.start);
+                self.list_depth += 1;
+                if self.list.is_none() {
+                    self.list = Some(List {
+                        ordered: start.is_some(),
+                        start: start.unwrap_or(1),
+                        items: Vec::new(),
+                        span: self.index.span(range.start, range.end),
+                    });
+                }
+            }
+            Tag::Item => self.paragraph_start = range.start,
+            Tag::Emphasis => self.style.emphasis = true,
+            Tag::Strong => self.style.strong = true,
+            Tag::Link { dest_url, .. } => self.pieces.push(Piece::LinkStart {
+                url: safe_url(&dest_url),
+                source_start: range.start,
+            }),
+            Tag::Image { .. } => {
+                self.in_image = true;
+                self.diagnose(DiagnosticKind::ImageIgnored, &range);
+            }
+            _ => {}
+        }
+    }
+
+    fn end(&mut self, tag: TagEnd, range: Range<usize>) {
+        match tag {
+            TagEnd::Paragraph | TagEnd::Item => self.flush_paragraph(range.end),
+            TagEnd::CodeBlock => {
+                self.in_code_block = false;
+                self.flush_paragraph(range.end);
+            }
+            TagEnd::Heading(_) => self.finish_heading(range),
+            TagEnd::BlockQuote(_) => {
+                self.quote_depth = self.quote_depth.saturating_sub(1);
+                if self.quote_depth == 0 {
+                    self.finish_quote(range.end);
+                }
+            }
+            TagEnd::List(_) => {
+                self.list_depth = self.list_depth.saturating_sub(1);
+                if self.list_depth == 0 {
+                    if let Some(mut list) = self.list.take() {
+                        list.span = self.index.span(list.span.start, range.end);
+                        match &mut self.quote {
+                            Some(quote) => quote.paragraphs.extend(list.items),
+                            None => self.push_block(Block::List(list)),
+                        }
+                    }
+                }
+            }
+            TagEnd::Emphasis => self.style.emphasis = false,
+            TagEnd::Strong => self.style.strong = false,
+            TagEnd::Link => self.pieces.push(Piece::LinkEnd {
+                source_end: range.end,
+            }),
+            TagEnd::Image => self.in_image = false,
+            _ => {}
+        }
+    }
+
+    fn text(&mut self, text: CowStr, range: Range<usize>) {
+        if self.in_image {
+            return;
+        }
+        if self.dropping.is_some() {
+            return;
+        }
+        self.push_text(text.into_string(), self.style, range);
+    }
+
+    fn push_text(&mut self, text: String, style: Style, range: Range<usize>) {
+        if self.in_code_block {
+            // Keep code block lines as text joined by line breaks.
+            for (i, line) in text.split('\n').enumerate() {
+                if i > 0 {
+                    self.pieces.push(Piece::HardBreak {
+                        source: range.clone(),
+                    });
+                }
+                if !line.is_empty() {
+                    self.pieces.push(Piece::Text {
+                        text: line.to_string(),
+                        style,
+                        source: range.clone(),
+                    });
+                }
+            }
+            return;
+        }
+        self.pieces.push(Piece::Text {
+            text,
+            style,
+            source: range,
+        });
+    }
+
+    /// Raw HTML never reaches the script: tags are dropped, and so is the content of
+    /// `<script>`, `<style>` and their kind.
+    fn html(&mut self, html: &str, range: &Range<usize>) {
+        self.diagnose(DiagnosticKind::RawHtmlIgnored, range);
+        for tag in html.split('<').skip(1) {
+            let closing = tag.starts_with('/');
+            let name: String = tag
+                .trim_start_matches('/')
+                .chars()
+                .take_while(|c| c.is_ascii_alphanumeric())
+                .collect::<String>()
+                .to_ascii_lowercase();
+            let Some(known) = DROPPED_CONTENT.iter().find(|n| **n == name) else {
+                continue;
+            };
+            match (closing, self.dropping) {
+                (false, None) if !tag.trim_end().ends_with("/>") => self.dropping = Some(known),
+                (true, Some(open)) if open == *known => self.dropping = None,
+                _ => {}
+            }
+        }
+    }
+
+    fn take_inlines(&mut self) -> Vec<Inline> {
+        let pieces = std::mem::take(&mut self.pieces);
+        build_inlines(pieces, self.index, &mut self.script.diagnostics)
+    }
+
+    fn flush_paragraph(&mut self, end: usize) {
+        if self.pieces.is_empty() {
+            return;
+        }
+        if self.heading.is_some() {
+            return;
+        }
+        let start = self.paragraph_start;
+        let mut pieces = std::mem::take(&mut self.pieces);
+        let quote_kind = match &self.quote {
+            Some(quote) if quote.paragraphs.is_empty() && self.list.is_none() => {
+                strip_quote_marker(&mut pieces)
+            }
+            _ => QuoteKind::Plain,
+        };
+        self.pieces = pieces;
+        let inlines = self.take_inlines();
+        if inlines.is_empty() && quote_kind == QuoteKind::Plain {
+            return;
+        }
+        let paragraph = Paragraph {
+            sentences: split_sentences(inlines, self.index),
+            span: self.index.span(start, end),
+        };
+        if let Some(list) = &mut self.list {
+            list.items.push(paragraph);
+        } else if let Some(quote) = &mut self.quote {
+            if quote_kind != QuoteKind::Plain {
+                quote.kind = quote_kind;
+            }
+            if !paragraph.sentences.is_empty() {
+                quote.paragraphs.push(paragraph);
+            }
+        } else {
+            self.push_block(Block::Paragraph(paragraph));
+        }
+        // A new paragraph inside the same item or quote starts where this one ended.
+        self.paragraph_start = end;
+    }
+}
+
+impl Builder<'_> {
+    fn finish_heading(&mut self, range: Range<usize>) {
+        let Some((level, start)) = self.heading else {
+            return;
+        };
+        let inlines = self.take_inlines();
+        self.heading = None;
+        let heading = Heading {
+            level,
+            inlines,
+            span: self.index.span(start, range.end),
+        };
+        match level {
+            1 if self.script.title.is_none() => self.script.title = Some(heading),
+            1 | 2 => {
+                if level == 1 {
+                    self.diagnose(DiagnosticKind::ExtraTitle, &range);
+                }
+                self.start_section(heading);
+            }
+            _ => self.push_block(Block::Heading(heading)),
+        }
+    }
+
+    fn start_section(&mut self, heading: Heading) {
+        let priorities = self
+            .script
+            .sections
+            .iter()
+            .chain(std::iter::once(&self.section))
+            .filter(|s| matches!(s.role, SectionRole::Priority(_)))
+            .count() as u32;
+        let role = section_role(&heading.text(), priorities);
+        let span = heading.span.clone();
+        let next = Section {
+            heading: Some(heading),
+            role,
+            blocks: Vec::new(),
+            summary: None,
+            span,
+        };
+        let previous = std::mem::replace(&mut self.section, next);
+        self.close_section(previous, self.section.span.start);
+    }
+
+    fn close_section(&mut self, mut section: Section, end: usize) {
+        let keep =
+            section.heading.is_some() || !section.blocks.is_empty() || section.summary.is_some();
+        if keep {
+            section.span = self.index.span(section.span.start, end);
+            self.script.sections.push(section);
+        }
+    }
+
+    fn finish_quote(&mut self, end: usize) {
+        self.flush_paragraph(end);
+        let Some(quote) = self.quote.take() else {
+            return;
+        };
+        let span = self.index.span(quote.start, end);
+        match quote.kind {
+            QuoteKind::Plain => self.push_block(Block::Quote(Quote {
+                paragraphs: quote.paragraphs,
+                span,
+            })),
+            QuoteKind::Note => self.push_block(Block::Note(Note {
+                paragraphs: quote.paragraphs,
+                span,
+            })),
+            QuoteKind::Summary => {
+                let inlines: Vec<Inline> = quote
+                    .paragraphs
+                    .into_iter()
+                    .flat_map(|p| p.sentences)
+                    .flat_map(|s| s.inlines)
+                    .collect();
+                if !inlines.is_empty() {
+                    self.section.summary = Some(inlines);
+                }
+            }
+        }
+    }
+
+    fn push_block(&mut self, block: Block) {
+        self.section.blocks.push(block);
+    }
+
+    fn finish(mut self) -> Script {
+        // Close anything a truncated document left open.
+        self.flush_paragraph(self.index.source().len());
+        if self.heading.is_some() {
+            let end = self.index.source().len();
+            self.finish_heading(end..end);
+        }
+        if self.quote.is_some() {
+            self.finish_quote(self.index.source().len());
+        }
+        if let Some(list) = self.list.take() {
+            self.push_block(Block::List(list));
+        }
+        let last = std::mem::replace(
+            &mut self.section,
+            Section {
+                heading: None,
+                role: SectionRole::Other,
+                blocks: Vec::new(),
+                summary: None,
+                span: Span::default(),
+            },
+        );
+        self.close_section(last, self.index.source().len());
+        self.script
+    }
+}
+
+fn heading_level(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+/// Links keep their destination only for http, https and mailto.
+fn safe_url(url: &str) -> Option<String> {
+    let lower = url.trim().to_ascii_lowercase();
+    let safe = ["http://", "https://", "mailto:"]
+        .iter()
+        .any(|scheme| lower.starts_with(scheme));
+    safe.then(|| url.trim().to_string())
+}
+
+/// `[!note]` / `[!summary]` at the start of a block quote's first line: strip it and say which.
+fn strip_quote_marker(pieces: &mut Vec<Piece>) -> QuoteKind {
+    // The marker may arrive split over several text pieces ("[", "!note", "]").
+    let mut head = String::new();
+    let mut count = 0;
+    for piece in pieces.iter() {
+        match piece {
+            Piece::Text { text, .. } if head.len() < 16 => {
+                head.push_str(text);
+                count += 1;
+            }
+            _ => break,
+        }
+    }
+    let lower = head.to_ascii_lowercase();
+    let (kind, marker_len) = if lower.starts_with("[!note]") {
+        (QuoteKind::Note, "[!note]".len())
+    } else if lower.starts_with("[!summary]") {
+        (QuoteKind::Summary, "[!summary]".len())
+    } else {
+        return QuoteKind::Plain;
+    };
+    // Remove `marker_len` bytes of text from the first `count` pieces.
+    let mut remaining = marker_len;
+    for piece in pieces.iter_mut().take(count) {
+        if let Piece::Text { text, source, .. } = piece {
+            let cut = remaining.min(text.len());
+            let exact = text.len() == source.len();
+            text.replace_range(..cut, "");
+            if exact {
+                source.start += cut;
+            }
+            remaining -= cut;
+            if remaining == 0 {
+                break;
+            }
+        }
+    }
+    pieces.retain(|p| !matches!(p, Piece::Text { text, .. } if text.is_empty()));
+    // A line break right after the marker is not part of the note.
+    while matches!(
+        pieces.first(),
+        Some(Piece::SoftBreak { .. } | Piece::HardBreak { .. })
+    ) {
+        pieces.remove(0);
+    }
+    if let Some(Piece::Text { text, source, .. }) = pieces.first_mut() {
+        let trimmed = text.trim_start_matches([' ', '\u{3000}']).len();
+        let cut = text.len() - trimmed;
+        if text.len() == source.len() {
+            source.start += cut;
+        }
+        text.replace_range(..cut, "");
+    }
+    kind
+}
+
+/// What a section does, from its heading.
+fn section_role(heading: &str, priorities_so_far: u32) -> SectionRole {
+    let heading = heading.trim();
+    if let Some(number) = priority_number(heading) {
+        return SectionRole::Priority(number.unwrap_or(priorities_so_far + 1));
+    }
+    let has = |words: &[&str]| words.iter().any(|w| heading.contains(w));
+    if has(&[
+        "結び",
+        "むすび",
+        "おわりに",
+        "終わりに",
+        "最後に",
+        "締めくくり",
+        "閉会",
+    ]) {
+        SectionRole::Closing
+    } else if has(&[
+        "あいさつ",
+        "挨拶",
+        "はじめに",
+        "始めに",
+        "冒頭",
+        "年頭",
+        "新年",
+    ]) {
+        SectionRole::Greeting
+    } else if has(&[
+        "姿勢",
+        "所信",
+        "方針",
+        "考え方",
+        "決意",
+        "心構え",
+        "市政運営",
+        "基本",
+    ]) {
+        SectionRole::Stance
+    } else {
+        SectionRole::Other
+    }
+}
+
+/// A numbered heading (①, ❶, 1., １．, (1), 第一に, 一つ目) → Some(its number if readable).
+fn priority_number(heading: &str) -> Option<Option<u32>> {
+    let first = heading.chars().next()?;
+    let code = first as u32;
+    if (0x2460..=0x2473).contains(&code) {
+        return Some(Some(code - 0x2460 + 1));
+    }
+    if (0x2776..=0x277F).contains(&code) {
+        return Some(Some(code - 0x2776 + 1));
+    }
+    let digits: String = heading
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || ('０'..='９').contains(c))
+        .map(|c| {
+            c.to_digit(10)
+                .or_else(|| Some(c as u32 - '０' as u32))
+                .unwrap_or(0)
+        })
+        .map(|d| char::from_digit(d, 10).unwrap_or('0'))
+        .collect();
+    if !digits.is_empty() {
+        let after = heading[heading
+            .char_indices()
+            .nth(digits.chars().count())
+            .map_or(heading.len(), |(i, _)| i)..]
+            .chars()
+            .next();
+        if matches!(
+            after,
+            Some('.' | '．' | '、' | ')' | '）' | ' ' | '\u{3000}' | '。')
+        ) {
+            return Some(kanji_or_digit_number(&digits));
+        }
+    }
+    for (open, close) in [('(', ')'), ('（', '）')] {
+        if let Some(rest) = heading.strip_prefix(open) {
+            if let Some((number, _)) = rest.split_once(close) {
+                if let Some(n) = kanji_or_digit_number(number) {
+                    return Some(Some(n));
+                }
+            }
+        }
+    }
+    if let Some(rest) = heading.strip_prefix('第') {
+        let number: String = rest
+            .chars()
+            .take_while(|c| "一二三四五六七八九十".contains(*c))
+            .collect();
+        if !number.is_empty() {
+            return Some(kanji_or_digit_number(&number));
+        }
+    }
+    let number: String = heading
+        .chars()
+        .take_while(|c| "一二三四五六七八九十".contains(*c))
+        .collect();
+    if !number.is_empty() {
+        let rest = &heading[number.len()..];
+        if rest.starts_with("つ目") || rest.starts_with('、') || rest.starts_with('　') {
+            return Some(kanji_or_digit_number(&number));
+        }
+    }
+    None
+}
+
+/// 1–99 written in digits or kanji (一 … 九十九).
+fn kanji_or_digit_number(text: &str) -> Option<u32> {
+    let ascii: String = text
+        .trim()
+        .chars()
+        .map(|c| match c {
+            '０'..='９' => char::from_u32(c as u32 - '０' as u32 + '0' as u32).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    if let Ok(n) = ascii.parse() {
+        return Some(n);
+    }
+    let digit = |c: char| "一二三四五六七八九".find(c).map(|i| i as u32 / 3 + 1);
+    let chars: Vec<char> = text.trim().chars().collect();
+    match chars.as_slice() {
+        [d] if *d == '十' => Some(10),
+        [d] => digit(*d),
+        ['十', d] => digit(*d).map(|d| 10 + d),
+        [t, '十'] => digit(*t).map(|t| t * 10),
+        [t, '十', d] => Some(digit(*t)? * 10 + digit(*d)?),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn section_roles_from_headings() {
+        assert_eq!(section_role("新年のごあいさつ", 0), SectionRole::Greeting);
+        assert_eq!(section_role("今年の市政運営の姿勢", 0), SectionRole::Stance);
+        assert_eq!(section_role("① 人を育てる", 0), SectionRole::Priority(1));
+        assert_eq!(section_role("❷ 共創", 1), SectionRole::Priority(2));
+        assert_eq!(section_role("3. 働き方", 2), SectionRole::Priority(3));
+        assert_eq!(section_role("（２）共創", 1), SectionRole::Priority(2));
+        assert_eq!(
+            section_role("第三に、働き方を変える", 2),
+            SectionRole::Priority(3)
+        );
+        assert_eq!(section_role("二つ目の柱", 1), SectionRole::Priority(2));
+        assert_eq!(section_role("結びに", 3), SectionRole::Closing);
+        assert_eq!(section_role("2027年に向けて", 0), SectionRole::Other);
+    }
+
+    #[test]
+    fn kanji_numbers() {
+        assert_eq!(kanji_or_digit_number("三"), Some(3));
+        assert_eq!(kanji_or_digit_number("十二"), Some(12));
+        assert_eq!(kanji_or_digit_number("二十"), Some(20));
+        assert_eq!(kanji_or_digit_number("九十九"), Some(99));
+        assert_eq!(kanji_or_digit_number("百"), None);
+    }
 }

@@ -1,0 +1,232 @@
+//! Behaviour of the speech dialect parser.
+
+use super::*;
+
+fn sentences(script: &Script) -> Vec<String> {
+    script.sentences().map(Sentence::text).collect()
+}
+
+#[test]
+fn title_sections_and_roles() {
+    let script = parse("# 年頭挨拶\n\n前文です。\n\n## 新年のごあいさつ\n\nおめでとうございます。\n\n## ① 人を育てる\n\n育てます。\n\n### 小見出し\n\n本文。\n\n## 結びに\n\n以上です。\n");
+    assert_eq!(script.title_text().as_deref(), Some("年頭挨拶"));
+    let roles: Vec<SectionRole> = script.sections.iter().map(|s| s.role).collect();
+    assert_eq!(
+        roles,
+        [
+            SectionRole::Preamble,
+            SectionRole::Greeting,
+            SectionRole::Priority(1),
+            SectionRole::Closing
+        ]
+    );
+    assert!(matches!(script.sections[2].blocks[1], Block::Heading(ref h) if h.level == 3));
+    assert!(script.diagnostics.is_empty());
+}
+
+#[test]
+fn japanese_sentences_split_outside_brackets() {
+    let script =
+        parse("皆さん、おはようございます。「ありがとう。」と言われました！本当ですか？はい。");
+    assert_eq!(
+        sentences(&script),
+        [
+            "皆さん、おはようございます。",
+            "「ありがとう。」と言われました！",
+            "本当ですか？",
+            "はい。"
+        ]
+    );
+}
+
+#[test]
+fn closing_brackets_and_marks_stay_with_their_sentence() {
+    let script = parse("「頑張ろう！」。次です。本当に……？！ええ。");
+    assert_eq!(
+        sentences(&script),
+        ["「頑張ろう！」。", "次です。", "本当に……？！", "ええ。"]
+    );
+}
+
+#[test]
+fn soft_breaks_join_japanese_without_space_and_latin_with_one() {
+    let script = parse("市民の\n皆さん。Hello\nworld.");
+    assert_eq!(sentences(&script), ["市民の皆さん。", "Hello world."]);
+}
+
+#[test]
+fn ruby_in_both_syntaxes() {
+    let script = parse("{漢字|かんじ}と｜市長《しちょう》と挨拶《あいさつ》。");
+    let inlines = &script.sections[0].sentences().next().unwrap().inlines;
+    let rubies: Vec<(&str, &str)> = inlines
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Ruby { base, reading, .. } => Some((base.as_str(), reading.as_str())),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(
+        rubies,
+        [
+            ("漢字", "かんじ"),
+            ("市長", "しちょう"),
+            ("挨拶", "あいさつ")
+        ]
+    );
+    let sentence = script.sentences().next().unwrap();
+    assert_eq!(sentence.text(), "漢字と市長と挨拶。");
+    assert_eq!(sentence.spoken_text(), "かんじとしちょうとあいさつ。");
+}
+
+#[test]
+fn cues_attach_to_the_sentence_before_them() {
+    let script = parse("ありがとうございました。[[間 3秒]]次に参ります。[[ゆっくり]]");
+    let all: Vec<&Sentence> = script.sentences().collect();
+    assert_eq!(all.len(), 2);
+    assert!(matches!(
+        all[0].inlines.last(),
+        Some(Inline::Cue { cue: Cue::Pause { seconds }, .. }) if *seconds == 3.0
+    ));
+    assert!(matches!(
+        all[1].inlines.last(),
+        Some(Inline::Cue { cue: Cue::Direction { text }, .. }) if text == "ゆっくり"
+    ));
+    assert_eq!(all[1].text(), "次に参ります。");
+}
+
+#[test]
+fn notes_and_summaries_are_not_read() {
+    let script = parse("## ① 共創\n\n> [!summary] 市民・企業・大学と共に創ります。\n\n> [!note]\n> 会場を見渡す\n\n本文です。\n\n> 引用は読みます。\n");
+    let section = &script.sections[0];
+    assert_eq!(
+        section.summary.as_deref().map(plain_text).as_deref(),
+        Some("市民・企業・大学と共に創ります。")
+    );
+    assert!(
+        matches!(&section.blocks[0], Block::Note(n) if n.paragraphs[0].sentences[0].text() == "会場を見渡す")
+    );
+    assert_eq!(sentences(&script), ["本文です。", "引用は読みます。"]);
+}
+
+#[test]
+fn raw_html_is_ignored_with_its_dangerous_content() {
+    let script = parse("前<script>alert(1)</script>後。<b>太字</b>。\n\n<div onclick=\"x\">\n<script>evil()</script>\n</div>\n\n<姿勢>を示す。5 < 7 です。");
+    let text = sentences(&script).concat();
+    assert_eq!(text, "前後。太字。<姿勢>を示す。5 < 7 です。");
+    assert!(script
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::RawHtmlIgnored));
+}
+
+#[test]
+fn unsafe_links_keep_only_their_text() {
+    let script = parse("[安全](https://example.jp)と[危険](javascript:alert(1))。");
+    let inlines = &script.sentences().next().unwrap().inlines;
+    assert!(matches!(&inlines[0], Inline::Link { url, .. } if url == "https://example.jp"));
+    assert!(inlines
+        .iter()
+        .skip(1)
+        .all(|i| !matches!(i, Inline::Link { .. })));
+    assert_eq!(script.sentences().next().unwrap().text(), "安全と危険。");
+}
+
+#[test]
+fn spans_point_at_the_source() {
+    let source = "# 題\n\n本日は{晴天|せいてん}です。[[間]]\n";
+    let script = parse(source);
+    let sentence = script.sentences().next().unwrap();
+    assert_eq!((sentence.span.line, sentence.span.column), (3, 1));
+    for inline in &sentence.inlines {
+        let span = inline.span();
+        let slice = &source[span.range()];
+        match inline {
+            Inline::Text { text, .. } => assert_eq!(slice, text),
+            Inline::Ruby { .. } => assert_eq!(slice, "{晴天|せいてん}"),
+            Inline::Cue { .. } => assert_eq!(slice, "[[間]]"),
+            _ => {}
+        }
+    }
+    let ruby = &sentence.inlines[1];
+    assert_eq!((ruby.span().line, ruby.span().column), (3, 4));
+}
+
+#[test]
+fn unclosed_syntax_stays_as_text_and_is_reported() {
+    let script = parse("これは{漢字|かんじ です。[[間 のまま。");
+    assert_eq!(
+        sentences(&script).concat(),
+        "これは{漢字|かんじ です。[[間 のまま。"
+    );
+    let kinds: Vec<DiagnosticKind> = script.diagnostics.iter().map(|d| d.kind).collect();
+    assert_eq!(
+        kinds,
+        [DiagnosticKind::UnclosedRuby, DiagnosticKind::UnclosedCue]
+    );
+}
+
+#[test]
+fn lists_and_emphasis() {
+    let script = parse("1. **第一**の柱\n2. 第二の柱\n");
+    let Block::List(list) = &script.sections[0].blocks[0] else {
+        panic!("expected a list");
+    };
+    assert!(list.ordered);
+    assert_eq!(list.items.len(), 2);
+    assert!(
+        matches!(&list.items[0].sentences[0].inlines[0], Inline::Text { style, .. } if style.strong)
+    );
+}
+
+#[test]
+fn never_panics_on_odd_input() {
+    let samples = [
+        "",
+        "#",
+        "##",
+        "> [!note]",
+        "> [!summary]",
+        "{",
+        "{|}",
+        "[[",
+        "[[]]",
+        "｜《》",
+        "《》",
+        "\u{202e}逆\u{0}\u{1}",
+        "- > [!note] x\n  - y",
+        "> - a\n> > b",
+        "```\n{a|b}\n```",
+        "# a\n# b\n## c",
+        "<script>",
+        "</script>x",
+        "![画像](x.png)",
+        "\r\n\r\n#\r\n",
+        "[[間 999999秒]]",
+        "{ルビ|",
+        "漢《",
+        "*{a|b}*{c|d}**",
+        "[x](<javascript:a>)",
+    ];
+    for sample in samples {
+        let _ = parse(sample);
+    }
+    // Deterministic pseudo-random strings over the dialect's special characters.
+    let alphabet: Vec<char> = "#>[]{}|｜《》!*_`\n -1.。、「」漢かa<>/!間"
+        .chars()
+        .collect();
+    let mut state: u64 = 0x9e37_79b9_7f4a_7c15;
+    for _ in 0..3000 {
+        let mut text = String::new();
+        for _ in 0..(state % 40) {
+            state = state
+                .wrapping_mul(6364136223846793005)
+                .wrapping_add(1442695040888963407);
+            text.push(alphabet[(state >> 33) as usize % alphabet.len()]);
+        }
+        state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
+        let script = parse(&text);
+        for sentence in script.sentences() {
+            assert!(sentence.span.start <= sentence.span.end && sentence.span.end <= text.len());
+        }
+    }
+}
