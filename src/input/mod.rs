@@ -1,0 +1,283 @@
+//! Turns the bytes of an imported file (or stdin) into draft text, or refuses them with a reason
+//! the user can read.
+//!
+//! Accepted: UTF-8 (with or without BOM), UTF-16LE/BE with a BOM, and Shift_JIS (Windows-31J)
+//! when the bytes are not UTF-8 but read as Japanese. Every line ending becomes `\n`.
+
+mod sjis;
+#[cfg(test)]
+mod tests;
+
+use std::fmt;
+use std::fs;
+use std::io::{self, Read};
+use std::path::Path;
+
+use encoding_rs::{DecoderResult, Encoding, SHIFT_JIS, UTF_16BE, UTF_16LE};
+
+/// Largest input accepted, in bytes (16 MiB): a 10 MB text imports, a 100 MB file is refused.
+pub const MAX_DRAFT_BYTES: usize = 16 * 1024 * 1024;
+
+const LIMIT: u64 = MAX_DRAFT_BYTES as u64;
+
+/// How far into the input the control-character heuristic looks.
+const SNIFF_BYTES: usize = 8 * 1024;
+
+/// The encoding the input was read as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SourceEncoding {
+    Utf8,
+    Utf8Bom,
+    Utf16Le,
+    Utf16Be,
+    ShiftJis,
+}
+
+impl fmt::Display for SourceEncoding {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            Self::Utf8 => "UTF-8",
+            Self::Utf8Bom => "UTF-8 (BOM)",
+            Self::Utf16Le => "UTF-16LE",
+            Self::Utf16Be => "UTF-16BE",
+            Self::ShiftJis => "Shift_JIS",
+        })
+    }
+}
+
+/// Draft text decoded from an input.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text without BOM, every line ending (CRLF, lone CR) turned into `\n`.
+    pub text: String,
+    pub encoding: SourceEncoding,
+    /// Whether the input had at least one CRLF.
+    pub had_crlf: bool,
+}
+
+/// Why an input was refused. Messages are Japanese first, English in parentheses; callers
+/// prefix the file name.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("ファイルが見つかりません (file not found)")]
+    NotFound,
+    #[error("ファイルを読む権限がありません (permission denied)")]
+    PermissionDenied,
+    #[error("フォルダーは読み込めません (is a directory, not a file)")]
+    IsDirectory,
+    /// `bytes` is `None` when a stream was cut off at the limit, its size unknown.
+    #[error("{}", too_large_message(*.bytes, *.limit))]
+    TooLarge { bytes: Option<u64>, limit: u64 },
+    #[error("バイナリファイルのため読み込めません (binary file, not text)")]
+    Binary,
+    /// `offset` counts from 0; the message counts from 1 ("N バイト目").
+    #[error("{encoding} として不正なバイトがあります（{} バイト目）(invalid {encoding} at byte {})", .offset + 1, .offset + 1)]
+    InvalidEncoding {
+        encoding: SourceEncoding,
+        offset: usize,
+    },
+    #[error("読み込みに失敗しました (read error: {0})")]
+    Io(io::Error),
+}
+
+impl From<io::Error> for InputError {
+    fn from(err: io::Error) -> Self {
+        match err.kind() {
+            io::ErrorKind::NotFound => Self::NotFound,
+            io::ErrorKind::PermissionDenied => Self::PermissionDenied,
+            io::ErrorKind::IsADirectory => Self::IsDirectory,
+            _ => Self::Io(err),
+        }
+    }
+}
+
+fn too_large_message(bytes: Option<u64>, limit: u64) -> String {
+    match bytes {
+        Some(n) => format!(
+            "大きすぎます（{}、上限 {}）(too large: {}, limit {})",
+            megabytes(n),
+            megabytes(limit),
+            megabytes(n),
+            megabytes(limit)
+        ),
+        None => format!(
+            "大きすぎます（上限 {} を超えています）(too large: over the {} limit)",
+            megabytes(limit),
+            megabytes(limit)
+        ),
+    }
+}
+
+/// `bytes` in MB (of 1024², as Windows shows them), rounded up to a tenth.
+fn megabytes(bytes: u64) -> String {
+    let tenths = (u128::from(bytes) * 10).div_ceil(1 << 20);
+    match tenths % 10 {
+        0 => format!("{} MB", tenths / 10),
+        frac => format!("{}.{frac} MB", tenths / 10),
+    }
+}
+
+/// Decodes a whole input; see the module documentation for what is accepted.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
+    if bytes.len() > MAX_DRAFT_BYTES {
+        return Err(InputError::TooLarge {
+            bytes: Some(bytes.len() as u64),
+            limit: LIMIT,
+        });
+    }
+    let (encoding, text) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        refuse_binary_bytes(rest)?;
+        let text = std::str::from_utf8(rest).map_err(|e| InputError::InvalidEncoding {
+            encoding: SourceEncoding::Utf8Bom,
+            offset: e.valid_up_to() + 3,
+        })?;
+        (SourceEncoding::Utf8Bom, text.to_owned())
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
+        (
+            SourceEncoding::Utf16Le,
+            decode_utf16(UTF_16LE, rest, SourceEncoding::Utf16Le)?,
+        )
+    } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
+        (
+            SourceEncoding::Utf16Be,
+            decode_utf16(UTF_16BE, rest, SourceEncoding::Utf16Be)?,
+        )
+    } else {
+        refuse_binary_bytes(bytes)?;
+        match std::str::from_utf8(bytes) {
+            Ok(text) => (SourceEncoding::Utf8, text.to_owned()),
+            Err(e) => match decode_strict(SHIFT_JIS, bytes) {
+                Ok(text) if sjis::looks_japanese(bytes) => (SourceEncoding::ShiftJis, text),
+                _ => {
+                    return Err(InputError::InvalidEncoding {
+                        encoding: SourceEncoding::Utf8,
+                        offset: e.valid_up_to(),
+                    })
+                }
+            },
+        }
+    };
+    let (text, had_crlf) = normalise_newlines(text);
+    Ok(Decoded {
+        text,
+        encoding,
+        had_crlf,
+    })
+}
+
+/// Reads and decodes a file, refusing it by its metadata size before reading anything.
+pub fn read_path(path: &Path) -> Result<Decoded, InputError> {
+    let meta = fs::metadata(path)?;
+    if meta.is_dir() {
+        return Err(InputError::IsDirectory);
+    }
+    if meta.len() > LIMIT {
+        return Err(InputError::TooLarge {
+            bytes: Some(meta.len()),
+            limit: LIMIT,
+        });
+    }
+    let file = fs::File::open(path)?;
+    decode(&read_bounded(file, meta.len())?)
+}
+
+/// Reads and decodes standard input, reading at most [`MAX_DRAFT_BYTES`] + 1 bytes.
+pub fn read_stdin() -> Result<Decoded, InputError> {
+    decode(&read_bounded(io::stdin().lock(), 0)?)
+}
+
+/// Reads to the end, but never more than the limit + 1 bytes (files can grow, devices and pipes
+/// have no size).
+fn read_bounded(reader: impl Read, size_hint: u64) -> Result<Vec<u8>, InputError> {
+    let mut buf = Vec::with_capacity(usize::try_from(size_hint.min(LIMIT)).unwrap_or(0) + 1);
+    reader.take(LIMIT + 1).read_to_end(&mut buf)?;
+    if buf.len() > MAX_DRAFT_BYTES {
+        return Err(InputError::TooLarge {
+            bytes: None,
+            limit: LIMIT,
+        });
+    }
+    Ok(buf)
+}
+
+/// Refuses an ASCII-compatible (UTF-8, Shift_JIS) input that looks binary.
+fn refuse_binary_bytes(bytes: &[u8]) -> Result<(), InputError> {
+    let sample = bytes.iter().take(SNIFF_BYTES).map(|&b| char::from(b));
+    match looks_binary(bytes.contains(&0), sample) {
+        true => Err(InputError::Binary),
+        false => Ok(()),
+    }
+}
+
+fn decode_utf16(
+    encoding: &'static Encoding,
+    bytes: &[u8],
+    source: SourceEncoding,
+) -> Result<String, InputError> {
+    let text = decode_strict(encoding, bytes).map_err(|offset| InputError::InvalidEncoding {
+        encoding: source,
+        offset: offset + 2,
+    })?;
+    if looks_binary(text.contains('\0'), text.chars().take(SNIFF_BYTES / 2)) {
+        return Err(InputError::Binary);
+    }
+    Ok(text)
+}
+
+/// A NUL anywhere, or more than one in twenty of the sampled characters being control
+/// characters other than tab, LF, CR and form feed.
+fn looks_binary(has_nul: bool, sample: impl Iterator<Item = char>) -> bool {
+    let (mut total, mut controls) = (0usize, 0usize);
+    for c in sample {
+        total += 1;
+        if matches!(c, '\u{1}'..='\u{8}' | '\u{b}' | '\u{e}'..='\u{1f}' | '\u{7f}') {
+            controls += 1;
+        }
+    }
+    has_nul || controls * 20 > total
+}
+
+/// Decodes without BOM handling; a malformed sequence gives the offset where it starts.
+fn decode_strict(encoding: &'static Encoding, bytes: &[u8]) -> Result<String, usize> {
+    let mut decoder = encoding.new_decoder_without_bom_handling();
+    let mut out = String::new();
+    let mut read = 0;
+    loop {
+        let rest = &bytes[read..];
+        out.reserve(
+            decoder
+                .max_utf8_buffer_length_without_replacement(rest.len())
+                .unwrap_or(rest.len()),
+        );
+        let (result, n) = decoder.decode_to_string_without_replacement(rest, &mut out, true);
+        read += n;
+        match result {
+            DecoderResult::InputEmpty => return Ok(out),
+            DecoderResult::OutputFull => {}
+            DecoderResult::Malformed(bad, after) => {
+                return Err(read.saturating_sub(usize::from(bad) + usize::from(after)))
+            }
+        }
+    }
+}
+
+/// Turns CRLF and lone CR into LF; reports whether any CRLF was seen.
+fn normalise_newlines(text: String) -> (String, bool) {
+    if !text.contains('\r') {
+        return (text, false);
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut had_crlf = false;
+    let mut rest = text.as_str();
+    while let Some(i) = rest.find('\r') {
+        out.push_str(&rest[..i]);
+        out.push('\n');
+        rest = &rest[i + 1..];
+        if let Some(after) = rest.strip_prefix('\n') {
+            rest = after;
+            had_crlf = true;
+        }
+    }
+    out.push_str(rest);
+    (out, had_crlf)
+}
