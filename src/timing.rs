@@ -247,7 +247,11 @@ mod tests {
         assert_eq!(timing.spoken, 6);
         assert_eq!(timing.chars, 5);
         // 6 chars at 300/min = 1.2 s, a sentence pause 0.6 s and the cue's 2 s.
-        assert!(approx(timing.seconds, 1.2 + 0.6 + 2.0), "{}", timing.seconds);
+        assert!(
+            approx(timing.seconds, 1.2 + 0.6 + 2.0),
+            "{}",
+            timing.seconds
+        );
     }
 
     #[test]
@@ -281,7 +285,11 @@ mod tests {
         assert_eq!(timing.sections.len(), 2);
         let first = &timing.sections[0];
         // Two sentences of 2 chars (0.4 s + 0.6 s each), a paragraph pause, a section pause.
-        assert!(approx(first.seconds, 2.0 + 0.4 + 1.0 + 0.4), "{}", first.seconds);
+        assert!(
+            approx(first.seconds, 2.0 + 0.4 + 1.0 + 0.4),
+            "{}",
+            first.seconds
+        );
         let total: f64 = timing.sections.iter().map(|s| s.seconds).sum();
         assert!(approx(timing.seconds, total));
     }

@@ -13,6 +13,7 @@
 //! | `> [!note]` block                    | a speaker note: shown to the reader, never read aloud or published |
 //! | `> [!summary]` block                 | the section's line in the blog summary (要旨)  |
 //! | `<!-- … -->`, other raw HTML         | ignored: never shown, read aloud or exported   |
+//! | control characters, bidi overrides   | removed                                        |
 //!
 //! [`parse`] never fails and never panics: whatever it cannot make sense of it keeps as plain
 //! text and reports in [`Script::diagnostics`].
@@ -262,6 +263,8 @@ pub enum DiagnosticKind {
     ExtraTitle,
     /// An image: its alt text is kept, the image is not.
     ImageIgnored,
+    /// Control characters or bidirectional overrides were removed from the text.
+    ControlCharacterRemoved,
     /// A table, footnote or other construct the dialect does not read: kept as text.
     Unsupported,
 }

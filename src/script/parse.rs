@@ -60,6 +60,8 @@ struct Builder<'a> {
     /// Inside an image: its alt text is not kept.
     in_image: bool,
     in_code_block: bool,
+    /// Inside a multi-line HTML comment.
+    in_comment: bool,
 }
 
 impl<'a> Builder<'a> {
@@ -85,6 +87,7 @@ impl<'a> Builder<'a> {
             list_depth: 0,
             in_image: false,
             in_code_block: false,
+            in_comment: false,
         }
     }
 
@@ -216,7 +219,11 @@ impl<'a> Builder<'a> {
         self.push_text(text.into_string(), self.style, range);
     }
 
-    fn push_text(&mut self, text: String, style: Style, range: Range<usize>) {
+    fn push_text(&mut self, mut text: String, style: Style, range: Range<usize>) {
+        if text.contains(is_invisible_control) {
+            text.retain(|c| !is_invisible_control(c));
+            self.diagnose(DiagnosticKind::ControlCharacterRemoved, &range);
+        }
         if self.in_code_block {
             // Keep code block lines as text joined by line breaks.
             for (i, line) in text.split('\n').enumerate() {
@@ -245,6 +252,17 @@ impl<'a> Builder<'a> {
     /// Raw HTML never reaches the script: tags are dropped, and so is the content of
     /// `<script>`, `<style>` and their kind.
     fn html(&mut self, html: &str, range: &Range<usize>) {
+        // A comment is the writer's own note to self: ignored without a word. Block HTML
+        // arrives a line at a time, so remember an open comment.
+        if self.in_comment || html.trim_start().starts_with("<!--") {
+            let opened_at = if self.in_comment {
+                0
+            } else {
+                html.find("<!--").map_or(0, |i| i + 4)
+            };
+            self.in_comment = !html[opened_at..].contains("-->");
+            return;
+        }
         self.diagnose(DiagnosticKind::RawHtmlIgnored, range);
         for tag in html.split('<').skip(1) {
             let closing = tag.starts_with('/');
@@ -424,6 +442,13 @@ impl Builder<'_> {
         self.close_section(last, self.index.source().len());
         self.script
     }
+}
+
+/// Control characters and bidirectional overrides: invisible, and able to make text read
+/// differently from how it is stored. Tabs and line breaks are kept.
+fn is_invisible_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r'))
+        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
 }
 
 fn heading_level(level: HeadingLevel) -> u8 {

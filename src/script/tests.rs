@@ -230,3 +230,20 @@ fn never_panics_on_odd_input() {
         }
     }
 }
+
+#[test]
+fn control_characters_and_bidi_overrides_are_removed() {
+    let script = parse("危\u{202e}険\u{7}な\u{1b}文。\tタブ");
+    assert_eq!(sentences(&script).concat(), "危険な文。\tタブ");
+    assert!(script
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::ControlCharacterRemoved));
+}
+
+#[test]
+fn html_comments_are_ignored_silently() {
+    let script = parse("本文。<!-- 下書きのメモ -->\n\n<!--\n消す段落\n-->\n");
+    assert_eq!(sentences(&script).concat(), "本文。");
+    assert!(script.diagnostics.is_empty());
+}
