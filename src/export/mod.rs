@@ -1,1 +1,216 @@
-//! (in progress)
+//! Exports of a parsed [`Script`]: normalised Markdown, plain text, an HTML fragment or
+//! document, and the blog post (要旨 + 【全文】 + full text + footer).
+//!
+//! Every export reads the `Script`; none re-parses the draft. Cues, speaker notes and
+//! control or bidi-override characters never reach an export, and every piece of HTML an export
+//! produces passes through [`sanitize_html`].
+
+mod blog;
+mod html;
+mod inline;
+mod markdown;
+mod sanitize;
+mod text;
+
+pub use sanitize::sanitize_html;
+
+use crate::script::Script;
+use serde::{Deserialize, Serialize};
+use std::fmt;
+use std::str::FromStr;
+
+/// What to export. The ids (`md`, `txt`, `html`, `html-doc`, `blog`) are the CLI's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum ExportProfile {
+    /// Normalised, publishable CommonMark.
+    #[serde(rename = "md")]
+    Markdown,
+    /// Plain text for pasting into any editor.
+    #[serde(rename = "txt")]
+    Text,
+    /// A sanitised HTML fragment of the whole address.
+    #[serde(rename = "html")]
+    Html,
+    /// A complete, printable HTML page.
+    #[serde(rename = "html-doc")]
+    HtmlDocument,
+    /// The blog post: title, 要旨, 【全文】, full text, footer (a sanitised HTML fragment).
+    #[serde(rename = "blog")]
+    Blog,
+}
+
+impl ExportProfile {
+    pub const ALL: [ExportProfile; 5] = [
+        ExportProfile::Markdown,
+        ExportProfile::Text,
+        ExportProfile::Html,
+        ExportProfile::HtmlDocument,
+        ExportProfile::Blog,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ExportProfile::Markdown => "md",
+            ExportProfile::Text => "txt",
+            ExportProfile::Html => "html",
+            ExportProfile::HtmlDocument => "html-doc",
+            ExportProfile::Blog => "blog",
+        }
+    }
+
+    /// The file name extension for a saved export.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportProfile::Markdown => "md",
+            ExportProfile::Text => "txt",
+            ExportProfile::Html | ExportProfile::HtmlDocument | ExportProfile::Blog => "html",
+        }
+    }
+}
+
+/// How ruby (furigana) is written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum RubyStyle {
+    /// `<ruby>漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>` (plain text, having no tags,
+    /// writes `漢字（かんじ）`).
+    Tags,
+    /// `漢字（かんじ）`
+    Paren,
+    /// `漢字`
+    Base,
+}
+
+impl RubyStyle {
+    pub const ALL: [RubyStyle; 3] = [RubyStyle::Tags, RubyStyle::Paren, RubyStyle::Base];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RubyStyle::Tags => "tags",
+            RubyStyle::Paren => "paren",
+            RubyStyle::Base => "base",
+        }
+    }
+}
+
+/// An id that names no profile or ruby style.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("unknown {kind} `{id}` (expected one of: {expected})")]
+pub struct UnknownId {
+    kind: &'static str,
+    id: String,
+    expected: &'static str,
+}
+
+impl FromStr for ExportProfile {
+    type Err = UnknownId;
+
+    fn from_str(id: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|p| p.as_str() == id.trim())
+            .ok_or_else(|| UnknownId {
+                kind: "export profile",
+                id: id.to_string(),
+                expected: "md, txt, html, html-doc, blog",
+            })
+    }
+}
+
+impl FromStr for RubyStyle {
+    type Err = UnknownId;
+
+    fn from_str(id: &str) -> Result<Self, Self::Err> {
+        Self::ALL
+            .into_iter()
+            .find(|r| r.as_str() == id.trim())
+            .ok_or_else(|| UnknownId {
+                kind: "ruby style",
+                id: id.to_string(),
+                expected: "tags, paren, base",
+            })
+    }
+}
+
+impl fmt::Display for ExportProfile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl fmt::Display for RubyStyle {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The ruby style a profile uses unless told otherwise: plain text writes 漢字（かんじ）.
+pub fn default_ruby(profile: ExportProfile) -> RubyStyle {
+    match profile {
+        ExportProfile::Text => RubyStyle::Paren,
+        _ => RubyStyle::Tags,
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ExportOptions {
+    pub profile: ExportProfile,
+    pub ruby: RubyStyle,
+    /// The office's blog footer (Markdown; raw HTML in it is sanitised). Blog profile only.
+    pub blog_footer: Option<String>,
+}
+
+impl ExportOptions {
+    /// A profile with its default ruby style and no footer.
+    pub fn new(profile: ExportProfile) -> Self {
+        ExportOptions {
+            profile,
+            ruby: default_ruby(profile),
+            blog_footer: None,
+        }
+    }
+}
+
+/// Export a script. Never fails: every script has a rendering in every profile.
+pub fn export(script: &Script, options: &ExportOptions) -> String {
+    let ruby = options.ruby;
+    match options.profile {
+        ExportProfile::Markdown => markdown::markdown(script, ruby),
+        ExportProfile::Text => text::text(script, ruby),
+        ExportProfile::Html => html::fragment(script, ruby),
+        ExportProfile::HtmlDocument => html::document(script, ruby),
+        ExportProfile::Blog => blog::blog(script, ruby, options.blog_footer.as_deref()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_round_trip() {
+        for profile in ExportProfile::ALL {
+            assert_eq!(profile.as_str().parse::<ExportProfile>(), Ok(profile));
+            let json = serde_json::to_string(&profile).unwrap_or_default();
+            assert_eq!(json, format!("\"{profile}\""));
+        }
+        for ruby in RubyStyle::ALL {
+            assert_eq!(ruby.as_str().parse::<RubyStyle>(), Ok(ruby));
+            let json = serde_json::to_string(&ruby).unwrap_or_default();
+            assert_eq!(json, format!("\"{ruby}\""));
+        }
+        let error = "pdf".parse::<ExportProfile>().unwrap_err();
+        assert!(error.to_string().contains("html-doc"));
+        assert!("Tags".parse::<RubyStyle>().is_err());
+    }
+
+    #[test]
+    fn plain_text_defaults_to_parenthesised_ruby() {
+        assert_eq!(default_ruby(ExportProfile::Text), RubyStyle::Paren);
+        assert_eq!(default_ruby(ExportProfile::Blog), RubyStyle::Tags);
+        assert_eq!(
+            ExportOptions::new(ExportProfile::Markdown).ruby,
+            RubyStyle::Tags
+        );
+    }
+}

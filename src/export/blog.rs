@@ -1,0 +1,191 @@
+//! The blog post: title, 要旨 (the stance and the numbered priorities, one line each),
+//! 【全文】, the full text and the office's footer — one sanitised HTML fragment.
+
+use super::html::{self, escape};
+use super::inline::has_content;
+use super::sanitize::{FOOTER_CLASS, SUMMARY_CLASS};
+use super::{sanitize_html, RubyStyle};
+use crate::script::{Script, Section, SectionRole};
+use pulldown_cmark::{Event, Parser, Tag, TagEnd};
+
+/// The separator between the summary and the full text.
+const FULL_TEXT: &str = "【全文】";
+const SUMMARY: &str = "【要旨】";
+
+pub(super) fn blog(script: &Script, ruby: RubyStyle, footer: Option<&str>) -> String {
+    let mut out = String::new();
+    if let Some(title) = &script.title {
+        html::heading(&mut out, title, 1, ruby);
+    }
+    summary(&mut out, script, ruby);
+    out.push_str(&format!("<p>{FULL_TEXT}</p>\n"));
+    html::body(&mut out, script, ruby);
+    // Sanitised on its own first, so that its unbalanced tags cannot escape its block.
+    let footer = footer.map(|f| sanitize_html(&footer_html(f)));
+    if let Some(footer) = footer.filter(|f| !f.trim().is_empty()) {
+        out.push_str(&format!(
+            "<div class=\"{FOOTER_CLASS}\">\n{}\n</div>\n",
+            footer.trim()
+        ));
+    }
+    sanitize_html(&out)
+}
+
+/// 【要旨】: the stance's line, then a list of the priorities, each its heading and line.
+/// Left out when the address has neither.
+fn summary(out: &mut String, script: &Script, ruby: RubyStyle) {
+    let of_role =
+        |wanted: fn(SectionRole) -> bool| script.sections.iter().filter(move |s| wanted(s.role));
+    let stance: Vec<String> = of_role(|r| r == SectionRole::Stance)
+        .filter_map(|s| line(s, ruby))
+        .collect();
+    let priorities: Vec<String> = of_role(|r| matches!(r, SectionRole::Priority(_)))
+        .map(|section| {
+            let mut item = String::from("<li>");
+            if let Some(heading) = section.heading.as_ref().filter(|h| has_content(&h.inlines)) {
+                item.push_str("<strong>");
+                html::inlines(&mut item, &heading.inlines, ruby);
+                item.push_str("</strong>");
+            }
+            if let Some(line) = line(section, ruby) {
+                if item.len() > "<li>".len() {
+                    item.push('　');
+                }
+                item.push_str(&line);
+            }
+            item.push_str("</li>\n");
+            item
+        })
+        .collect();
+    if stance.is_empty() && priorities.is_empty() {
+        return;
+    }
+    out.push_str(&format!(
+        "<div class=\"{SUMMARY_CLASS}\">\n<p>{SUMMARY}</p>\n"
+    ));
+    for line in stance {
+        out.push_str(&format!("<p>{line}</p>\n"));
+    }
+    if !priorities.is_empty() {
+        out.push_str("<ul>\n");
+        out.extend(priorities);
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</div>\n");
+}
+
+/// A section's line in the summary: its `> [!summary]`, else its first sentence.
+fn line(section: &Section, ruby: RubyStyle) -> Option<String> {
+    let inlines = match &section.summary {
+        Some(summary) if has_content(summary) => summary.as_slice(),
+        _ => section
+            .sentences()
+            .find(|s| has_content(&s.inlines))?
+            .inlines
+            .as_slice(),
+    };
+    let mut out = String::new();
+    html::inlines(&mut out, inlines, ruby);
+    Some(out.trim_end().to_string())
+}
+
+/// The footer's Markdown as HTML (CommonMark; raw HTML kept for the sanitiser to judge).
+fn footer_html(markdown: &str) -> String {
+    let mut out = String::new();
+    let mut in_code_block = false;
+    for event in Parser::new(markdown) {
+        match event {
+            Event::Start(tag) => match tag {
+                Tag::Paragraph => out.push_str("<p>"),
+                Tag::Heading { level, .. } => {
+                    out.push_str(&format!("<h{}>", (level as u8).clamp(2, 4)))
+                }
+                Tag::BlockQuote(_) => out.push_str("<blockquote>\n"),
+                Tag::CodeBlock(_) => {
+                    in_code_block = true;
+                    out.push_str("<p><code>");
+                }
+                Tag::List(Some(1)) => out.push_str("<ol>\n"),
+                Tag::List(Some(start)) => out.push_str(&format!("<ol start=\"{start}\">\n")),
+                Tag::List(None) => out.push_str("<ul>\n"),
+                Tag::Item => out.push_str("<li>"),
+                Tag::Emphasis => out.push_str("<em>"),
+                Tag::Strong => out.push_str("<strong>"),
+                Tag::Link { dest_url, .. } => {
+                    out.push_str("<a href=\"");
+                    escape(&mut out, &dest_url);
+                    out.push_str("\">");
+                }
+                // An image's alt text arrives as text and is kept; the image is not.
+                _ => {}
+            },
+            Event::End(tag) => match tag {
+                TagEnd::Paragraph => out.push_str("</p>\n"),
+                TagEnd::Heading(level) => {
+                    out.push_str(&format!("</h{}>\n", (level as u8).clamp(2, 4)))
+                }
+                TagEnd::BlockQuote(_) => out.push_str("</blockquote>\n"),
+                TagEnd::CodeBlock => {
+                    in_code_block = false;
+                    if out.ends_with("<br>") {
+                        out.truncate(out.len() - "<br>".len());
+                    }
+                    out.push_str("</code></p>\n");
+                }
+                TagEnd::List(true) => out.push_str("</ol>\n"),
+                TagEnd::List(false) => out.push_str("</ul>\n"),
+                TagEnd::Item => out.push_str("</li>\n"),
+                TagEnd::Emphasis => out.push_str("</em>"),
+                TagEnd::Strong => out.push_str("</strong>"),
+                TagEnd::Link => out.push_str("</a>"),
+                _ => {}
+            },
+            Event::Text(text) if in_code_block => {
+                for line in text.split_inclusive('\n') {
+                    escape(&mut out, line.trim_end_matches('\n'));
+                    if line.ends_with('\n') {
+                        out.push_str("<br>");
+                    }
+                }
+            }
+            Event::Text(text) => escape(&mut out, &text),
+            Event::Code(code) => {
+                out.push_str("<code>");
+                escape(&mut out, &code);
+                out.push_str("</code>");
+            }
+            Event::Html(raw) | Event::InlineHtml(raw) => out.push_str(&raw),
+            Event::SoftBreak => out.push('\n'),
+            Event::HardBreak => out.push_str("<br>\n"),
+            Event::Rule => out.push_str("<hr>\n"),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn footer_markdown_becomes_allowed_html() {
+        let footer = "---\n\n**秘書広報課**　[市のサイト](https://example.jp)\n\n\
+                      - 一\n- 二\n\n<a href=\"javascript:x\" onclick=\"x\">悪</a><img src=x>\n\n```\nA\nB\n```\n";
+        assert_eq!(
+            sanitize_html(&footer_html(footer)),
+            "<hr>\n<p><strong>秘書広報課</strong>　<a href=\"https://example.jp\" rel=\"noopener noreferrer\">市のサイト</a></p>\n\
+             <ul>\n<li>一</li>\n<li>二</li>\n</ul>\n<p><a rel=\"noopener noreferrer\">悪</a></p>\n<p><code>A<br>B</code></p>\n"
+        );
+    }
+
+    #[test]
+    fn no_summary_without_stance_or_priorities() {
+        let script = crate::script::parse("# 題\n\n## 新年のあいさつ\n\nおめでとうございます。\n");
+        let post = blog(&script, RubyStyle::Tags, None);
+        assert_eq!(
+            post,
+            "<h1>題</h1>\n<p>【全文】</p>\n<h2>新年のあいさつ</h2>\n<p>おめでとうございます。</p>\n"
+        );
+    }
+}

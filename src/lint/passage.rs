@@ -1,0 +1,316 @@
+//! Sentences and headings as printed, with a map from their text back to the source.
+//!
+//! Rules work on plain text (ruby as its base, cues dropped); findings must point at the
+//! source. A text inline whose span holds exactly its text maps byte for byte. Others (text
+//! joined over a soft line break, escapes, entities) are aligned character by character with
+//! their source, from where the previous inline ended; what cannot be aligned is located only
+//! as a whole.
+
+use crate::script::{Block, Heading, Inline, Script, Sentence};
+use std::ops::Range;
+
+/// What a passage is: only sentences are checked for length, commas and style.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum PassageKind {
+    Sentence,
+    Heading,
+}
+
+/// One sentence or heading as printed, in document order.
+#[derive(Debug)]
+pub(crate) struct Passage {
+    pub kind: PassageKind,
+    pub text: String,
+    pieces: Vec<Piece>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum PieceKind {
+    /// Plain text; `exact` when its bytes are the source's bytes.
+    Text { exact: bool },
+    /// Ruby, a line break or a cue: located only as a whole, and ends a segment.
+    Other,
+}
+
+#[derive(Debug)]
+struct Piece {
+    text: Range<usize>,
+    source: Range<usize>,
+    kind: PieceKind,
+}
+
+/// Every sentence read aloud and every heading, in document order.
+pub(crate) fn passages(script: &Script, source: &str) -> Vec<Passage> {
+    let mut builder = Builder { source, cursor: 0 };
+    let mut out = Vec::new();
+    if let Some(title) = &script.title {
+        out.push(builder.heading(title));
+    }
+    for section in &script.sections {
+        if let Some(heading) = &section.heading {
+            out.push(builder.heading(heading));
+        }
+        for block in &section.blocks {
+            let paragraphs = match block {
+                Block::Paragraph(p) => std::slice::from_ref(p),
+                Block::List(list) => &list.items,
+                Block::Quote(quote) => &quote.paragraphs,
+                Block::Heading(heading) => {
+                    out.push(builder.heading(heading));
+                    continue;
+                }
+                Block::Note(_) | Block::Rule(_) => continue,
+            };
+            for sentence in paragraphs.iter().flat_map(|p| &p.sentences) {
+                out.push(builder.sentence(sentence));
+            }
+        }
+    }
+    out
+}
+
+struct Builder<'a> {
+    source: &'a str,
+    /// Where the last located inline ended: unaligned text is searched for after it.
+    cursor: usize,
+}
+
+impl Builder<'_> {
+    fn heading(&mut self, heading: &Heading) -> Passage {
+        self.passage(PassageKind::Heading, &heading.inlines)
+    }
+
+    fn sentence(&mut self, sentence: &Sentence) -> Passage {
+        self.passage(PassageKind::Sentence, &sentence.inlines)
+    }
+
+    fn passage(&mut self, kind: PassageKind, inlines: &[Inline]) -> Passage {
+        let mut passage = Passage {
+            kind,
+            text: String::new(),
+            pieces: Vec::new(),
+        };
+        for inline in inlines {
+            self.inline(inline, &mut passage);
+        }
+        passage
+    }
+
+    fn inline(&mut self, inline: &Inline, out: &mut Passage) {
+        match inline {
+            Inline::Text { text, span, .. } => self.text(text, span.range(), out),
+            Inline::Ruby { base, span, .. } => self.other(base, span.range(), out),
+            Inline::Break { span } => self.other("\n", span.range(), out),
+            Inline::Cue { span, .. } => self.other("", span.range(), out),
+            Inline::Link { inlines, .. } => {
+                for inner in inlines {
+                    self.inline(inner, out);
+                }
+            }
+        }
+    }
+
+    fn other(&mut self, text: &str, source: Range<usize>, out: &mut Passage) {
+        self.cursor = self.cursor.max(source.end);
+        out.push(text, source, PieceKind::Other);
+    }
+
+    fn text(&mut self, text: &str, source: Range<usize>, out: &mut Passage) {
+        if self.source.get(source.clone()) == Some(text) {
+            self.cursor = self.cursor.max(source.end);
+            out.push(text, source, PieceKind::Text { exact: true });
+            return;
+        }
+        let from = source.start.max(self.cursor).min(source.end);
+        match align(text, self.source, from..source.end) {
+            Some(runs) => {
+                for (range, at, exact) in runs {
+                    let end = match exact {
+                        true => at + range.len(),
+                        false => next_char_end(self.source, at),
+                    };
+                    self.cursor = self.cursor.max(end);
+                    out.push(&text[range], at..end, PieceKind::Text { exact });
+                }
+            }
+            None => out.push(text, from..source.end, PieceKind::Text { exact: false }),
+        }
+    }
+}
+
+/// End of the character starting at `offset`.
+fn next_char_end(text: &str, offset: usize) -> usize {
+    text.get(offset..)
+        .and_then(|rest| rest.chars().next())
+        .map_or(offset, |c| offset + c.len_utf8())
+}
+
+/// Align `text` with `source[range]`: each character of the text is matched with the next
+/// equal character of the source (any whitespace matches any whitespace), skipping markup and
+/// line breaks. Returns runs of (text range, source start, identical bytes).
+fn align(
+    text: &str,
+    source: &str,
+    range: Range<usize>,
+) -> Option<Vec<(Range<usize>, usize, bool)>> {
+    let haystack = source.get(range.clone())?;
+    let mut chars = haystack.char_indices();
+    let mut runs: Vec<(Range<usize>, usize, bool)> = Vec::new();
+    for (ti, tc) in text.char_indices() {
+        let (si, sc) = chars
+            .by_ref()
+            .find(|&(_, sc)| sc == tc || (sc.is_whitespace() && tc.is_whitespace()))?;
+        let at = range.start + si;
+        let exact = sc == tc;
+        match runs.last_mut() {
+            Some((last, start, true)) if exact && last.end == ti && *start + last.len() == at => {
+                last.end = ti + tc.len_utf8();
+            }
+            _ => runs.push((ti..ti + tc.len_utf8(), at, exact)),
+        }
+    }
+    Some(runs)
+}
+
+impl Passage {
+    fn push(&mut self, text: &str, source: Range<usize>, kind: PieceKind) {
+        let start = self.text.len();
+        self.text.push_str(text);
+        self.pieces.push(Piece {
+            text: start..self.text.len(),
+            source,
+            kind,
+        });
+    }
+
+    /// The source range of a range of the text (a partly covered ruby counts whole).
+    pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
+        let start = self
+            .pieces
+            .iter()
+            .find(|p| p.text.start <= range.start && range.start < p.text.end)
+            .map(|p| match p.kind {
+                PieceKind::Text { exact: true } => p.source.start + (range.start - p.text.start),
+                _ => p.source.start,
+            });
+        let end = self
+            .pieces
+            .iter()
+            .rev()
+            .find(|p| p.text.start < range.end && range.end <= p.text.end)
+            .map(|p| match p.kind {
+                PieceKind::Text { exact: true } => p.source.start + (range.end - p.text.start),
+                _ => p.source.end,
+            });
+        let fallback = self.pieces.first().map_or(0, |p| p.source.start);
+        let start = start.unwrap_or(fallback);
+        start..end.unwrap_or(start).max(start)
+    }
+
+    /// The source range of a range of the text that can be replaced safely: one that lies
+    /// inside a single piece of plain text whose bytes are the source's.
+    pub fn editable_range(&self, range: Range<usize>) -> Option<Range<usize>> {
+        let piece = self.pieces.iter().find(|p| {
+            p.kind == PieceKind::Text { exact: true }
+                && p.text.start <= range.start
+                && range.end <= p.text.end
+                && range.start < range.end
+        })?;
+        let offset = piece.source.start;
+        Some(offset + range.start - piece.text.start..offset + range.end - piece.text.start)
+    }
+
+    /// Ranges of the text that run through plain text only: ruby, cues and line breaks end
+    /// them, so that a match never crosses one.
+    pub fn segments(&self) -> Vec<Range<usize>> {
+        let mut out: Vec<Range<usize>> = Vec::new();
+        let mut open = false;
+        for piece in &self.pieces {
+            match (piece.kind, out.last_mut()) {
+                (PieceKind::Text { .. }, Some(last)) if open => last.end = piece.text.end,
+                (PieceKind::Text { .. }, _) => {
+                    out.push(piece.text.clone());
+                    open = true;
+                }
+                (PieceKind::Other, _) => open = false,
+            }
+        }
+        out.retain(|r| !r.is_empty());
+        out
+    }
+
+    /// The printed text without surrounding whitespace.
+    pub fn content(&self) -> Range<usize> {
+        let end = self.text.trim_end().len();
+        let start = end - self.text[..end].trim_start().len();
+        start..end
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::script::parse;
+
+    fn mapped(source: &str) -> Vec<String> {
+        let script = parse(source);
+        passages(&script, source)
+            .iter()
+            .map(|p| source[p.source_range(p.content())].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn headings_and_sentences_in_order_without_notes() {
+        let source =
+            "# 題\n\n## 一\n\n> [!note]\n> 読まない。\n\n本文です。次です。\n\n### 小\n\n- 項目\n";
+        assert_eq!(
+            mapped(source),
+            ["題", "一", "本文です。", "次です。", "小", "項目"]
+        );
+    }
+
+    #[test]
+    fn text_over_a_soft_break_and_escapes_is_aligned() {
+        let source = "市民の\n皆さん。同じ\\*文。市民の\n皆さん。";
+        let script = parse(source);
+        let all = passages(&script, source);
+        assert_eq!(all.len(), 3);
+        let last = &all[2];
+        assert_eq!(last.text, "市民の皆さん。");
+        let range = last.source_range(last.content());
+        assert_eq!(range.start, source.rfind("市民").unwrap());
+        let minna = last.text.find("皆さん").unwrap();
+        let found = last.source_range(minna..minna + "皆さん".len());
+        assert_eq!(&source[found.clone()], "皆さん");
+        assert_eq!(found.start, source.rfind("皆さん").unwrap());
+        assert_eq!(
+            last.editable_range(minna..minna + "皆さん".len()),
+            Some(found)
+        );
+        let across = last.text.find("の皆").unwrap();
+        assert_eq!(last.editable_range(across..across + "の皆".len()), None);
+        let star = &all[1];
+        let at = star.text.find('*').unwrap();
+        assert_eq!(&source[star.source_range(at..at + 1)], "*");
+    }
+
+    #[test]
+    fn ruby_and_cues_end_segments() {
+        let source = "今日は{晴天|せいてん}です。[[間]]";
+        let script = parse(source);
+        let passage = &passages(&script, source)[0];
+        let segments: Vec<&str> = passage
+            .segments()
+            .into_iter()
+            .map(|r| &passage.text[r])
+            .collect();
+        assert_eq!(segments, ["今日は", "です。"]);
+        let ruby = passage.text.find("晴").unwrap();
+        assert_eq!(
+            &source[passage.source_range(ruby..ruby + 3)],
+            "{晴天|せいてん}"
+        );
+        assert_eq!(passage.editable_range(ruby..ruby + 3), None);
+    }
+}

@@ -1,0 +1,355 @@
+//! Exports: golden files, the Markdown round trip, hostile input, cues and notes, ruby, the blog.
+//!
+//! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test export`.
+
+use podium::export::{export, sanitize_html, ExportOptions, ExportProfile, RubyStyle};
+use podium::script::{parse, Script};
+use std::path::{Path, PathBuf};
+
+const FOOTER: &str = "---\n\n**〇〇市長　山田太郎**\n\n\
+    - [市長の部屋](https://www.example.jp/mayor/)\n\
+    - ご意見は [hisho@example.jp](mailto:hisho@example.jp) まで\n\n\
+    <p onclick=\"x\">掲載日：令和9年1月5日</p><script>alert(1)</script>\n";
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn fixture(name: &str) -> Script {
+    let source = std::fs::read_to_string(data(name)).expect("fixture is readable");
+    parse(&source)
+}
+
+fn run(script: &Script, profile: ExportProfile, ruby: RubyStyle) -> String {
+    let options = ExportOptions {
+        profile,
+        ruby,
+        blog_footer: Some(FOOTER.to_string()),
+    };
+    export(script, &options)
+}
+
+fn default_run(script: &Script, profile: ExportProfile) -> String {
+    run(script, profile, ExportOptions::new(profile).ruby)
+}
+
+/// Sentence texts; line breaks closing a paragraph (a code block's last line) have no
+/// Markdown form and are left out.
+fn sentences(script: &Script) -> Vec<String> {
+    script
+        .sentences()
+        .map(|s| s.text().trim_end_matches('\n').to_string())
+        .collect()
+}
+
+/// Compare with a golden file, or write it when `UPDATE_GOLDEN` is set.
+fn assert_golden(name: &str, actual: &str) {
+    let path = data("golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(data("golden")).expect("golden folder");
+        std::fs::write(&path, actual).expect("golden file written");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
+    assert!(
+        expected == actual,
+        "{name} differs from its golden file (UPDATE_GOLDEN=1 to accept)\n--- expected\n{expected}\n--- actual\n{actual}"
+    );
+}
+
+#[test]
+fn address_matches_golden_files() {
+    let script = fixture("address.md");
+    for (profile, name) in [
+        (ExportProfile::Markdown, "address.md"),
+        (ExportProfile::Text, "address.txt"),
+        (ExportProfile::Html, "address.html"),
+        (ExportProfile::HtmlDocument, "address.doc.html"),
+        (ExportProfile::Blog, "address.blog.html"),
+    ] {
+        assert_golden(name, &default_run(&script, profile));
+    }
+}
+
+#[test]
+fn markdown_reads_back_as_the_same_text() {
+    let tricky = "# 題 \\#1\n\n## ① 柱\n\n\\# 見出しではない。1\\. 番号でもない。\\- 箇条でもない。\n\n\
+        a\\*b\\_c\\`d、\\[括弧\\]、&lt;b&gt;と&amp;amp;、<姿勢>、5 < 7、\\\\。\n\n\
+        私は**「答え」**を*探す*。**市民の声**、`a*b`、[リンク *強調*](https://example.jp/a_(b))。\n\n\
+        一行目\\\n二行目。\n\n- 一\n- 二\n\n+ 三\n\n> 引用。\n>\n> 二段落目。\n\n---\n\n### 小見出し\n\n```\nコード{漢字|かんじ}\n\n```\n";
+    let mut sources: Vec<String> = ["address.md", "ceremony.md"]
+        .iter()
+        .map(|name| std::fs::read_to_string(data(name)).expect("fixture"))
+        .collect();
+    sources.push(tricky.to_string());
+    for source in &sources {
+        let original = parse(source);
+        let markdown = run(&original, ExportProfile::Markdown, RubyStyle::Base);
+        let again = parse(&markdown);
+        assert_eq!(sentences(&again), sentences(&original), "{markdown}");
+        assert_eq!(again.title_text(), original.title_text());
+        let headings = |s: &Script| -> Vec<(String, _)> {
+            s.sections.iter().map(|x| (x.title(), x.role)).collect()
+        };
+        assert_eq!(headings(&again), headings(&original));
+        // The export is a fixed point.
+        assert_eq!(
+            run(&again, ExportProfile::Markdown, RubyStyle::Base),
+            markdown
+        );
+        // Ruby tags read back (tags ignored) as the parenthesised form.
+        let tags = parse(&run(&original, ExportProfile::Markdown, RubyStyle::Tags));
+        let paren = parse(&run(&original, ExportProfile::Markdown, RubyStyle::Paren));
+        assert_eq!(sentences(&tags), sentences(&paren));
+    }
+}
+
+#[test]
+fn markdown_keeps_emphasis_that_works() {
+    let markdown = run(
+        &parse("私は**市民の声**と*希望*を聞く。"),
+        ExportProfile::Markdown,
+        RubyStyle::Tags,
+    );
+    assert_eq!(markdown, "私は**市民の声**と*希望*を聞く。\n");
+    let again = parse(&markdown);
+    let styled: Vec<(String, bool, bool)> = again
+        .sentences()
+        .flat_map(|s| s.inlines.iter())
+        .filter_map(|i| match i {
+            podium::script::Inline::Text { text, style, .. } => {
+                Some((text.clone(), style.strong, style.emphasis))
+            }
+            _ => None,
+        })
+        .collect();
+    assert!(styled.contains(&("市民の声".to_string(), true, false)));
+    assert!(styled.contains(&("希望".to_string(), false, true)));
+}
+
+const FORBIDDEN: &[&str] = &[
+    "<script",
+    "onerror",
+    "onclick",
+    "javascript:",
+    "data:text",
+    "<iframe",
+    "<form",
+    "<style",
+    "<svg",
+    "<object",
+    "<embed",
+    "<img",
+    "<input",
+    "<math",
+    "<!--",
+];
+
+#[test]
+fn hostile_draft_exports_nothing_dangerous() {
+    let script = fixture("hostile.md");
+    for profile in ExportProfile::ALL {
+        for ruby in RubyStyle::ALL {
+            let out = run(&script, profile, ruby);
+            let lower = out.to_lowercase();
+            let lower = match profile {
+                // The document's own head has a stylesheet; only its body comes from the draft.
+                ExportProfile::HtmlDocument => lower
+                    .split_once("<body>")
+                    .map(|(_, body)| body.to_string())
+                    .unwrap_or_default(),
+                _ => lower,
+            };
+            for bad in FORBIDDEN {
+                assert!(
+                    !lower.contains(bad),
+                    "{profile}/{ruby} contains {bad}:\n{out}"
+                );
+            }
+            assert!(
+                !out.chars().any(|c| (c.is_control() && c != '\n')
+                    || ('\u{202A}'..='\u{202E}').contains(&c)
+                    || ('\u{2066}'..='\u{2069}').contains(&c)),
+                "{profile}/{ruby} keeps a control or bidi character"
+            );
+            for kept in [
+                "この段落は、クリックで動くdivの中に書かれています。",
+                "最後まで読み上げる文です。",
+                "これは逆向きに見える文章です。",
+                "本年もよろしくお願いいたします。",
+            ] {
+                assert!(out.contains(kept), "{profile}/{ruby} lost {kept}");
+            }
+            let html = !matches!(profile, ExportProfile::Markdown | ExportProfile::Text);
+            let visible = if html {
+                "今年の&lt;姿勢&gt;は"
+            } else {
+                "今年の<姿勢>は"
+            };
+            assert!(out.contains(visible), "{profile}/{ruby}: {out}");
+            assert!(!out.contains("秘書課メモ") && !out.contains("[[間]]"));
+        }
+    }
+}
+
+#[test]
+fn sanitizer_refuses_nasty_input() {
+    let cases = [
+        (
+            "<a href=\"JaVaScRiPt:alert(1)\">x</a>",
+            "<a rel=\"noopener noreferrer\">x</a>",
+        ),
+        (
+            "<a href=\"data:text/html,<script>alert(1)</script>\">x</a>",
+            "<a rel=\"noopener noreferrer\">x</a>",
+        ),
+        ("<img src=x onerror=alert(1)>", ""),
+        ("<svg><script>alert(1)</script></svg>", ""),
+        (
+            "<math><maction xlink:href=\"javascript:alert(1)\">x</maction></math>",
+            "",
+        ),
+        (
+            "<p style=\"position:fixed\" onmouseover=\"x\">y",
+            "<p>y</p>",
+        ),
+        ("<strong>閉じない", "<strong>閉じない</strong>"),
+        (
+            "<<script>script>alert(1)<</script>/script>",
+            "&lt;/script&gt;",
+        ),
+        (
+            "<a href=\"https://example.jp\" onclick=\"x\" target=\"_top\">ok</a>",
+            "<a href=\"https://example.jp\" rel=\"noopener noreferrer\">ok</a>",
+        ),
+        (
+            "<div class=\"podium-summary evil\" style=\"x\">s</div>",
+            "<div class=\"podium-summary\">s</div>",
+        ),
+        (
+            "<template><script>x</script></template><noscript>n</noscript>t",
+            "t",
+        ),
+    ];
+    for (input, expected) in cases {
+        let out = sanitize_html(input);
+        assert_eq!(out, expected, "{input}");
+        let lower = out.to_lowercase();
+        for bad in FORBIDDEN {
+            assert!(!lower.contains(bad), "{input} → {out}");
+        }
+    }
+}
+
+#[test]
+fn cues_notes_and_summaries_stay_private() {
+    let script = parse(
+        "# 題\n\n## ① 柱\n\n> [!summary] 柱の要旨です。\n\n> [!note]\n> 会場を見渡すメモ。\n\n\
+         ありがとう。[[間]]次に[[ゆっくり]]参ります。<!-- 内緒のコメント -->\n\n[[間 3秒]]\n",
+    );
+    for profile in ExportProfile::ALL {
+        for ruby in RubyStyle::ALL {
+            let out = run(&script, profile, ruby);
+            for private in [
+                "[[",
+                "]]",
+                "ゆっくり",
+                "会場を見渡すメモ",
+                "[!note]",
+                "[!summary]",
+                "内緒",
+            ] {
+                assert!(
+                    !out.contains(private),
+                    "{profile}/{ruby} shows {private}:\n{out}"
+                );
+            }
+            assert!(
+                out.contains("ありがとう。次に参ります。"),
+                "{profile}/{ruby}:\n{out}"
+            );
+            let summary_shown = out.contains("柱の要旨です。");
+            assert_eq!(summary_shown, profile == ExportProfile::Blog, "{profile}");
+        }
+    }
+}
+
+#[test]
+fn ruby_is_written_per_option() {
+    let script = parse("本日は{晴天|せいてん}なり。｜市長《しちょう》です。");
+    let expected = [
+        (
+            RubyStyle::Tags,
+            "<ruby>晴天<rp>（</rp><rt>せいてん</rt><rp>）</rp></ruby>なり。<ruby>市長<rp>（</rp><rt>しちょう</rt><rp>）</rp></ruby>です。",
+        ),
+        (RubyStyle::Paren, "晴天（せいてん）なり。市長（しちょう）です。"),
+        (RubyStyle::Base, "本日は晴天なり。市長です。"),
+    ];
+    for profile in ExportProfile::ALL {
+        for (ruby, text) in expected {
+            let out = run(&script, profile, ruby);
+            // Plain text has no tags: it writes the parenthesised form instead.
+            let text = match (profile, ruby) {
+                (ExportProfile::Text, RubyStyle::Tags) => expected[1].1,
+                _ => text,
+            };
+            assert!(out.contains(text), "{profile}/{ruby}:\n{out}");
+        }
+    }
+}
+
+#[test]
+fn blog_has_summary_full_text_and_footer() {
+    let post = default_run(&fixture("address.md"), ExportProfile::Blog);
+    let (summary, rest) = post.split_once("<p>【全文】</p>").expect("separator");
+    assert_eq!(post.matches("【全文】").count(), 1);
+    assert!(summary.starts_with(
+        "<h1>令和9年 年頭挨拶</h1>\n<div class=\"podium-summary\">\n<p>【要旨】</p>\n"
+    ));
+    // The stance: its first sentence.
+    assert!(summary.contains(
+        "<p>昨年は、物価の高騰や人口減少に加え、豪雨という大きな試練に直面した一年でした。</p>"
+    ));
+    let items: Vec<&str> = summary.lines().filter(|l| l.starts_with("<li>")).collect();
+    assert_eq!(items.len(), 3);
+    assert_eq!(
+        items[0],
+        "<li><strong>① 地域の未来を担う人づくり</strong>　一つ目は、地域の未来を担う人づくりです。</li>"
+    );
+    // An explicit summary wins over the first sentence.
+    assert_eq!(
+        items[1],
+        "<li><strong>② 市民・企業・大学との共創</strong>　市民・企業・大学と課題を共有し、ともに解決策をつくる仕組みを広げます。</li>"
+    );
+    assert!(items[2].starts_with("<li><strong>③ 働き方を変える</strong>　三つ目は、"));
+    // The full text has no second title and keeps every section.
+    assert!(!rest.contains("<h1>"));
+    assert_eq!(rest.matches("<h2>").count(), 6);
+    // The footer comes last, sanitised.
+    let footer_at = rest.find("<div class=\"podium-footer\">").expect("footer");
+    assert!(rest[..footer_at].contains("一年間、どうぞよろしくお願いいたします。"));
+    assert!(
+        post.ends_with("<p>掲載日：令和9年1月5日</p>\n</div>\n"),
+        "{post}"
+    );
+    assert!(rest.contains("<a href=\"mailto:hisho@example.jp\" rel=\"noopener noreferrer\">"));
+    assert!(!post.contains("alert"));
+}
+
+#[test]
+fn empty_drafts_export_cleanly() {
+    let script = parse("");
+    for profile in ExportProfile::ALL {
+        let out = export(&script, &ExportOptions::new(profile));
+        match profile {
+            ExportProfile::Markdown | ExportProfile::Text | ExportProfile::Html => {
+                assert_eq!(out, "")
+            }
+            ExportProfile::Blog => assert_eq!(out, "<p>【全文】</p>\n"),
+            ExportProfile::HtmlDocument => assert!(out.contains("<title>無題</title>")),
+        }
+    }
+}
