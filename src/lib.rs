@@ -3,6 +3,7 @@
 //! Architecture invariant: this crate knows nothing of Tauri, windows or IPC. It is plain Rust
 //! over plain data, used alike by the `podium` CLI, the desktop shell and the tests.
 
+pub mod analysis;
 pub mod export;
 pub mod input;
 pub mod lint;
