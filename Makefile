@@ -1,0 +1,135 @@
+# Podium: the two commands of the README are `make run` and `make test`.
+#
+#   make run      install what is missing, build the UI and the app, start it
+#   make test     everything, headless: Rust fmt/clippy/tests, the core-has-no-tauri check,
+#                 UI lint/typecheck/unit tests and the browser smoke test
+#   make deps     install what is missing (Debian packages, ui/node_modules)
+#   make ui       build the UI into ui/dist
+#   make app      build the app (debug, UI embedded) without starting it
+#   make dev      the app against Vite's dev server, with hot reload (tauri dev)
+#   make bench    run every benchmark of the core package (prints figures; not a test)
+#   make package  build the .deb (release build + tauri bundle; the bundler downloads nothing)
+#   make clean    remove build outputs
+#
+# CARGO_TARGET_DIR is respected (CI keeps it outside the clone to reuse builds).
+
+SHELL := /bin/bash
+.SHELLFLAGS := -euo pipefail -c
+.DEFAULT_GOAL := help
+
+CARGO ?= cargo
+NPM ?= npm
+TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
+APP := $(TARGET_DIR)/debug/podium-desktop
+
+# Debian packages: WebKitGTK and friends to build the Tauri shell, Xvfb and WebKitWebDriver for
+# window tests, Chromium for the browser tests, a CJK font for the system, MeCab's IPADIC for
+# the core's morphological analysis.
+APT_PACKAGES := libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev \
+	libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver chromium \
+	fonts-noto-cjk mecab-ipadic
+NODE_MIN := 20.19
+
+# The Tauri CLI runs from ui/ with the config at the repository root.
+TAURI := cd ui && TAURI_APP_PATH=.. TAURI_FRONTEND_PATH=. npx --no-install tauri
+
+.PHONY: help run app dev test deps apt-deps tools ui bench package clean \
+	test-rust test-core-free-of-tauri test-ui
+
+help:
+	@sed -n 's/^#   //p' Makefile
+
+# ---------------------------------------------------------------------------------------------
+# Dependencies
+
+deps: apt-deps tools ui/node_modules/.package-lock.json
+
+apt-deps:
+	@missing=""; \
+	for p in $(APT_PACKAGES); do \
+	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  sudo=""; [ "$$(id -u)" -eq 0 ] || sudo="sudo"; \
+	  echo "Installing Debian packages:$$missing"; \
+	  $$sudo apt-get update; \
+	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y $$missing; \
+	fi
+
+tools:
+	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust (rustup)"; exit 1; }
+	@command -v node >/dev/null || { echo "Node.js >= $(NODE_MIN) is missing"; exit 1; }
+	@node -e 'const [a,b]=process.versions.node.split(".").map(Number),[x,y]="$(NODE_MIN)".split(".").map(Number);if(a<x||(a===x&&b<y)){console.error("Node.js >= $(NODE_MIN) is needed, found "+process.versions.node);process.exit(1)}'
+
+# npm writes node_modules/.package-lock.json on every install: newer than the lock file means
+# node_modules is current.
+ui/node_modules/.package-lock.json: ui/package-lock.json ui/package.json
+	cd ui && $(NPM) ci --no-audit --no-fund
+	touch $@
+
+# ---------------------------------------------------------------------------------------------
+# Build and run
+
+ui: deps
+	cd ui && $(NPM) run build
+
+# A debug build with the UI embedded (custom-protocol): no dev server needed.
+app: deps ui
+	$(CARGO) build -p podium-desktop --features tauri/custom-protocol
+
+run: app
+	@if [ -z "$${DISPLAY:-}" ] && [ -z "$${WAYLAND_DISPLAY:-}" ]; then \
+	  echo "The app is built, but there is no display (DISPLAY/WAYLAND_DISPLAY unset)."; \
+	  echo "To start it without one: xvfb-run -a $(APP)"; \
+	  exit 1; \
+	fi
+	$(APP)
+
+dev: deps
+	$(TAURI) dev
+
+# Not `tauri build`: the CLI takes the Cargo.toml beside tauri.conf.json (the core's, at the
+# root) for the app crate and would look for the wrong binary. So cargo builds the shell and
+# `tauri bundle` packages it (the deb bundler downloads nothing).
+package: ui
+	$(CARGO) build --release -p podium-desktop --features tauri/custom-protocol
+	$(TAURI) bundle --bundles deb
+	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
+
+bench: tools
+	$(CARGO) bench -p podium --bench '*'
+
+clean:
+	$(CARGO) clean
+	rm -rf ui/dist ui/test-results src-tauri/gen/schemas
+
+# ---------------------------------------------------------------------------------------------
+# Tests (headless)
+
+test: deps
+	$(MAKE) --no-print-directory test-ui
+	$(MAKE) --no-print-directory test-core-free-of-tauri
+	$(MAKE) --no-print-directory test-rust
+	@echo "make test: all checks passed"
+
+test-rust:
+	$(CARGO) fmt --all --check
+	$(CARGO) clippy --workspace --all-targets -- -D warnings
+	$(CARGO) test --workspace
+
+# DESIGN.md: the core knows nothing of Tauri. Fails if any tauri/wry/tao crate is among the
+# core's normal or build dependencies.
+test-core-free-of-tauri:
+	@deps=$$($(CARGO) tree -p podium -e normal,build --prefix none --format '{p}'); \
+	if grep -E '^(tauri|tauri-[a-z-]+|wry|tao) v' <<<"$$deps"; then \
+	  echo "FAIL: the core package 'podium' depends on the crates above (it must not use Tauri)"; \
+	  exit 1; \
+	fi; \
+	echo "ok: the core package 'podium' does not depend on tauri"
+
+test-ui:
+	cd ui && $(NPM) run lint
+	cd ui && $(NPM) run check
+	cd ui && $(NPM) test
+	cd ui && $(NPM) run build
+	cd ui && $(NPM) run test:browser
