@@ -1,1 +1,7 @@
-fn main() {}
+//! `podium`: measure, proofread, export and file speeches from a terminal.
+
+mod cli;
+
+fn main() -> std::process::ExitCode {
+    cli::main()
+}

@@ -1,1 +1,125 @@
-//! (in progress)
+//! Storage: one SQLite database file holding drafts, their history, the user's templates and
+//! the settings. The database is the truth; nothing user-visible lives only in the front end.
+//!
+//! - Where: [`default_db_path`] (`PODIUM_DB`, else `<data dir>/podium/podium.db`); callers
+//!   with an explicit path (`--db`, tests) use [`Store::open`].
+//! - Every connection: WAL, `synchronous=NORMAL`, `foreign_keys=ON`, a busy timeout.
+//! - Schema: numbered, additive migrations in `migrations/NNN_name.sql`, embedded in the binary
+//!   and applied on open. Tables: `drafts`, `revisions` (history), `templates`, `settings`,
+//!   and two full-text indexes (see [`Store::search`]).
+//! - Times are passed in (`now`), never read from a clock, and stored as unix milliseconds (UTC).
+//! - Concurrency: every save names the [`Draft::revision`] it was based on; a stale save fails
+//!   with [`StoreError::Conflict`] and its text is kept in the history. Nothing is lost.
+//! - Each write is one `BEGIN IMMEDIATE` transaction: it takes the write lock up front.
+
+mod drafts;
+mod error;
+mod migrations;
+mod revisions;
+mod search;
+mod settings;
+mod stamp;
+mod templates;
+
+pub use drafts::{Draft, DraftEdit, DraftStats, DraftSummary, NewDraft, SaveKind};
+pub use error::{Item, StoreError};
+pub use revisions::{Revision, RevisionKind, RevisionSummary, AUTOSAVE_WINDOW};
+pub use search::SearchHit;
+pub use templates::{TemplateEdit, UserTemplate};
+
+use rusqlite::{Connection, TransactionBehavior};
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub type Result<T, E = StoreError> = std::result::Result<T, E>;
+
+/// Environment variable that overrides the database location.
+pub const DB_ENV: &str = "PODIUM_DB";
+
+/// How long a statement waits for another connection's lock before failing with
+/// [`StoreError::Busy`].
+pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The database file to use when the caller names none: `$PODIUM_DB` if set and not empty,
+/// else `podium/podium.db` in the OS data directory. `None` when the OS has no data directory.
+pub fn default_db_path() -> Option<PathBuf> {
+    match std::env::var_os(DB_ENV) {
+        Some(path) if !path.is_empty() => Some(PathBuf::from(path)),
+        _ => dirs::data_dir().map(|dir| dir.join("podium").join("podium.db")),
+    }
+}
+
+/// An open database. Not `Sync`: share it behind a mutex.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating it and its parent directories if needed) and migrates the database.
+    pub fn open(path: &Path) -> Result<Store> {
+        Store::open_with_timeout(path, DEFAULT_BUSY_TIMEOUT)
+    }
+
+    /// [`Store::open`] with a chosen busy timeout.
+    pub fn open_with_timeout(path: &Path, busy_timeout: Duration) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        Store::init(Connection::open(path)?, busy_timeout)
+    }
+
+    /// A private database that lives as long as the value: for tests and previews.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::init(Connection::open_in_memory()?, DEFAULT_BUSY_TIMEOUT)
+    }
+
+    fn init(mut conn: Connection, busy_timeout: Duration) -> Result<Store> {
+        conn.busy_timeout(busy_timeout)?;
+        // In-memory databases answer "memory"; a read-only file keeps its mode. Both are fine.
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        migrations::run(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// Starts a write transaction, taking the write lock at once (no deadlock on upgrade).
+    fn begin_write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn connection_pragmas_are_set() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = Store::open(&dir.path().join("a/b/podium.db")).unwrap();
+        let pragma = |name: &str| -> String {
+            store
+                .conn
+                .query_row(&format!("PRAGMA {name}"), [], |row| {
+                    row.get::<_, rusqlite::types::Value>(0)
+                })
+                .map(|value| format!("{value:?}"))
+                .unwrap()
+        };
+        assert_eq!(pragma("journal_mode"), r#"Text("wal")"#);
+        assert_eq!(pragma("synchronous"), "Integer(1)");
+        assert_eq!(pragma("foreign_keys"), "Integer(1)");
+        assert_eq!(pragma("busy_timeout"), "Integer(5000)");
+    }
+
+    #[test]
+    fn writes_refused_by_sqlite_give_read_only() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.conn.pragma_update(None, "query_only", true).unwrap();
+        let err = store.set_setting("pace", &300).unwrap_err();
+        assert!(matches!(err, StoreError::ReadOnly), "{err:?}");
+    }
+}

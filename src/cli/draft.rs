@@ -1,0 +1,297 @@
+//! Commands over one draft file: stats, lint, export.
+
+use super::{minutes_seconds, print_json, Failure, Outcome};
+use clap::Args;
+use podium::export::{self, ExportOptions, ExportProfile, RubyStyle};
+use podium::lint::{self, LintConfig, PrhDictionary};
+use podium::script::{self, SectionRole};
+use podium::timing::{self, Pace, TimingOptions};
+use serde::Serialize;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+/// A draft read from a file or stdin.
+pub(crate) struct Source {
+    pub name: String,
+    pub text: String,
+}
+
+/// Read `FILE` (`-` for stdin): decoded text, or a one-line reason naming the file.
+pub(crate) fn read_source(path: &Path) -> Result<Source, Failure> {
+    let name = path.display().to_string();
+    let decoded = if path == Path::new("-") {
+        podium::input::read_stdin()
+    } else {
+        podium::input::read_path(path)
+    };
+    match decoded {
+        Ok(decoded) => Ok(Source {
+            name,
+            text: decoded.text,
+        }),
+        Err(error) => Err(Failure::input(format!("{name}: {error}"))),
+    }
+}
+
+#[derive(Args)]
+pub struct StatsArgs {
+    /// 原稿ファイル（- で標準入力）(draft file, - for stdin)
+    file: PathBuf,
+    /// 読む速さ（字/分）(pace in characters per minute)
+    #[arg(long, default_value_t = timing::DEFAULT_CHARS_PER_MINUTE, value_parser = parse_pace)]
+    pace: f64,
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_pace(text: &str) -> Result<f64, String> {
+    match text.parse::<f64>() {
+        Ok(pace) if pace.is_finite() && (30.0..=2000.0).contains(&pace) => Ok(pace),
+        _ => Err(
+            "30〜2000 の数で指定してください (a number of characters per minute, 30–2000)".into(),
+        ),
+    }
+}
+
+#[derive(Serialize)]
+struct StatsReport {
+    title: Option<String>,
+    chars: usize,
+    spoken_chars: usize,
+    pace_cpm: f64,
+    seconds: f64,
+    sections: Vec<SectionReport>,
+}
+
+#[derive(Serialize)]
+struct SectionReport {
+    title: String,
+    role: SectionRole,
+    chars: usize,
+    seconds: f64,
+}
+
+/// Seconds to one decimal place, for reports.
+fn tenths(seconds: f64) -> f64 {
+    (seconds * 10.0).round() / 10.0
+}
+
+pub fn stats(args: StatsArgs) -> Outcome {
+    let source = read_source(&args.file)?;
+    let script = script::parse(&source.text);
+    let options = TimingOptions {
+        pace: Pace::chars_per_minute(args.pace),
+        ..TimingOptions::default()
+    };
+    let estimate = timing::estimate(&script, &options);
+    let report = StatsReport {
+        title: script.title_text(),
+        chars: estimate.chars,
+        spoken_chars: estimate.spoken,
+        pace_cpm: args.pace,
+        seconds: tenths(estimate.seconds),
+        sections: estimate
+            .sections
+            .iter()
+            .map(|s| SectionReport {
+                title: s.title.clone(),
+                role: s.role,
+                chars: s.chars,
+                seconds: tenths(s.seconds),
+            })
+            .collect(),
+    };
+    if args.json {
+        return print_json(&report);
+    }
+    println!("{}", report.title.as_deref().unwrap_or("（無題）"));
+    println!(
+        "  {}字（読み {}字）  約{}（{}字/分）",
+        report.chars,
+        report.spoken_chars,
+        minutes_seconds(report.seconds),
+        report.pace_cpm
+    );
+    for section in &report.sections {
+        let title = if section.title.is_empty() {
+            "（前文）"
+        } else {
+            &section.title
+        };
+        println!(
+            "  {:>6}字 {:>8}  {title}",
+            section.chars,
+            minutes_seconds(section.seconds)
+        );
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct LintArgs {
+    /// 原稿ファイル（- で標準入力）(draft file, - for stdin)
+    file: PathBuf,
+    /// 表記の辞書（prh 形式の YAML）(user dictionary in prh's YAML format)
+    #[arg(long)]
+    dict: Option<PathBuf>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct LintReport<'a> {
+    findings: Vec<FindingReport<'a>>,
+}
+
+/// One finding, flat: the CLI's contract.
+#[derive(Serialize)]
+struct FindingReport<'a> {
+    rule: lint::Rule,
+    severity: lint::Severity,
+    message: &'a str,
+    line: usize,
+    column: usize,
+    /// Byte range in the file.
+    start: usize,
+    end: usize,
+    excerpt: &'a str,
+    /// The replacement text, where the rule has a fix.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<&'a str>,
+}
+
+impl<'a> From<&'a lint::Finding> for FindingReport<'a> {
+    fn from(finding: &'a lint::Finding) -> Self {
+        FindingReport {
+            rule: finding.rule,
+            severity: finding.severity,
+            message: &finding.message,
+            line: finding.span.line,
+            column: finding.span.column,
+            start: finding.span.start,
+            end: finding.span.end,
+            excerpt: &finding.excerpt,
+            fix: finding.fix.as_ref().map(|fix| fix.replacement.as_str()),
+        }
+    }
+}
+
+pub fn lint(args: LintArgs) -> Outcome {
+    let source = read_source(&args.file)?;
+    let dictionary = match &args.dict {
+        Some(path) => {
+            let dict = read_source(path)?;
+            let parsed = PrhDictionary::from_yaml(&dict.text)
+                .map_err(|e| Failure::input(format!("{}: {e}", dict.name)))?;
+            Some(parsed)
+        }
+        None => None,
+    };
+    let config = LintConfig {
+        dictionary,
+        ..LintConfig::default()
+    };
+    let script = script::parse(&source.text);
+    let findings = lint::lint(&source.text, &script, &config);
+    if args.json {
+        return print_json(&LintReport {
+            findings: findings.iter().map(FindingReport::from).collect(),
+        });
+    }
+    for finding in &findings {
+        println!(
+            "{}:{}:{}: {} [{}] {}\n    {}",
+            source.name,
+            finding.span.line,
+            finding.span.column,
+            finding.severity.id(),
+            finding.rule.id(),
+            finding.message,
+            finding.excerpt
+        );
+    }
+    if findings.is_empty() {
+        eprintln!("{}: 指摘はありません (no findings)", source.name);
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct ExportArgs {
+    /// 原稿ファイル（- で標準入力）(draft file, - for stdin)
+    file: PathBuf,
+    /// 形式 (format): md, txt, html, html-doc, blog
+    #[arg(long = "to", value_parser = parse_profile)]
+    to: ExportProfile,
+    /// ルビ (ruby): tags, paren, base
+    #[arg(long, value_parser = parse_ruby)]
+    ruby: Option<RubyStyle>,
+    /// ブログのフッター（Markdown ファイル）(blog footer, a Markdown file)
+    #[arg(long)]
+    footer: Option<PathBuf>,
+    /// 出力先（省略すると標準出力）(output file; stdout without it)
+    #[arg(short = 'o', long = "output")]
+    output: Option<PathBuf>,
+}
+
+fn parse_profile(text: &str) -> Result<ExportProfile, String> {
+    text.parse().map_err(|_| {
+        "md, txt, html, html-doc, blog のいずれか (one of md, txt, html, html-doc, blog)".into()
+    })
+}
+
+fn parse_ruby(text: &str) -> Result<RubyStyle, String> {
+    text.parse()
+        .map_err(|_| "tags, paren, base のいずれか (one of tags, paren, base)".into())
+}
+
+pub fn export(args: ExportArgs) -> Outcome {
+    let source = read_source(&args.file)?;
+    let blog_footer = match &args.footer {
+        Some(path) => Some(read_source(path)?.text),
+        None => None,
+    };
+    let script = script::parse(&source.text);
+    let options = ExportOptions {
+        profile: args.to,
+        ruby: args.ruby.unwrap_or_else(|| export::default_ruby(args.to)),
+        blog_footer,
+    };
+    let output = export::export(&script, &options);
+    match &args.output {
+        Some(path) => write_file(path, &output),
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            stdout
+                .write_all(output.as_bytes())
+                .and_then(|()| stdout.flush())
+                .map_err(|e| {
+                    Failure::runtime(format!(
+                        "標準出力に書けません (cannot write to stdout: {e})"
+                    ))
+                })
+        }
+    }
+}
+
+/// Write a whole file or nothing: a temporary file beside it, then a rename.
+fn write_file(path: &Path, contents: &str) -> Outcome {
+    let name = path.display();
+    let fail =
+        |e: std::io::Error| Failure::runtime(format!("{name}: 書き込めません (cannot write: {e})"));
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let file_name = path.file_name().ok_or_else(|| {
+        Failure::input(format!(
+            "{name}: ファイル名ではありません (not a file name)"
+        ))
+    })?;
+    let temp = dir.join(format!(".{}.podium-tmp", file_name.to_string_lossy()));
+    std::fs::write(&temp, contents).map_err(fail)?;
+    std::fs::rename(&temp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&temp);
+        fail(e)
+    })
+}

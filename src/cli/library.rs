@@ -1,0 +1,262 @@
+//! Commands over the library database: import, list, search, new, templates.
+
+use super::draft::read_source;
+use super::{db_path, minutes_seconds, print_json, Failure, Outcome};
+use clap::Args;
+use podium::analysis::draft_stats;
+use podium::script;
+use podium::store::{NewDraft, Store, StoreError};
+use podium::templates::{self, Placeholders};
+use serde::Serialize;
+use std::path::{Path, PathBuf};
+use time::{Date, OffsetDateTime};
+
+fn open_store(db: Option<PathBuf>) -> Result<Store, Failure> {
+    let path = db_path(db)?;
+    Store::open(&path).map_err(|e| store_failure(&path, e))
+}
+
+fn store_failure(path: &Path, error: StoreError) -> Failure {
+    Failure::runtime(format!("{}: {error}", path.display()))
+}
+
+fn now() -> OffsetDateTime {
+    OffsetDateTime::now_utc()
+}
+
+#[derive(Args)]
+pub struct ImportArgs {
+    /// 取り込むファイル（.md / .txt、- で標準入力）(files to import, - for stdin)
+    #[arg(required = true)]
+    files: Vec<PathBuf>,
+    /// データベース (database file; default: $PODIUM_DB or the OS data directory)
+    #[arg(long)]
+    db: Option<PathBuf>,
+    #[arg(long)]
+    json: bool,
+}
+
+#[derive(Serialize)]
+struct Imported {
+    id: i64,
+    title: String,
+    file: String,
+}
+
+/// Every file is read and checked first; one bad file imports nothing.
+pub fn import(args: ImportArgs) -> Outcome {
+    let mut drafts = Vec::with_capacity(args.files.len());
+    let mut failures = Vec::new();
+    for path in &args.files {
+        match read_source(path) {
+            Ok(source) => drafts.push((path, source)),
+            Err(failure) => failures.push(failure),
+        }
+    }
+    if let Some(last) = failures.pop() {
+        for failure in failures {
+            eprintln!("podium: {}", failure.message);
+        }
+        return Err(Failure::input(format!(
+            "{} (何も取り込んでいません / nothing imported)",
+            last.message
+        )));
+    }
+    let mut store = open_store(args.db)?;
+    let mut imported = Vec::new();
+    let new_drafts: Vec<NewDraft> = drafts
+        .iter()
+        .map(|(path, source)| NewDraft {
+            title: script::parse(&source.text)
+                .title_text()
+                .filter(|t| !t.trim().is_empty())
+                .unwrap_or_else(|| file_stem(path)),
+            event: String::new(),
+            event_date: None,
+            target_seconds: None,
+            body: source.text.clone(),
+            stats: draft_stats(&source.text),
+        })
+        .collect();
+    let created = store
+        .import_drafts(&new_drafts, now())
+        .map_err(|e| Failure::runtime(e.to_string()))?;
+    for ((path, _), draft) in drafts.iter().zip(created) {
+        imported.push(Imported {
+            id: draft.id,
+            title: draft.title,
+            file: path.display().to_string(),
+        });
+    }
+    if args.json {
+        return print_json(&imported);
+    }
+    for draft in &imported {
+        println!("{}\t{}\t← {}", draft.id, draft.title, draft.file);
+    }
+    Ok(())
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .filter(|s| s != "-")
+        .unwrap_or_else(|| "無題".into())
+}
+
+#[derive(Args)]
+pub struct ListArgs {
+    /// データベース (database file)
+    #[arg(long)]
+    db: Option<PathBuf>,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn list(args: ListArgs) -> Outcome {
+    let store = open_store(args.db)?;
+    let drafts = store
+        .list_drafts()
+        .map_err(|e| Failure::runtime(e.to_string()))?;
+    if args.json {
+        return print_json(&drafts);
+    }
+    if drafts.is_empty() {
+        eprintln!("原稿はまだありません (no drafts yet)");
+    }
+    for draft in &drafts {
+        println!(
+            "{}\t{}\t{}\t{}字\t{}",
+            draft.id,
+            draft.title,
+            draft.event,
+            draft.chars,
+            minutes_seconds(draft.seconds)
+        );
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct SearchArgs {
+    /// 検索語（1文字から、空白区切りで AND）(query; words separated by spaces must all match)
+    query: String,
+    /// データベース (database file)
+    #[arg(long)]
+    db: Option<PathBuf>,
+    /// 最大件数 (maximum number of hits)
+    #[arg(long, default_value_t = 50)]
+    limit: usize,
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn search(args: SearchArgs) -> Outcome {
+    if args.query.trim().is_empty() {
+        return Err(Failure::input("検索語が空です (empty query)"));
+    }
+    let store = open_store(args.db)?;
+    let hits = store
+        .search(&args.query, args.limit)
+        .map_err(|e| Failure::runtime(e.to_string()))?;
+    if args.json {
+        return print_json(&hits);
+    }
+    for hit in &hits {
+        println!("{}\t{}\t{}", hit.draft_id, hit.title, hit.snippet);
+    }
+    if hits.is_empty() {
+        eprintln!("見つかりません (no match)");
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct NewArgs {
+    /// テンプレートの ID か名前 (template id or name; see `podium templates`)
+    #[arg(long)]
+    template: String,
+    /// 行事名 (event), e.g. 仕事始め式
+    #[arg(long, default_value = "")]
+    event: String,
+    /// 話し手 (speaker), e.g. 市長　山田太郎
+    #[arg(long, default_value = "")]
+    speaker: String,
+    /// 市の名前 (city)
+    #[arg(long, default_value = "")]
+    city: String,
+    /// 日付 YYYY-MM-DD（省略すると今日）(date of the address; default today)
+    #[arg(long, value_parser = parse_date)]
+    date: Option<Date>,
+    /// データベース (database file)
+    #[arg(long)]
+    db: Option<PathBuf>,
+    #[arg(long)]
+    json: bool,
+}
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    let format = time::macros::format_description!("[year]-[month]-[day]");
+    Date::parse(text, &format)
+        .map_err(|_| "YYYY-MM-DD の形で指定してください (a date like 2027-01-04)".into())
+}
+
+pub fn new(args: NewArgs) -> Outcome {
+    let template = templates::find(&args.template).ok_or_else(|| {
+        Failure::input(format!(
+            "{}: そのテンプレートはありません。`podium templates` で一覧を見られます (no such template)",
+            args.template
+        ))
+    })?;
+    let today = OffsetDateTime::now_local().unwrap_or_else(|_| now()).date();
+    let date = args.date.unwrap_or(today);
+    let values = Placeholders {
+        event: args.event.clone(),
+        speaker: args.speaker,
+        city: args.city,
+        ..Placeholders::new(date)
+    };
+    let body = templates::fill(template.body, &values);
+    let title = script::parse(&body)
+        .title_text()
+        .unwrap_or_else(|| template.name.to_string());
+    let mut store = open_store(args.db)?;
+    let draft = store
+        .create_draft(
+            &NewDraft {
+                title,
+                event: args.event,
+                event_date: Some(date),
+                target_seconds: None,
+                stats: draft_stats(&body),
+                body,
+            },
+            now(),
+        )
+        .map_err(|e| Failure::runtime(e.to_string()))?;
+    if args.json {
+        return print_json(&draft);
+    }
+    println!("{}\t{}", draft.id, draft.title);
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct TemplatesArgs {
+    #[arg(long)]
+    json: bool,
+}
+
+pub fn templates(args: TemplatesArgs) -> Outcome {
+    let all = templates::builtin();
+    if args.json {
+        return print_json(&all);
+    }
+    for template in all {
+        println!(
+            "{}\t{}\t{}",
+            template.id, template.name, template.description
+        );
+    }
+    Ok(())
+}

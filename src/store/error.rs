@@ -1,0 +1,151 @@
+//! What can go wrong in the store, in words a user can act on (Japanese first, then English).
+
+use rusqlite::ErrorCode;
+use std::fmt;
+
+/// An error of the store. The variants form a closed set the UI can branch on.
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}が見つかりません ({0:#} not found)")]
+    NotFound(Item),
+    /// The draft changed since the caller read it. The caller's text was kept as the revision
+    /// `kept`; the draft itself is at `current_revision`.
+    #[error(
+        "この下書きは別の場所で更新されていました。編集中の文章は履歴に残してあります \
+         (the draft was changed elsewhere, now at revision {current_revision}; \
+         your text was kept in its history)"
+    )]
+    Conflict { current_revision: u32, kept: i64 },
+    #[error("データベースが他のプログラムに使われています (database is locked)")]
+    Busy,
+    #[error("データベースに書き込めません (database is read-only)")]
+    ReadOnly,
+    #[error(
+        "データベースファイルが壊れているか、データベースではありません \
+         (database file is corrupt or not a database)"
+    )]
+    Corrupt,
+    #[error("ディスクの空き容量が足りません (disk is full)")]
+    DiskFull,
+    #[error("データベースファイルを開けません (unable to open database file)")]
+    CannotOpen,
+    #[error(
+        "このデータベースは新しいバージョンの Podium で作られています \
+         (database was written by a newer version of Podium)"
+    )]
+    TooNew,
+    #[error("設定「{key}」の値が正しくありません (setting {key:?} is invalid: {source})")]
+    Setting {
+        key: String,
+        source: serde_json::Error,
+    },
+    #[error("ファイルを読み書きできません (I/O error: {0})")]
+    Io(#[from] std::io::Error),
+    #[error("データベースの更新に失敗しました (database upgrade failed: {0})")]
+    Migration(rusqlite_migration::Error),
+    #[error("データベースのエラーです (database error: {0})")]
+    Database(rusqlite::Error),
+}
+
+/// The thing a [`StoreError::NotFound`] was looking for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Item {
+    Draft(i64),
+    Revision(i64),
+    Template(String),
+}
+
+/// Japanese by default; English with `{:#}`.
+impl fmt::Display for Item {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self, f.alternate()) {
+            (Item::Draft(id), false) => write!(f, "下書き（ID {id}）"),
+            (Item::Draft(id), true) => write!(f, "draft {id}"),
+            (Item::Revision(id), false) => write!(f, "履歴（ID {id}）"),
+            (Item::Revision(id), true) => write!(f, "revision {id}"),
+            (Item::Template(name), false) => write!(f, "テンプレート「{name}」"),
+            (Item::Template(name), true) => write!(f, "template {name:?}"),
+        }
+    }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(err: rusqlite::Error) -> Self {
+        match err.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => StoreError::Busy,
+            Some(ErrorCode::ReadOnly) => StoreError::ReadOnly,
+            Some(ErrorCode::DatabaseCorrupt | ErrorCode::NotADatabase) => StoreError::Corrupt,
+            Some(ErrorCode::DiskFull) => StoreError::DiskFull,
+            Some(ErrorCode::CannotOpen) => StoreError::CannotOpen,
+            _ => StoreError::Database(err),
+        }
+    }
+}
+
+impl From<rusqlite_migration::Error> for StoreError {
+    fn from(err: rusqlite_migration::Error) -> Self {
+        use rusqlite_migration::{Error, MigrationDefinitionError};
+        match err {
+            Error::RusqliteError { err, query } => match StoreError::from(err) {
+                StoreError::Database(err) => {
+                    StoreError::Migration(Error::RusqliteError { err, query })
+                }
+                known => known,
+            },
+            Error::MigrationDefinition(MigrationDefinitionError::DatabaseTooFarAhead) => {
+                StoreError::TooNew
+            }
+            other => StoreError::Migration(other),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rusqlite::ffi;
+
+    fn sqlite(code: i32) -> StoreError {
+        rusqlite::Error::SqliteFailure(ffi::Error::new(code), None).into()
+    }
+
+    #[test]
+    fn sqlite_codes_map_to_variants() {
+        assert!(matches!(sqlite(ffi::SQLITE_BUSY), StoreError::Busy));
+        assert!(matches!(
+            sqlite(ffi::SQLITE_BUSY_SNAPSHOT),
+            StoreError::Busy
+        ));
+        assert!(matches!(sqlite(ffi::SQLITE_LOCKED), StoreError::Busy));
+        assert!(matches!(sqlite(ffi::SQLITE_READONLY), StoreError::ReadOnly));
+        assert!(matches!(sqlite(ffi::SQLITE_CORRUPT), StoreError::Corrupt));
+        assert!(matches!(sqlite(ffi::SQLITE_NOTADB), StoreError::Corrupt));
+        assert!(matches!(sqlite(ffi::SQLITE_FULL), StoreError::DiskFull));
+        assert!(matches!(
+            sqlite(ffi::SQLITE_CANTOPEN),
+            StoreError::CannotOpen
+        ));
+        assert!(matches!(sqlite(ffi::SQLITE_ERROR), StoreError::Database(_)));
+    }
+
+    #[test]
+    fn migration_errors_keep_the_sqlite_meaning() {
+        let busy = rusqlite_migration::Error::with_sql(
+            rusqlite::Error::SqliteFailure(ffi::Error::new(ffi::SQLITE_BUSY), None),
+            "CREATE TABLE t (x)",
+        );
+        assert!(matches!(StoreError::from(busy), StoreError::Busy));
+    }
+
+    #[test]
+    fn messages_are_japanese_first() {
+        assert_eq!(
+            StoreError::Busy.to_string(),
+            "データベースが他のプログラムに使われています (database is locked)"
+        );
+        assert_eq!(
+            StoreError::NotFound(Item::Draft(7)).to_string(),
+            "下書き（ID 7）が見つかりません (draft 7 not found)"
+        );
+    }
+}

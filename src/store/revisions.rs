@@ -1,0 +1,373 @@
+//! The history of a draft: an append-only list of revisions (title, body, stats).
+//!
+//! Every change of text writes one, except that an autosave is coalesced into the latest
+//! revision when that is an autosave started less than [`AUTOSAVE_WINDOW`] ago: a long
+//! typing session leaves one autosave per window, not one per keystroke pause. Event data
+//! (event, date, target) is not versioned.
+
+use super::drafts::{self, Draft, DraftEdit, DraftStats};
+use super::stamp::{self, Millis};
+use super::{Item, Result, Store, StoreError};
+use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use time::{Duration, OffsetDateTime};
+
+/// How long an autosave revision keeps absorbing later autosaves.
+pub const AUTOSAVE_WINDOW: Duration = Duration::minutes(5);
+
+/// Why a revision was written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RevisionKind {
+    /// The draft was created (also by duplication).
+    Create,
+    Autosave,
+    /// A version saved on purpose.
+    Named,
+    /// An older revision was restored.
+    Restore,
+    Import,
+    /// A save that lost a race: its text, kept aside. The draft did not take it.
+    Conflict,
+}
+
+impl RevisionKind {
+    const ALL: [RevisionKind; 6] = [
+        RevisionKind::Create,
+        RevisionKind::Autosave,
+        RevisionKind::Named,
+        RevisionKind::Restore,
+        RevisionKind::Import,
+        RevisionKind::Conflict,
+    ];
+
+    /// The name stored in the `kind` column.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RevisionKind::Create => "create",
+            RevisionKind::Autosave => "autosave",
+            RevisionKind::Named => "named",
+            RevisionKind::Restore => "restore",
+            RevisionKind::Import => "import",
+            RevisionKind::Conflict => "conflict",
+        }
+    }
+}
+
+impl ToSql for RevisionKind {
+    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
+        Ok(self.as_str().into())
+    }
+}
+
+impl FromSql for RevisionKind {
+    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
+        let text = value.as_str()?;
+        RevisionKind::ALL
+            .into_iter()
+            .find(|kind| kind.as_str() == text)
+            .ok_or_else(|| FromSqlError::Other(format!("unknown revision kind {text:?}").into()))
+    }
+}
+
+/// A line of a draft's history.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RevisionSummary {
+    pub id: i64,
+    pub draft_id: i64,
+    /// 1, 2, 3 … within the draft, in order of writing.
+    pub number: u32,
+    pub kind: RevisionKind,
+    pub name: Option<String>,
+    pub title: String,
+    pub stats: DraftStats,
+    #[serde(serialize_with = "stamp::json_instant")]
+    pub created_at: OffsetDateTime,
+    /// Later than `created_at` only for an autosave that absorbed later ones.
+    #[serde(serialize_with = "stamp::json_instant")]
+    pub updated_at: OffsetDateTime,
+}
+
+/// A revision with its text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Revision {
+    #[serde(flatten)]
+    pub summary: RevisionSummary,
+    pub body: String,
+}
+
+/// The versioned part of a draft.
+pub(super) struct Snapshot<'a> {
+    pub title: &'a str,
+    pub body: &'a str,
+    pub stats: DraftStats,
+}
+
+impl<'a> Snapshot<'a> {
+    pub fn of(draft: &'a DraftEdit) -> Self {
+        Snapshot {
+            title: &draft.title,
+            body: &draft.body,
+            stats: draft.stats,
+        }
+    }
+}
+
+const SUMMARY_COLUMNS: &str =
+    "id, draft_id, number, kind, name, title, chars, seconds, created_at, updated_at";
+
+impl Store {
+    /// A draft's history, newest first, without the texts.
+    pub fn revisions(&self, draft_id: i64) -> Result<Vec<RevisionSummary>> {
+        let known: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM drafts WHERE id = ?1)",
+            [draft_id],
+            |row| row.get(0),
+        )?;
+        if !known {
+            return Err(StoreError::NotFound(Item::Draft(draft_id)));
+        }
+        let mut stmt = self.conn.prepare_cached(&format!(
+            "SELECT {SUMMARY_COLUMNS} FROM revisions WHERE draft_id = ?1 ORDER BY number DESC"
+        ))?;
+        let rows = stmt.query_map([draft_id], summary_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<_>>()?)
+    }
+
+    /// One revision with its text.
+    pub fn revision(&self, id: i64) -> Result<Revision> {
+        read(&self.conn, id)
+    }
+
+    /// Makes an old revision the draft's current text (title, body, stats), recording a
+    /// `restore` revision. Nothing is lost: the replaced text is already in the history.
+    pub fn restore_revision(&mut self, id: i64, now: OffsetDateTime) -> Result<Draft> {
+        let tx = self.begin_write()?;
+        let old = read(&tx, id)?;
+        let draft_id = old.summary.draft_id;
+        let text = Snapshot {
+            title: &old.summary.title,
+            body: &old.body,
+            stats: old.summary.stats,
+        };
+        drafts::replace_text(&tx, draft_id, &text, now)?;
+        record(&tx, draft_id, &text, RevisionKind::Restore, None, now)?;
+        let draft = drafts::read(&tx, draft_id)?;
+        tx.commit()?;
+        Ok(draft)
+    }
+}
+
+/// Writes a revision of `draft_id` and returns its id: appended, or for an autosave
+/// coalesced into the latest revision when that is a recent autosave.
+pub(super) fn record(
+    conn: &Connection,
+    draft_id: i64,
+    text: &Snapshot<'_>,
+    kind: RevisionKind,
+    name: Option<&str>,
+    now: OffsetDateTime,
+) -> Result<i64> {
+    if kind == RevisionKind::Autosave {
+        let latest: Option<(i64, RevisionKind, Millis)> = conn
+            .prepare_cached(
+                "SELECT id, kind, created_at FROM revisions
+                 WHERE draft_id = ?1 ORDER BY number DESC LIMIT 1",
+            )?
+            .query_row([draft_id], |row| {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
+            })
+            .optional()?;
+        if let Some((id, RevisionKind::Autosave, Millis(started))) = latest {
+            if now - started < AUTOSAVE_WINDOW {
+                conn.execute(
+                    "UPDATE revisions SET title = ?2, body = ?3, chars = ?4, seconds = ?5,
+                         updated_at = ?6
+                     WHERE id = ?1",
+                    params![
+                        id,
+                        text.title,
+                        text.body,
+                        text.stats.chars,
+                        text.stats.seconds,
+                        Millis(now)
+                    ],
+                )?;
+                return Ok(id);
+            }
+        }
+    }
+    conn.execute(
+        "INSERT INTO revisions (draft_id, number, kind, name, title, chars, seconds,
+             created_at, updated_at, body)
+         VALUES (?1, coalesce((SELECT max(number) FROM revisions WHERE draft_id = ?1), 0) + 1,
+             ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
+        params![
+            draft_id,
+            kind,
+            name,
+            text.title,
+            text.stats.chars,
+            text.stats.seconds,
+            Millis(now),
+            text.body
+        ],
+    )?;
+    Ok(conn.last_insert_rowid())
+}
+
+fn read(conn: &Connection, id: i64) -> Result<Revision> {
+    conn.prepare_cached(&format!(
+        "SELECT {SUMMARY_COLUMNS}, body FROM revisions WHERE id = ?1"
+    ))?
+    .query_row([id], |row| {
+        Ok(Revision {
+            summary: summary_from_row(row)?,
+            body: row.get(10)?,
+        })
+    })
+    .optional()?
+    .ok_or(StoreError::NotFound(Item::Revision(id)))
+}
+
+fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<RevisionSummary> {
+    Ok(RevisionSummary {
+        id: row.get(0)?,
+        draft_id: row.get(1)?,
+        number: row.get(2)?,
+        kind: row.get(3)?,
+        name: row.get(4)?,
+        title: row.get(5)?,
+        stats: DraftStats {
+            chars: row.get(6)?,
+            seconds: row.get(7)?,
+        },
+        created_at: row.get::<_, Millis>(8)?.0,
+        updated_at: row.get::<_, Millis>(9)?.0,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::SaveKind;
+    use time::macros::datetime;
+
+    const T0: OffsetDateTime = datetime!(2026-01-05 09:00 UTC);
+
+    fn edit(body: &str) -> DraftEdit {
+        DraftEdit {
+            title: "年頭挨拶".into(),
+            body: body.into(),
+            ..DraftEdit::default()
+        }
+    }
+
+    fn kinds(store: &Store, id: i64) -> Vec<(u32, RevisionKind, String)> {
+        let mut history: Vec<_> = store
+            .revisions(id)
+            .unwrap()
+            .into_iter()
+            .map(|rev| (rev.number, rev.kind, store.revision(rev.id).unwrap().body))
+            .collect();
+        history.reverse();
+        history
+    }
+
+    #[test]
+    fn autosaves_coalesce_within_the_window_only() {
+        let mut store = Store::open_in_memory().unwrap();
+        let draft = store.create_draft(&edit("a"), T0).unwrap();
+        let minute = Duration::minutes(1);
+        let mut revision = draft.revision;
+        for (body, at) in [
+            ("ab", T0 + minute),
+            ("abc", T0 + 2 * minute),
+            ("abcd", T0 + 6 * minute),
+        ] {
+            revision = store
+                .save_draft(draft.id, &edit(body), revision, SaveKind::Autosave, at)
+                .unwrap()
+                .revision;
+        }
+        // "ab" started an autosave at 09:01; "abc" joined it; "abcd" came 5 minutes after
+        // 09:01 and starts a new one.
+        assert_eq!(
+            kinds(&store, draft.id),
+            [
+                (1, RevisionKind::Create, "a".into()),
+                (2, RevisionKind::Autosave, "abc".into()),
+                (3, RevisionKind::Autosave, "abcd".into()),
+            ]
+        );
+        assert_eq!(revision, 4, "every save bumps the draft's revision");
+        let coalesced = &store.revisions(draft.id).unwrap()[1];
+        assert_eq!(
+            (coalesced.created_at, coalesced.updated_at),
+            (T0 + minute, T0 + 2 * minute)
+        );
+
+        // A named save is never absorbed and stops the coalescing.
+        let at = T0 + 7 * minute;
+        let named = SaveKind::Named(Some("市長確認前".into()));
+        let draft = store
+            .save_draft(draft.id, &edit("e"), revision, named, at)
+            .unwrap();
+        store
+            .save_draft(
+                draft.id,
+                &edit("ef"),
+                draft.revision,
+                SaveKind::Autosave,
+                at,
+            )
+            .unwrap();
+        let history = kinds(&store, draft.id);
+        assert_eq!(history[3], (4, RevisionKind::Named, "e".into()));
+        assert_eq!(history[4], (5, RevisionKind::Autosave, "ef".into()));
+        assert_eq!(
+            store.revisions(draft.id).unwrap()[1].name.as_deref(),
+            Some("市長確認前")
+        );
+    }
+
+    #[test]
+    fn restore_writes_a_restore_revision() {
+        let mut store = Store::open_in_memory().unwrap();
+        let draft = store.create_draft(&edit("初稿"), T0).unwrap();
+        let later = T0 + Duration::hours(1);
+        let draft = store
+            .save_draft(
+                draft.id,
+                &edit("改稿"),
+                draft.revision,
+                SaveKind::Import,
+                later,
+            )
+            .unwrap();
+        let first = store.revisions(draft.id).unwrap()[1].id;
+        let restored = store.restore_revision(first, later).unwrap();
+        assert_eq!((restored.body.as_str(), restored.revision), ("初稿", 3));
+        assert_eq!(
+            kinds(&store, draft.id),
+            [
+                (1, RevisionKind::Create, "初稿".into()),
+                (2, RevisionKind::Import, "改稿".into()),
+                (3, RevisionKind::Restore, "初稿".into()),
+            ]
+        );
+        assert!(matches!(
+            store.restore_revision(999, later),
+            Err(StoreError::NotFound(Item::Revision(999)))
+        ));
+    }
+
+    #[test]
+    fn unknown_kind_is_a_read_error_not_a_panic() {
+        let conn = Connection::open_in_memory().unwrap();
+        let kind: rusqlite::Result<RevisionKind> =
+            conn.query_row("SELECT 'draft'", [], |row| row.get(0));
+        assert!(kind.is_err());
+    }
+}

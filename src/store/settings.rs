@@ -1,0 +1,79 @@
+//! Application settings: one JSON value per key (prompter font size, pace, blog footer …).
+
+use super::{Result, Store, StoreError};
+use rusqlite::OptionalExtension;
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+impl Store {
+    /// The setting's value, `None` when it was never set. A stored value that does not fit
+    /// `T` gives [`StoreError::Setting`].
+    pub fn get_setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
+        let json: Option<String> = self
+            .conn
+            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
+            .query_row([key], |row| row.get(0))
+            .optional()?;
+        json.map(|json| serde_json::from_str(&json))
+            .transpose()
+            .map_err(|source| StoreError::Setting {
+                key: key.to_owned(),
+                source,
+            })
+    }
+
+    /// Sets (or replaces) the setting's value.
+    pub fn set_setting<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> Result<()> {
+        let json = serde_json::to_string(value).map_err(|source| StoreError::Setting {
+            key: key.to_owned(),
+            source,
+        })?;
+        self.conn
+            .prepare_cached(
+                "INSERT INTO settings (key, value) VALUES (?1, ?2)
+                 ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+            )?
+            .execute((key, json))?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, PartialEq, Serialize, Deserialize)]
+    struct Prompter {
+        font_px: u32,
+        mirror: bool,
+    }
+
+    #[test]
+    fn settings_round_trip_as_json() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(store.get_setting::<Prompter>("prompter").unwrap(), None);
+        let prompter = Prompter {
+            font_px: 64,
+            mirror: true,
+        };
+        store.set_setting("prompter", &prompter).unwrap();
+        store.set_setting("pace", &300).unwrap();
+        store.set_setting("pace", &320).unwrap();
+        assert_eq!(store.get_setting("prompter").unwrap(), Some(prompter));
+        assert_eq!(store.get_setting::<u32>("pace").unwrap(), Some(320));
+        let raw: Option<serde_json::Value> = store.get_setting("pace").unwrap();
+        assert_eq!(raw, Some(serde_json::json!(320)));
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_shape_is_a_setting_error() {
+        let mut store = Store::open_in_memory().unwrap();
+        store.set_setting("pace", "fast").unwrap();
+        let err = store.get_setting::<u32>("pace").unwrap_err();
+        assert!(matches!(err, StoreError::Setting { ref key, .. } if key == "pace"));
+        assert!(err
+            .to_string()
+            .starts_with("設定「pace」の値が正しくありません"));
+    }
+}

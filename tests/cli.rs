@@ -1,0 +1,385 @@
+//! The `podium` command line, run as a real process: the contract other tools rely on.
+
+use serde_json::Value;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+/// Run `podium` with no database in the user's data folder (PODIUM_DB points into a temp dir).
+fn podium(args: &[&str], db: &Path) -> Output {
+    podium_with_stdin(args, db, None)
+}
+
+fn podium_with_stdin(args: &[&str], db: &Path, stdin: Option<&[u8]>) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(args)
+        .env("PODIUM_DB", db)
+        .stdin(if stdin.is_some() {
+            Stdio::piped()
+        } else {
+            Stdio::null()
+        })
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("podium starts");
+    if let Some(bytes) = stdin {
+        let mut pipe = child.stdin.take().expect("stdin is piped");
+        pipe.write_all(bytes).expect("write stdin");
+    }
+    child.wait_with_output().expect("podium runs")
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+}
+
+fn json(output: &Output) -> Value {
+    assert!(output.status.success(), "failed: {}", stderr(output));
+    serde_json::from_slice(&output.stdout).expect("stdout is JSON")
+}
+
+struct Library {
+    _dir: tempfile::TempDir,
+    db: PathBuf,
+}
+
+fn library() -> Library {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let db = dir.path().join("podium.db");
+    Library { _dir: dir, db }
+}
+
+#[test]
+fn stats_reports_the_contract_fields() {
+    let lib = library();
+    let address = data("address.md");
+    let report = json(&podium(
+        &["stats", address.to_str().unwrap(), "--json"],
+        &lib.db,
+    ));
+    assert_eq!(report["title"], "令和9年 年頭挨拶");
+    assert_eq!(report["pace_cpm"], 300.0);
+    let chars = report["chars"].as_u64().unwrap();
+    let spoken = report["spoken_chars"].as_u64().unwrap();
+    let seconds = report["seconds"].as_f64().unwrap();
+    assert!((2_400..3_000).contains(&chars), "chars {chars}");
+    assert!(
+        spoken < chars,
+        "punctuation is not read: {spoken} < {chars}"
+    );
+    // 7–12 minutes is the shape of a New Year address at 300 characters a minute.
+    assert!((420.0..720.0).contains(&seconds), "seconds {seconds}");
+    let sections = report["sections"].as_array().unwrap();
+    let titles: Vec<&str> = sections
+        .iter()
+        .map(|s| s["title"].as_str().unwrap())
+        .collect();
+    assert_eq!(titles.len(), 6, "{titles:?}");
+    assert!(titles[2].starts_with('①'));
+    let sum: f64 = sections
+        .iter()
+        .map(|s| s["seconds"].as_f64().unwrap())
+        .sum();
+    assert!(
+        (sum - seconds).abs() < 0.5,
+        "sections add up: {sum} vs {seconds}"
+    );
+    for section in sections {
+        assert!(section["chars"].as_u64().is_some());
+    }
+}
+
+#[test]
+fn stats_pace_and_stdin() {
+    let lib = library();
+    let text = "# 題\n\nあいうえおかきくけこ".as_bytes();
+    let slow = json(&podium_with_stdin(
+        &["stats", "-", "--json"],
+        &lib.db,
+        Some(text),
+    ));
+    let fast = json(&podium_with_stdin(
+        &["stats", "-", "--json", "--pace", "600"],
+        &lib.db,
+        Some(text),
+    ));
+    assert_eq!(slow["seconds"], 2.0);
+    assert_eq!(fast["seconds"], 1.0);
+    assert_eq!(fast["pace_cpm"], 600.0);
+    let human = podium_with_stdin(&["stats", "-"], &lib.db, Some(text));
+    assert!(stdout(&human).contains("10字"), "{}", stdout(&human));
+    let bad_pace = podium_with_stdin(&["stats", "-", "--pace", "fast"], &lib.db, Some(text));
+    assert_eq!(bad_pace.status.code(), Some(2));
+}
+
+#[test]
+fn lint_json_lists_findings_and_exits_zero() {
+    let lib = library();
+    let address = data("address.md");
+    let report = json(&podium(
+        &["lint", address.to_str().unwrap(), "--json"],
+        &lib.db,
+    ));
+    let findings = report["findings"].as_array().unwrap();
+    assert!(!findings.is_empty());
+    for finding in findings {
+        for key in ["rule", "severity", "message", "line", "column", "excerpt"] {
+            assert!(!finding[key].is_null(), "{key} missing in {finding}");
+        }
+    }
+    let rules: Vec<&str> = findings
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"sentence-length"), "{rules:?}");
+    assert!(rules.contains(&"doubled-phrase"), "{rules:?}");
+    let clean = podium(
+        &["lint", data("ceremony.md").to_str().unwrap(), "--json"],
+        &lib.db,
+    );
+    assert_eq!(json(&clean)["findings"], serde_json::json!([]));
+}
+
+#[test]
+fn export_to_every_profile() {
+    let lib = library();
+    let address = data("address.md");
+    let address = address.to_str().unwrap();
+    for (to, needle) in [
+        ("md", "# 令和9年 年頭挨拶"),
+        ("txt", "令和9年 年頭挨拶"),
+        ("html", "<h1>"),
+        ("html-doc", "<!DOCTYPE html>"),
+        ("blog", "【全文】"),
+    ] {
+        let output = podium(&["export", address, "--to", to], &lib.db);
+        assert!(output.status.success(), "{to}: {}", stderr(&output));
+        let text = stdout(&output);
+        assert!(text.contains(needle), "{to} lacks {needle}");
+        assert!(!text.contains("[[間"), "{to} leaks a cue");
+        assert!(!text.contains("会場を見渡す"), "{to} leaks a speaker note");
+    }
+    let paren = stdout(&podium(
+        &["export", address, "--to", "txt", "--ruby", "paren"],
+        &lib.db,
+    ));
+    assert!(paren.contains("喫緊（きっきん）"));
+    let base = stdout(&podium(
+        &["export", address, "--to", "html", "--ruby", "base"],
+        &lib.db,
+    ));
+    assert!(!base.contains("<ruby>") && base.contains("喫緊"));
+    let unknown = podium(&["export", address, "--to", "pdf"], &lib.db);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn export_writes_a_file_and_a_footer() {
+    let lib = library();
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("blog.html");
+    let footer = dir.path().join("footer.md");
+    std::fs::write(&footer, "[市長室](https://example.jp/mayor)\n").unwrap();
+    let output = podium(
+        &[
+            "export",
+            data("address.md").to_str().unwrap(),
+            "--to",
+            "blog",
+            "--footer",
+            footer.to_str().unwrap(),
+            "-o",
+            out.to_str().unwrap(),
+        ],
+        &lib.db,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    let html = std::fs::read_to_string(&out).unwrap();
+    let body = html.find("【全文】").unwrap();
+    let footer_at = html.find("https://example.jp/mayor").unwrap();
+    assert!(footer_at > body, "the footer comes after the full text");
+}
+
+#[test]
+fn hostile_html_never_reaches_an_export() {
+    let lib = library();
+    let hostile = data("hostile.md");
+    for to in ["md", "txt", "html", "html-doc", "blog"] {
+        let text = stdout(&podium(
+            &["export", hostile.to_str().unwrap(), "--to", to],
+            &lib.db,
+        ))
+        .to_lowercase();
+        // The HTML document's own stylesheet sits in its head; the body must have none.
+        let text = text
+            .split_once("<body")
+            .map_or(text.as_str(), |(_, body)| body);
+        for bad in [
+            "<script",
+            "onerror",
+            "onclick",
+            "javascript:",
+            "<iframe",
+            "<form",
+            "<style",
+            "<svg",
+        ] {
+            assert!(!text.contains(bad), "{to} contains {bad}");
+        }
+        assert!(text.contains("姿勢"), "{to} lost the harmless text");
+    }
+}
+
+/// An unreadable, binary or non-UTF-8 file: one line on stderr naming the file, exit code 2,
+/// nothing written to the database.
+#[test]
+fn bad_files_are_refused_with_one_line() {
+    let lib = library();
+    for (file, reason) in [
+        ("bad/binary.bin", "バイナリ"),
+        ("bad/latin1.txt", "UTF-8"),
+        ("bad/missing.md", "見つかりません"),
+    ] {
+        let path = data(file);
+        let path = path.to_str().unwrap();
+        for args in [
+            vec!["stats", path],
+            vec!["lint", path],
+            vec!["export", path, "--to", "html"],
+            vec!["import", path],
+        ] {
+            let output = podium(&args, &lib.db);
+            assert_eq!(output.status.code(), Some(2), "{args:?}");
+            let err = stderr(&output);
+            assert_eq!(err.lines().count(), 1, "{err}");
+            assert!(
+                err.contains(path) && err.contains(reason),
+                "{args:?}: {err}"
+            );
+            assert!(!err.contains("panicked"));
+        }
+    }
+    assert!(
+        !lib.db.exists(),
+        "a refused import must not even create the database"
+    );
+}
+
+#[test]
+fn other_encodings_are_decoded() {
+    let lib = library();
+    for file in [
+        "bad/sjis.txt",
+        "bad/utf16le-bom.txt",
+        "bad/crlf.md",
+        "bad/empty.md",
+    ] {
+        let output = podium(&["stats", data(file).to_str().unwrap(), "--json"], &lib.db);
+        assert!(output.status.success(), "{file}: {}", stderr(&output));
+    }
+}
+
+#[test]
+fn import_list_search_new_templates() {
+    let lib = library();
+    let address = data("address.md");
+    let ceremony = data("ceremony.md");
+    let imported = json(&podium(
+        &[
+            "import",
+            address.to_str().unwrap(),
+            ceremony.to_str().unwrap(),
+            "--json",
+        ],
+        &lib.db,
+    ));
+    assert_eq!(imported.as_array().unwrap().len(), 2);
+    assert_eq!(imported[0]["title"], "令和9年 年頭挨拶");
+
+    let list = json(&podium(&["list", "--json"], &lib.db));
+    assert_eq!(list.as_array().unwrap().len(), 2);
+
+    // One and two characters find drafts too, not only the trigram index's three and more.
+    for (query, expected) in [
+        ("式", "二十歳"),
+        ("共創", "年頭"),
+        ("働き方", "年頭"),
+        ("共創 大学", "年頭"),
+    ] {
+        let hits = json(&podium(&["search", query, "--json"], &lib.db));
+        let titles: Vec<&str> = hits
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["title"].as_str().unwrap())
+            .collect();
+        assert!(
+            titles.iter().any(|t| t.contains(expected)),
+            "{query}: {titles:?}"
+        );
+    }
+    let nothing = json(&podium(&["search", "存在しない言葉", "--json"], &lib.db));
+    assert_eq!(nothing, serde_json::json!([]));
+    let odd = podium(&["search", "\"*) OR (", "--json"], &lib.db);
+    assert!(odd.status.success(), "{}", stderr(&odd));
+
+    let templates = json(&podium(&["templates", "--json"], &lib.db));
+    assert!(templates
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|t| t["id"] == "new-year"));
+    let draft = json(&podium(
+        &[
+            "new",
+            "--template",
+            "new-year",
+            "--event",
+            "仕事始め式",
+            "--speaker",
+            "市長　山田太郎",
+            "--city",
+            "みなと市",
+            "--date",
+            "2027-01-04",
+            "--json",
+        ],
+        &lib.db,
+    ));
+    let body = draft["body"].as_str().unwrap();
+    assert!(body.starts_with("# 令和9年 年頭挨拶"), "{body}");
+    assert!(body.contains("市長　山田太郎") && !body.contains("{{"));
+    let list = json(&podium(&["list", "--json"], &lib.db));
+    assert_eq!(list.as_array().unwrap().len(), 3);
+    let unknown = podium(&["new", "--template", "無い"], &lib.db);
+    assert_eq!(unknown.status.code(), Some(2));
+}
+
+#[test]
+fn db_flag_overrides_the_environment() {
+    let lib = library();
+    let other = lib.db.with_file_name("other.db");
+    let output = podium(
+        &[
+            "import",
+            data("ceremony.md").to_str().unwrap(),
+            "--db",
+            other.to_str().unwrap(),
+        ],
+        &lib.db,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(other.exists() && !lib.db.exists());
+}
