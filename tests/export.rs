@@ -317,14 +317,15 @@ fn blog_has_summary_full_text_and_footer() {
     assert_eq!(items.len(), 3);
     assert_eq!(
         items[0],
-        "<li><strong>① 地域の未来を担う人づくり</strong>　一つ目は、地域の未来を担う人づくりです。</li>"
+        "<li><strong>① 地域の未来を担う人づくり</strong>　まちの活力の源は、何よりも人にあります。</li>"
     );
     // An explicit summary wins over the first sentence.
     assert_eq!(
         items[1],
         "<li><strong>② 市民・企業・大学との共創</strong>　市民・企業・大学と課題を共有し、ともに解決策をつくる仕組みを広げます。</li>"
     );
-    assert!(items[2].starts_with("<li><strong>③ 働き方を変える</strong>　三つ目は、"));
+    // A first sentence that only announces the heading gives way to the next one.
+    assert!(items[2].starts_with("<li><strong>③ 働き方を変える</strong>　職員の皆さんが心身ともに"));
     // The full text has no second title and keeps every section.
     assert!(!rest.contains("<h1>"));
     assert_eq!(rest.matches("<h2>").count(), 6);

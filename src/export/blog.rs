@@ -74,19 +74,38 @@ fn summary(out: &mut String, script: &Script, ruby: RubyStyle) {
     out.push_str("</div>\n");
 }
 
-/// A section's line in the summary: its `> [!summary]`, else its first sentence.
+/// A section's line in the summary: its `> [!summary]`, else its first sentence — unless that
+/// sentence only announces the heading (「一つ目は、人づくりです。」), then the one after it.
 fn line(section: &Section, ruby: RubyStyle) -> Option<String> {
     let inlines = match &section.summary {
         Some(summary) if has_content(summary) => summary.as_slice(),
-        _ => section
-            .sentences()
-            .find(|s| has_content(&s.inlines))?
-            .inlines
-            .as_slice(),
+        _ => {
+            let heading = section.title();
+            let mut sentences = section.sentences().filter(|s| has_content(&s.inlines));
+            let first = sentences.next()?;
+            match sentences.next() {
+                Some(second) if announces(&first.text(), &heading) => second.inlines.as_slice(),
+                _ => first.inlines.as_slice(),
+            }
+        }
     };
     let mut out = String::new();
     html::inlines(&mut out, inlines, ruby);
     Some(out.trim_end().to_string())
+}
+
+/// Does a sentence just restate the heading? It contains the heading's words (without the
+/// number) and little else.
+fn announces(sentence: &str, heading: &str) -> bool {
+    let words = heading.trim_start_matches(|c: char| {
+        !c.is_alphabetic() || matches!(c, '一' | '二' | '三' | '四' | '五' | '第')
+    });
+    let words = words.trim_start_matches(['に', '、', '　', ' ', '．', '.']);
+    let extra = sentence
+        .chars()
+        .count()
+        .saturating_sub(words.chars().count());
+    words.chars().count() >= 2 && sentence.contains(words) && extra <= 18
 }
 
 /// The footer's Markdown as HTML (CommonMark; raw HTML kept for the sanitiser to judge).
@@ -176,6 +195,34 @@ mod tests {
             sanitize_html(&footer_html(footer)),
             "<hr>\n<p><strong>秘書広報課</strong>　<a href=\"https://example.jp\" rel=\"noopener noreferrer\">市のサイト</a></p>\n\
              <ul>\n<li>一</li>\n<li>二</li>\n</ul>\n<p><a rel=\"noopener noreferrer\">悪</a></p>\n<p><code>A<br>B</code></p>\n"
+        );
+    }
+
+    #[test]
+    fn a_sentence_that_only_announces_the_heading_is_skipped() {
+        assert!(announces(
+            "一つ目は、地域の未来を担う人づくりです。",
+            "① 地域の未来を担う人づくり"
+        ));
+        assert!(announces(
+            "第三に、働き方を変えることです。",
+            "第三に、働き方を変える"
+        ));
+        assert!(!announces(
+            "子どもたちが学び続けられるまちをつくります。",
+            "① 人づくり"
+        ));
+        let script = crate::script::parse(
+            "## ① 人づくり\n\n一つ目は、人づくりです。学びの場を広げます。\n\n## ② 共創\n\n共創の輪を広げ、大学とともに課題を解きます。\n",
+        );
+        let html = blog(&script, RubyStyle::Base, None);
+        assert!(
+            html.contains("① 人づくり</strong>　学びの場を広げます。"),
+            "{html}"
+        );
+        assert!(
+            html.contains("② 共創</strong>　共創の輪を広げ、大学とともに課題を解きます。"),
+            "{html}"
         );
     }
 
