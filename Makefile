@@ -8,6 +8,7 @@
 #   make app      build the app (debug, UI embedded) without starting it
 #   make dev      the app against Vite's dev server, with hot reload (tauri dev)
 #   make bench    run every benchmark of the core package (prints figures; not a test)
+#   make bindings regenerate the TypeScript types of the IPC (ui/src/lib/bindings/) from Rust
 #   make package  build the .deb (release build + tauri bundle; the bundler downloads nothing)
 #   make clean    remove build outputs
 #
@@ -33,7 +34,7 @@ NODE_MIN := 20.19
 # The Tauri CLI runs from ui/ with the config at the repository root.
 TAURI := cd ui && TAURI_APP_PATH=.. TAURI_FRONTEND_PATH=. npx --no-install tauri
 
-.PHONY: help run app dev test deps apt-deps tools ui bench package clean \
+.PHONY: help run app dev test deps apt-deps tools ui bench bindings package clean \
 	test-rust test-core-free-of-tauri test-ui
 
 help:
@@ -98,6 +99,13 @@ package: ui
 
 bench: tools
 	$(CARGO) bench -p podium --bench '*'
+
+# The IPC types are declared in Rust (src-tauri/src/ipc/) and exported with ts-rs. The shell's
+# test `bindings_are_current` (part of `cargo test --workspace`) fails when these are stale.
+BINDINGS := ui/src/lib/bindings
+bindings: tools
+	rm -f $(BINDINGS)/*.ts
+	TS_RS_EXPORT_DIR=$(CURDIR)/$(BINDINGS) $(CARGO) test -p podium-desktop export_bindings
 
 clean:
 	$(CARGO) clean

@@ -4,10 +4,15 @@
 //! over plain data, used alike by the `podium` CLI, the desktop shell and the tests.
 
 pub mod analysis;
+pub mod compose;
 pub mod export;
 pub mod input;
 pub mod lint;
 pub mod script;
+pub mod settings;
 pub mod store;
 pub mod templates;
 pub mod timing;
+
+/// The version of Podium (the core, the CLI and the desktop shell share it).
+pub const VERSION: &str = env!("CARGO_PKG_VERSION");

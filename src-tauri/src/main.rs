@@ -1,55 +1,79 @@
-//! Podium's desktop shell: registers the commands and opens the main window.
-//!
-//! Commands are thin adapters over the `podium` core: take state, call the core, map the error.
-//! No domain logic lives here.
+//! Podium's desktop shell: registers the plugins, the state and the commands, and opens the
+//! main window. No domain logic lives here: commands are thin adapters over the `podium` core
+//! (`commands.rs`), the types that cross IPC are in `ipc/`.
 
 // No console window next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-use tauri::Manager;
+mod commands;
+mod error;
+mod invoke;
+mod ipc;
+mod state;
+#[cfg(test)]
+mod tests;
+mod webview;
 
-/// The version of Podium (the core and the shell share the workspace version).
-#[tauri::command]
-fn app_version() -> &'static str {
-    env!("CARGO_PKG_VERSION")
-}
+use std::path::Path;
+use state::{database_location, podium_db_env, AppState};
+use tauri::Manager;
+use tauri_plugin_window_state::StateFlags;
 
 fn main() {
-    tauri::Builder::default()
-        .invoke_handler(tauri::generate_handler![app_version])
-        .setup(|app| {
+    let podium_db = podium_db_env();
+    let mut builder = tauri::Builder::default();
+    // One app per database: a second start focuses the first one's window. A database named by
+    // PODIUM_DB (tests, a second office) runs beside the default one.
+    if podium_db.is_none() {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
             if let Some(window) = app.get_webview_window("main") {
-                configure_webview(&window)?;
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }));
+    }
+    builder
+        .plugin(
+            tauri_plugin_window_state::Builder::new()
+                .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
+                .build(),
+        )
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_clipboard_manager::init())
+        .setup(move |app| {
+            // The same folder as the `podium` CLI uses, so both see the same drafts.
+            let data_dir = podium::store::default_db_path()
+                .and_then(|db| db.parent().map(Path::to_path_buf))
+                .ok_or_else(|| "the OS reports no data folder".to_string());
+            app.manage(AppState::open(database_location(podium_db, data_dir)));
+            if let Some(window) = app.get_webview_window("main") {
+                webview::configure(&window)?;
             }
             Ok(())
         })
+        .invoke_handler(tauri::generate_handler![
+            invoke::app_info,
+            invoke::list_drafts,
+            invoke::search_drafts,
+            invoke::get_draft,
+            invoke::list_templates,
+            invoke::create_draft,
+            invoke::duplicate_draft,
+            invoke::update_draft_meta,
+            invoke::delete_draft,
+            invoke::restore_draft,
+            invoke::import_files,
+            invoke::save_draft,
+            invoke::list_revisions,
+            invoke::get_revision,
+            invoke::restore_revision,
+            invoke::analyse,
+            invoke::export_text,
+            invoke::save_export,
+            invoke::get_settings,
+            invoke::set_settings,
+        ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("Podium failed to start");
-}
-
-/// Linux (WebKitGTK) settings that wry does not expose.
-///
-/// - wry disables IME preedit, which hides the text being composed in a Japanese input method;
-///   turn it back on so the composition shows inline at the cursor.
-/// - Debug builds write the page's console (CSP violations, errors) to stdout, so a run under
-///   Xvfb shows what went wrong in the page.
-#[cfg(target_os = "linux")]
-fn configure_webview(window: &tauri::WebviewWindow) -> tauri::Result<()> {
-    window.with_webview(|webview| {
-        use webkit2gtk::{InputMethodContextExt, SettingsExt, WebViewExt};
-        let view = webview.inner();
-        if let Some(context) = view.input_method_context() {
-            context.set_enable_preedit(true);
-        }
-        if cfg!(debug_assertions) {
-            if let Some(settings) = view.settings() {
-                settings.set_enable_write_console_messages_to_stdout(true);
-            }
-        }
-    })
-}
-
-#[cfg(not(target_os = "linux"))]
-fn configure_webview(_window: &tauri::WebviewWindow) -> tauri::Result<()> {
-    Ok(())
 }

@@ -6,12 +6,14 @@
 //! produces passes through [`sanitize_html`].
 
 mod blog;
+mod file;
 mod html;
 mod inline;
 mod markdown;
 mod sanitize;
 mod text;
 
+pub use file::{write_file_atomically, SaveFileError};
 pub use sanitize::sanitize_html;
 
 use crate::script::Script;

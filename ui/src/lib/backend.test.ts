@@ -1,20 +1,23 @@
 import { describe, expect, it } from "vitest";
-import { defaultBackend, fakeBackend } from "./backend";
-
-describe("fakeBackend", () => {
-  it("reports the version it was given", async () => {
-    const backend = fakeBackend({ version: "1.2.3" });
-    expect(backend.kind).toBe("fake");
-    await expect(backend.appVersion()).resolves.toBe("1.2.3");
-  });
-
-  it("has a recognisable default version", async () => {
-    await expect(fakeBackend().appVersion()).resolves.toBe("0.0.0-fake");
-  });
-});
+import { asAppError, defaultBackend } from "./backend";
 
 describe("defaultBackend", () => {
   it("is the fake outside the Tauri webview", () => {
     expect(defaultBackend().kind).toBe("fake");
+  });
+});
+
+describe("asAppError", () => {
+  it("keeps an error of the contract as it is", () => {
+    expect(asAppError({ code: "conflict", message: "更新されました" })).toEqual({
+      code: "conflict",
+      message: "更新されました",
+    });
+  });
+
+  it("turns anything else into an internal error with a message", () => {
+    expect(asAppError(new Error("boom"))).toEqual({ code: "internal", message: "boom" });
+    expect(asAppError({ code: "teapot", message: "x" }).code).toBe("internal");
+    expect(asAppError("plain")).toEqual({ code: "internal", message: "plain" });
   });
 });

@@ -1,37 +1,129 @@
 // The one module through which the UI talks to the Rust side.
 //
 // Components receive a `Backend` and never call Tauri themselves, so UI tests and the browser
-// build run the same components against `fakeBackend()`.
+// build run the same components against `fakeBackend()` (fake-backend.ts).
 
 import { invoke, isTauri } from "@tauri-apps/api/core";
+import { writeHtml, writeText } from "@tauri-apps/plugin-clipboard-manager";
+import { open, save } from "@tauri-apps/plugin-dialog";
+import type {
+  Analysis,
+  AppError,
+  AppInfo,
+  Draft,
+  DraftMeta,
+  DraftSummary,
+  ErrorCode,
+  ExportProfile,
+  ImportReport,
+  NewDraftValues,
+  Revision,
+  RevisionSummary,
+  RubyStyle,
+  Saved,
+  SaveKind,
+  SearchHit,
+  Settings,
+  TemplateInfo,
+} from "./bindings";
+import { fakeBackend } from "./fake-backend";
 
-/** What the UI asks of the Rust side. */
+/** What goes to the clipboard: HTML profiles give both, text profiles only `text`. */
+export interface ClipboardContent {
+  html: string | null;
+  text: string;
+}
+
+/** Every command of docs/ipc.md, plus the native dialogs and the clipboard. */
 export interface Backend {
   /** Which implementation this is, for display and diagnostics. */
   readonly kind: "tauri" | "fake";
-  /** The version of the Podium core, e.g. "0.1.0". */
-  appVersion(): Promise<string>;
+  appInfo(): Promise<AppInfo>;
+  listDrafts(): Promise<DraftSummary[]>;
+  searchDrafts(query: string): Promise<SearchHit[]>;
+  getDraft(id: number): Promise<Draft>;
+  listTemplates(): Promise<TemplateInfo[]>;
+  createDraft(values: NewDraftValues): Promise<Draft>;
+  duplicateDraft(id: number): Promise<Draft>;
+  updateDraftMeta(id: number, meta: DraftMeta): Promise<DraftSummary>;
+  deleteDraft(id: number): Promise<void>;
+  restoreDraft(id: number): Promise<void>;
+  importFiles(paths: string[]): Promise<ImportReport>;
+  saveDraft(id: number, body: string, baseRevision: number, kind: SaveKind): Promise<Saved>;
+  listRevisions(id: number): Promise<RevisionSummary[]>;
+  getRevision(revisionId: number): Promise<Revision>;
+  restoreRevision(revisionId: number): Promise<Draft>;
+  analyse(body: string): Promise<Analysis>;
+  exportText(body: string, profile: ExportProfile, ruby: RubyStyle): Promise<string>;
+  saveExport(path: string, contents: string): Promise<void>;
+  getSettings(): Promise<Settings>;
+  setSettings(settings: Settings): Promise<Settings>;
+  /** Native "open" dialog for .md/.txt files; [] when cancelled. */
+  chooseImportFiles(filterName: string): Promise<string[]>;
+  /** Native "save" dialog; null when cancelled. */
+  chooseExportPath(defaultName: string, extension: string): Promise<string | null>;
+  copyToClipboard(content: ClipboardContent): Promise<void>;
 }
 
-/** The real backend: Tauri commands of the desktop shell (`src-tauri`). */
+const errorCodes: readonly ErrorCode[] = [
+  "not_found",
+  "conflict",
+  "invalid_input",
+  "database_busy",
+  "database_read_only",
+  "database_corrupt",
+  "disk_full",
+  "io",
+  "internal",
+];
+
+/** Whatever a command rejected with, as an `AppError` the UI can branch on by `code`. */
+export function asAppError(error: unknown): AppError {
+  if (typeof error === "object" && error !== null && "code" in error && "message" in error) {
+    const { code, message } = error as { code: unknown; message: unknown };
+    if (errorCodes.includes(code as ErrorCode) && typeof message === "string") {
+      return { code: code as ErrorCode, message };
+    }
+  }
+  return { code: "internal", message: error instanceof Error ? error.message : String(error) };
+}
+
+/** The real backend: Tauri commands of the desktop shell (`src-tauri`) and its plugins. */
 export function tauriBackend(): Backend {
   return {
     kind: "tauri",
-    appVersion: () => invoke<string>("app_version"),
-  };
-}
-
-/** Settings for a fake backend; every field has a default. */
-export interface FakeOptions {
-  version?: string;
-}
-
-/** An in-memory backend for tests and for running the UI in a plain browser. */
-export function fakeBackend(options: FakeOptions = {}): Backend {
-  const version = options.version ?? "0.0.0-fake";
-  return {
-    kind: "fake",
-    appVersion: async () => version,
+    appInfo: () => invoke("app_info"),
+    listDrafts: () => invoke("list_drafts"),
+    searchDrafts: (query) => invoke("search_drafts", { query }),
+    getDraft: (id) => invoke("get_draft", { id }),
+    listTemplates: () => invoke("list_templates"),
+    createDraft: (values) => invoke("create_draft", { values }),
+    duplicateDraft: (id) => invoke("duplicate_draft", { id }),
+    updateDraftMeta: (id, meta) => invoke("update_draft_meta", { id, meta }),
+    deleteDraft: (id) => invoke("delete_draft", { id }),
+    restoreDraft: (id) => invoke("restore_draft", { id }),
+    importFiles: (paths) => invoke("import_files", { paths }),
+    saveDraft: (id, body, baseRevision, kind) =>
+      invoke("save_draft", { id, body, baseRevision, kind }),
+    listRevisions: (id) => invoke("list_revisions", { id }),
+    getRevision: (revisionId) => invoke("get_revision", { revisionId }),
+    restoreRevision: (revisionId) => invoke("restore_revision", { revisionId }),
+    analyse: (body) => invoke("analyse", { body }),
+    exportText: (body, profile, ruby) => invoke("export_text", { body, profile, ruby }),
+    saveExport: (path, contents) => invoke("save_export", { path, contents }),
+    getSettings: () => invoke("get_settings"),
+    setSettings: (settings) => invoke("set_settings", { settings }),
+    chooseImportFiles: async (filterName) => {
+      const chosen = await open({
+        multiple: true,
+        directory: false,
+        filters: [{ name: filterName, extensions: ["md", "txt"] }],
+      });
+      return chosen ?? [];
+    },
+    chooseExportPath: (defaultName, extension) =>
+      save({ defaultPath: defaultName, filters: [{ name: extension, extensions: [extension] }] }),
+    copyToClipboard: ({ html, text }) => (html === null ? writeText(text) : writeHtml(html, text)),
   };
 }
 

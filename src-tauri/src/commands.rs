@@ -1,0 +1,191 @@
+//! The commands of docs/ipc.md as plain functions over [`AppState`]: check the arguments,
+//! call the core, convert the result. The Tauri adapters in `invoke.rs` only forward to them,
+//! so tests run every command without a window (see `tests.rs`).
+
+use crate::error::AppError;
+use crate::ipc::{self, check};
+use crate::state::{AppState, Location};
+use podium::{analysis, compose, export, script, templates};
+use std::path::Path;
+
+/// Most hits a search returns.
+pub const SEARCH_LIMIT: usize = 50;
+
+pub fn app_info(state: &AppState) -> ipc::AppInfo {
+    ipc::AppInfo {
+        version: podium::VERSION.to_owned(),
+        database_path: match state.location() {
+            Location::File(path) => path.display().to_string(),
+            #[cfg(test)]
+            Location::Memory => ":memory:".to_owned(),
+            Location::Nowhere(_) => String::new(),
+        },
+        database_error: state.store_error(),
+    }
+}
+
+pub fn list_drafts(state: &AppState) -> Result<Vec<ipc::DraftSummary>, AppError> {
+    let drafts = state.with_store(|store| store.list_drafts())?;
+    Ok(drafts.into_iter().map(Into::into).collect())
+}
+
+/// A blank query finds nothing.
+pub fn search_drafts(state: &AppState, query: &str) -> Result<Vec<ipc::SearchHit>, AppError> {
+    check::query(query)?;
+    let hits = state.with_store(|store| store.search(query, SEARCH_LIMIT))?;
+    Ok(hits.into_iter().map(Into::into).collect())
+}
+
+pub fn get_draft(state: &AppState, id: i64) -> Result<ipc::Draft, AppError> {
+    let id = check::id(id)?;
+    state.with_store(|store| store.draft(id)).map(Into::into)
+}
+
+pub fn list_templates() -> Vec<ipc::TemplateInfo> {
+    templates::builtin().iter().map(Into::into).collect()
+}
+
+pub fn create_draft(state: &AppState, values: ipc::NewDraftValues) -> Result<ipc::Draft, AppError> {
+    let (template, placeholders) = check::new_draft(values)?;
+    let timing = state.settings().timing_options();
+    let draft = compose::from_template(template, &placeholders, &timing);
+    state
+        .with_store(|store| store.create_draft(&draft, state.now()))
+        .map(Into::into)
+}
+
+pub fn duplicate_draft(state: &AppState, id: i64) -> Result<ipc::Draft, AppError> {
+    let id = check::id(id)?;
+    state
+        .with_store(|store| {
+            let title = compose::copy_title(&store.draft(id)?.title);
+            store.duplicate_draft(id, &title, state.now())
+        })
+        .map(Into::into)
+}
+
+/// Saves the details with the stored text; the draft's revision moves on (see docs/ipc.md).
+pub fn update_draft_meta(
+    state: &AppState,
+    id: i64,
+    meta: ipc::DraftMeta,
+) -> Result<ipc::Draft, AppError> {
+    let (id, details) = (check::id(id)?, check::draft_meta(meta)?);
+    state
+        .with_store(|store| {
+            let current = store.draft(id)?;
+            let edit = compose::with_details(&current, details);
+            let kind = podium::store::SaveKind::Autosave;
+            store.save_draft(id, &edit, current.revision, kind, state.now())
+        })
+        .map(Into::into)
+}
+
+pub fn delete_draft(state: &AppState, id: i64) -> Result<(), AppError> {
+    let id = check::id(id)?;
+    state.with_store(|store| store.delete_draft(id, state.now()))
+}
+
+pub fn restore_draft(state: &AppState, id: i64) -> Result<(), AppError> {
+    let id = check::id(id)?;
+    state.with_store(|store| store.restore_draft(id))
+}
+
+/// Every file is read and checked first; the readable ones are imported together (all or
+/// none), the others listed with the reason. Nothing is written for a refused file.
+pub fn import_files(state: &AppState, paths: Vec<String>) -> Result<ipc::ImportReport, AppError> {
+    check::import_paths(&paths)?;
+    let timing = state.settings().timing_options();
+    let (mut drafts, mut failed) = (Vec::new(), Vec::new());
+    for path in paths {
+        let read = check::import_path(&path)
+            .and_then(|file| compose::read_file(file, &timing).map_err(AppError::from));
+        match read {
+            Ok(draft) => drafts.push(draft),
+            Err(error) => failed.push(ipc::ImportFailure {
+                message: error.to_string(),
+                path,
+            }),
+        }
+    }
+    let created = match drafts.is_empty() {
+        true => Vec::new(),
+        false => state.with_store(|store| store.import_drafts(&drafts, state.now()))?,
+    };
+    let imported = created.iter().map(Into::into).collect();
+    Ok(ipc::ImportReport { imported, failed })
+}
+
+/// A save based on a stale revision fails with `conflict`; its text is kept in the history.
+pub fn save_draft(
+    state: &AppState,
+    id: i64,
+    body: String,
+    base_revision: u32,
+    kind: ipc::SaveKind,
+) -> Result<ipc::Saved, AppError> {
+    let id = check::id(id)?;
+    check::body(&body)?;
+    check::save_kind(&kind)?;
+    let timing = state.settings().timing_options();
+    state
+        .with_store(|store| {
+            let edit = compose::with_body(&store.draft(id)?, body, &timing);
+            store.save_draft(id, &edit, base_revision, kind.into(), state.now())
+        })
+        .map(Into::into)
+}
+
+pub fn list_revisions(state: &AppState, id: i64) -> Result<Vec<ipc::RevisionSummary>, AppError> {
+    let id = check::id(id)?;
+    let revisions = state.with_store(|store| store.revisions(id))?;
+    Ok(revisions.into_iter().map(Into::into).collect())
+}
+
+pub fn get_revision(state: &AppState, revision_id: i64) -> Result<ipc::Revision, AppError> {
+    let id = check::id(revision_id)?;
+    state.with_store(|store| store.revision(id)).map(Into::into)
+}
+
+/// The draft takes the revision's text; the restore is itself a revision.
+pub fn restore_revision(state: &AppState, revision_id: i64) -> Result<ipc::Draft, AppError> {
+    let id = check::id(revision_id)?;
+    state
+        .with_store(|store| store.restore_revision(id, state.now()))
+        .map(Into::into)
+}
+
+/// Reading time and findings with the pace and limits of the settings. Needs no database.
+pub fn analyse(state: &AppState, body: &str) -> Result<ipc::Analysis, AppError> {
+    check::body(body)?;
+    let analysis = analysis::analyse(body, &state.settings().analysis_options());
+    Ok(ipc::Analysis::new(&analysis, body))
+}
+
+/// `ruby: None` is the profile's default (plain text: 漢字（かんじ）, else `<ruby>`).
+pub fn export_text(
+    state: &AppState,
+    body: &str,
+    profile: ipc::ExportProfile,
+    ruby: Option<ipc::RubyStyle>,
+) -> Result<String, AppError> {
+    check::body(body)?;
+    let options = state
+        .settings()
+        .export_options(profile.into(), ruby.map(Into::into));
+    Ok(export::export(&script::parse(body), &options))
+}
+
+/// Written atomically; the path must be absolute and its folder exist.
+pub fn save_export(path: &str, contents: &str) -> Result<(), AppError> {
+    check::export_contents(contents)?;
+    export::write_file_atomically(Path::new(path), contents.as_bytes()).map_err(Into::into)
+}
+
+pub fn get_settings(state: &AppState) -> ipc::Settings {
+    state.settings().into()
+}
+
+pub fn set_settings(state: &AppState, settings: ipc::Settings) -> Result<ipc::Settings, AppError> {
+    state.set_settings(settings.into()).map(Into::into)
+}

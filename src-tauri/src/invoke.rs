@@ -1,0 +1,125 @@
+//! The Tauri commands: each forwards to the function of the same name in `commands.rs`.
+//! They run on Tauri's thread pool (`async`), never on the window's main thread. Arguments are
+//! camelCase on the JavaScript side (`baseRevision`, `revisionId`).
+
+use crate::commands;
+use crate::error::AppError;
+use crate::ipc::{
+    Analysis, AppInfo, Draft, DraftMeta, DraftSummary, ExportProfile, ImportReport, NewDraftValues,
+    Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings, TemplateInfo,
+};
+use crate::state::AppState;
+use tauri::State;
+
+type Result<T> = std::result::Result<T, AppError>;
+
+#[tauri::command(async)]
+pub fn app_info(state: State<'_, AppState>) -> AppInfo {
+    commands::app_info(&state)
+}
+
+#[tauri::command(async)]
+pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
+    commands::list_drafts(&state)
+}
+
+#[tauri::command(async)]
+pub fn search_drafts(state: State<'_, AppState>, query: String) -> Result<Vec<SearchHit>> {
+    commands::search_drafts(&state, &query)
+}
+
+#[tauri::command(async)]
+pub fn get_draft(state: State<'_, AppState>, id: i64) -> Result<Draft> {
+    commands::get_draft(&state, id)
+}
+
+#[tauri::command(async)]
+pub fn list_templates() -> Vec<TemplateInfo> {
+    commands::list_templates()
+}
+
+#[tauri::command(async)]
+pub fn create_draft(state: State<'_, AppState>, values: NewDraftValues) -> Result<Draft> {
+    commands::create_draft(&state, values)
+}
+
+#[tauri::command(async)]
+pub fn duplicate_draft(state: State<'_, AppState>, id: i64) -> Result<Draft> {
+    commands::duplicate_draft(&state, id)
+}
+
+#[tauri::command(async)]
+pub fn update_draft_meta(state: State<'_, AppState>, id: i64, meta: DraftMeta) -> Result<Draft> {
+    commands::update_draft_meta(&state, id, meta)
+}
+
+#[tauri::command(async)]
+pub fn delete_draft(state: State<'_, AppState>, id: i64) -> Result<()> {
+    commands::delete_draft(&state, id)
+}
+
+#[tauri::command(async)]
+pub fn restore_draft(state: State<'_, AppState>, id: i64) -> Result<()> {
+    commands::restore_draft(&state, id)
+}
+
+#[tauri::command(async)]
+pub fn import_files(state: State<'_, AppState>, paths: Vec<String>) -> Result<ImportReport> {
+    commands::import_files(&state, paths)
+}
+
+#[tauri::command(async)]
+pub fn save_draft(
+    state: State<'_, AppState>,
+    id: i64,
+    body: String,
+    base_revision: u32,
+    kind: SaveKind,
+) -> Result<Saved> {
+    commands::save_draft(&state, id, body, base_revision, kind)
+}
+
+#[tauri::command(async)]
+pub fn list_revisions(state: State<'_, AppState>, id: i64) -> Result<Vec<RevisionSummary>> {
+    commands::list_revisions(&state, id)
+}
+
+#[tauri::command(async)]
+pub fn get_revision(state: State<'_, AppState>, revision_id: i64) -> Result<Revision> {
+    commands::get_revision(&state, revision_id)
+}
+
+#[tauri::command(async)]
+pub fn restore_revision(state: State<'_, AppState>, revision_id: i64) -> Result<Draft> {
+    commands::restore_revision(&state, revision_id)
+}
+
+#[tauri::command(async)]
+pub fn analyse(state: State<'_, AppState>, body: String) -> Result<Analysis> {
+    commands::analyse(&state, &body)
+}
+
+#[tauri::command(async)]
+pub fn export_text(
+    state: State<'_, AppState>,
+    body: String,
+    profile: ExportProfile,
+    ruby: Option<RubyStyle>,
+) -> Result<String> {
+    commands::export_text(&state, &body, profile, ruby)
+}
+
+#[tauri::command(async)]
+pub fn save_export(path: String, contents: String) -> Result<()> {
+    commands::save_export(&path, &contents)
+}
+
+#[tauri::command(async)]
+pub fn get_settings(state: State<'_, AppState>) -> Settings {
+    commands::get_settings(&state)
+}
+
+#[tauri::command(async)]
+pub fn set_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
+    commands::set_settings(&state, settings)
+}

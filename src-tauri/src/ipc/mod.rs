@@ -1,0 +1,69 @@
+//! The types that cross IPC, declared once here and exported to TypeScript with ts-rs
+//! (`ui/src/lib/bindings/`, see [`bindings`]). They are the serialisable counterparts of the
+//! core's types: camelCase fields, offsets in UTF-16 code units, dates `YYYY-MM-DD`, instants
+//! RFC 3339 (UTC). The contract is docs/ipc.md.
+
+mod analysis;
+/// Only tests write and check the TypeScript files (`make bindings`, `bindings_are_current`).
+#[cfg(test)]
+pub mod bindings;
+pub mod check;
+mod export;
+mod library;
+mod offsets;
+mod settings;
+
+pub use analysis::Analysis;
+pub use export::{ExportProfile, RubyStyle};
+#[cfg(test)]
+pub use library::RevisionKind;
+pub use library::{
+    Draft, DraftMeta, DraftSummary, ImportFailure, ImportReport, NewDraftValues, Revision,
+    RevisionSummary, SaveKind, Saved, SearchHit, TemplateInfo,
+};
+pub use offsets::Utf16Offsets;
+pub use settings::{AppInfo, Settings};
+#[cfg(test)]
+pub use settings::{Language, Theme};
+
+use time::format_description::well_known::Rfc3339;
+use time::format_description::BorrowedFormatItem;
+use time::macros::format_description;
+use time::{Date, OffsetDateTime, UtcOffset};
+
+const ISO_DATE: &[BorrowedFormatItem<'static>] = format_description!("[year]-[month]-[day]");
+
+/// `YYYY-MM-DD`
+pub fn date(date: Date) -> String {
+    date.format(ISO_DATE).unwrap_or_default()
+}
+
+/// RFC 3339 in UTC, e.g. `2027-01-04T09:00:00Z`.
+pub fn instant(at: OffsetDateTime) -> String {
+    at.to_offset(UtcOffset::UTC)
+        .format(&Rfc3339)
+        .unwrap_or_default()
+}
+
+/// A `YYYY-MM-DD` string, `None` when it is not one.
+fn parse_date(text: &str) -> Option<Date> {
+    Date::parse(text.trim(), ISO_DATE).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use time::macros::{date, datetime};
+
+    #[test]
+    fn dates_and_instants_are_iso() {
+        assert_eq!(date(date!(2027 - 01 - 04)), "2027-01-04");
+        assert_eq!(
+            instant(datetime!(2027-01-04 18:00 +09:00)),
+            "2027-01-04T09:00:00Z"
+        );
+        assert_eq!(parse_date("2027-01-04"), Some(date!(2027 - 01 - 04)));
+        assert_eq!(parse_date("2027-02-30"), None);
+        assert_eq!(parse_date("令和9年"), None);
+    }
+}

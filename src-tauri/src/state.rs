@@ -1,0 +1,209 @@
+//! The app's state: the store (one SQLite connection behind a mutex), the settings and a clock.
+//!
+//! The app starts even when its database cannot be opened (locked, read-only, corrupt, too
+//! new): the open error is kept, `app_info` reports it, and every command that needs the store
+//! tries to open it again and, failing, returns that error.
+
+use crate::error::AppError;
+use podium::settings::Settings;
+use podium::store::{Store, DB_ENV};
+use std::ffi::OsString;
+use std::path::PathBuf;
+use std::sync::{Mutex, MutexGuard, PoisonError};
+use time::OffsetDateTime;
+
+/// Where the database is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Location {
+    File(PathBuf),
+    /// A private in-memory database (tests).
+    #[cfg(test)]
+    Memory,
+    /// No place for it could be found (no data directory).
+    Nowhere(AppError),
+}
+
+enum Slot {
+    Open(Store),
+    Failed(AppError),
+}
+
+type Clock = Box<dyn Fn() -> OffsetDateTime + Send + Sync>;
+
+pub struct AppState {
+    location: Location,
+    store: Mutex<Slot>,
+    /// A copy of the stored settings, so that analysis (on every pause in typing) does not
+    /// wait for the store, and works when the store is unavailable.
+    settings: Mutex<Settings>,
+    clock: Clock,
+}
+
+impl AppState {
+    /// Opens the database at `location`. Never fails: an error is kept and reported.
+    pub fn open(location: Location) -> Self {
+        let opened = match &location {
+            Location::File(path) => Store::open(path).map_err(AppError::from),
+            #[cfg(test)]
+            Location::Memory => Store::open_in_memory().map_err(AppError::from),
+            Location::Nowhere(error) => Err(error.clone()),
+        };
+        let (slot, settings) = match with_settings(opened) {
+            Ok((store, settings)) => (Slot::Open(store), settings),
+            Err(error) => (Slot::Failed(error), Settings::default()),
+        };
+        AppState {
+            location,
+            store: Mutex::new(slot),
+            settings: Mutex::new(settings),
+            clock: Box::new(OffsetDateTime::now_utc),
+        }
+    }
+
+    /// A state over a fresh in-memory database.
+    #[cfg(test)]
+    pub fn in_memory() -> Self {
+        AppState::open(Location::Memory)
+    }
+
+    /// Replaces the clock (tests).
+    #[cfg(test)]
+    pub fn with_clock(
+        mut self,
+        clock: impl Fn() -> OffsetDateTime + Send + Sync + 'static,
+    ) -> Self {
+        self.clock = Box::new(clock);
+        self
+    }
+
+    pub fn now(&self) -> OffsetDateTime {
+        (self.clock)()
+    }
+
+    pub fn location(&self) -> &Location {
+        &self.location
+    }
+
+    /// Runs `f` with the store, opening it first if it failed to open before.
+    pub fn with_store<T, E: Into<AppError>>(
+        &self,
+        f: impl FnOnce(&mut Store) -> Result<T, E>,
+    ) -> Result<T, AppError> {
+        let mut slot = lock(&self.store);
+        if let (Slot::Failed(_), Location::File(path)) = (&*slot, &self.location) {
+            *slot = match with_settings(Store::open(path).map_err(AppError::from)) {
+                Ok((store, settings)) => {
+                    *lock(&self.settings) = settings;
+                    Slot::Open(store)
+                }
+                Err(error) => Slot::Failed(error),
+            };
+        }
+        match &mut *slot {
+            Slot::Open(store) => f(store).map_err(Into::into),
+            Slot::Failed(error) => Err(error.clone()),
+        }
+    }
+
+    /// Why the store is not open, if it is not (trying to open it again first).
+    pub fn store_error(&self) -> Option<AppError> {
+        self.with_store(|_| Ok::<(), AppError>(())).err()
+    }
+
+    pub fn settings(&self) -> Settings {
+        lock(&self.settings).clone()
+    }
+
+    /// Checks and stores new settings, then uses them.
+    pub fn set_settings(&self, settings: Settings) -> Result<Settings, AppError> {
+        self.with_store(|store| settings.save(store))?;
+        *lock(&self.settings) = settings.clone();
+        Ok(settings)
+    }
+}
+
+/// A store just opened, with its settings.
+fn with_settings(opened: Result<Store, AppError>) -> Result<(Store, Settings), AppError> {
+    let store = opened?;
+    let settings = Settings::load(&store)?;
+    Ok((store, settings))
+}
+
+/// A panic while a lock was held leaves nothing half-done (the store's writes are
+/// transactions), so a poisoned lock is used as it is.
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// The database file: `$PODIUM_DB` when set and not empty, else `podium.db` in the data
+/// folder shared with the CLI (`podium/` in the OS data directory).
+pub fn database_location(
+    podium_db: Option<OsString>,
+    app_data_dir: Result<PathBuf, String>,
+) -> Location {
+    match podium_db.filter(|path| !path.is_empty()) {
+        Some(path) => Location::File(PathBuf::from(path)),
+        None => match app_data_dir {
+            Ok(dir) => Location::File(dir.join("podium.db")),
+            Err(reason) => Location::Nowhere(AppError::new(
+                crate::error::ErrorCode::Io,
+                format!("データを保存するフォルダーが見つかりません (no data folder: {reason})"),
+            )),
+        },
+    }
+}
+
+/// `$PODIUM_DB`, read once at start-up.
+pub fn podium_db_env() -> Option<OsString> {
+    std::env::var_os(DB_ENV)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::error::ErrorCode;
+
+    #[test]
+    fn podium_db_wins_over_the_data_folder() {
+        let data = Ok(PathBuf::from("/data/jp.podium.desktop"));
+        assert_eq!(
+            database_location(Some("/tmp/t.db".into()), data.clone()),
+            Location::File("/tmp/t.db".into())
+        );
+        assert_eq!(
+            database_location(Some("".into()), data.clone()),
+            Location::File("/data/jp.podium.desktop/podium.db".into())
+        );
+        let nowhere = database_location(None, Err("no home".into()));
+        assert!(matches!(nowhere, Location::Nowhere(ref e) if e.code == ErrorCode::Io));
+    }
+
+    #[test]
+    fn a_database_that_cannot_be_opened_is_reported_not_fatal() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("podium.db");
+        std::fs::write(
+            &path,
+            b"this is not a database, just text that fills a page".repeat(100),
+        )
+        .unwrap();
+        let state = AppState::open(Location::File(path.clone()));
+        let error = state.store_error().expect("the open failed");
+        assert_eq!(error.code, ErrorCode::DatabaseCorrupt);
+        let listed = state.with_store(|store| store.list_drafts());
+        assert_eq!(listed.unwrap_err().code, ErrorCode::DatabaseCorrupt);
+        assert_eq!(state.settings(), Settings::default(), "defaults meanwhile");
+
+        // Once the file is fixed (here: removed), the next command opens it.
+        std::fs::remove_file(&path).unwrap();
+        assert_eq!(state.with_store(|store| store.list_drafts()).unwrap(), []);
+        assert_eq!(state.store_error(), None);
+    }
+
+    #[test]
+    fn nowhere_stays_failed() {
+        let error = AppError::new(ErrorCode::Io, "no data folder");
+        let state = AppState::open(Location::Nowhere(error.clone()));
+        assert_eq!(state.with_store(|store| store.list_drafts()), Err(error));
+    }
+}

@@ -1,0 +1,308 @@
+//! The commands run against an in-memory database, without a window: what the UI does, in
+//! the order it does it.
+
+use crate::commands::*;
+use crate::error::ErrorCode;
+use crate::ipc::{
+    DraftMeta, ExportProfile, Language, NewDraftValues, RevisionKind, RubyStyle, SaveKind,
+    Settings, Theme,
+};
+use crate::state::AppState;
+use std::sync::{Arc, Mutex};
+use time::macros::datetime;
+use time::{Duration, OffsetDateTime};
+
+/// A state whose clock the test moves.
+fn state() -> (AppState, Arc<Mutex<OffsetDateTime>>) {
+    let now = Arc::new(Mutex::new(datetime!(2027-01-04 09:00 UTC)));
+    let clock = Arc::clone(&now);
+    let state = AppState::in_memory().with_clock(move || *clock.lock().unwrap());
+    (state, now)
+}
+
+fn new_year() -> NewDraftValues {
+    NewDraftValues {
+        template_id: Some("new-year".into()),
+        date: "2027-01-04".into(),
+        event: "仕事始め式".into(),
+        speaker: "市長　山田太郎".into(),
+        city: "みなと市".into(),
+    }
+}
+
+#[test]
+fn app_info_names_the_version_and_the_database() {
+    let (state, _) = state();
+    let info = app_info(&state);
+    assert_eq!(info.version, podium::VERSION);
+    assert_eq!(info.database_path, ":memory:");
+    assert_eq!(info.database_error, None);
+}
+
+#[test]
+fn a_draft_from_creation_to_export() {
+    let (state, now) = state();
+    let tick = |minutes: i64| *now.lock().unwrap() += Duration::minutes(minutes);
+
+    // New from a template: placeholders filled, titled by its heading, measured.
+    assert!(list_templates().iter().any(|t| t.id == "new-year"));
+    let draft = create_draft(&state, new_year()).unwrap();
+    assert_eq!(draft.title, "令和9年 年頭挨拶");
+    assert_eq!(
+        (draft.event.as_str(), draft.event_date.as_deref()),
+        ("仕事始め式", Some("2027-01-04"))
+    );
+    assert!(draft.body.contains("市長　山田太郎") && !draft.body.contains("{{"));
+    assert!(draft.chars > 1000 && draft.seconds > 200.0);
+    assert_eq!(draft.updated_at, "2027-01-04T09:00:00Z");
+    let listed = list_drafts(&state).unwrap();
+    assert_eq!((listed.len(), listed[0].id), (1, draft.id));
+
+    // Autosaves while typing; the title follows the heading.
+    tick(1);
+    let body = draft.body.replacen("年頭挨拶", "年頭のご挨拶", 1);
+    let saved = save_draft(
+        &state,
+        draft.id,
+        body.clone(),
+        draft.revision,
+        SaveKind::Autosave,
+    )
+    .unwrap();
+    assert_eq!(saved.title, "令和9年 年頭のご挨拶");
+    tick(1);
+    let body = format!("{body}\n追記です。\n");
+    let saved = save_draft(
+        &state,
+        draft.id,
+        body.clone(),
+        saved.revision,
+        SaveKind::Autosave,
+    )
+    .unwrap();
+    assert_eq!(saved.revision, draft.revision + 2);
+
+    // Another window saved on a stale revision: conflict, its text kept in the history.
+    let error = save_draft(
+        &state,
+        draft.id,
+        "古い画面の文章".into(),
+        draft.revision,
+        SaveKind::Autosave,
+    )
+    .unwrap_err();
+    assert_eq!(error.code, ErrorCode::Conflict);
+    assert_eq!(
+        get_draft(&state, draft.id).unwrap().body,
+        body,
+        "the draft is untouched"
+    );
+
+    // History: newest first; the two autosaves were coalesced into one revision.
+    let revisions = list_revisions(&state, draft.id).unwrap();
+    let kinds: Vec<_> = revisions.iter().map(|r| r.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            RevisionKind::Conflict,
+            RevisionKind::Autosave,
+            RevisionKind::Create
+        ]
+    );
+    let conflict = get_revision(&state, revisions[0].id).unwrap();
+    assert_eq!(conflict.body, "古い画面の文章");
+    assert_eq!(revisions[1].created_at, "2027-01-04T09:01:00Z");
+    assert_eq!(revisions[1].updated_at, "2027-01-04T09:02:00Z");
+
+    // Restore the first revision: the restore is a revision of its own.
+    tick(10);
+    let restored = restore_revision(&state, revisions[2].id).unwrap();
+    assert_eq!(restored.body, draft.body);
+    assert_eq!(restored.title, "令和9年 年頭挨拶");
+    let latest = &list_revisions(&state, draft.id).unwrap()[0];
+    assert_eq!(latest.kind, RevisionKind::Restore);
+
+    // Analyse with the settings' pace; export with the settings' footer.
+    let analysis = analyse(&state, &restored.body).unwrap();
+    assert_eq!(analysis.pace_cpm, 300.0);
+    assert_eq!(analysis.title.as_deref(), Some("令和9年 年頭挨拶"));
+    assert!(analysis.sections.len() >= 6);
+    let text = export_text(&state, &restored.body, ExportProfile::Text, None).unwrap();
+    assert!(text.starts_with("令和9年 年頭挨拶"));
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("年頭挨拶.txt");
+    save_export(&path.to_string_lossy(), &text).unwrap();
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    let relative = save_export("年頭挨拶.txt", &text).unwrap_err();
+    assert_eq!(relative.code, ErrorCode::InvalidInput);
+
+    // Search finds it from one character.
+    let hits = search_drafts(&state, "挨").unwrap();
+    assert_eq!(hits.len(), 1);
+    assert!(search_drafts(&state, "  ").unwrap().is_empty());
+}
+
+#[test]
+fn settings_round_trip_and_drive_analysis_and_export() {
+    let (state, _) = state();
+    let defaults = get_settings(&state);
+    assert_eq!((defaults.pace_cpm, defaults.language), (300, Language::Ja));
+    let settings = Settings {
+        language: Language::En,
+        pace_cpm: 350,
+        max_sentence_chars: 20,
+        max_commas: 1,
+        blog_footer: "市長室より".into(),
+        theme: Theme::Dark,
+    };
+    assert_eq!(set_settings(&state, settings.clone()).unwrap(), settings);
+    assert_eq!(get_settings(&state), settings);
+
+    let body = "# 題\n\n## 結びに\n\nこの一文は、二十字を超えるので、長すぎると言われ、読点も多すぎます。\n";
+    let analysis = analyse(&state, body).unwrap();
+    assert_eq!(analysis.pace_cpm, 350.0);
+    let rules: Vec<_> = analysis.findings.iter().map(|f| f.rule.as_str()).collect();
+    assert!(
+        rules.contains(&"sentence-length") && rules.contains(&"too-many-commas"),
+        "{rules:?}"
+    );
+    let blog = export_text(&state, body, ExportProfile::Blog, Some(RubyStyle::Base)).unwrap();
+    assert!(blog.contains("市長室より"), "{blog}");
+
+    let too_fast = Settings {
+        pace_cpm: 9999,
+        ..settings.clone()
+    };
+    let error = set_settings(&state, too_fast).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert_eq!(
+        get_settings(&state),
+        settings,
+        "refused settings change nothing"
+    );
+}
+
+#[test]
+fn details_duplicate_delete_and_restore() {
+    let (state, _) = state();
+    let draft = create_draft(
+        &state,
+        NewDraftValues {
+            template_id: None,
+            ..new_year()
+        },
+    )
+    .unwrap();
+    assert_eq!((draft.title.as_str(), draft.body.as_str()), ("無題", ""));
+
+    let meta = DraftMeta {
+        title: "成人式 式辞".into(),
+        event: "成人式".into(),
+        event_date: Some("2027-01-11".into()),
+        target_seconds: Some(420),
+    };
+    let updated = update_draft_meta(&state, draft.id, meta).unwrap();
+    assert_eq!(updated.title, "成人式 式辞");
+    assert_eq!(updated.target_seconds, Some(420));
+    assert_eq!(
+        updated.revision,
+        draft.revision + 1,
+        "the UI takes the new revision"
+    );
+    let saved = save_draft(
+        &state,
+        draft.id,
+        "本文。".into(),
+        updated.revision,
+        SaveKind::Named {
+            name: Some(" 初稿 ".into()),
+        },
+    )
+    .unwrap();
+    assert_eq!(saved.title, "成人式 式辞", "no heading: the title stays");
+    assert_eq!(
+        list_revisions(&state, draft.id).unwrap()[0].name.as_deref(),
+        Some("初稿")
+    );
+
+    let copy = duplicate_draft(&state, draft.id).unwrap();
+    assert_eq!(copy.title, "成人式 式辞（コピー）");
+    assert_eq!(copy.body, "本文。");
+
+    delete_draft(&state, draft.id).unwrap();
+    assert_eq!(list_drafts(&state).unwrap().len(), 1);
+    restore_draft(&state, draft.id).unwrap();
+    assert_eq!(list_drafts(&state).unwrap().len(), 2);
+}
+
+#[test]
+fn import_lists_bad_files_and_writes_nothing_for_them() {
+    let (state, _) = state();
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("成人式.md");
+    std::fs::write(&good, "新成人の皆さん。\r\n").unwrap();
+    let binary = dir.path().join("写真.md");
+    std::fs::write(&binary, [0u8, 1, 2, 3]).unwrap();
+    let paths = vec![
+        good.to_string_lossy().into_owned(),
+        binary.to_string_lossy().into_owned(),
+        dir.path().join("ない.md").to_string_lossy().into_owned(),
+        "relative.md".to_owned(),
+    ];
+    let report = import_files(&state, paths).unwrap();
+    assert_eq!(report.imported.len(), 1);
+    assert_eq!(report.imported[0].title, "成人式");
+    let failed: Vec<_> = report.failed.iter().map(|f| f.path.as_str()).collect();
+    assert_eq!(failed.len(), 3);
+    assert!(failed[0].ends_with("写真.md") && failed[2] == "relative.md");
+    assert!(report.failed[0].message.starts_with("バイナリファイル"));
+    assert_eq!(list_drafts(&state).unwrap().len(), 1);
+    assert_eq!(
+        get_draft(&state, report.imported[0].id).unwrap().body,
+        "新成人の皆さん。\n"
+    );
+}
+
+#[test]
+fn bad_arguments_are_invalid_input_and_missing_things_not_found() {
+    let (state, _) = state();
+    assert_eq!(
+        get_draft(&state, 0).unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    assert_eq!(get_draft(&state, 42).unwrap_err().code, ErrorCode::NotFound);
+    assert_eq!(
+        get_revision(&state, 42).unwrap_err().code,
+        ErrorCode::NotFound
+    );
+    let huge = "あ".repeat(podium::input::MAX_DRAFT_BYTES / 3 + 1);
+    assert_eq!(
+        analyse(&state, &huge).unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+    let unknown = NewDraftValues {
+        template_id: Some("no-such-template".into()),
+        ..new_year()
+    };
+    assert_eq!(
+        create_draft(&state, unknown).unwrap_err().code,
+        ErrorCode::NotFound
+    );
+}
+
+#[test]
+fn analysis_works_without_a_database() {
+    use crate::error::AppError;
+    use crate::state::Location;
+    let state = AppState::open(Location::Nowhere(AppError::new(
+        ErrorCode::Io,
+        "no data folder",
+    )));
+    assert_eq!(list_drafts(&state).unwrap_err().code, ErrorCode::Io);
+    assert_eq!(
+        app_info(&state).database_error.map(|e| e.code),
+        Some(ErrorCode::Io)
+    );
+    assert!(analyse(&state, "# 題\n\n本文。").is_ok());
+    assert!(export_text(&state, "本文。", ExportProfile::Html, None).is_ok());
+}

@@ -1,0 +1,28 @@
+//! Settings of the platform's webview that wry does not expose.
+
+/// Linux (WebKitGTK):
+///
+/// - wry disables IME preedit, which hides the text being composed in a Japanese input method;
+///   turn it back on so the composition shows inline at the cursor.
+/// - Debug builds write the page's console (CSP violations, errors) to stdout, so a run under
+///   Xvfb shows what went wrong in the page.
+#[cfg(target_os = "linux")]
+pub fn configure(window: &tauri::WebviewWindow) -> tauri::Result<()> {
+    window.with_webview(|webview| {
+        use webkit2gtk::{InputMethodContextExt, SettingsExt, WebViewExt};
+        let view = webview.inner();
+        if let Some(context) = view.input_method_context() {
+            context.set_enable_preedit(true);
+        }
+        if cfg!(debug_assertions) {
+            if let Some(settings) = view.settings() {
+                settings.set_enable_write_console_messages_to_stdout(true);
+            }
+        }
+    })
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn configure(_window: &tauri::WebviewWindow) -> tauri::Result<()> {
+    Ok(())
+}

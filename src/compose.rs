@@ -1,0 +1,226 @@
+//! What the store keeps, made from what a writer gives: a template and its values, an
+//! imported file, the editor's text, the draft's details. Plain functions over plain data; the
+//! callers (CLI, desktop shell) read the clock and hand `now` to the store.
+//!
+//! The title of a draft follows its `#` heading: whenever the text has one, it is the title.
+//! A draft without a heading keeps the title it was given (its details, the file name, the
+//! template's name).
+
+use crate::input::{self, InputError};
+use crate::script;
+use crate::store::{Draft, DraftEdit, DraftStats, NewDraft};
+use crate::templates::{fill, Placeholders, Template};
+use crate::timing::{self, TimingOptions};
+use std::path::Path;
+use time::Date;
+
+/// The title of a draft that has none.
+pub const UNTITLED: &str = "無題";
+
+/// The details of a draft that are not its text.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct DraftDetails {
+    pub title: String,
+    pub event: String,
+    pub event_date: Option<Date>,
+    pub target_seconds: Option<u32>,
+}
+
+/// A new draft from a template (`None`: an empty draft) with its placeholders filled.
+/// The event and the date of the address become the draft's event and event date.
+pub fn from_template(
+    template: Option<&Template>,
+    values: &Placeholders,
+    timing: &TimingOptions,
+) -> NewDraft {
+    let body = template
+        .map(|template| fill(template.body, values))
+        .unwrap_or_default();
+    let (heading, stats) = read(&body, timing);
+    let fallback = template.map_or(UNTITLED, |template| template.name);
+    NewDraft {
+        title: heading.unwrap_or_else(|| fallback.to_owned()),
+        event: values.event.trim().to_owned(),
+        event_date: Some(values.date),
+        target_seconds: None,
+        body,
+        stats,
+    }
+}
+
+/// A new draft from the text of an imported file; without a `#` heading, the file's name
+/// (without extension) is the title.
+pub fn from_file(text: String, file_stem: &str, timing: &TimingOptions) -> NewDraft {
+    let (heading, stats) = read(&text, timing);
+    let stem = file_stem.trim();
+    NewDraft {
+        title: heading.unwrap_or_else(|| if stem.is_empty() { UNTITLED } else { stem }.to_owned()),
+        event: String::new(),
+        event_date: None,
+        target_seconds: None,
+        body: text,
+        stats,
+    }
+}
+
+/// Reads a file (see [`crate::input`]: UTF-8/16, Shift_JIS; binary and huge files refused)
+/// into a new draft titled by its heading or its name.
+pub fn read_file(path: &Path, timing: &TimingOptions) -> Result<NewDraft, InputError> {
+    let decoded = input::read_path(path)?;
+    let stem = path.file_stem().map(|stem| stem.to_string_lossy());
+    Ok(from_file(
+        decoded.text,
+        stem.as_deref().unwrap_or(""),
+        timing,
+    ))
+}
+
+/// A save of new text for `current`: its details stay, its title follows the text's heading.
+pub fn with_body(current: &Draft, body: String, timing: &TimingOptions) -> DraftEdit {
+    let (heading, stats) = read(&body, timing);
+    DraftEdit {
+        title: heading.unwrap_or_else(|| current.title.clone()),
+        event: current.event.clone(),
+        event_date: current.event_date,
+        target_seconds: current.target_seconds,
+        body,
+        stats,
+    }
+}
+
+/// A save of new details for `current`: its text and figures stay. A blank title is
+/// [`UNTITLED`].
+pub fn with_details(current: &Draft, details: DraftDetails) -> DraftEdit {
+    let title = details.title.trim();
+    DraftEdit {
+        title: if title.is_empty() { UNTITLED } else { title }.to_owned(),
+        event: details.event.trim().to_owned(),
+        event_date: details.event_date,
+        target_seconds: details.target_seconds,
+        body: current.body.clone(),
+        stats: current.stats,
+    }
+}
+
+/// The title of a copy: 「年頭挨拶（コピー）」.
+pub fn copy_title(title: &str) -> String {
+    format!("{title}（コピー）")
+}
+
+/// Library figures of a text at a pace.
+pub fn stats(body: &str, timing: &TimingOptions) -> DraftStats {
+    read(body, timing).1
+}
+
+/// One parse: the `#` heading (when not blank) and the figures.
+fn read(body: &str, options: &TimingOptions) -> (Option<String>, DraftStats) {
+    let script = script::parse(body);
+    let timing = timing::estimate(&script, options);
+    let heading = script
+        .title_text()
+        .map(|title| title.trim().to_owned())
+        .filter(|title| !title.is_empty());
+    let stats = DraftStats {
+        chars: u32::try_from(timing.chars).unwrap_or(u32::MAX),
+        seconds: timing.seconds,
+    };
+    (heading, stats)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::Store;
+    use crate::templates;
+    use time::macros::{date, datetime};
+
+    fn values() -> Placeholders {
+        Placeholders {
+            event: " 仕事始め式 ".into(),
+            speaker: "市長　山田太郎".into(),
+            city: "みなと市".into(),
+            ..Placeholders::new(date!(2027 - 01 - 04))
+        }
+    }
+
+    #[test]
+    fn a_template_is_filled_titled_and_measured() {
+        let template = templates::find("new-year");
+        let draft = from_template(template, &values(), &TimingOptions::default());
+        assert_eq!(draft.title, "令和9年 年頭挨拶");
+        assert_eq!(draft.event, "仕事始め式");
+        assert_eq!(draft.event_date, Some(date!(2027 - 01 - 04)));
+        assert!(!draft.body.contains("{{"));
+        assert!(draft.stats.chars > 1000 && draft.stats.seconds > 200.0);
+    }
+
+    #[test]
+    fn a_block_is_titled_by_its_name_and_no_template_is_an_empty_draft() {
+        let block = templates::find("priorities");
+        let draft = from_template(block, &values(), &TimingOptions::default());
+        assert_eq!(draft.title, "重点の三つの柱（①②③）");
+        let empty = from_template(None, &values(), &TimingOptions::default());
+        assert_eq!((empty.title.as_str(), empty.body.as_str()), (UNTITLED, ""));
+        assert_eq!(empty.stats, DraftStats::default());
+    }
+
+    #[test]
+    fn an_imported_file_without_heading_is_titled_by_its_name() {
+        let timing = TimingOptions::default();
+        assert_eq!(
+            from_file("# 式辞\n\n本文。".into(), "a", &timing).title,
+            "式辞"
+        );
+        assert_eq!(
+            from_file("本文。".into(), "成人式", &timing).title,
+            "成人式"
+        );
+        assert_eq!(from_file("本文。".into(), " ", &timing).title, UNTITLED);
+    }
+
+    #[test]
+    fn a_file_is_read_and_titled_by_its_name() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("成人式.txt");
+        std::fs::write(&path, "新成人の皆さん、おめでとうございます。\r\n").unwrap();
+        let draft = read_file(&path, &TimingOptions::default()).unwrap();
+        assert_eq!(draft.title, "成人式");
+        assert_eq!(draft.body, "新成人の皆さん、おめでとうございます。\n");
+        let binary = dir.path().join("x.md");
+        std::fs::write(&binary, b"\0\x01\x02").unwrap();
+        assert!(matches!(
+            read_file(&binary, &TimingOptions::default()),
+            Err(InputError::Binary)
+        ));
+    }
+
+    #[test]
+    fn the_title_follows_the_heading_and_details_keep_the_text() {
+        let mut store = Store::open_in_memory().unwrap();
+        let now = datetime!(2027-01-04 09:00 UTC);
+        let timing = TimingOptions::default();
+        let new = from_file("本文です。".into(), "挨拶", &timing);
+        let draft = store.create_draft(&new, now).unwrap();
+
+        let edit = with_body(&draft, "まだ見出しはありません。".into(), &timing);
+        assert_eq!(edit.title, "挨拶");
+        let edit = with_body(&draft, "# 新年の挨拶\n\n本文。".into(), &timing);
+        assert_eq!(edit.title, "新年の挨拶");
+        assert_eq!(edit.stats, stats("# 新年の挨拶\n\n本文。", &timing));
+
+        let details = DraftDetails {
+            title: "  ".into(),
+            event: "仕事始め式".into(),
+            event_date: Some(date!(2027 - 01 - 04)),
+            target_seconds: Some(600),
+        };
+        let edit = with_details(&draft, details);
+        assert_eq!(edit.title, UNTITLED);
+        assert_eq!(
+            (edit.body.as_str(), edit.stats),
+            ("本文です。", draft.stats)
+        );
+        assert_eq!(edit.target_seconds, Some(600));
+        assert_eq!(copy_title("挨拶"), "挨拶（コピー）");
+    }
+}

@@ -1,0 +1,285 @@
+//! The office's settings: UI language and theme, reading pace, proofreading limits, the blog
+//! footer. Kept in the store as one JSON value under [`KEY`]; this module says what they mean,
+//! which values are allowed, and how they turn into options for analysis and export.
+//!
+//! Loading is lenient: a field that is missing, of the wrong shape or out of range (written by
+//! another version of Podium, or by hand) takes its default, so the settings always load.
+//! Saving is strict: [`Settings::check`] refuses values out of range with a message to show.
+
+use crate::analysis::AnalysisOptions;
+use crate::export::{default_ruby, ExportOptions, ExportProfile, RubyStyle};
+use crate::lint::LintConfig;
+use crate::store::{Store, StoreError};
+use crate::timing::{Pace, TimingOptions};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::ops::RangeInclusive;
+
+/// The settings key in the store.
+pub const KEY: &str = "app";
+
+/// Reading pace, characters per minute (the CLI's `--pace` accepts the same range).
+pub const PACE_CPM: RangeInclusive<u32> = 30..=2000;
+/// Longest sentence before the `sentence-length` finding, in printed characters.
+pub const MAX_SENTENCE_CHARS: RangeInclusive<u32> = 10..=1000;
+/// 読点 per sentence before the `too-many-commas` finding.
+pub const MAX_COMMAS: RangeInclusive<u32> = 0..=20;
+/// Largest blog footer, in bytes of UTF-8.
+pub const MAX_BLOG_FOOTER_BYTES: usize = 64 * 1024;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Language {
+    #[default]
+    Ja,
+    En,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Theme {
+    #[default]
+    Light,
+    Dark,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    pub language: Language,
+    /// Reading pace in characters per minute (300: the broadcast norm).
+    pub pace_cpm: u32,
+    pub max_sentence_chars: u32,
+    pub max_commas: u32,
+    /// Markdown appended to the blog export (links, profile). Empty: no footer.
+    pub blog_footer: String,
+    pub theme: Theme,
+}
+
+impl Default for Settings {
+    fn default() -> Self {
+        let lint = LintConfig::default();
+        Settings {
+            language: Language::Ja,
+            pace_cpm: 300,
+            max_sentence_chars: u32::try_from(lint.max_sentence_chars).unwrap_or(100),
+            max_commas: u32::try_from(lint.max_commas).unwrap_or(3),
+            blog_footer: String::new(),
+            theme: Theme::Light,
+        }
+    }
+}
+
+/// A setting out of its range; the message names the setting and the range.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SettingsError {
+    #[error(
+        "読む速さは {}〜{} 字/分で指定してください (pace must be {}–{} characters per minute)",
+        PACE_CPM.start(), PACE_CPM.end(), PACE_CPM.start(), PACE_CPM.end()
+    )]
+    PaceCpm,
+    #[error(
+        "一文の長さの上限は {}〜{} 字で指定してください (sentence limit must be {}–{} characters)",
+        MAX_SENTENCE_CHARS.start(), MAX_SENTENCE_CHARS.end(),
+        MAX_SENTENCE_CHARS.start(), MAX_SENTENCE_CHARS.end()
+    )]
+    MaxSentenceChars,
+    #[error(
+        "読点の上限は {}〜{} 個で指定してください (comma limit must be {}–{})",
+        MAX_COMMAS.start(), MAX_COMMAS.end(), MAX_COMMAS.start(), MAX_COMMAS.end()
+    )]
+    MaxCommas,
+    #[error(
+        "ブログのフッターが長すぎます（上限 {} KB）(blog footer is over {} KB)",
+        MAX_BLOG_FOOTER_BYTES / 1024, MAX_BLOG_FOOTER_BYTES / 1024
+    )]
+    BlogFooter,
+}
+
+impl Settings {
+    /// The first value out of range, if any.
+    pub fn check(&self) -> Result<(), SettingsError> {
+        if !PACE_CPM.contains(&self.pace_cpm) {
+            return Err(SettingsError::PaceCpm);
+        }
+        if !MAX_SENTENCE_CHARS.contains(&self.max_sentence_chars) {
+            return Err(SettingsError::MaxSentenceChars);
+        }
+        if !MAX_COMMAS.contains(&self.max_commas) {
+            return Err(SettingsError::MaxCommas);
+        }
+        if self.blog_footer.len() > MAX_BLOG_FOOTER_BYTES {
+            return Err(SettingsError::BlogFooter);
+        }
+        Ok(())
+    }
+
+    /// The settings stored in `store`, defaults where nothing (usable) is stored.
+    pub fn load(store: &Store) -> Result<Settings, StoreError> {
+        let stored: Option<serde_json::Value> = store.get_setting(KEY)?;
+        Ok(stored
+            .map(|value| Settings::from_json(&value))
+            .unwrap_or_default())
+    }
+
+    /// Checks and stores the settings.
+    pub fn save(&self, store: &mut Store) -> Result<(), SaveError> {
+        self.check()?;
+        store.set_setting(KEY, self)?;
+        Ok(())
+    }
+
+    /// Field by field: what fits and is in range is taken, the rest is the default.
+    pub fn from_json(value: &serde_json::Value) -> Settings {
+        fn field<T: DeserializeOwned>(value: &serde_json::Value, key: &str, slot: &mut T) {
+            if let Some(Ok(parsed)) = value.get(key).map(T::deserialize) {
+                *slot = parsed;
+            }
+        }
+        let defaults = Settings::default();
+        let mut settings = defaults.clone();
+        field(value, "language", &mut settings.language);
+        field(value, "pace_cpm", &mut settings.pace_cpm);
+        field(
+            value,
+            "max_sentence_chars",
+            &mut settings.max_sentence_chars,
+        );
+        field(value, "max_commas", &mut settings.max_commas);
+        field(value, "blog_footer", &mut settings.blog_footer);
+        field(value, "theme", &mut settings.theme);
+        // Out of range: back to the default, one field at a time.
+        while let Err(error) = settings.check() {
+            match error {
+                SettingsError::PaceCpm => settings.pace_cpm = defaults.pace_cpm,
+                SettingsError::MaxSentenceChars => {
+                    settings.max_sentence_chars = defaults.max_sentence_chars;
+                }
+                SettingsError::MaxCommas => settings.max_commas = defaults.max_commas,
+                SettingsError::BlogFooter => settings.blog_footer.clear(),
+            }
+        }
+        settings
+    }
+
+    pub fn timing_options(&self) -> TimingOptions {
+        TimingOptions {
+            pace: Pace::chars_per_minute(f64::from(self.pace_cpm)),
+            ..TimingOptions::default()
+        }
+    }
+
+    pub fn analysis_options(&self) -> AnalysisOptions {
+        AnalysisOptions {
+            timing: self.timing_options(),
+            lint: LintConfig {
+                max_sentence_chars: self.max_sentence_chars as usize,
+                max_commas: self.max_commas as usize,
+                dictionary: None,
+            },
+        }
+    }
+
+    /// Options for an export: the profile's default ruby style unless one is given, and the
+    /// blog footer when there is one.
+    pub fn export_options(&self, profile: ExportProfile, ruby: Option<RubyStyle>) -> ExportOptions {
+        ExportOptions {
+            profile,
+            ruby: ruby.unwrap_or_else(|| default_ruby(profile)),
+            blog_footer: (!self.blog_footer.trim().is_empty()).then(|| self.blog_footer.clone()),
+        }
+    }
+}
+
+/// Why settings were not saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error(transparent)]
+    Invalid(#[from] SettingsError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn defaults_are_the_broadcast_norm_and_the_lint_defaults() {
+        let settings = Settings::default();
+        assert_eq!(settings.pace_cpm, 300);
+        assert_eq!((settings.max_sentence_chars, settings.max_commas), (100, 3));
+        assert_eq!(settings.check(), Ok(()));
+    }
+
+    #[test]
+    fn settings_round_trip_through_the_store() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(Settings::load(&store).unwrap(), Settings::default());
+        let settings = Settings {
+            language: Language::En,
+            pace_cpm: 350,
+            max_sentence_chars: 80,
+            max_commas: 2,
+            blog_footer: "[市長室](https://example.jp)".into(),
+            theme: Theme::Dark,
+        };
+        settings.save(&mut store).unwrap();
+        assert_eq!(Settings::load(&store).unwrap(), settings);
+    }
+
+    #[test]
+    fn out_of_range_values_are_refused_on_save() {
+        let mut store = Store::open_in_memory().unwrap();
+        let slow = Settings {
+            pace_cpm: 5,
+            ..Settings::default()
+        };
+        let error = slow.save(&mut store).unwrap_err();
+        assert!(matches!(error, SaveError::Invalid(SettingsError::PaceCpm)));
+        assert!(error.to_string().starts_with("読む速さは 30〜2000 字/分"));
+        assert_eq!(Settings::load(&store).unwrap(), Settings::default());
+    }
+
+    #[test]
+    fn loading_keeps_what_fits_and_defaults_the_rest() {
+        let stored = json!({
+            "language": "en",
+            "pace_cpm": 99999,
+            "max_commas": "three",
+            "theme": "sepia",
+            "blog_footer": "フッター",
+            "from_a_newer_version": true
+        });
+        let settings = Settings::from_json(&stored);
+        assert_eq!(
+            settings,
+            Settings {
+                language: Language::En,
+                blog_footer: "フッター".into(),
+                ..Settings::default()
+            }
+        );
+        assert_eq!(
+            Settings::from_json(&json!("not an object")),
+            Settings::default()
+        );
+    }
+
+    #[test]
+    fn options_follow_the_settings() {
+        let settings = Settings {
+            pace_cpm: 350,
+            max_sentence_chars: 60,
+            blog_footer: "  ".into(),
+            ..Settings::default()
+        };
+        let options = settings.analysis_options();
+        assert_eq!(options.timing.pace.per_minute, 350.0);
+        assert_eq!(options.lint.max_sentence_chars, 60);
+        let export = settings.export_options(ExportProfile::Text, None);
+        assert_eq!((export.ruby, export.blog_footer), (RubyStyle::Paren, None));
+        let export = settings.export_options(ExportProfile::Blog, Some(RubyStyle::Base));
+        assert_eq!(export.ruby, RubyStyle::Base);
+    }
+}

@@ -1,0 +1,114 @@
+// Saving a draft while it is written: ≤ 1 s after typing stops (never in the middle of an IME
+// composition), one save at a time, each on top of the revision the last one returned. A
+// `conflict` stops autosaving until the writer chooses (reload theirs / keep mine).
+
+import { asAppError, type Backend } from "./backend";
+import type { AppError, Saved, SaveKind } from "./bindings";
+import type { CompositionGate } from "./composition";
+import { debounce } from "./debounce";
+
+export type SaveStatus = "saved" | "saving" | "unsaved" | "error" | "conflict";
+
+const AUTOSAVE_DELAY_MS = 700;
+
+export interface AutosaveHooks {
+  status(status: SaveStatus, error: AppError | null): void;
+  saved(saved: Saved): void;
+}
+
+export class Autosave {
+  #body: string;
+  #savedBody: string;
+  #revision: number;
+  #conflicted = false;
+  #queue: Promise<void> = Promise.resolve();
+  #timer;
+
+  constructor(
+    private readonly backend: Backend,
+    private readonly draftId: number,
+    draft: { body: string; revision: number },
+    private readonly gate: CompositionGate,
+    private readonly hooks: AutosaveHooks,
+    delayMs = AUTOSAVE_DELAY_MS,
+  ) {
+    this.#body = this.#savedBody = draft.body;
+    this.#revision = draft.revision;
+    this.#timer = debounce(() => this.gate.run("save", () => void this.#enqueue()), delayMs);
+  }
+
+  get revision(): number {
+    return this.#revision;
+  }
+
+  /** The text changed in the editor. */
+  edited(body: string): void {
+    this.#body = body;
+    if (this.#conflicted) return;
+    this.hooks.status(body === this.#savedBody ? "saved" : "unsaved", null);
+    this.#timer.schedule();
+  }
+
+  /** Saves what is waiting now (before switching drafts, exporting …). */
+  flush(): Promise<void> {
+    this.#timer.cancel();
+    return this.#enqueue();
+  }
+
+  /** A version saved on purpose (Ctrl+S), even when the text did not change. */
+  saveNamed(name: string | null): Promise<void> {
+    this.#timer.cancel();
+    return this.#enqueue({ kind: "named", name });
+  }
+
+  /** The draft was replaced from outside (reload, restore, meta change): take it as saved. */
+  reset(draft: { body: string; revision: number }): void {
+    this.#timer.cancel();
+    this.#body = this.#savedBody = draft.body;
+    this.#revision = draft.revision;
+    this.#conflicted = false;
+    this.hooks.status("saved", null);
+  }
+
+  /** Saves what waits, then runs `change`: an edit that moves the draft's revision without
+   * touching its text (title, target …) and returns the new revision. Saves queue behind it. */
+  metaChange(change: () => Promise<number>): Promise<void> {
+    this.#timer.cancel();
+    const done = this.#enqueue().then(async () => {
+      this.#revision = await change();
+    });
+    this.#queue = done.catch(() => {});
+    return done;
+  }
+
+  /** After a conflict: save this text on top of `revision`, the draft's current one. */
+  keepMine(revision: number): Promise<void> {
+    this.#revision = revision;
+    this.#conflicted = false;
+    return this.#enqueue({ kind: "named", name: null });
+  }
+
+  #enqueue(kind: SaveKind = { kind: "autosave" }): Promise<void> {
+    this.#queue = this.#queue.then(() => this.#save(kind));
+    return this.#queue;
+  }
+
+  async #save(kind: SaveKind): Promise<void> {
+    const body = this.#body;
+    if (this.#conflicted || (kind.kind === "autosave" && body === this.#savedBody)) return;
+    this.hooks.status("saving", null);
+    try {
+      const saved = await this.backend.saveDraft(this.draftId, body, this.#revision, kind);
+      this.#revision = saved.revision;
+      this.#savedBody = body;
+      this.hooks.saved(saved);
+      const current = this.#body === body;
+      this.hooks.status(current ? "saved" : "unsaved", null);
+      if (!current) this.#timer.schedule();
+    } catch (caught) {
+      const error = asAppError(caught);
+      this.#conflicted = error.code === "conflict";
+      this.hooks.status(this.#conflicted ? "conflict" : "error", error);
+    }
+  }
+}

@@ -1,0 +1,79 @@
+// The CodeMirror 6 editor of a draft: Markdown with the speech dialect marked, soft wrap, the
+// findings underlined, and the composition gate told when an IME starts and stops composing.
+// Styles live in editor.css (class names, not injected themes) so light/dark follow the app.
+
+import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
+import { markdown } from "@codemirror/lang-markdown";
+import { syntaxHighlighting } from "@codemirror/language";
+import { searchKeymap } from "@codemirror/search";
+import { Compartment, EditorState } from "@codemirror/state";
+import { EditorView, keymap } from "@codemirror/view";
+import { classHighlighter } from "@lezer/highlight";
+import { adoptCodeMirrorStyles } from "./codemirror-styles";
+import type { CompositionGate } from "./composition";
+import { findingMarks } from "./finding-marks";
+import { recheckMarks, speechMarksPlugin } from "./speech-marks";
+
+export interface EditorOptions {
+  body: string;
+  gate: CompositionGate;
+  /** The text after every change (composition included: the caller decides when to act). */
+  edited(body: string): void;
+}
+
+/** What changes with the UI language: the accessible name and the search panel's phrases. */
+export const editorLanguage = new Compartment();
+
+export function languageExtension(label: string, phrases: Record<string, string>) {
+  return [
+    EditorView.contentAttributes.of({ "aria-label": label, lang: "ja" }),
+    EditorState.phrases.of(phrases),
+  ];
+}
+
+/** How long after `compositionend` the composition counts as over: CodeMirror applies the
+ * committed text first, and an IME often starts the next composition straight away. */
+const COMPOSITION_SETTLE_MS = 30;
+
+export function createEditor(parent: HTMLElement, options: EditorOptions): EditorView {
+  adoptCodeMirrorStyles(parent.ownerDocument);
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const view: EditorView = new EditorView({
+    parent,
+    state: EditorState.create({
+      doc: options.body,
+      extensions: [
+        editorLanguage.of([]),
+        history(),
+        keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap]),
+        EditorView.lineWrapping,
+        markdown(),
+        syntaxHighlighting(classHighlighter),
+        speechMarksPlugin,
+        findingMarks,
+        EditorView.updateListener.of((update) => {
+          if (update.docChanged) options.edited(update.state.doc.toString());
+        }),
+        EditorView.domEventHandlers({
+          compositionstart() {
+            clearTimeout(settle);
+            options.gate.start();
+          },
+          compositionend() {
+            clearTimeout(settle);
+            const settled = () => {
+              if (view.composing) {
+                settle = setTimeout(settled, COMPOSITION_SETTLE_MS);
+                return;
+              }
+              options.gate.end();
+              view.dispatch({ effects: recheckMarks.of(null) });
+            };
+            settle = setTimeout(settled, COMPOSITION_SETTLE_MS);
+          },
+        }),
+      ],
+    }),
+  });
+  return view;
+}

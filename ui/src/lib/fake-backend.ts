@@ -1,0 +1,241 @@
+// An in-memory backend for tests and for running the UI in a plain browser. Faithful to the
+// contract of docs/ipc.md where the UI depends on it: errors are `{ code, message }` objects,
+// autosaves coalesce into a recent autosave revision, a save on a stale base revision is kept
+// as a `conflict` revision and rejected, search works from one character.
+
+import type { Backend, ClipboardContent } from "./backend";
+import type {
+  AppError,
+  Draft,
+  DraftSummary,
+  ErrorCode,
+  Revision,
+  RevisionKind,
+  Settings,
+} from "./bindings";
+import { fakeAnalyse, fakeExport } from "./fake-analysis";
+import { fillPlaceholders, templateBody, templateInfos } from "./fake-templates";
+
+/** Settings for a fake backend; every field has a default. */
+export interface FakeOptions {
+  version?: string;
+  /** The clock, for autosave coalescing. */
+  now?: () => Date;
+  /** Bodies of drafts that exist from the start. */
+  drafts?: string[];
+}
+
+/** The fake backend, with what it wrote to the clipboard and files, for tests to look at. */
+export interface FakeBackend extends Backend {
+  readonly clipboard: ClipboardContent[];
+  readonly files: Map<string, string>;
+}
+
+const AUTOSAVE_WINDOW_MS = 5 * 60 * 1000;
+
+interface StoredDraft extends Draft {
+  deleted: boolean;
+}
+
+function fail(code: ErrorCode, message: string): AppError {
+  return { code, message };
+}
+
+function defaultSettings(): Settings {
+  return {
+    language: "ja",
+    paceCpm: 300,
+    maxSentenceChars: 100,
+    maxCommas: 3,
+    blogFooter: "",
+    theme: "light",
+  };
+}
+
+export function fakeBackend(options: FakeOptions = {}): FakeBackend {
+  const now = options.now ?? (() => new Date());
+  const drafts = new Map<number, StoredDraft>();
+  const revisions: Revision[] = [];
+  let settings = defaultSettings();
+  let nextId = 1;
+  const clipboard: ClipboardContent[] = [];
+  const files = new Map<string, string>();
+
+  const stamp = () => now().toISOString();
+  const live = (id: number) => {
+    const draft = drafts.get(id);
+    if (!draft) throw fail("not_found", `原稿 ${id} が見つかりません`);
+    return draft;
+  };
+  const copy = ({ deleted: _, ...draft }: StoredDraft): Draft => ({ ...draft });
+  const summary = (draft: Draft): DraftSummary => {
+    const { id, title, event, eventDate, targetSeconds, chars, seconds, updatedAt } = draft;
+    return { id, title, event, eventDate, targetSeconds, chars, seconds, updatedAt };
+  };
+  /** Title (from the `#` heading, as the shell does), length and time of a text. */
+  const measure = (body: string, title?: string) => {
+    const analysis = fakeAnalyse(body, settings);
+    return {
+      title: title ?? analysis.title ?? "無題",
+      chars: analysis.chars,
+      seconds: analysis.seconds,
+    };
+  };
+  const record = (draft: Draft, kind: RevisionKind, name: string | null = null) => {
+    const mine = revisions.filter((r) => r.draftId === draft.id);
+    const latest = mine.at(-1);
+    const recent =
+      latest && now().getTime() - new Date(latest.createdAt).getTime() < AUTOSAVE_WINDOW_MS;
+    const { id: draftId, title, body } = draft;
+    if (kind === "autosave" && latest?.kind === "autosave" && recent) {
+      Object.assign(latest, { title, body, updatedAt: stamp() });
+      return;
+    }
+    const [id, number, createdAt] = [revisions.length + 1, mine.length + 1, stamp()];
+    revisions.push({
+      id,
+      draftId,
+      number,
+      kind,
+      name,
+      title,
+      createdAt,
+      updatedAt: createdAt,
+      body,
+    });
+  };
+  const create = (body: string, kind: RevisionKind, meta: Partial<Draft> = {}): Draft => {
+    const draft: StoredDraft = {
+      id: nextId++,
+      event: "",
+      eventDate: null,
+      targetSeconds: null,
+      body,
+      revision: 1,
+      updatedAt: stamp(),
+      deleted: false,
+      ...measure(body, meta.title),
+      ...meta,
+    };
+    drafts.set(draft.id, draft);
+    record(draft, kind);
+    return copy(draft);
+  };
+  const replaceBody = (draft: StoredDraft, body: string) =>
+    Object.assign(draft, measure(body), { body, revision: draft.revision + 1, updatedAt: stamp() });
+  for (const body of options.drafts ?? []) create(body, "create");
+  const revision = (revisionId: number) => {
+    const found = revisions.find((r) => r.id === revisionId);
+    if (!found) throw fail("not_found", `版 ${revisionId} が見つかりません`);
+    return found;
+  };
+
+  return {
+    kind: "fake",
+    clipboard,
+    files,
+    appInfo: async () => ({
+      version: options.version ?? "0.0.0-fake",
+      databasePath: ":memory:",
+      databaseError: null,
+    }),
+    listDrafts: async () =>
+      [...drafts.values()]
+        .filter((d) => !d.deleted)
+        .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id)
+        .map(summary),
+    searchDrafts: async (query) => {
+      const needle = query.trim().toLowerCase();
+      if (needle === "") return [];
+      return [...drafts.values()].flatMap((d) => {
+        const text = `${d.title}\n${d.body}`;
+        const at = text.toLowerCase().indexOf(needle);
+        if (d.deleted || at < 0) return [];
+        const start = Math.max(0, at - 12);
+        const snippet = text.slice(start, at + needle.length + 12).replace(/\n/g, " ");
+        const highlight = { from: at - start, to: at - start + needle.length };
+        return [{ draftId: d.id, title: d.title, snippet, highlight }];
+      });
+    },
+    getDraft: async (id) => copy(live(id)),
+    listTemplates: async () => templateInfos(),
+    createDraft: async (values) => {
+      const template = values.templateId === null ? "" : templateBody(values.templateId);
+      if (template === undefined) throw fail("not_found", "テンプレートが見つかりません");
+      const body = fillPlaceholders(template, values);
+      return create(body, "create", { event: values.event.trim(), eventDate: values.date });
+    },
+    duplicateDraft: async (id) => {
+      const { title, event, eventDate, targetSeconds, body } = live(id);
+      return create(body, "create", {
+        title: `${title}（コピー）`,
+        event,
+        eventDate,
+        targetSeconds,
+      });
+    },
+    updateDraftMeta: async (id, meta) => {
+      if (meta.title.trim() === "") throw fail("invalid_input", "題名を入力してください");
+      const draft = Object.assign(live(id), meta, { updatedAt: stamp() });
+      draft.revision += 1;
+      return summary(draft);
+    },
+    deleteDraft: async (id) => {
+      live(id).deleted = true;
+    },
+    restoreDraft: async (id) => {
+      live(id).deleted = false;
+    },
+    importFiles: async (paths) => {
+      const imported = paths.map((path) => {
+        const name =
+          path
+            .split(/[\\/]/)
+            .pop()
+            ?.replace(/\.(md|txt)$/, "") ?? path;
+        return summary(create(`# ${name}\n\n読み込んだ原稿です。\n`, "import"));
+      });
+      return { imported, failed: [] };
+    },
+    saveDraft: async (id, body, baseRevision, kind) => {
+      const draft = live(id);
+      if (draft.revision !== baseRevision) {
+        record({ ...draft, ...measure(body), body }, "conflict");
+        throw fail("conflict", "ほかの場所で原稿が更新されました");
+      }
+      replaceBody(draft, body);
+      record(draft, kind.kind, kind.kind === "named" ? kind.name : null);
+      const { revision, title, updatedAt, chars, seconds } = draft;
+      return { revision, title, updatedAt, chars, seconds };
+    },
+    listRevisions: async (id) => {
+      live(id);
+      return revisions
+        .filter((r) => r.draftId === id)
+        .reverse()
+        .map(({ body, ...revision }) => ({ ...revision, ...measure(body, revision.title) }));
+    },
+    getRevision: async (revisionId) => ({ ...revision(revisionId) }),
+    restoreRevision: async (revisionId) => {
+      const { draftId, body } = revision(revisionId);
+      const draft = replaceBody(live(draftId), body);
+      record(draft, "restore");
+      return copy(draft);
+    },
+    analyse: async (body) => fakeAnalyse(body, settings),
+    exportText: async (body, profile, ruby) => fakeExport(body, profile, ruby, settings.blogFooter),
+    saveExport: async (path, contents) => {
+      files.set(path, contents);
+    },
+    getSettings: async () => ({ ...settings }),
+    setSettings: async (next) => {
+      settings = { ...next };
+      return { ...settings };
+    },
+    chooseImportFiles: async () => ["/fake/読み込み見本.md"],
+    chooseExportPath: async (defaultName) => `/fake/${defaultName}`,
+    copyToClipboard: async (content) => {
+      clipboard.push(content);
+    },
+  };
+}

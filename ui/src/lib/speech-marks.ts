@@ -1,0 +1,92 @@
+// Decorations for the speech dialect (src/script/mod.rs): ruby, reader cues, speaker notes and
+// summaries, title and section lines. Drafts are a few thousand characters, so the whole
+// document is scanned; while an IME composes, the marks are only mapped through the changes
+// and rebuilt once the composition is over (the editor sends `recheckMarks` then).
+
+import { type Range, StateEffect, type Text } from "@codemirror/state";
+import {
+  Decoration,
+  type DecorationSet,
+  type EditorView,
+  ViewPlugin,
+  type ViewUpdate,
+} from "@codemirror/view";
+
+/** Sent by the editor when a composition ends, to rebuild the marks it kept waiting. */
+export const recheckMarks = StateEffect.define<null>();
+
+const RUBY = /(\{)([^|{}\n]+)(\|)([^{}\n]+)(\})|(｜)([^《\n]+)(《)([^》\n]+)(》)/gu;
+const BARE_RUBY = /([\p{sc=Han}々]+)(《)([^》\n]+)(》)/gu;
+const CUE = /\[\[[^\]\n]*\]\]/g;
+
+const mark = (className: string) => Decoration.mark({ class: className });
+const punct = mark("cm-dialect-punct");
+const base = mark("cm-ruby-base");
+const reading = mark("cm-ruby-reading");
+const cue = mark("cm-cue");
+const line = (className: string) => Decoration.line({ class: className });
+const lines = {
+  note: line("cm-note-line"),
+  summary: line("cm-summary-line"),
+  title: line("cm-title-line"),
+  section: line("cm-section-line"),
+};
+
+/** Marks each group of a match in turn, with the decoration given for it. */
+function markGroups(out: Range<Decoration>[], at: number, groups: string[], marks: Decoration[]) {
+  let from = at;
+  groups.forEach((text, index) => {
+    out.push(marks[index].range(from, from + text.length));
+    from += text.length;
+  });
+}
+
+function lineMarks(text: string, from: number, out: Range<Decoration>[]) {
+  const taken: [number, number][] = [];
+  for (const m of text.matchAll(RUBY)) {
+    const groups = m[1] ? m.slice(1, 6) : m.slice(6, 11);
+    markGroups(out, from + m.index, groups, [punct, base, punct, reading, punct]);
+    taken.push([m.index, m.index + m[0].length]);
+  }
+  for (const m of text.matchAll(BARE_RUBY)) {
+    if (taken.some(([start, end]) => m.index < end && start < m.index + m[0].length)) continue;
+    markGroups(out, from + m.index, m.slice(1, 5), [base, punct, reading, punct]);
+  }
+  for (const m of text.matchAll(CUE)) {
+    out.push(cue.range(from + m.index, from + m.index + m[0].length));
+  }
+}
+
+/** The marks of a whole document. */
+export function speechMarks(doc: Text): DecorationSet {
+  const out: Range<Decoration>[] = [];
+  let block: "note" | "summary" | null = null;
+  for (let number = 1; number <= doc.lines; number++) {
+    const { text, from } = doc.line(number);
+    const opens = /^>\s*\[!(note|summary)\]/i.exec(text);
+    if (opens) block = opens[1].toLowerCase() as "note" | "summary";
+    else if (!text.startsWith(">")) block = null;
+    if (block) out.push(lines[block].range(from));
+    else if (text.startsWith("# ")) out.push(lines.title.range(from));
+    else if (text.startsWith("## ")) out.push(lines.section.range(from));
+    lineMarks(text, from, out);
+  }
+  return Decoration.set(out, true);
+}
+
+export const speechMarksPlugin = ViewPlugin.fromClass(
+  class {
+    decorations: DecorationSet;
+    constructor(view: EditorView) {
+      this.decorations = speechMarks(view.state.doc);
+    }
+    update(update: ViewUpdate) {
+      const recheck = update.transactions.some((tr) => tr.effects.some((e) => e.is(recheckMarks)));
+      if (!update.docChanged && !recheck) return;
+      this.decorations = update.view.composing
+        ? this.decorations.map(update.changes)
+        : speechMarks(update.state.doc);
+    }
+  },
+  { decorations: (plugin) => plugin.decorations },
+);

@@ -1,0 +1,170 @@
+// The main window's flow in Chromium on the fake backend: a new draft from a template, typing
+// Japanese (plain insertion and an IME composition), the live panel following, a finding
+// jumped to and fixed, a named version in the history, the blog export, delete + undo, and
+// the English dark theme. Screenshots go to ui/test-results/.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { screenshotPath, startBrowser, watchProblems } from "./browser.mjs";
+
+/** @type {Awaited<ReturnType<typeof startBrowser>>} */
+let session;
+
+before(async () => {
+  session = await startBrowser();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+const LONG_SENTENCE =
+  "市民の皆さん、企業の皆さん、大学の皆さん、そして職員の皆さんとともに、新しい計画をを進めます。";
+
+test("write a draft from a template, follow the panel, export, and delete with undo", async () => {
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await page.goto(session.baseUrl);
+
+  // New from a template: the dialog asks for the placeholders' values.
+  await page.getByRole("button", { name: "新規作成" }).click();
+  const dialog = page.getByRole("dialog", { name: "テンプレートから新規作成" });
+  await dialog.getByLabel("日付").fill("2027-01-04");
+  await dialog.getByLabel("行事").fill("仕事始め式");
+  await dialog.getByLabel("話し手").fill("市長　山田太郎");
+  await dialog.getByLabel("市の名前").fill("みなと市");
+  await page.screenshot({ path: screenshotPath("new-draft.png") });
+  await dialog.getByRole("button", { name: "作成" }).click();
+
+  const editor = page.locator(".cm-content");
+  await editor.getByText("令和9年 年頭挨拶").waitFor();
+  await editor.getByText("みなと市", { exact: false }).first().waitFor();
+  await page.locator(".cm-cue").first().waitFor();
+  await page.locator(".cm-note-line").first().waitFor();
+  await page.locator(".cm-ruby-reading", { hasText: "きょうそう" }).waitFor();
+  const total = page.getByTestId("total-duration");
+  await page.waitForFunction(
+    () => document.querySelector("[data-testid=total-duration]")?.textContent !== "0分00秒",
+  );
+  const before = await total.textContent();
+  const findings = page.getByTestId("findings-heading");
+  const counted = /指摘（(\d+)件）/.exec((await findings.textContent()) ?? "");
+  assert.ok(counted, "the findings heading shows a count");
+  const found = Number(counted[1]);
+
+  // Type at the end: a long sentence with four 読点 and a doubled particle.
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  await page.keyboard.insertText(LONG_SENTENCE);
+  await findings.filter({ hasText: `指摘（${found + 2}件）` }).waitFor();
+  assert.notEqual(await total.textContent(), before, "the duration follows the text");
+  await page.getByTestId("save-status").filter({ hasText: "保存済み" }).waitFor();
+
+  // An IME composition: nothing is saved or analysed until it ends.
+  const cdp = await page.context().newCDPSession(page);
+  await page.keyboard.press("Enter");
+  await cdp.send("Input.imeSetComposition", {
+    text: "けんこう",
+    selectionStart: 4,
+    selectionEnd: 4,
+  });
+  await page.waitForTimeout(1200);
+  assert.equal(await page.getByTestId("save-status").textContent(), "未保存");
+  await cdp.send("Input.insertText", { text: "健康" });
+  await page.getByTestId("save-status").filter({ hasText: "保存済み" }).waitFor();
+  await editor.getByText("健康").waitFor();
+
+  // A finding in the panel selects its text; its fix replaces it.
+  const particle = page.getByRole("button", { name: /助詞「を」が重なっています/ });
+  await particle.click();
+  assert.equal(await page.evaluate(() => window.getSelection()?.toString()), "をを");
+  await page.locator(".cm-finding-error").waitFor();
+  await page.screenshot({ path: screenshotPath("main-light.png") });
+  await page.getByRole("button", { name: "「を」に直す" }).click();
+  await findings.filter({ hasText: `指摘（${found + 1}件）` }).waitFor();
+  assert.ok(!(await editor.textContent())?.includes("をを"));
+
+  // The outline jumps to a section: the cursor goes to its heading's line.
+  await page.getByRole("button", { name: "結びに" }).last().click();
+  const cursorLine = await page.evaluate(() => {
+    const node = window.getSelection()?.focusNode;
+    const element = node instanceof Element ? node : node?.parentElement;
+    return element?.closest(".cm-line")?.textContent;
+  });
+  assert.equal(cursorLine, "## 結びに");
+
+  // Ctrl+S saves a named version; the history shows it and a diff.
+  await page.keyboard.press("Control+s");
+  const version = page.getByRole("dialog", { name: "版に名前を付けて保存" });
+  await version.getByLabel("版の名前（省略可）").fill("市長確認前");
+  await version.getByRole("button", { name: "保存" }).click();
+  await page.getByRole("button", { name: "履歴" }).click();
+  const history = page.getByRole("dialog", { name: "履歴" });
+  await history.getByText("市長確認前").waitFor();
+  await history.getByRole("button", { name: /第1版/ }).click();
+  await history.locator(".line.added").first().waitFor();
+  await page.screenshot({ path: screenshotPath("history.png") });
+  await history.getByRole("button", { name: "閉じる" }).click();
+
+  // Export for the blog: the preview shows the summary separator.
+  await page.keyboard.press("Control+e");
+  const exported = page.getByRole("dialog", { name: "書き出し" });
+  await exported.getByTestId("export-preview").locator("p", { hasText: "【全文】" }).waitFor();
+  await exported.getByRole("button", { name: "コピー" }).click();
+  await exported.getByText("クリップボードにコピーしました").waitFor();
+  await page.screenshot({ path: screenshotPath("export-blog.png") });
+  await exported.getByRole("button", { name: "閉じる" }).click();
+
+  // Delete, then undo from the toast.
+  const library = page.getByRole("navigation", { name: "原稿の一覧" });
+  await library.getByRole("button", { name: "削除" }).click();
+  await page.getByText("「令和9年 年頭挨拶」を削除しました").waitFor();
+  await library.getByText("原稿はまだありません。").waitFor();
+  await page.getByRole("button", { name: "元に戻す" }).click();
+  await library.getByRole("button", { name: /令和9年 年頭挨拶/ }).waitFor();
+  await editor.getByText("健康").waitFor();
+
+  // English and the dark theme, from the settings.
+  await page.getByRole("button", { name: "設定" }).click();
+  const settings = page.getByRole("dialog", { name: "設定" });
+  await settings.getByLabel("表示言語").selectOption("en");
+  await settings.getByLabel("配色").selectOption("dark");
+  await settings.getByRole("button", { name: "保存" }).click();
+  await page.getByRole("button", { name: "Settings" }).waitFor();
+  assert.equal(await page.getAttribute("html", "lang"), "en");
+  await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
+  await page.screenshot({ path: screenshotPath("main-dark.png") });
+
+  assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
+});
+
+test("the keyboard reaches the actions, with a visible focus", async () => {
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await page.goto(session.baseUrl);
+  await page.getByText("原稿はまだありません。").waitFor();
+
+  // Ctrl+N opens the new-draft dialog; Esc closes it.
+  await page.keyboard.press("Control+n");
+  const dialog = page.getByRole("dialog", { name: "テンプレートから新規作成" });
+  await dialog.waitFor();
+  await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
+
+  // Tab goes to the settings, then to 新規作成; the focus ring is drawn.
+  await page.keyboard.press("Tab");
+  await page.keyboard.press("Tab");
+  const focused = page.getByRole("button", { name: "新規作成" });
+  assert.ok(await focused.evaluate((element) => element === document.activeElement));
+  const outline = await focused.evaluate((element) => getComputedStyle(element).outlineStyle);
+  assert.equal(outline, "solid");
+  await page.keyboard.press("Enter");
+  await dialog.waitFor();
+  await dialog.getByLabel("行事").focus();
+  await page.keyboard.insertText("仕事始め式");
+  await page.keyboard.press("Enter");
+  await page.locator(".cm-content").getByText("仕事始め式にあたり").first().waitFor();
+  assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
+});
