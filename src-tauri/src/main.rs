@@ -14,8 +14,8 @@ mod state;
 mod tests;
 mod webview;
 
-use std::path::Path;
 use state::{database_location, podium_db_env, AppState};
+use std::path::Path;
 use tauri::Manager;
 use tauri_plugin_window_state::StateFlags;
 
