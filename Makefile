@@ -2,12 +2,18 @@
 #
 #   make run      install what is missing, build the UI and the app, start it
 #   make test     everything, headless: Rust fmt/clippy/tests, the core-has-no-tauri check,
-#                 UI lint/typecheck/unit tests and the browser smoke test
+#                 UI lint/typecheck/unit tests, the browser tests and the end-to-end test
+#                 in the real app window (Xvfb)
 #   make deps     install what is missing (Debian packages, ui/node_modules)
 #   make ui       build the UI into ui/dist
 #   make app      build the app (debug, UI embedded) without starting it
 #   make dev      the app against Vite's dev server, with hot reload (tauri dev)
-#   make bench    run every benchmark of the core package (prints figures; not a test)
+#   make bench    run every benchmark of the core package and the app's (prints figures; not a test)
+#   make test-e2e the end-to-end test in the real app window (tauri-driver, Xvfb)
+#   make bench-app the app's start-up time and memory (Xvfb; PODIUM_APP=… for another build)
+#   make reliability  crash, fault, bad-file and hostile-input tests at full length and every
+#                 fuzz target for FUZZ_SECONDS (default 600) each; prints the figures (~40 min)
+#   make fuzz     every fuzz target for FUZZ_SECONDS each (cargo-fuzz, installed when missing)
 #   make bindings regenerate the TypeScript types of the IPC (ui/src/lib/bindings/) from Rust
 #   make package  build the .deb (release build + tauri bundle; the bundler downloads nothing)
 #   make clean    remove build outputs
@@ -35,7 +41,7 @@ NODE_MIN := 20.19
 TAURI := cd ui && TAURI_APP_PATH=.. TAURI_FRONTEND_PATH=. npx --no-install tauri
 
 .PHONY: help run app dev test deps apt-deps tools ui bench bindings package clean \
-	test-rust test-core-free-of-tauri test-ui
+	test-rust test-core-free-of-tauri test-ui test-e2e bench-app tauri-driver
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -99,6 +105,19 @@ package: ui
 
 bench: tools
 	$(CARGO) bench -p podium --bench '*'
+	$(MAKE) --no-print-directory bench-app
+
+# The window tests drive the app through tauri-driver (crates.io) in front of Debian's
+# WebKitWebDriver; cargo installs it into ~/.cargo/bin when missing.
+TAURI_DRIVER := $(or $(shell command -v tauri-driver 2>/dev/null),$(HOME)/.cargo/bin/tauri-driver)
+XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
+
+tauri-driver:
+	@[ -x "$(TAURI_DRIVER)" ] || $(CARGO) install tauri-driver --locked
+
+# Start-up and memory of the debug build with the UI embedded (see benches/app/bench.mjs).
+bench-app: app tauri-driver
+	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/app/bench.mjs
 
 # The IPC types are declared in Rust (src-tauri/src/ipc/) and exported with ts-rs. The shell's
 # test `bindings_are_current` (part of `cargo test --workspace`) fails when these are stale.
@@ -106,6 +125,29 @@ BINDINGS := ui/src/lib/bindings
 bindings: tools
 	rm -f $(BINDINGS)/*.ts
 	TS_RS_EXPORT_DIR=$(CURDIR)/$(BINDINGS) $(CARGO) test -p podium-desktop export_bindings
+
+# ---------------------------------------------------------------------------------------------
+# Reliability and security (SECURITY.md). `make test` runs the short forms: the crash test with
+# 20 kills, the fault, bad-file and hostile-input tests, and a replay of the fuzz corpus.
+
+KILLS ?= 200
+FUZZ_SECONDS ?= 600
+
+.PHONY: reliability fuzz
+
+reliability: tools
+	PODIUM_CRASH_KILLS=$(KILLS) $(CARGO) test -p podium --test reliability -- --nocapture \
+	  2>&1 | tee $(TARGET_DIR)/reliability.log | grep -E '^(crash safety|typing time|hostile|skipped)|test result' \
+	  || { echo "FAIL: see $(TARGET_DIR)/reliability.log"; exit 1; }
+	@grep -q 'test result: ok' $(TARGET_DIR)/reliability.log
+	$(MAKE) --no-print-directory fuzz
+	CARGO_TARGET_DIR=$(TARGET_DIR) fuzz/run.sh --cmin
+	@printf 'fuzz corpus: %s files, %s (fuzz/corpus/)\n' "$$(find fuzz/corpus -type f | wc -l)" \
+	  "$$(du -sh --apparent-size fuzz/corpus | cut -f1)"
+	@sed -n 's/^| *\([0-9]\+\) *| *\([a-z]*\) *| \(.*\) |$$/found and fixed: #\1 (\2) \3/p' SECURITY.md
+
+fuzz:
+	CARGO_TARGET_DIR=$(TARGET_DIR) fuzz/run.sh $(FUZZ_SECONDS)
 
 clean:
 	$(CARGO) clean
@@ -118,6 +160,7 @@ test: deps
 	$(MAKE) --no-print-directory test-ui
 	$(MAKE) --no-print-directory test-core-free-of-tauri
 	$(MAKE) --no-print-directory test-rust
+	$(MAKE) --no-print-directory test-e2e
 	@echo "make test: all checks passed"
 
 test-rust:
@@ -134,6 +177,10 @@ test-core-free-of-tauri:
 	  exit 1; \
 	fi; \
 	echo "ok: the core package 'podium' does not depend on tauri"
+
+# The real window under Xvfb (ui/e2e/app.e2e.mjs); the last step of `make test`.
+test-e2e: app tauri-driver
+	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test e2e/app.e2e.mjs
 
 test-ui:
 	cd ui && $(NPM) run lint

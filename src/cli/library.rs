@@ -11,13 +11,21 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use time::{Date, OffsetDateTime};
 
-fn open_store(db: Option<PathBuf>) -> Result<Store, Failure> {
+pub(crate) fn open_store(db: Option<PathBuf>) -> Result<Store, Failure> {
     let path = db_path(db)?;
     Store::open(&path).map_err(|e| store_failure(&path, e))
 }
 
-fn store_failure(path: &Path, error: StoreError) -> Failure {
-    Failure::runtime(format!("{}: {error}", path.display()))
+/// A database that cannot be used, with what to do when there is something to do.
+pub(crate) fn store_failure(path: &Path, error: StoreError) -> Failure {
+    let advice = match error {
+        StoreError::Corrupt => {
+            "。`podium doctor --recover` で壊れたファイルを別名で残し、新しいデータベースを作れます \
+             (run `podium doctor --recover` to move it aside, keeping it, and start a new one)"
+        }
+        _ => "",
+    };
+    Failure::runtime(format!("{}: {error}{advice}", path.display()))
 }
 
 fn now() -> OffsetDateTime {
@@ -49,6 +57,10 @@ pub fn import(args: ImportArgs) -> Outcome {
     let mut failures = Vec::new();
     for path in &args.files {
         match read_source(path) {
+            Ok(source) if source.text.trim().is_empty() => failures.push(Failure::input(format!(
+                "{}: 空のファイルです (empty file, nothing to import)",
+                source.name
+            ))),
             Ok(source) => drafts.push((path, source)),
             Err(failure) => failures.push(failure),
         }

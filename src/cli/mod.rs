@@ -6,6 +6,7 @@
 
 mod draft;
 mod library;
+mod upkeep;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -40,6 +41,10 @@ enum Command {
     New(library::NewArgs),
     /// テンプレートの一覧 (list templates)
     Templates(library::TemplatesArgs),
+    /// データベースの点検・復旧・バックアップ (check, recover and back up the database)
+    Doctor(upkeep::DoctorArgs),
+    /// すべての原稿を .md ファイルとしてフォルダーに書き出す (export every draft as .md files)
+    ExportAll(upkeep::ExportAllArgs),
 }
 
 /// A failure to report: one line on stderr and an exit code.
@@ -86,6 +91,8 @@ pub fn main() -> ExitCode {
         Command::Search(args) => library::search(args),
         Command::New(args) => library::new(args),
         Command::Templates(args) => library::templates(args),
+        Command::Doctor(args) => upkeep::doctor(args),
+        Command::ExportAll(args) => upkeep::export_all(args),
     };
     match outcome {
         Ok(()) => ExitCode::SUCCESS,

@@ -2,7 +2,7 @@
 //! 【全文】, the full text and the office's footer — one sanitised HTML fragment.
 
 use super::html::{self, escape};
-use super::inline::has_content;
+use super::inline::{has_content, visible};
 use super::sanitize::{FOOTER_CLASS, SUMMARY_CLASS};
 use super::{sanitize_html, RubyStyle};
 use crate::script::{Script, Section, SectionRole};
@@ -21,7 +21,9 @@ pub(super) fn blog(script: &Script, ruby: RubyStyle, footer: Option<&str>) -> St
     out.push_str(&format!("<p>{FULL_TEXT}</p>\n"));
     html::body(&mut out, script, ruby);
     // Sanitised on its own first, so that its unbalanced tags cannot escape its block.
-    let footer = footer.map(|f| sanitize_html(&footer_html(f)));
+    // The footer is not a draft, so the parser has not cleaned it: drop its control and bidi
+    // characters and defang script URLs here, as for the draft's text (found by fuzzing).
+    let footer = footer.map(|f| sanitize_html(&footer_html(&visible(f))));
     if let Some(footer) = footer.filter(|f| !f.trim().is_empty()) {
         out.push_str(&format!(
             "<div class=\"{FOOTER_CLASS}\">\n{}\n</div>\n",
@@ -196,6 +198,15 @@ mod tests {
             "<hr>\n<p><strong>秘書広報課</strong>　<a href=\"https://example.jp\" rel=\"noopener noreferrer\">市のサイト</a></p>\n\
              <ul>\n<li>一</li>\n<li>二</li>\n</ul>\n<p><a rel=\"noopener noreferrer\">悪</a></p>\n<p><code>A<br>B</code></p>\n"
         );
+    }
+
+    #[test]
+    fn the_footer_loses_control_and_bidi_characters_and_script_urls() {
+        let script = crate::script::parse("# 題\n\n本文です。\n");
+        let footer = "広報\u{4}課\u{202E}です [x](javascript:alert(1))";
+        let out = blog(&script, RubyStyle::Tags, Some(footer));
+        assert!(out.contains("広報課です"), "{out}");
+        assert!(!out.contains(['\u{4}', '\u{202E}']) && !out.contains("javascript:"));
     }
 
     #[test]

@@ -185,19 +185,14 @@ impl Passage {
 
     /// The source range of a range of the text (a partly covered ruby counts whole).
     pub fn source_range(&self, range: Range<usize>) -> Range<usize> {
-        let start = self
-            .pieces
-            .iter()
-            .find(|p| p.text.start <= range.start && range.start < p.text.end)
-            .map(|p| match p.kind {
-                PieceKind::Text { exact: true } => p.source.start + (range.start - p.text.start),
-                _ => p.source.start,
-            });
-        let end = self
-            .pieces
-            .iter()
-            .rev()
-            .find(|p| p.text.start < range.end && range.end <= p.text.end)
+        let start = self.piece_at(range.start).map(|p| match p.kind {
+            PieceKind::Text { exact: true } => p.source.start + (range.start - p.text.start),
+            _ => p.source.start,
+        });
+        // The last piece that starts before the end: it holds the end, or none does.
+        let end = self.pieces[..self.pieces.partition_point(|p| p.text.start < range.end)]
+            .last()
+            .filter(|p| range.end <= p.text.end)
             .map(|p| match p.kind {
                 PieceKind::Text { exact: true } => p.source.start + (range.end - p.text.start),
                 _ => p.source.end,
@@ -210,14 +205,20 @@ impl Passage {
     /// The source range of a range of the text that can be replaced safely: one that lies
     /// inside a single piece of plain text whose bytes are the source's.
     pub fn editable_range(&self, range: Range<usize>) -> Option<Range<usize>> {
-        let piece = self.pieces.iter().find(|p| {
+        let piece = self.piece_at(range.start).filter(|p| {
             p.kind == PieceKind::Text { exact: true }
-                && p.text.start <= range.start
                 && range.end <= p.text.end
                 && range.start < range.end
         })?;
         let offset = piece.source.start;
         Some(offset + range.start - piece.text.start..offset + range.end - piece.text.start)
+    }
+
+    /// The piece whose text holds the offset. Pieces are in text order: a binary search, as a
+    /// linear one made a passage with thousands of findings quadratic.
+    fn piece_at(&self, offset: usize) -> Option<&Piece> {
+        let first = self.pieces.partition_point(|p| p.text.end <= offset);
+        self.pieces.get(first).filter(|p| p.text.start <= offset)
     }
 
     /// Ranges of the text that run through plain text only: ruby, cues and line breaks end

@@ -4,6 +4,7 @@
 //! same style are joined into runs, each with a map back to source offsets, and the runs are
 //! scanned for the dialect's own syntax: ruby and cues.
 
+use super::source::floor_char_boundary;
 use super::{Cue, Diagnostic, DiagnosticKind, Inline, LineIndex, Style, DEFAULT_PAUSE_SECONDS};
 use std::ops::Range;
 
@@ -34,6 +35,10 @@ pub(crate) enum Piece {
 const MAX_RUBY_BASE: usize = 40;
 const MAX_RUBY_READING: usize = 80;
 const MAX_CUE: usize = 60;
+/// How far past a `[[`, `{`, `｜` or `《` its end is looked for, in bytes: more than the longest
+/// cue or ruby, and a bound that keeps a long line without ends linear to scan (a search to the
+/// end of the line from every mark made a 1 MB line take minutes).
+const SCAN_WINDOW: usize = 2048;
 
 /// Turn collected pieces into inlines: ruby, cues, links and breaks recognised.
 pub(crate) fn build_inlines(
@@ -174,23 +179,27 @@ impl Run {
     /// Source offset of a run offset. Pieces whose text differs in length from their source
     /// (escapes, entities) map every inner offset to the piece's start.
     fn source_offset(&self, offset: usize, is_end: bool) -> usize {
-        for (start, len, source) in &self.map {
-            let end = start + len;
-            if offset < end || (is_end && offset == end) {
-                if offset <= *start {
-                    return source.start;
-                }
-                if is_end && offset == end {
-                    return source.end;
-                }
-                return if *len == source.len() {
-                    source.start + (offset - start)
-                } else {
-                    source.start
-                };
-            }
+        // The first piece that holds the offset (pieces are in order): a binary search, as a
+        // paragraph of many small pieces (`[[間]]` × 100,000) made a linear one quadratic.
+        let first = self.map.partition_point(|(start, len, _)| match is_end {
+            true => start + len < offset,
+            false => start + len <= offset,
+        });
+        let Some((start, len, source)) = self.map.get(first) else {
+            return self.map.last().map_or(0, |(_, _, s)| s.end);
+        };
+        let end = start + len;
+        if offset <= *start {
+            return source.start;
         }
-        self.map.last().map_or(0, |(_, _, s)| s.end)
+        if is_end && offset == end {
+            return source.end;
+        }
+        if *len == source.len() {
+            source.start + (offset - start)
+        } else {
+            source.start
+        }
     }
 
     fn span(&self, index: &LineIndex, range: Range<usize>) -> super::Span {
@@ -217,6 +226,7 @@ impl Run {
         let mut i = 0;
         while i < text.len() {
             let rest = &text[i..];
+            let rest = &rest[..floor_char_boundary(rest, SCAN_WINDOW)];
             let found = if rest.starts_with("[[") {
                 scan_cue(rest).map(|(len, cue)| (i, len, Found::Cue(cue)))
             } else if rest.starts_with('{') {
@@ -388,7 +398,7 @@ fn ruby_parts(base: &str, reading: &str) -> Option<(String, String)> {
         .then(|| (base.to_string(), reading.to_string()))
 }
 
-/// Did the writer start ruby or a cue and not finish it?
+/// Did the writer start ruby or a cue and not finish it (within the scan window)?
 fn unclosed(rest: &str) -> Option<DiagnosticKind> {
     let line = rest.split('\n').next().unwrap_or("");
     if line.starts_with("[[") && !line.contains("]]") {

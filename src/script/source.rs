@@ -7,15 +7,37 @@ use super::Span;
 pub struct LineIndex<'a> {
     source: &'a str,
     line_starts: Vec<usize>,
+    /// About every [`MARK_STRIDE`] bytes: a byte offset and its column (characters since its
+    /// line's start), so a column is never counted from far away on a very long line.
+    marks: Vec<(usize, usize)>,
 }
+
+/// Bytes between two column marks.
+const MARK_STRIDE: usize = 512;
 
 impl<'a> LineIndex<'a> {
     pub fn new(source: &'a str) -> Self {
         let mut line_starts = vec![0];
         line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        let mut marks: Vec<(usize, usize)> = Vec::with_capacity(source.len() / MARK_STRIDE);
+        let mut line = 0;
+        for mark in (MARK_STRIDE..source.len())
+            .step_by(MARK_STRIDE)
+            .map(|i| floor_char_boundary(source, i))
+        {
+            while line + 1 < line_starts.len() && line_starts[line + 1] <= mark {
+                line += 1;
+            }
+            let (from, column) = match marks.last() {
+                Some(&(at, column)) if at >= line_starts[line] => (at, column),
+                _ => (line_starts[line], 0),
+            };
+            marks.push((mark, column + source[from..mark].chars().count()));
+        }
         LineIndex {
             source,
             line_starts,
+            marks,
         }
     }
 
@@ -24,8 +46,16 @@ impl<'a> LineIndex<'a> {
     pub fn line_column(&self, offset: usize) -> (usize, usize) {
         let offset = floor_char_boundary(self.source, offset);
         let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let column = self.source[self.line_starts[line]..offset].chars().count() + 1;
-        (line + 1, column)
+        let line_start = self.line_starts[line];
+        let mark = self.marks.partition_point(|&(at, _)| at <= offset);
+        let (from, column) = match mark.checked_sub(1).map(|m| self.marks[m]) {
+            Some((at, column)) if at >= line_start => (at, column),
+            _ => (line_start, 0),
+        };
+        (
+            line + 1,
+            column + self.source[from..offset].chars().count() + 1,
+        )
     }
 
     pub fn span(&self, start: usize, end: usize) -> Span {
@@ -65,6 +95,18 @@ mod tests {
         assert_eq!(index.line_column("# 題\n".len()), (2, 1));
         assert_eq!(index.line_column("# 題\n皆さん".len()), (2, 4));
         assert_eq!(index.line_column("# 題\n皆さん、\nお".len()), (3, 2));
+    }
+
+    #[test]
+    fn columns_on_long_lines_match_counting() {
+        let source = format!("前置き\n{}\n{}", "あa、".repeat(700), "x".repeat(2_000));
+        let index = LineIndex::new(&source);
+        for (offset, _) in source.char_indices().step_by(7) {
+            let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let line = source[..offset].matches('\n').count() + 1;
+            let column = source[line_start..offset].chars().count() + 1;
+            assert_eq!(index.line_column(offset), (line, column), "{offset}");
+        }
     }
 
     #[test]

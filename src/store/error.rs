@@ -40,7 +40,7 @@ pub enum StoreError {
         source: serde_json::Error,
     },
     #[error("ファイルを読み書きできません (I/O error: {0})")]
-    Io(#[from] std::io::Error),
+    Io(std::io::Error),
     #[error("データベースの更新に失敗しました (database upgrade failed: {0})")]
     Migration(rusqlite_migration::Error),
     #[error("データベースのエラーです (database error: {0})")]
@@ -78,6 +78,17 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
             Some(ErrorCode::CannotOpen) => StoreError::CannotOpen,
             _ => StoreError::Database(err),
+        }
+    }
+}
+
+/// A full disk or a read-only file system means the same as when SQLite reports it.
+impl From<std::io::Error> for StoreError {
+    fn from(err: std::io::Error) -> Self {
+        match err.kind() {
+            std::io::ErrorKind::StorageFull => StoreError::DiskFull,
+            std::io::ErrorKind::ReadOnlyFilesystem => StoreError::ReadOnly,
+            _ => StoreError::Io(err),
         }
     }
 }

@@ -11,18 +11,27 @@
 //! - Concurrency: every save names the [`Draft::revision`] it was based on; a stale save fails
 //!   with [`StoreError::Conflict`] and its text is kept in the history. Nothing is lost.
 //! - Each write is one `BEGIN IMMEDIATE` transaction: it takes the write lock up front.
+//! - Damage shows at [`Store::open`] (`PRAGMA quick_check`) as [`StoreError::Corrupt`]; the file
+//!   is moved aside, never deleted, only when the user agrees ([`recover_corrupt`]). Daily
+//!   backups: [`Store::backup_if_due`]; every draft as a Markdown file: [`Store::export_all`].
 
+mod backup;
 mod drafts;
 mod error;
+mod export_all;
 mod migrations;
+mod recovery;
 mod revisions;
 mod search;
 mod settings;
 mod stamp;
 mod templates;
 
+pub use backup::{backup_dir, list_backups, DEFAULT_BACKUPS_KEPT};
 pub use drafts::{Draft, DraftEdit, DraftStats, DraftSummary, NewDraft, SaveKind};
 pub use error::{Item, StoreError};
+pub use export_all::{file_name_for, ExportedDraft};
+pub use recovery::recover_corrupt;
 pub use revisions::{Revision, RevisionKind, RevisionSummary, AUTOSAVE_WINDOW};
 pub use search::SearchHit;
 pub use templates::{TemplateEdit, UserTemplate};
@@ -56,7 +65,8 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating it and its parent directories if needed) and migrates the database.
+    /// Opens (creating it and its parent directories if needed), checks and migrates the
+    /// database. A damaged file gives [`StoreError::Corrupt`] (see [`recover_corrupt`]).
     pub fn open(path: &Path) -> Result<Store> {
         Store::open_with_timeout(path, DEFAULT_BUSY_TIMEOUT)
     }
@@ -66,7 +76,10 @@ impl Store {
         if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        Store::init(Connection::open(path)?, busy_timeout)
+        Connection::open(path)
+            .map_err(StoreError::from)
+            .and_then(|conn| Store::init(conn, busy_timeout))
+            .map_err(|err| recovery::explain_cannot_open(err, path))
     }
 
     /// A private database that lives as long as the value: for tests and previews.
@@ -80,6 +93,7 @@ impl Store {
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
+        recovery::check(&conn)?;
         migrations::run(&mut conn)?;
         Ok(Store { conn })
     }

@@ -1,0 +1,176 @@
+//! Daily backups of the database, made with SQLite's online backup API (a consistent copy
+//! while the database stays in use), into the `backups/` folder beside it.
+//!
+//! A day's copy is `podium-YYYY-MM-DD.db`. It is written as `.podium-YYYY-MM-DD.db.partial`,
+//! flushed to disk and then renamed, so a crash mid-copy never leaves a half backup under a
+//! backup's name. Only the newest `keep` copies stay.
+
+use super::{Result, Store};
+use rusqlite::MAIN_DB;
+use std::fs;
+use std::path::{Path, PathBuf};
+use time::macros::format_description;
+use time::OffsetDateTime;
+
+/// How many daily backups are kept unless the caller says otherwise.
+pub const DEFAULT_BACKUPS_KEPT: usize = 7;
+
+const PREFIX: &str = "podium-";
+const SUFFIX: &str = ".db";
+
+/// The backup folder of the database at `db_path`: `backups/` beside it.
+pub fn backup_dir(db_path: &Path) -> PathBuf {
+    db_path.parent().unwrap_or(Path::new(".")).join("backups")
+}
+
+/// The backups in `dir`, newest first. A missing folder has none.
+pub fn list_backups(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = match fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+        Err(err) => return Err(err.into()),
+    };
+    let mut names = Vec::new();
+    for entry in entries {
+        let name = entry?.file_name();
+        if let Some(name) = name.to_str().filter(|name| is_backup_name(name)) {
+            names.push(name.to_owned());
+        }
+    }
+    // `podium-YYYY-MM-DD.db`: the names sort by date.
+    names.sort_unstable_by(|a, b| b.cmp(a));
+    Ok(names.into_iter().map(|name| dir.join(name)).collect())
+}
+
+fn is_backup_name(name: &str) -> bool {
+    name.strip_prefix(PREFIX)
+        .and_then(|rest| rest.strip_suffix(SUFFIX))
+        .is_some_and(|date| {
+            date.len() == 10
+                && date.bytes().enumerate().all(|(i, b)| {
+                    matches!((i, b), (4 | 7, b'-') | (0..=3 | 5 | 6 | 8 | 9, b'0'..=b'9'))
+                })
+        })
+}
+
+impl Store {
+    /// Copies the database into `dir` (created if missing) unless today's copy — the date of
+    /// `now` in its offset — is already there, then removes all but the newest `keep` copies
+    /// (at least one). Returns the new copy, or `None` when none was due.
+    pub fn backup_if_due(
+        &self,
+        dir: &Path,
+        now: OffsetDateTime,
+        keep: usize,
+    ) -> Result<Option<PathBuf>> {
+        let date = now
+            .date()
+            .format(format_description!("[year]-[month]-[day]"))
+            .map_err(std::io::Error::other)?;
+        let name = format!("{PREFIX}{date}{SUFFIX}");
+        let target = dir.join(&name);
+        let made = if target.exists() {
+            None
+        } else {
+            fs::create_dir_all(dir)?;
+            let partial = dir.join(format!(".{name}.partial"));
+            match self.copy_to(&partial).and_then(|()| {
+                fs::rename(&partial, &target)?;
+                Ok(())
+            }) {
+                Ok(()) => Some(target),
+                Err(err) => {
+                    let _ = fs::remove_file(&partial);
+                    return Err(err);
+                }
+            }
+        };
+        for old in list_backups(dir)?.iter().skip(keep.max(1)) {
+            fs::remove_file(old)?;
+        }
+        Ok(made)
+    }
+
+    /// A consistent copy of the whole database at `path` (replaced if it exists), on disk.
+    fn copy_to(&self, path: &Path) -> Result<()> {
+        if path.exists() {
+            fs::remove_file(path)?;
+        }
+        self.conn.backup(MAIN_DB, path, None)?;
+        fs::File::open(path)?.sync_all()?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::store::NewDraft;
+    use time::macros::datetime;
+    use time::Duration;
+
+    #[test]
+    fn one_copy_a_day_and_only_the_newest_are_kept() {
+        let dir = tempfile::tempdir().unwrap();
+        let backups = dir.path().join("backups");
+        let mut store = Store::open(&dir.path().join("podium.db")).unwrap();
+        let day = datetime!(2026-01-05 23:30 +09:00);
+        let draft = NewDraft {
+            title: "年頭挨拶".into(),
+            body: "本文".into(),
+            ..NewDraft::default()
+        };
+        store.create_draft(&draft, day).unwrap();
+
+        let first = store.backup_if_due(&backups, day, 3).unwrap().unwrap();
+        assert_eq!(first, backups.join("podium-2026-01-05.db"));
+        assert_eq!(store.backup_if_due(&backups, day, 3).unwrap(), None);
+        let copy = Store::open(&first).unwrap();
+        assert_eq!(copy.list_drafts().unwrap()[0].title, "年頭挨拶");
+        drop(copy);
+
+        for days in 1..=4 {
+            let made = store.backup_if_due(&backups, day + Duration::days(days), 3);
+            assert!(made.unwrap().is_some());
+        }
+        let names: Vec<_> = list_backups(&backups)
+            .unwrap()
+            .iter()
+            .map(|path| path.file_name().unwrap().to_string_lossy().into_owned())
+            .collect();
+        assert_eq!(
+            names,
+            [
+                "podium-2026-01-09.db",
+                "podium-2026-01-08.db",
+                "podium-2026-01-07.db"
+            ]
+        );
+    }
+
+    #[test]
+    fn only_backup_names_are_listed_or_removed() {
+        let dir = tempfile::tempdir().unwrap();
+        for name in [
+            "podium-2026-01-05.db",
+            "podium-2026-1-5.db",
+            ".podium-2026-01-06.db.partial",
+            "memo.txt",
+        ] {
+            fs::write(dir.path().join(name), "").unwrap();
+        }
+        let store = Store::open_in_memory().unwrap();
+        let now = datetime!(2026-01-07 09:00 UTC);
+        store.backup_if_due(dir.path(), now, 1).unwrap().unwrap();
+        assert_eq!(
+            list_backups(dir.path()).unwrap(),
+            [dir.path().join("podium-2026-01-07.db")]
+        );
+        assert!(dir.path().join("podium-2026-1-5.db").exists());
+        assert!(dir.path().join("memo.txt").exists());
+        assert_eq!(
+            backup_dir(Path::new("/data/podium.db")),
+            Path::new("/data/backups")
+        );
+    }
+}

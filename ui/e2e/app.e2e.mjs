@@ -1,0 +1,133 @@
+// End to end in the real app window (Tauri + WebKitGTK under Xvfb, through tauri-driver): a new
+// draft from a template, Japanese typed into the editor, autosaved; the app quits and starts
+// again on the same database, and the draft and the text are there. Run with `make test-e2e`
+// (builds the app, installs tauri-driver when missing, provides the X server).
+
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { appPath, startDriver, waitFor } from "./webdriver.mjs";
+
+const TYPED = "本日は晴天なり。市民の皆さんとともに、未来を語ります。";
+const EDITOR = ".cm-content";
+const STATUS = "[data-testid=save-status]";
+const DURATION = "[data-testid=total-duration]";
+
+// The whole text of the editor: CodeMirror draws only the lines in view, so the DOM's text is
+// not enough. Reads the EditorView from the content element (CodeMirror 6.4x keeps it on the
+// `cmTile` property); `docText` fails loudly if that moves in a CodeMirror update.
+const DOC_TEXT = `const content = document.querySelector(".cm-content");
+  const view = content?.cmTile?.root?.view ?? content?.cmView?.view;
+  return view ? view.state.doc.toString() : null;`;
+
+/** An input of the open dialog, by the text of its label. @param {string} label */
+const field = (label) => `//dialog[@open]//label[contains(normalize-space(.), '${label}')]//input`;
+
+const home = mkdtempSync(join(tmpdir(), "podium-e2e-"));
+/** @type {Awaited<ReturnType<typeof startDriver>>} */
+let driver;
+
+before(async () => {
+  // Everything the app writes goes to the temp folder: the database, window state, caches.
+  driver = await startDriver({
+    PODIUM_DB: join(home, "e2e.db"),
+    XDG_CONFIG_HOME: join(home, "config"),
+    XDG_DATA_HOME: join(home, "data"),
+    XDG_CACHE_HOME: join(home, "cache"),
+  });
+});
+
+after(async () => {
+  await driver?.stop();
+  rmSync(home, { recursive: true, force: true });
+});
+
+test("a draft from a template, typed in Japanese, is there after a restart", async () => {
+  let title = "";
+  const first = await driver.session(appPath());
+  try {
+    await first.waitFor("//li[contains(., '原稿はまだありません。')]");
+    await (await first.find("//nav//button[normalize-space(.)='新規作成']")).click();
+    await first.waitFor("//dialog[@open]//h2[normalize-space(.)='テンプレートから新規作成']");
+    // The first whole-address template is chosen by default; fill its placeholders.
+    await waitFor(
+      () => first.execute("return document.querySelector('dialog[open] select')?.value !== ''"),
+      "the templates to load",
+    );
+    await (await first.find(field("行事"))).sendKeys("仕事始め式");
+    await (await first.find(field("話し手"))).sendKeys("市長　山田太郎");
+    await (await first.find(field("市の名前"))).sendKeys("みなと市");
+    // No screenshot here: WebKitWebDriver's snapshot of a page with a modal <dialog> open came
+    // out blank (no text, no dialog), though the window is fine.
+    await (await first.find("//dialog[@open]//button[@type='submit']")).click();
+
+    const editor = await first.waitFor(EDITOR);
+    /** @returns {Promise<string>} */
+    const docText = async () => {
+      const text = await first.execute(DOC_TEXT);
+      assert.equal(typeof text, "string", "the EditorView is found from .cm-content");
+      return text;
+    };
+    await waitFor(async () => (await docText()).includes("みなと市"), "the template's text");
+    title = await waitFor(
+      async () => first.textOf(".toolbar h2.title"),
+      "the draft's title in the toolbar",
+    );
+
+    // Type at the end of the text: Ctrl+End, two Enters, then Japanese characters.
+    await editor.click();
+    await editor.sendKeys("\uE009\uE010\uE000\uE007\uE007");
+    await editor.sendKeys(TYPED);
+    await waitFor(async () => (await docText()).endsWith(TYPED), "the typed text at the end");
+    // Autosave runs ≤ 1 s after typing stops: wait to see it leave 保存済み, then come back.
+    await waitFor(
+      async () => (await first.textOf(STATUS)) !== "保存済み",
+      "the status to show the unsaved change",
+      3_000,
+    ).catch(() => {}); // it may already have saved
+    await waitFor(
+      async () => (await first.textOf(STATUS)) === "保存済み",
+      "the autosave (保存済み)",
+    );
+    const duration = await waitFor(async () => {
+      const text = await first.textOf(DURATION);
+      return /[1-9]/.test(text) && text;
+    }, "a non-zero duration");
+    assert.match(duration, /\d+分\d+秒/);
+    await first.screenshot("e2e-typed.png");
+  } catch (error) {
+    await first.screenshot("e2e-failure-first.png").catch(() => {});
+    throw error;
+  } finally {
+    await first.quit();
+  }
+
+  // A new process on the same database: the newest draft opens with the text.
+  const second = await driver.session(appPath());
+  try {
+    const item = await waitFor(() => second.textOf("nav button.item"), "the library's draft");
+    assert.match(item, /仕事始め式/);
+    assert.ok(item.includes(title), `the library lists 「${title}」`);
+    const editor = await second.waitFor(EDITOR);
+    const text = await waitFor(() => second.execute(DOC_TEXT), "the editor's text");
+    assert.ok(text.endsWith(`\n\n${TYPED}`), "the typed Japanese text was saved");
+    assert.ok(text.includes("みなと市"), "the template's text is kept");
+    // Show the end of the text in the screenshot.
+    await editor.click();
+    await editor.sendKeys("\uE009\uE010\uE000");
+    assert.equal(await second.textOf(STATUS), "保存済み");
+    const duration = await waitFor(async () => {
+      const text = await second.textOf(DURATION);
+      return /[1-9]/.test(text) && text;
+    }, "a non-zero duration after the restart");
+    assert.match(duration, /[1-9]/, `the duration panel shows ${duration}`);
+    await second.screenshot("e2e-restarted.png");
+  } catch (error) {
+    await second.screenshot("e2e-failure-second.png").catch(() => {});
+    throw error;
+  } finally {
+    await second.quit();
+  }
+});

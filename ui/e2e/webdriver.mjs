@@ -1,0 +1,242 @@
+// A minimal W3C WebDriver client over `fetch` for the real app window: tauri-driver (in front of
+// Debian's WebKitWebDriver) starts target/debug/podium-desktop for each session. Used by the
+// end-to-end test (app.e2e.mjs) and the app benchmark (benches/app/). Needs a display: run
+// under `xvfb-run`.
+
+import assert from "node:assert/strict";
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { homedir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+
+export const uiDir = join(dirname(fileURLToPath(import.meta.url)), "..");
+export const rootDir = join(uiDir, "..");
+export const resultsDir = join(uiDir, "test-results");
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+/** The app binary: $PODIUM_APP, else target/debug/podium-desktop (CARGO_TARGET_DIR respected). */
+export function appPath(profile = "debug") {
+  const target = process.env.CARGO_TARGET_DIR ?? join(rootDir, "target");
+  return process.env.PODIUM_APP ?? join(target, profile, "podium-desktop");
+}
+
+function tauriDriverPath() {
+  if (process.env.TAURI_DRIVER) return process.env.TAURI_DRIVER;
+  const cargoBin = join(process.env.CARGO_HOME ?? join(homedir(), ".cargo"), "bin", "tauri-driver");
+  return existsSync(cargoBin) ? cargoBin : "tauri-driver";
+}
+
+/** @returns {Promise<number>} a free TCP port on 127.0.0.1 */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.on("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const address = server.address();
+      const port = typeof address === "object" && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** @param {number} ms */
+export const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Polls `probe` until it returns a truthy value.
+ * @template T
+ * @param {() => Promise<T>} probe
+ * @param {string} what said when it times out
+ * @param {number} [timeout]
+ * @returns {Promise<T>}
+ */
+export async function waitFor(probe, what, timeout = 15_000) {
+  const deadline = Date.now() + timeout;
+  let last;
+  for (;;) {
+    try {
+      const value = await probe();
+      if (value) return value;
+      last = value;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what} (last: ${last})`);
+    await sleep(50);
+  }
+}
+
+/** Pids of every descendant of `pid` (from /proc). @param {number} pid */
+export function descendants(pid) {
+  /** @type {Map<number, number[]>} */
+  const children = new Map();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      children.set(ppid, [...(children.get(ppid) ?? []), Number(entry)]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  const found = [];
+  const queue = [pid];
+  while (queue.length > 0) {
+    for (const child of children.get(/** @type {number} */ (queue.shift())) ?? []) {
+      found.push(child);
+      queue.push(child);
+    }
+  }
+  return found;
+}
+
+/** The command name of a process, or null when it is gone. @param {number} pid */
+export function processName(pid) {
+  try {
+    return readFileSync(`/proc/${pid}/comm`, "utf8").trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Starts tauri-driver (and through it WebKitWebDriver) on free ports. `env` reaches the app
+ * (PODIUM_DB, XDG_* folders), since the drivers pass their environment on to it.
+ * @param {Record<string, string>} env
+ */
+export async function startDriver(env) {
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn(
+    tauriDriverPath(),
+    [
+      "--port",
+      String(port),
+      "--native-port",
+      String(nativePort),
+      "--native-driver",
+      process.env.WEBKIT_WEBDRIVER ?? "/usr/bin/WebKitWebDriver",
+    ],
+    { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] },
+  );
+  let stderr = "";
+  driver.stderr?.on("data", (chunk) => {
+    stderr += chunk;
+  });
+  const exited = new Promise((resolve) => driver.on("exit", resolve));
+  const base = `http://127.0.0.1:${port}`;
+  await waitFor(
+    async () => {
+      if (driver.exitCode !== null) throw new Error(`tauri-driver exited: ${stderr}`);
+      return (await fetch(`${base}/status`)).ok;
+    },
+    "tauri-driver to listen",
+    20_000,
+  );
+
+  /**
+   * One WebDriver command.
+   * @param {string} method
+   * @param {string} path
+   * @param {unknown} [body]
+   */
+  async function command(method, path, body) {
+    const response = await fetch(`${base}${path}`, {
+      method,
+      headers: { "content-type": "application/json; charset=utf-8" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await response.json();
+    if (!response.ok) {
+      throw new Error(`${method} ${path}: ${json.value?.error}: ${json.value?.message}`);
+    }
+    return json.value;
+  }
+
+  return {
+    pid: /** @type {number} */ (driver.pid),
+    /** Opens the app: a new session. @param {string} application */
+    async session(application) {
+      assert.ok(existsSync(application), `${application} is missing: run \`make app\``);
+      const started = await command("POST", "/session", {
+        capabilities: { alwaysMatch: { "tauri:options": { application } } },
+      });
+      return makeSession(command, started.sessionId);
+    },
+    /** SIGTERM (never SIGKILL: WebKitWebDriver would outlive it), then any app leftovers. */
+    async stop() {
+      const leftovers = descendants(/** @type {number} */ (driver.pid));
+      if (driver.exitCode === null) {
+        driver.kill("SIGTERM");
+        await Promise.race([exited, sleep(5_000)]);
+      }
+      for (const pid of leftovers) {
+        try {
+          process.kill(pid, "SIGTERM");
+        } catch {
+          // already gone
+        }
+      }
+    },
+  };
+}
+
+/**
+ * @param {(method: string, path: string, body?: unknown) => Promise<any>} command
+ * @param {string} id
+ */
+function makeSession(command, id) {
+  const at = `/session/${id}`;
+  /** @param {string} element */
+  const el = (element) => ({
+    id: element,
+    click: () => command("POST", `${at}/element/${element}/click`, {}),
+    /** @param {string} text */
+    sendKeys: (text) => command("POST", `${at}/element/${element}/value`, { text }),
+    /** @returns {Promise<string>} */
+    text: () => command("GET", `${at}/element/${element}/text`),
+  });
+  return {
+    id,
+    /**
+     * The first element matching a CSS selector or an XPath (starting with / or ( ).
+     * @param {string} selector
+     */
+    async find(selector) {
+      const using = /^[/(]/.test(selector) ? "xpath" : "css selector";
+      const found = await command("POST", `${at}/element`, { using, value: selector });
+      return el(found[ELEMENT]);
+    },
+    /** Waits until the element exists. @param {string} selector @param {number} [timeout] */
+    async waitFor(selector, timeout) {
+      return waitFor(() => this.find(selector), selector, timeout);
+    },
+    /**
+     * The trimmed textContent of the first element matching a CSS selector ("" if none).
+     * @param {string} selector
+     * @returns {Promise<string>}
+     */
+    textOf: (selector) =>
+      command("POST", `${at}/execute/sync`, {
+        script: "return (document.querySelector(arguments[0])?.textContent ?? '').trim()",
+        args: [selector],
+      }),
+    /** @param {string} script @param {unknown[]} [args] */
+    execute: (script, args = []) => command("POST", `${at}/execute/sync`, { script, args }),
+    /** @param {string} script @param {unknown[]} [args] */
+    executeAsync: (script, args = []) => command("POST", `${at}/execute/async`, { script, args }),
+    /** Saves a PNG screenshot under ui/test-results/. @param {string} name */
+    async screenshot(name) {
+      const png = Buffer.from(await command("GET", `${at}/screenshot`), "base64");
+      mkdirSync(resultsDir, { recursive: true });
+      const path = join(resultsDir, name);
+      writeFileSync(path, png);
+      return path;
+    },
+    /** Closes the app. */
+    quit: () => command("DELETE", at),
+  };
+}
