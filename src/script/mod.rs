@@ -20,6 +20,7 @@
 
 mod inline;
 mod parse;
+mod roles;
 mod sentence;
 mod source;
 
