@@ -67,15 +67,6 @@ pub fn analyse(source: &str, options: &AnalysisOptions) -> Analysis {
     }
 }
 
-/// Library figures for a body at the default pace, without proofreading.
-pub fn draft_stats(source: &str) -> DraftStats {
-    let timing = timing::estimate(&script::parse(source), &TimingOptions::default());
-    DraftStats {
-        chars: u32::try_from(timing.chars).unwrap_or(u32::MAX),
-        seconds: timing.seconds,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,6 +82,9 @@ mod tests {
             .findings
             .iter()
             .any(|f| f.rule.id() == "doubled-phrase"));
-        assert_eq!(analysis.stats(), draft_stats(source));
+        assert_eq!(
+            analysis.stats(),
+            crate::compose::stats(source, &TimingOptions::default())
+        );
     }
 }

@@ -3,10 +3,10 @@
 use super::draft::read_source;
 use super::{db_path, minutes_seconds, print_json, Failure, Outcome};
 use clap::Args;
-use podium::analysis::draft_stats;
-use podium::script;
+use podium::compose;
 use podium::store::{NewDraft, Store, StoreError};
 use podium::templates::{self, Placeholders};
+use podium::timing::TimingOptions;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use time::{Date, OffsetDateTime};
@@ -75,19 +75,12 @@ pub fn import(args: ImportArgs) -> Outcome {
         )));
     }
     let mut store = open_store(args.db)?;
+    let timing_options = TimingOptions::default();
     let mut imported = Vec::new();
     let new_drafts: Vec<NewDraft> = drafts
         .iter()
-        .map(|(path, source)| NewDraft {
-            title: script::parse(&source.text)
-                .title_text()
-                .filter(|t| !t.trim().is_empty())
-                .unwrap_or_else(|| file_stem(path)),
-            event: String::new(),
-            event_date: None,
-            target_seconds: None,
-            body: source.text.clone(),
-            stats: draft_stats(&source.text),
+        .map(|(path, source)| {
+            compose::from_file(source.text.clone(), &file_stem(path), &timing_options)
         })
         .collect();
     let created = store
@@ -109,11 +102,12 @@ pub fn import(args: ImportArgs) -> Outcome {
     Ok(())
 }
 
+/// The file's name without extension; empty for stdin (the draft is then 無題).
 fn file_stem(path: &Path) -> String {
     path.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .filter(|s| s != "-")
-        .unwrap_or_else(|| "無題".into())
+        .unwrap_or_default()
 }
 
 #[derive(Args)]
@@ -228,23 +222,10 @@ pub fn new(args: NewArgs) -> Outcome {
         city: args.city,
         ..Placeholders::new(date)
     };
-    let body = templates::fill(template.body, &values);
-    let title = script::parse(&body)
-        .title_text()
-        .unwrap_or_else(|| template.name.to_string());
+    let new_draft = compose::from_template(Some(template), &values, &TimingOptions::default());
     let mut store = open_store(args.db)?;
     let draft = store
-        .create_draft(
-            &NewDraft {
-                title,
-                event: args.event,
-                event_date: Some(date),
-                target_seconds: None,
-                stats: draft_stats(&body),
-                body,
-            },
-            now(),
-        )
+        .create_draft(&new_draft, now())
         .map_err(|e| Failure::runtime(e.to_string()))?;
     if args.json {
         return print_json(&draft);
