@@ -6,7 +6,7 @@
 //! `cargo test --benches`) it runs a small smoke version.
 
 use criterion::{Criterion, SamplingMode};
-use podium::store::{DraftStats, NewDraft, SaveKind, Store};
+use podium::store::{DraftEdit, DraftStats, SaveKind, Store};
 use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 
@@ -96,11 +96,11 @@ fn main() {
     let draft = store.list_drafts().expect("list")[0].id;
     let mut current = store.draft(draft).expect("read a draft");
     let saves = sample(timed / 3 + 1, || {
-        let mut edit = NewDraft {
+        let mut edit = DraftEdit {
             title: current.title.clone(),
             body: current.body.clone(),
             stats: current.stats,
-            ..NewDraft::default()
+            ..DraftEdit::default()
         };
         edit.body.push('。');
         let now = current.updated_at + time::Duration::seconds(1);
@@ -160,7 +160,7 @@ fn build(store: &mut Store, count: usize) -> usize {
     let mut chars = 0;
     let mut made = 0;
     while made < count {
-        let batch: Vec<NewDraft> = (made..count.min(made + 500))
+        let batch: Vec<DraftEdit> = (made..count.min(made + 500))
             .map(|_| draft(&mut rng))
             .collect();
         chars += batch.iter().map(|d| d.stats.chars as usize).sum::<usize>();
@@ -297,7 +297,7 @@ fn fill(rng: &mut Lcg, template: &str) -> String {
     out
 }
 
-fn draft(rng: &mut Lcg) -> NewDraft {
+fn draft(rng: &mut Lcg) -> DraftEdit {
     let event = rng.pick(EVENTS).to_string();
     let title = format!("{event}の挨拶（{}）", rng.pick(THEMES));
     let target = 2_000 + rng.next() % 2_000;
@@ -319,7 +319,7 @@ fn draft(rng: &mut Lcg) -> NewDraft {
             body.push_str("\n\n");
         }
     }
-    NewDraft {
+    DraftEdit {
         title,
         event,
         body,
@@ -327,6 +327,6 @@ fn draft(rng: &mut Lcg) -> NewDraft {
             chars: u32::try_from(chars).unwrap_or(u32::MAX),
             seconds: chars as f64 / 5.0,
         },
-        ..NewDraft::default()
+        ..DraftEdit::default()
     }
 }

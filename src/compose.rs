@@ -8,7 +8,7 @@
 
 use crate::input::{self, InputError};
 use crate::script;
-use crate::store::{Draft, DraftEdit, DraftStats, NewDraft};
+use crate::store::{Draft, DraftEdit, DraftStats};
 use crate::templates::{fill, Placeholders, Template};
 use crate::timing::{self, TimingOptions};
 use std::path::Path;
@@ -32,13 +32,13 @@ pub fn from_template(
     template: Option<&Template>,
     values: &Placeholders,
     timing: &TimingOptions,
-) -> NewDraft {
+) -> DraftEdit {
     let body = template
         .map(|template| fill(template.body, values))
         .unwrap_or_default();
     let (heading, stats) = read(&body, timing);
     let fallback = template.map_or(UNTITLED, |template| template.name);
-    NewDraft {
+    DraftEdit {
         title: heading.unwrap_or_else(|| fallback.to_owned()),
         event: values.event.trim().to_owned(),
         event_date: Some(values.date),
@@ -50,10 +50,10 @@ pub fn from_template(
 
 /// A new draft from the text of an imported file; without a `#` heading, the file's name
 /// (without extension) is the title.
-pub fn from_file(text: String, file_stem: &str, timing: &TimingOptions) -> NewDraft {
+pub fn from_file(text: String, file_stem: &str, timing: &TimingOptions) -> DraftEdit {
     let (heading, stats) = read(&text, timing);
     let stem = file_stem.trim();
-    NewDraft {
+    DraftEdit {
         title: heading.unwrap_or_else(|| if stem.is_empty() { UNTITLED } else { stem }.to_owned()),
         event: String::new(),
         event_date: None,
@@ -65,7 +65,7 @@ pub fn from_file(text: String, file_stem: &str, timing: &TimingOptions) -> NewDr
 
 /// Reads a file (see [`crate::input`]: UTF-8/16, Shift_JIS; binary and huge files refused)
 /// into a new draft titled by its heading or its name.
-pub fn read_file(path: &Path, timing: &TimingOptions) -> Result<NewDraft, InputError> {
+pub fn read_file(path: &Path, timing: &TimingOptions) -> Result<DraftEdit, InputError> {
     let decoded = input::read_path(path)?;
     let stem = path.file_stem().map(|stem| stem.to_string_lossy());
     Ok(from_file(

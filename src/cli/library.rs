@@ -4,7 +4,7 @@ use super::draft::read_source;
 use super::{db_path, minutes_seconds, print_json, Failure, Outcome};
 use clap::Args;
 use podium::compose;
-use podium::store::{NewDraft, Store, StoreError};
+use podium::store::{DraftEdit, Store, StoreError};
 use podium::templates::{self, Placeholders};
 use podium::timing::TimingOptions;
 use serde::Serialize;
@@ -77,7 +77,7 @@ pub fn import(args: ImportArgs) -> Outcome {
     let mut store = open_store(args.db)?;
     let timing_options = TimingOptions::default();
     let mut imported = Vec::new();
-    let new_drafts: Vec<NewDraft> = drafts
+    let new_drafts: Vec<DraftEdit> = drafts
         .iter()
         .map(|(path, source)| {
             compose::from_file(source.text.clone(), &file_stem(path), &timing_options)

@@ -105,7 +105,7 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::NewDraft;
+    use crate::store::DraftEdit;
     use time::macros::datetime;
     use time::Duration;
 
@@ -115,10 +115,10 @@ mod tests {
         let backups = dir.path().join("backups");
         let mut store = Store::open(&dir.path().join("podium.db")).unwrap();
         let day = datetime!(2026-01-05 23:30 +09:00);
-        let draft = NewDraft {
+        let draft = DraftEdit {
             title: "年頭挨拶".into(),
             body: "本文".into(),
-            ..NewDraft::default()
+            ..DraftEdit::default()
         };
         store.create_draft(&draft, day).unwrap();
 

@@ -33,7 +33,6 @@ pub struct DraftEdit {
 }
 
 /// The content of a new draft: the same fields as an edit.
-pub type NewDraft = DraftEdit;
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Draft {
@@ -88,7 +87,7 @@ const DRAFT_COLUMNS: &str = "id, title, event, event_date, target_seconds, chars
 
 impl Store {
     /// Creates a draft; its history starts with a `create` revision.
-    pub fn create_draft(&mut self, draft: &NewDraft, now: OffsetDateTime) -> Result<Draft> {
+    pub fn create_draft(&mut self, draft: &DraftEdit, now: OffsetDateTime) -> Result<Draft> {
         let tx = self.begin_write()?;
         let created = insert(&tx, draft, RevisionKind::Create, now)?;
         tx.commit()?;
@@ -99,7 +98,7 @@ impl Store {
     /// `import` revision. Returns the drafts in the order given.
     pub fn import_drafts(
         &mut self,
-        drafts: &[NewDraft],
+        drafts: &[DraftEdit],
         now: OffsetDateTime,
     ) -> Result<Vec<Draft>> {
         let tx = self.begin_write()?;
@@ -211,7 +210,7 @@ impl Store {
     /// A new draft with the same content under `title`, with a history of its own.
     pub fn duplicate_draft(&mut self, id: i64, title: &str, now: OffsetDateTime) -> Result<Draft> {
         let source = self.draft(id)?;
-        let copy = NewDraft {
+        let copy = DraftEdit {
             title: title.to_owned(),
             event: source.event,
             event_date: source.event_date,
@@ -253,7 +252,7 @@ impl Store {
 /// Inserts a draft with its first revision and its search row.
 fn insert(
     conn: &Connection,
-    draft: &NewDraft,
+    draft: &DraftEdit,
     kind: RevisionKind,
     now: OffsetDateTime,
 ) -> Result<Draft> {
@@ -343,11 +342,11 @@ mod tests {
     use super::*;
     use time::macros::datetime;
 
-    fn new(title: &str) -> NewDraft {
-        NewDraft {
+    fn new(title: &str) -> DraftEdit {
+        DraftEdit {
             title: title.into(),
             body: format!("{title}の本文"),
-            ..NewDraft::default()
+            ..DraftEdit::default()
         }
     }
 

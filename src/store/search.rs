@@ -315,12 +315,12 @@ mod tests {
 
     #[test]
     fn false_candidates_are_dropped_and_many_of_them_switch_to_phrases() {
-        use crate::store::NewDraft;
+        use crate::store::DraftEdit;
         let mut store = Store::open_in_memory().unwrap();
         let now = time::macros::datetime!(2026-01-05 09:00 UTC);
-        let draft = |body: &str| NewDraft {
+        let draft = |body: &str| DraftEdit {
             body: body.into(),
-            ..NewDraft::default()
+            ..DraftEdit::default()
         };
         let real = store
             .create_draft(&draft("協働のまちづくり"), now)

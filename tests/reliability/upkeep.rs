@@ -2,7 +2,7 @@
 //! only by `podium doctor --recover`; `doctor --backup`; `export-all` writes every draft as a
 //! Markdown file inside the chosen folder and nowhere else.
 
-use podium::store::{NewDraft, Store};
+use podium::store::{DraftEdit, Store};
 use std::path::Path;
 use std::process::{Command, Output};
 use time::macros::datetime;
@@ -95,14 +95,14 @@ fn export_all_writes_every_draft_inside_the_folder() {
     {
         let mut store = Store::open(&db).unwrap();
         for (n, title) in titles.iter().enumerate() {
-            let draft = NewDraft {
+            let draft = DraftEdit {
                 title: (*title).into(),
                 body: format!("# {title}\n\n本文{n}です。\n"),
-                ..NewDraft::default()
+                ..DraftEdit::default()
             };
             store.create_draft(&draft, now).unwrap();
         }
-        let gone = store.create_draft(&NewDraft::default(), now).unwrap();
+        let gone = store.create_draft(&DraftEdit::default(), now).unwrap();
         store.delete_draft(gone.id, now).unwrap();
     }
     let out = dir.path().join("書き出し");
