@@ -8,6 +8,8 @@ pub mod compose;
 pub mod export;
 pub mod input;
 pub mod lint;
+pub mod prompter;
+pub mod rehearsal;
 pub mod script;
 pub mod settings;
 pub mod store;
