@@ -34,7 +34,7 @@ pub struct Rehearsal {
     pub draft_id: i64,
     /// The draft's revision that was read.
     pub revision: u32,
-    pub started_at: OffsetDateTime,
+    pub recorded_at: OffsetDateTime,
     pub sections: Vec<SectionRun>,
 }
 

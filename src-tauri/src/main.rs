@@ -9,6 +9,7 @@ mod commands;
 mod error;
 mod invoke;
 mod ipc;
+mod prompter_window;
 mod state;
 #[cfg(test)]
 mod tests;
@@ -37,6 +38,8 @@ fn main() {
         .plugin(
             tauri_plugin_window_state::Builder::new()
                 .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
+                // The prompter is placed on its display each time it opens.
+                .with_denylist(&[prompter_window::LABEL])
                 .build(),
         )
         .plugin(tauri_plugin_dialog::init())
@@ -73,6 +76,15 @@ fn main() {
             invoke::save_export,
             invoke::get_settings,
             invoke::set_settings,
+            invoke::prompter_script,
+            invoke::get_prompter_settings,
+            invoke::set_prompter_settings,
+            invoke::save_rehearsal,
+            invoke::rehearsal_summary,
+            invoke::list_displays,
+            invoke::open_prompter,
+            invoke::set_prompter_full_screen,
+            invoke::close_prompter,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("Podium failed to start");

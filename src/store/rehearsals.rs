@@ -16,7 +16,7 @@ impl Store {
         &mut self,
         draft_id: i64,
         revision: u32,
-        started_at: OffsetDateTime,
+        recorded_at: OffsetDateTime,
         sections: &[SectionRun],
     ) -> Result<Rehearsal> {
         let tx = self.begin_write()?;
@@ -31,8 +31,8 @@ impl Store {
             return Err(StoreError::NotFound(Item::Draft(draft_id)));
         }
         tx.execute(
-            "INSERT INTO rehearsals (draft_id, revision, started_at) VALUES (?1, ?2, ?3)",
-            params![draft_id, revision, Millis(started_at)],
+            "INSERT INTO rehearsals (draft_id, revision, recorded_at) VALUES (?1, ?2, ?3)",
+            params![draft_id, revision, Millis(recorded_at)],
         )?;
         let id = tx.last_insert_rowid();
         {
@@ -58,7 +58,7 @@ impl Store {
             id,
             draft_id,
             revision,
-            started_at,
+            recorded_at,
             sections: sections.to_vec(),
         })
     }
@@ -66,8 +66,8 @@ impl Store {
     /// The draft's latest rehearsals, newest first (at most [`REHEARSALS_LISTED`]).
     pub fn rehearsals(&self, draft_id: i64) -> Result<Vec<Rehearsal>> {
         let mut runs = self.conn.prepare_cached(
-            "SELECT id, revision, started_at FROM rehearsals WHERE draft_id = ?1
-             ORDER BY started_at DESC, id DESC LIMIT ?2",
+            "SELECT id, revision, recorded_at FROM rehearsals WHERE draft_id = ?1
+             ORDER BY recorded_at DESC, id DESC LIMIT ?2",
         )?;
         let mut sections = self.conn.prepare_cached(
             "SELECT position, title, spoken, pause_seconds, estimated_seconds, seconds
@@ -80,7 +80,7 @@ impl Store {
             .collect::<rusqlite::Result<Vec<(i64, u32, OffsetDateTime)>>>()?;
         heads
             .into_iter()
-            .map(|(id, revision, started_at)| {
+            .map(|(id, revision, recorded_at)| {
                 let sections = sections
                     .query_map([id], |row| {
                         Ok(SectionRun {
@@ -97,7 +97,7 @@ impl Store {
                     id,
                     draft_id,
                     revision,
-                    started_at,
+                    recorded_at,
                     sections,
                 })
             })
@@ -147,7 +147,7 @@ mod tests {
             .unwrap();
         let listed = store.rehearsals(draft.id).unwrap();
         assert_eq!(listed.len(), 2);
-        assert_eq!(listed[0].started_at, later);
+        assert_eq!(listed[0].recorded_at, later);
         assert_eq!(listed[1], first);
         assert_eq!(listed[1].seconds(), 120.0);
 

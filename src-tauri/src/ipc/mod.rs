@@ -11,6 +11,7 @@ pub mod check;
 mod export;
 mod library;
 mod offsets;
+mod prompter;
 mod settings;
 
 pub use analysis::Analysis;
@@ -22,6 +23,9 @@ pub use library::{
     RevisionSummary, SaveKind, Saved, SearchHit, TemplateInfo,
 };
 pub use offsets::Utf16Offsets;
+pub use prompter::{
+    check_section_seconds, Display, PrompterScript, PrompterSettings, RehearsalSummary,
+};
 pub use settings::{AppInfo, Settings};
 #[cfg(test)]
 pub use settings::{Language, Theme};

@@ -6,10 +6,10 @@ CREATE TABLE rehearsals (
     id         INTEGER PRIMARY KEY,
     draft_id   INTEGER NOT NULL REFERENCES drafts (id) ON DELETE CASCADE,
     revision   INTEGER NOT NULL,                  -- the draft's revision that was read
-    started_at INTEGER NOT NULL
+    recorded_at INTEGER NOT NULL
 );
 
-CREATE INDEX rehearsals_by_draft ON rehearsals (draft_id, started_at);
+CREATE INDEX rehearsals_by_draft ON rehearsals (draft_id, recorded_at);
 
 CREATE TABLE rehearsal_sections (
     rehearsal_id      INTEGER NOT NULL REFERENCES rehearsals (id) ON DELETE CASCADE,
