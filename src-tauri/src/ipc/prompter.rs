@@ -16,6 +16,7 @@ use ts_rs::TS;
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct PrompterScript {
+    #[ts(type = "number")]
     pub draft_id: i64,
     /// The draft's revision this was built from.
     pub revision: u32,
@@ -339,6 +340,7 @@ pub struct SectionRunTime {
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct RehearsalRun {
+    #[ts(type = "number")]
     pub id: i64,
     pub revision: u32,
     pub recorded_at: String,

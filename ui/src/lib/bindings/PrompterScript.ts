@@ -4,7 +4,7 @@ import type { PrompterSection } from "./PrompterSection";
 /**
  * A draft laid out for reading aloud: sections → blocks → sentences → inlines.
  */
-export type PrompterScript = { draftId: bigint, 
+export type PrompterScript = { draftId: number, 
 /**
  * The draft's revision this was built from.
  */
