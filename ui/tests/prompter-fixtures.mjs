@@ -74,7 +74,7 @@ export function longSpeech(chars) {
 export async function showInPrompter(page, body, settings = {}, targetSeconds = null) {
   await page.addInitScript(
     ([draft, chosen]) => {
-      localStorage.setItem("podium.fake.prompterDraft", draft);
+      if (draft) localStorage.setItem("podium.fake.prompterDraft", draft);
       if (chosen) localStorage.setItem("podium.fake.prompterSettings", chosen);
     },
     [

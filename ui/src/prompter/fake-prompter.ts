@@ -11,6 +11,8 @@ import type { PrompterCommand, PrompterReport } from "./protocol";
 /** The draft the fake prompter page shows (written by `open`, read by `script`). */
 export const FAKE_DRAFT_KEY = "podium.fake.prompterDraft";
 const SETTINGS_KEY = "podium.fake.prompterSettings";
+/** Rehearsals are saved by the prompter page and read by the main page: shared here. */
+const RUNS_KEY = "podium.fake.rehearsals";
 const CHANNEL = "podium-prompter";
 
 interface FakeDraft {
@@ -45,7 +47,17 @@ export function fakePrompter(
   draft: (id: number) => FakeDraft | undefined,
   paceCpm: () => number,
 ): PrompterBackend {
-  const runs = new Map<number, RehearsalRun[]>();
+  const memory = new Map<number, RehearsalRun[]>();
+  const runs = {
+    get(id: number): RehearsalRun[] | undefined {
+      const json = globalThis.localStorage?.getItem(`${RUNS_KEY}.${id}`);
+      return json ? (JSON.parse(json) as RehearsalRun[]) : memory.get(id);
+    },
+    set(id: number, list: RehearsalRun[]) {
+      memory.set(id, list);
+      globalThis.localStorage?.setItem(`${RUNS_KEY}.${id}`, JSON.stringify(list));
+    },
+  };
   const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(CHANNEL);
   const stored = (): FakeDraft | undefined => {
     const json = globalThis.localStorage?.getItem(FAKE_DRAFT_KEY);
