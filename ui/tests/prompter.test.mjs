@@ -31,14 +31,19 @@ async function openPrompter(settings, body = SPEECH) {
   await page.goto(`${session.baseUrl}prompter.html?draft=1`);
   await page.getByTestId("hud").waitFor();
   // The first measurement happens after the fonts load.
-  await page.waitForFunction(() => document.querySelector(".track")?.style.transform !== "");
+  await page.waitForFunction(
+    () =>
+      /** @type {HTMLElement | null} */ (document.querySelector(".track"))?.style.transform !== "",
+  );
   return { page, problems };
 }
 
 /** The track's translation (x, y) in px. @param {import("playwright-core").Page} page */
 const offset = (page) =>
   page.evaluate(() => {
-    const matrix = new DOMMatrix(getComputedStyle(document.querySelector(".track")).transform);
+    const matrix = new DOMMatrix(
+      getComputedStyle(/** @type {HTMLElement} */ (document.querySelector(".track"))).transform,
+    );
     return { x: matrix.m41, y: matrix.m42 };
   });
 
@@ -84,7 +89,9 @@ test("the key map: play and pause, speed, steps, sections, start, blank, wheel",
   const moving = await offset(page);
   assert.ok(moving.y < start.y - 5, `the text moved up (${start.y} → ${moving.y})`);
   assert.equal(moving.x, 0);
-  const transform = await page.evaluate(() => document.querySelector(".track").style.transform);
+  const transform = await page.evaluate(
+    () => /** @type {HTMLElement} */ (document.querySelector(".track")).style.transform,
+  );
   assert.match(transform, /^translate3d\(0px, -?\d+\.\d{3}px, 0px\)$/);
   await page.keyboard.press("Space");
   await state.filter({ hasText: "停止中" }).waitFor();
@@ -152,8 +159,8 @@ test("the key map: play and pause, speed, steps, sections, start, blank, wheel",
   await page.waitForTimeout(1100);
   await page.keyboard.press("Escape");
   await state.filter({ hasText: "停止中" }).waitFor();
-  assert.match(await page.getByTestId("elapsed").textContent(), /経過 0分0[1-9]秒/);
-  assert.match(await page.getByTestId("remaining").textContent(), /残り \d+分\d\d秒/);
+  assert.match((await page.getByTestId("elapsed").textContent()) ?? "", /経過 0分0[1-9]秒/);
+  assert.match((await page.getByTestId("remaining").textContent()) ?? "", /残り \d+分\d\d秒/);
   assert.equal(await page.getByTestId("target").textContent(), "目標 2分00秒");
   await page.screenshot({ path: screenshotPath("prompter-horizontal.png") });
   assert.deepEqual(problems, []);
@@ -185,7 +192,10 @@ test("the countdown runs before the text moves; paragraph-step mode glides one p
 test("mirrored horizontally and vertically, the steps still land on the eye line", async () => {
   const { page } = await openPrompter({ mirrorHorizontal: true });
   const matrix = await page.evaluate(
-    () => new DOMMatrix(getComputedStyle(document.querySelector(".stage")).transform).a,
+    () =>
+      new DOMMatrix(
+        getComputedStyle(/** @type {HTMLElement} */ (document.querySelector(".stage"))).transform,
+      ).a,
   );
   assert.equal(matrix, -1, "the stage is flipped left to right");
   await page.keyboard.press("PageDown");
@@ -203,9 +213,12 @@ test("mirrored horizontally and vertically, the steps still land on the eye line
   const flipped = await rect(upside.page, ".paragraph", 0);
   // Upside down, the eye line is a quarter from the bottom and the text runs upwards.
   assert.ok(Math.abs(flipped.bottom - viewport.height * 0.75) < 1.5, `${flipped.bottom}`);
+  // Played upside down, the text moves down the screen.
   await upside.page.keyboard.press("Space");
-  await upside.page.waitForTimeout(500);
-  assert.ok((await offset(upside.page)).y < 0 || true);
+  await upside.page.waitForTimeout(600);
+  await upside.page.keyboard.press("Space");
+  const moved = await rect(upside.page, ".paragraph", 0);
+  assert.ok(moved.bottom > flipped.bottom + 5, `${flipped.bottom} → ${moved.bottom}`);
   await upside.page.screenshot({ path: screenshotPath("prompter-mirrored-vertical.png") });
   await upside.page.close();
 });
@@ -213,13 +226,17 @@ test("mirrored horizontally and vertically, the steps still land on the eye line
 test("縦書き: right to left, ruby on the right, upright digits, every control works", async () => {
   const { page, problems } = await openPrompter({ vertical: true });
   assert.equal(
-    await page.evaluate(() => getComputedStyle(document.querySelector(".script")).writingMode),
+    await page.evaluate(
+      () =>
+        getComputedStyle(/** @type {HTMLElement} */ (document.querySelector(".script")))
+          .writingMode,
+    ),
     "vertical-rl",
   );
   // Ruby on the right of its kanji.
   const [base, reading] = await page.evaluate(() => {
-    const ruby = document.querySelector("ruby");
-    const rt = ruby.querySelector("rt").getBoundingClientRect();
+    const ruby = /** @type {HTMLElement} */ (document.querySelector("ruby"));
+    const rt = /** @type {HTMLElement} */ (ruby.querySelector("rt")).getBoundingClientRect();
     const all = ruby.getBoundingClientRect();
     return [all.left + all.width / 2, rt.left];
   });
@@ -227,7 +244,9 @@ test("縦書き: right to left, ruby on the right, upright digits, every control
   // 令和9年: the digit stands upright (縦中横).
   assert.equal(
     await page.evaluate(
-      () => getComputedStyle(document.querySelector(".combined")).textCombineUpright,
+      () =>
+        getComputedStyle(/** @type {HTMLElement} */ (document.querySelector(".combined")))
+          .textCombineUpright,
     ),
     "all",
   );
@@ -265,7 +284,11 @@ test("a hostile draft is shown as text and runs nothing in the prompter", async 
   await page.waitForTimeout(300);
   await page.mouse.move(400, 300);
   await page.mouse.move(500, 500);
-  assert.equal(await page.evaluate(() => window.__pwned), undefined, "no script ran");
+  assert.equal(
+    await page.evaluate(() => /** @type {any} */ (window).__pwned),
+    undefined,
+    "no script ran",
+  );
   const elements = await page.evaluate(
     () =>
       document.querySelectorAll(
@@ -273,7 +296,7 @@ test("a hostile draft is shown as text and runs nothing in the prompter", async 
       ).length,
   );
   assert.equal(elements, 0, "no element of the draft's markup exists");
-  const text = await page.locator(".script").textContent();
+  const text = (await page.locator(".script").textContent()) ?? "";
   assert.ok(text.includes("<img src=x onerror="), "escaped markup shows as text");
   assert.deepEqual(problems, []);
   await page.close();
@@ -304,7 +327,7 @@ test("the operator view drives the prompter and follows its position", async () 
   await prompter.getByTestId("play-state").filter({ hasText: "再生中" }).waitFor();
   await operator.getByTestId("operator-state").filter({ hasText: "再生中" }).waitFor();
   const copyOffsets = await main.evaluate(async () => {
-    const track = document.querySelector(".copy-track");
+    const track = /** @type {HTMLElement} */ (document.querySelector(".copy-track"));
     const seen = [];
     for (let i = 0; i < 90; i += 1) {
       await new Promise((resolve) => requestAnimationFrame(resolve));
@@ -313,7 +336,10 @@ test("the operator view drives the prompter and follows its position", async () 
     return seen;
   });
   const steps = copyOffsets.slice(1).map((y, i) => y - copyOffsets[i]);
-  assert.ok(copyOffsets.at(-1) < copyOffsets[0] - 2, "the copy moves with the prompter");
+  assert.ok(
+    copyOffsets[copyOffsets.length - 1] < copyOffsets[0] - 2,
+    "the copy moves with the prompter",
+  );
   assert.ok(Math.max(...steps.map(Math.abs)) < 3, `no jumps in the copy: ${Math.max(...steps)}`);
 
   // Steps and sections from the operator's buttons.
@@ -329,7 +355,10 @@ test("the operator view drives the prompter and follows its position", async () 
   await operator.getByText("表示", { exact: true }).click();
   await operator.getByLabel("左右反転").check();
   await prompter.waitForFunction(
-    () => new DOMMatrix(getComputedStyle(document.querySelector(".stage")).transform).a === -1,
+    () =>
+      new DOMMatrix(
+        getComputedStyle(/** @type {HTMLElement} */ (document.querySelector(".stage"))).transform,
+      ).a === -1,
   );
   await operator.getByLabel("左右反転").uncheck();
 
