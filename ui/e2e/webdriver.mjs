@@ -236,6 +236,21 @@ function makeSession(command, id) {
       writeFileSync(path, png);
       return path;
     },
+    /** The handles of the app's windows. @returns {Promise<string[]>} */
+    windows: () => command("GET", `${at}/window/handles`),
+    /** Commands go to this window from now on. @param {string} handle */
+    switchTo: (handle) => command("POST", `${at}/window`, { handle }),
+    /** Presses keys (W3C key values, e.g. "\uE00D" for Space) in the current window. @param {string[]} keys */
+    async press(keys) {
+      const actions = keys.flatMap((value) => [
+        { type: "keyDown", value },
+        { type: "keyUp", value },
+      ]);
+      await command("POST", `${at}/actions`, {
+        actions: [{ type: "key", id: "keyboard", actions }],
+      });
+      await command("DELETE", `${at}/actions`);
+    },
     /** Closes the app. */
     quit: () => command("DELETE", at),
   };

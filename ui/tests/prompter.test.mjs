@@ -114,6 +114,12 @@ test("the key map: play and pause, speed, steps, sections, start, blank, wheel",
   await settled(page);
   const first = await rect(page, ".paragraph", 0);
   assert.ok(Math.abs(first.top - eyeLine) < 1.5, `paragraph 1 at the eye line (${first.top})`);
+  const emphasised = await page.evaluate(
+    () =>
+      document.querySelector(".sentence.current") ===
+      document.querySelectorAll(".paragraph")[0].querySelector(".sentence"),
+  );
+  assert.ok(emphasised, "the sentence at the eye line is emphasised");
   await page.keyboard.press("PageDown");
   await settled(page);
   assert.ok(Math.abs((await rect(page, ".paragraph", 1)).top - eyeLine) < 1.5);

@@ -31,9 +31,13 @@ export interface Measured {
   sentenceElements: HTMLElement[];
 }
 
-export function measure(content: HTMLElement, laid: Layout, o: Orientation): Measured {
-  const box = content.getBoundingClientRect();
-  const elements = content.querySelectorAll<HTMLElement>("[data-block]");
+/**
+ * Measures the blocks inside `track`, the element that moves: offsets are from its start, which
+ * is what its transform places (a child's margin may push the text itself further in).
+ */
+export function measure(track: HTMLElement, laid: Layout, o: Orientation): Measured {
+  const box = track.getBoundingClientRect();
+  const elements = track.querySelectorAll<HTMLElement>("[data-block]");
   const blocks: BlockExtent[] = [];
   let before = 0;
   elements.forEach((element, index) => {
@@ -60,10 +64,18 @@ export function measure(content: HTMLElement, laid: Layout, o: Orientation): Mea
   for (let i = sections.length - 1; i >= 0; i -= 1) {
     if (Number.isNaN(sections[i])) sections[i] = sections[i + 1] ?? length;
   }
-  const sentenceElements = [...content.querySelectorAll<HTMLElement>(".sentence")];
+  const sentenceElements = [...track.querySelectorAll<HTMLElement>(".sentence")];
+  // A sentence's first box starts below (left of) its line's top by the half-leading: a
+  // sentence counts as reached when its line reaches the eye line.
+  const style = sentenceElements[0] ? getComputedStyle(sentenceElements[0]) : null;
+  const leading = style
+    ? Math.max(0, (Number.parseFloat(style.lineHeight) - Number.parseFloat(style.fontSize)) / 2)
+    : 0;
   const sentences = sentenceElements.map((element) => {
     const rects = element.getClientRects();
-    return rects.length > 0 ? along(rects[0], box, o)[0] : 0;
+    return rects.length > 0
+      ? along(rects[0], box, o)[0] - (Number.isFinite(leading) ? leading : 0)
+      : 0;
   });
   return {
     geometry: {
