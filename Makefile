@@ -11,6 +11,8 @@
 #   make bench    run every benchmark of the core package and the app's (prints figures; not a test)
 #   make test-e2e the end-to-end test in the real app window (tauri-driver, Xvfb)
 #   make bench-app the app's start-up time and memory (Xvfb; PODIUM_APP=… for another build)
+#   make bench-prompter the prompter's frame pacing: 60 s of a 50,000-character script in
+#                 headless Chromium and in the real WebKitGTK window (Xvfb)
 #   make reliability  crash, fault, bad-file and hostile-input tests at full length and every
 #                 fuzz target for FUZZ_SECONDS (default 600) each; prints the figures (~40 min)
 #   make fuzz     every fuzz target for FUZZ_SECONDS each (cargo-fuzz, installed when missing)
@@ -41,7 +43,7 @@ NODE_MIN := 20.19
 TAURI := cd ui && TAURI_APP_PATH=.. TAURI_FRONTEND_PATH=. npx --no-install tauri
 
 .PHONY: help run app dev test deps apt-deps tools ui bench bindings package clean \
-	test-rust test-core-free-of-tauri test-ui test-e2e bench-app tauri-driver
+	test-rust test-core-free-of-tauri test-ui test-e2e bench-app bench-prompter tauri-driver
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -106,6 +108,7 @@ package: ui
 bench: tools
 	$(CARGO) bench -p podium --bench '*'
 	$(MAKE) --no-print-directory bench-app
+	$(MAKE) --no-print-directory bench-prompter
 
 # The window tests drive the app through tauri-driver (crates.io) in front of Debian's
 # WebKitWebDriver; cargo installs it into ~/.cargo/bin when missing.
@@ -118,6 +121,12 @@ tauri-driver:
 # Start-up and memory of the debug build with the UI embedded (see benches/app/bench.mjs).
 bench-app: app tauri-driver
 	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/app/bench.mjs
+
+# Prompter frame pacing (benches/prompter/bench.mjs): rAF callback time, dropped and long
+# frames in Chromium (the built UI, fake backend) and in the real window, with WebKitGTK's
+# renderer variants.
+bench-prompter: app tauri-driver
+	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/prompter/bench.mjs
 
 # The IPC types are declared in Rust (src-tauri/src/ipc/) and exported with ts-rs. The shell's
 # test `bindings_are_current` (part of `cargo test --workspace`) fails when these are stale.
@@ -178,9 +187,10 @@ test-core-free-of-tauri:
 	fi; \
 	echo "ok: the core package 'podium' does not depend on tauri"
 
-# The real window under Xvfb (ui/e2e/app.e2e.mjs); the last step of `make test`.
+# The real windows under Xvfb (ui/e2e/*.e2e.mjs: the editor, the prompter); the last step of
+# `make test`.
 test-e2e: app tauri-driver
-	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test e2e/app.e2e.mjs
+	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test e2e/app.e2e.mjs e2e/prompter.e2e.mjs
 
 test-ui:
 	cd ui && $(NPM) run lint

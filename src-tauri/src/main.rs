@@ -21,6 +21,7 @@ use tauri::Manager;
 use tauri_plugin_window_state::StateFlags;
 
 fn main() {
+    webview::choose_renderer();
     let podium_db = podium_db_env();
     let mut builder = tauri::Builder::default();
     // One app per database: a second start focuses the first one's window. A database named by
