@@ -32,11 +32,11 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP := $(TARGET_DIR)/debug/podium-desktop
 
 # Debian packages: WebKitGTK and friends to build the Tauri shell, Xvfb and WebKitWebDriver for
-# window tests, Chromium for the browser tests, a CJK font for the system, MeCab's IPADIC for
-# the core's morphological analysis.
+# window tests (ImageMagick to capture the full-screen prompter), Chromium for the browser
+# tests, a CJK font for the system, MeCab's IPADIC for the core's morphological analysis.
 APT_PACKAGES := libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev \
 	libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver chromium \
-	fonts-noto-cjk mecab-ipadic
+	fonts-noto-cjk mecab-ipadic imagemagick
 NODE_MIN := 20.19
 
 # The Tauri CLI runs from ui/ with the config at the repository root.
@@ -187,10 +187,11 @@ test-core-free-of-tauri:
 	fi; \
 	echo "ok: the core package 'podium' does not depend on tauri"
 
-# The real windows under Xvfb (ui/e2e/*.e2e.mjs: the editor, the prompter); the last step of
+# The real windows under Xvfb (ui/e2e/*.e2e.mjs: the editor, the prompter), one file at a time
+# (two apps at once on one X server and two CPUs only slow each other down); the last step of
 # `make test`.
 test-e2e: app tauri-driver
-	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test e2e/app.e2e.mjs e2e/prompter.e2e.mjs
+	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/prompter.e2e.mjs
 
 test-ui:
 	cd ui && $(NPM) run lint

@@ -2,14 +2,14 @@
 // operator view opens the prompter window on a draft; the prompter plays, pauses and steps
 // from its keys and from the operator's buttons; the operator sees its position; mirrored
 // and vertical modes are switched from the operator; a hostile draft runs nothing. Screenshots
-// of each mode go to ui/test-results/. Run with `make test-e2e`.
+// of each mode (of the X screen) go to ui/test-results/. Run with `make test-e2e`.
 
 import assert from "node:assert/strict";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { appPath, sleep, startDriver, waitFor } from "./webdriver.mjs";
+import { appPath, screenshotScreen, sleep, startDriver, waitFor } from "./webdriver.mjs";
 
 const SPACE = "\uE00D";
 const PAGE_DOWN = "\uE00F";
@@ -118,7 +118,9 @@ test("the operator opens the prompter window; it plays, pauses and steps; both s
         async () => Math.abs((await top(n)) - eyeLine) < 1.5,
         `paragraph ${n + 1} at the eye line`,
       );
-    await app.screenshot("e2e-prompter-horizontal.png");
+    await waitFor(() => app.execute("return document.fonts.status === 'loaded'"), "the fonts");
+    await sleep(500);
+    screenshotScreen("e2e-prompter-horizontal.png");
 
     // Space plays (after the 3-2-1 countdown), Space pauses.
     const start = await offset();
@@ -175,7 +177,7 @@ test("the operator opens the prompter window; it plays, pauses and steps; both s
       "the mirrored prompter",
     );
     await sleep(300);
-    await app.screenshot("e2e-prompter-mirrored.png");
+    screenshotScreen("e2e-prompter-mirrored.png");
     await app.switchTo(main);
     await toggle("左右反転");
     await toggle("縦書き");
@@ -195,7 +197,7 @@ test("the operator opens the prompter window; it plays, pauses and steps; both s
     );
     const eyeLineX = await app.execute("return window.innerWidth * 0.75");
     assert.ok(Math.abs(right - eyeLineX) < 1.5, `vertical step at the eye line (${right})`);
-    await app.screenshot("e2e-prompter-vertical.png");
+    screenshotScreen("e2e-prompter-vertical.png");
     await app.switchTo(main);
     await toggle("縦書き");
 
@@ -227,7 +229,11 @@ test("the operator opens the prompter window; it plays, pauses and steps; both s
     assert.ok((await app.textOf(".script")).includes("<img src=x onerror="));
     assert.ok(draft.id > 0);
   } catch (error) {
-    await app.screenshot("e2e-prompter-failure.png").catch(() => {});
+    try {
+      screenshotScreen("e2e-prompter-failure.png");
+    } catch {
+      // no screenshot: the error below says what failed
+    }
     throw error;
   } finally {
     await app.quit();

@@ -4,7 +4,7 @@
 // under `xvfb-run`.
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { homedir } from "node:os";
@@ -39,6 +39,19 @@ function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Saves a PNG of the whole X screen (the running test's $DISPLAY) under ui/test-results/, with
+ * ImageMagick's `import`. For the full-screen prompter window: WebKitWebDriver's own
+ * screenshot of it hangs when WebKitGTK's DMA-BUF renderer is off, as the app has it.
+ * @param {string} name
+ */
+export function screenshotScreen(name) {
+  mkdirSync(resultsDir, { recursive: true });
+  const path = join(resultsDir, name);
+  execFileSync("import", ["-window", "root", path], { timeout: 20_000 });
+  return path;
 }
 
 /** @param {number} ms */
