@@ -12,6 +12,7 @@ mod export;
 mod library;
 mod offsets;
 mod settings;
+mod upkeep;
 
 pub use analysis::Analysis;
 pub use export::{ExportProfile, RubyStyle};
@@ -25,6 +26,7 @@ pub use offsets::Utf16Offsets;
 pub use settings::{AppInfo, Settings};
 #[cfg(test)]
 pub use settings::{Language, Theme};
+pub use upkeep::{Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice};
 
 use time::format_description::well_known::Rfc3339;
 use time::format_description::BorrowedFormatItem;
