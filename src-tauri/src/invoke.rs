@@ -5,12 +5,14 @@
 use crate::commands;
 use crate::error::AppError;
 use crate::ipc::{
-    Analysis, AppInfo, Draft, DraftMeta, DraftSummary, ExportProfile, ImportReport, NewDraftValues,
-    Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings, TemplateInfo,
+    Analysis, AppInfo, Backups, Draft, DraftMeta, DraftSummary, ExportAllProgress, ExportAllReport,
+    ExportProfile, ImportReport, NewDraftValues, Recovered, RecoveryChoice, Revision,
+    RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings, TemplateInfo,
 };
 use crate::ipc::{Display, PrompterScript, PrompterSettings, RehearsalSummary};
 use crate::prompter_window;
 use crate::state::AppState;
+use tauri::ipc::Channel;
 use tauri::{AppHandle, State};
 
 type Result<T> = std::result::Result<T, AppError>;
@@ -177,4 +179,26 @@ pub fn set_prompter_full_screen(app: AppHandle, on: bool) -> Result<()> {
 #[tauri::command(async)]
 pub fn close_prompter(app: AppHandle) -> Result<()> {
     prompter_window::close(&app)
+}
+
+#[tauri::command(async)]
+pub fn backups(state: State<'_, AppState>) -> Result<Backups> {
+    commands::backups(&state)
+}
+
+#[tauri::command(async)]
+pub fn recover_database(state: State<'_, AppState>, choice: RecoveryChoice) -> Result<Recovered> {
+    commands::recover_database(&state, choice)
+}
+
+/// Progress goes to `on_progress`; a window that went away just stops hearing it.
+#[tauri::command(async)]
+pub fn export_all(
+    state: State<'_, AppState>,
+    folder: String,
+    on_progress: Channel<ExportAllProgress>,
+) -> Result<ExportAllReport> {
+    commands::export_all(&state, &folder, |progress| {
+        let _ = on_progress.send(progress);
+    })
 }

@@ -19,9 +19,12 @@ use state::{database_location, podium_db_env, AppState};
 use std::path::Path;
 use tauri::Manager;
 use tauri_plugin_window_state::StateFlags;
+use time::UtcOffset;
 
 fn main() {
     webview::choose_renderer();
+    // Read while the process has one thread: later the platform may refuse (see `time`).
+    let local_offset = UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC);
     let podium_db = podium_db_env();
     let mut builder = tauri::Builder::default();
     // One app per database: a second start focuses the first one's window. A database named by
@@ -50,7 +53,10 @@ fn main() {
             let data_dir = podium::store::default_db_path()
                 .and_then(|db| db.parent().map(Path::to_path_buf))
                 .ok_or_else(|| "the OS reports no data folder".to_string());
-            app.manage(AppState::open(database_location(podium_db, data_dir)));
+            let location = database_location(podium_db, data_dir);
+            app.manage(AppState::open(location).with_local_offset(local_offset));
+            let handle = app.handle().clone();
+            std::thread::spawn(move || commands::back_up_if_due(&handle.state::<AppState>()));
             if let Some(window) = app.get_webview_window("main") {
                 webview::configure(&window)?;
             }
@@ -86,6 +92,9 @@ fn main() {
             invoke::open_prompter,
             invoke::set_prompter_full_screen,
             invoke::close_prompter,
+            invoke::backups,
+            invoke::recover_database,
+            invoke::export_all,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("Podium failed to start");

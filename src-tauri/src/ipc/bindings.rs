@@ -49,6 +49,11 @@ pub fn write(dir: &Path) -> Result<(), ExportError> {
     PrompterSettings::export_all(&cfg)?;
     Display::export_all(&cfg)?;
     RehearsalSummary::export_all(&cfg)?;
+    Backups::export_all(&cfg)?;
+    RecoveryChoice::export_all(&cfg)?;
+    Recovered::export_all(&cfg)?;
+    ExportAllProgress::export_all(&cfg)?;
+    ExportAllReport::export_all(&cfg)?;
     fs::write(dir.join("index.ts"), index(dir)?)?;
     Ok(())
 }

@@ -13,6 +13,7 @@ mod library;
 mod offsets;
 mod prompter;
 mod settings;
+mod upkeep;
 
 pub use analysis::Analysis;
 pub use export::{ExportProfile, RubyStyle};
@@ -29,6 +30,7 @@ pub use prompter::{
 pub use settings::{AppInfo, Settings};
 #[cfg(test)]
 pub use settings::{Language, Theme};
+pub use upkeep::{Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice};
 
 use time::format_description::well_known::Rfc3339;
 use time::format_description::BorrowedFormatItem;

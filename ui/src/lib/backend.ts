@@ -3,7 +3,7 @@
 // Components receive a `Backend` and never call Tauri themselves, so UI tests and the browser
 // build run the same components against `fakeBackend()` (fake-backend.ts).
 
-import { invoke, isTauri } from "@tauri-apps/api/core";
+import { Channel, invoke, isTauri } from "@tauri-apps/api/core";
 import { emitTo, listen } from "@tauri-apps/api/event";
 import { writeHtml, writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { open, save } from "@tauri-apps/plugin-dialog";
@@ -17,16 +17,21 @@ import type {
   Analysis,
   AppError,
   AppInfo,
+  Backups,
   Display,
   Draft,
   DraftMeta,
   DraftSummary,
   ErrorCode,
+  ExportAllProgress,
+  ExportAllReport,
   ExportProfile,
   ImportReport,
   NewDraftValues,
   PrompterScript,
   PrompterSettings,
+  Recovered,
+  RecoveryChoice,
   RehearsalSummary,
   Revision,
   RevisionSummary,
@@ -37,7 +42,7 @@ import type {
   Settings,
   TemplateInfo,
 } from "./bindings";
-import { fakeBackend } from "./fake-backend";
+import { type FakeOptions, fakeBackend } from "./fake-backend";
 
 /** What goes to the clipboard: HTML profiles give both, text profiles only `text`. */
 export interface ClipboardContent {
@@ -56,7 +61,8 @@ export interface Backend {
   listTemplates(): Promise<TemplateInfo[]>;
   createDraft(values: NewDraftValues): Promise<Draft>;
   duplicateDraft(id: number): Promise<Draft>;
-  updateDraftMeta(id: number, meta: DraftMeta): Promise<DraftSummary>;
+  /** A new title also rewrites the body's `#` heading: the returned draft has the new body. */
+  updateDraftMeta(id: number, meta: DraftMeta): Promise<Draft>;
   deleteDraft(id: number): Promise<void>;
   restoreDraft(id: number): Promise<void>;
   importFiles(paths: string[]): Promise<ImportReport>;
@@ -69,10 +75,19 @@ export interface Backend {
   saveExport(path: string, contents: string): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;
+  backups(): Promise<Backups>;
+  /** Only for a corrupt database: moves it aside and puts the choice in its place. */
+  recoverDatabase(choice: RecoveryChoice): Promise<Recovered>;
+  exportAll(
+    folder: string,
+    progress: (progress: ExportAllProgress) => void,
+  ): Promise<ExportAllReport>;
   /** Native "open" dialog for .md/.txt files; [] when cancelled. */
   chooseImportFiles(filterName: string): Promise<string[]>;
   /** Native "save" dialog; null when cancelled. */
   chooseExportPath(defaultName: string, extension: string): Promise<string | null>;
+  /** Native folder dialog; null when cancelled. */
+  chooseFolder(): Promise<string | null>;
   copyToClipboard(content: ClipboardContent): Promise<void>;
   /** The prompter window and its link with the operator view. */
   readonly prompter: PrompterBackend;
@@ -103,17 +118,20 @@ export interface PrompterBackend {
   onReport(handler: (report: PrompterReport) => void): Promise<() => void>;
 }
 
-const errorCodes: readonly ErrorCode[] = [
-  "not_found",
-  "conflict",
-  "invalid_input",
-  "database_busy",
-  "database_read_only",
-  "database_corrupt",
-  "disk_full",
-  "io",
-  "internal",
-];
+// A record, so that the compiler insists on every code of the bindings.
+const errorCodeSet: Record<ErrorCode, true> = {
+  not_found: true,
+  conflict: true,
+  invalid_input: true,
+  database_busy: true,
+  database_read_only: true,
+  database_corrupt: true,
+  database_too_new: true,
+  disk_full: true,
+  io: true,
+  internal: true,
+};
+const errorCodes = Object.keys(errorCodeSet) as ErrorCode[];
 
 /** Whatever a command rejected with, as an `AppError` the UI can branch on by `code`. */
 export function asAppError(error: unknown): AppError {
@@ -151,6 +169,13 @@ export function tauriBackend(): Backend {
     saveExport: (path, contents) => invoke("save_export", { path, contents }),
     getSettings: () => invoke("get_settings"),
     setSettings: (settings) => invoke("set_settings", { settings }),
+    backups: () => invoke("backups"),
+    recoverDatabase: (choice) => invoke("recover_database", { choice }),
+    exportAll: (folder, progress) => {
+      const onProgress = new Channel<ExportAllProgress>();
+      onProgress.onmessage = progress;
+      return invoke("export_all", { folder, onProgress });
+    },
     chooseImportFiles: async (filterName) => {
       const chosen = await open({
         multiple: true,
@@ -161,6 +186,7 @@ export function tauriBackend(): Backend {
     },
     chooseExportPath: (defaultName, extension) =>
       save({ defaultPath: defaultName, filters: [{ name: extension, extensions: [extension] }] }),
+    chooseFolder: () => open({ directory: true, multiple: false }),
     copyToClipboard: ({ html, text }) => (html === null ? writeText(text) : writeHtml(html, text)),
     prompter: tauriPrompter(),
   };
@@ -186,7 +212,15 @@ function tauriPrompter(): PrompterBackend {
   };
 }
 
+declare global {
+  interface Window {
+    /** Outside the app only: how the browser tests set up the fake backend before the UI starts. */
+    podiumFake?: FakeOptions;
+  }
+}
+
 /** The backend for where the UI is running: Tauri in the app window, the fake elsewhere. */
 export function defaultBackend(): Backend {
-  return isTauri() ? tauriBackend() : fakeBackend();
+  if (isTauri()) return tauriBackend();
+  return fakeBackend(typeof window === "undefined" ? {} : window.podiumFake);
 }
