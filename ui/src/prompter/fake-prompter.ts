@@ -130,7 +130,8 @@ export function fakePrompter(
     displays: async () => [{ name: "画面 1", width: 1280, height: 800, main: true }],
     open: async (id) => {
       globalThis.localStorage?.setItem(FAKE_DRAFT_KEY, JSON.stringify(find(id)));
-      globalThis.open?.(`prompter.html?draft=${id}`, "prompter");
+      // A window of its own (not a background tab, whose animation frames would stop).
+      globalThis.open?.(`prompter.html?draft=${id}`, "prompter", "popup");
     },
     close: async () => {},
     setFullScreen: async () => {},
