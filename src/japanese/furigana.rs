@@ -1,8 +1,8 @@
 //! Furigana suggestions: words a reader may stumble on get a suggested `{漢字|よみ}`.
 //!
 //! A word needs ruby when it is written with kanji outside the 常用漢字 (躊躇, 亨), when the
-//! dictionary rates it rare (a word cost of [`RARE_COST`] or more), or when it is a proper
-//! noun of two characters or more (names of people and places are read many ways). The office's reading dictionary
+//! dictionary rates a word of two characters or more rare (a word cost of [`RARE_COST`] or
+//! more), or when it is the name of a person or place (read many ways). The office's reading dictionary
 //! gives the reading of its entries (白井亨 → しらいとおる). Only the first occurrence in a
 //! draft is suggested, and never inside existing ruby.
 
@@ -113,12 +113,19 @@ fn reason(word: &Word, dictionary: &Dictionary) -> Option<Reason> {
     if word.surface.chars().any(|c| is_kanji(c) && !is_joyo(c) && c != '々') {
         return Some(Reason::NotJoyo);
     }
-    if word.class == WordClass::ProperNoun && word.known && word.surface.chars().count() > 1 {
+    let long = word.surface.chars().count() > 1;
+    if word.class == WordClass::ProperNoun
+        && word.known
+        && long
+        && matches!(word.detail2.as_str(), "人名" | "地域")
+    {
         return Some(Reason::ProperNoun);
     }
+    // One kanji alone is often a rare reading's entry of a common character (間 ま, 場 ば):
+    // only longer words count as rare.
     dictionary
         .cost(word)
-        .filter(|cost| *cost >= RARE_COST)
+        .filter(|cost| long && *cost >= RARE_COST)
         .map(|_| Reason::Rare)
 }
 

@@ -152,6 +152,12 @@ pub(crate) fn read_passage(passage: &Passage, words: &[Word], user: &UserReading
     while index < words.len() {
         let word = &words[index];
         if word.range.start < covered {
+            // The kana a ruby leaves of a word (躊躇う with ruby over 躊躇) are read as written.
+            let tail = text.get(covered..word.range.end).unwrap_or_default();
+            if !tail.is_empty() && tail.chars().all(mora::is_kana) {
+                parts.push(part(tail, mora::to_katakana(tail), ReadingSource::Kana));
+                covered = word.range.end;
+            }
             index += 1;
             continue;
         }

@@ -45,6 +45,8 @@ pub struct Word {
     pub class: WordClass,
     /// IPADIC's first part-of-speech detail (格助詞, 係助詞, 一般, 固有名詞 …).
     pub detail: String,
+    /// The second detail (人名, 地域, 助数詞 …).
+    pub detail2: String,
     /// The dictionary form (the surface for words the dictionary does not know).
     pub base: String,
     /// The reading in katakana as written (は as ハ), when the dictionary has one.
@@ -80,6 +82,7 @@ impl Dictionary {
                     field(2).unwrap_or(""),
                 );
                 let detail = field(1).unwrap_or("").to_string();
+                let detail2 = field(2).unwrap_or("").to_string();
                 let base = field(6).map_or_else(|| surface.clone(), str::to_string);
                 let reading = field(7).map(str::to_string);
                 let pronunciation = field(8).map(str::to_string);
@@ -88,6 +91,7 @@ impl Dictionary {
                     surface,
                     class,
                     detail,
+                    detail2,
                     base,
                     reading,
                     pronunciation,

@@ -4,17 +4,18 @@
 //! - `repeated-particle`: the same particle (surface and kind) twice in one sentence, as
 //!   textlint's no-doubled-joshi reports it, with its exceptions: the の that links nouns
 //!   (連体化), parallel particles (「AとBと」「AやBや」), 「も」 and 「か」 repeated on purpose
-//!   (「AもBも」「AかBか」), the connective 「て」, and particles inside a number or word the
-//!   dictionary does not know. A 読点 does not end the sentence.
-//! - `notation-variant`: nouns, verbs and adjectives with the same reading and the same kanji
-//!   written two ways (取組/取り組み, 横串/横串し); the most frequent spelling is the fix.
+//!   (「AもBも」「AかBか」), the connective 「て」, a particle joined to the one before it
+//!   (では, には). Read aloud, a 読点 is a breath: the count starts again after one.
+//! - `notation-variant`: nouns, verbs and adjectives of the same reading and kanji written
+//!   with other okurigana (取組/取り組み, 横串/横串し); the most frequent spelling is the fix.
 //! - `homophone`: words easily confused by ear (市立/私立, 科学/化学), with a reading or a
 //!   rewording to tell them apart.
 //! - `furigana`: ruby suggestions ([`crate::japanese::furigana`]) with the fix that inserts it.
-//! - `kanji-run` (no dictionary needed): more than `max_kanji_run` kanji in a row.
+//! - `kanji-run` (no dictionary needed): more than `max_kanji_run` kanji in a row (kanji
+//!   numerals end a run: they are read as a number).
 
 use super::{LintConfig, Passage, PassageKind, Report, Rule};
-use crate::japanese::furigana;
+use crate::japanese::{furigana, numbers};
 use crate::japanese::mora::is_kanji;
 use crate::japanese::{Dictionary, UserReadings, Word, WordClass, WordedPassage};
 use std::collections::{HashMap, HashSet};
@@ -53,10 +54,17 @@ fn particles(passage: &Passage, words: &[Word], report: &mut Report) {
     let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
     let mut previous: Option<&Word> = None;
     for (index, word) in words.iter().enumerate() {
+        if matches!(word.surface.as_str(), "、" | "，" | "､") {
+            seen.clear();
+        }
         if word.class != WordClass::Particle {
             previous = Some(word);
             continue;
         }
+        // では, には, とは: the second particle belongs to the first.
+        let joined = previous.is_some_and(|p| {
+            p.class == WordClass::Particle && p.range.end == word.range.start && p.surface != word.surface
+        });
         let key = (word.surface.as_str(), word.detail.as_str());
         if let Some(prev) = previous.filter(|p| {
             p.class == WordClass::Particle && p.surface == word.surface && p.range.end == word.range.start
@@ -70,7 +78,7 @@ fn particles(passage: &Passage, words: &[Word], report: &mut Report) {
                 prev.range.start..word.range.end,
                 fix,
             );
-        } else if passage.kind == PassageKind::Sentence && !repeatable(word) {
+        } else if passage.kind == PassageKind::Sentence && !repeatable(word) && !joined {
             if let Some(&first) = seen.get(&key) {
                 let message = format!(
                     "一文に助詞「{}」が二度出てきます（「{}」）。言い換えると聞きやすくなります。",
@@ -156,19 +164,14 @@ fn variants(passages: &[WordedPassage], report: &mut Report) {
             {
                 continue;
             }
-            let kanji: String = word.base.chars().filter(|c| is_kanji(*c)).collect();
+            let kanji: String = word.surface.chars().filter(|c| is_kanji(*c)).collect();
             if kanji.is_empty() {
                 continue;
             }
             let Some(reading) = word.reading.clone() else {
                 continue;
             };
-            // Verbs and adjectives are compared by their kanji and their last kana (取り組む,
-            // 取組む); nouns by reading too.
-            let key = match word.class {
-                WordClass::Noun => reading,
-                _ => word.base.chars().last().map(String::from).unwrap_or_default(),
-            };
+            let key = reading;
             groups
                 .entry((word.class, key, kanji))
                 .or_default()
@@ -182,12 +185,7 @@ fn variants(passages: &[WordedPassage], report: &mut Report) {
     keys.sort();
     for key in keys {
         let spellings = &groups[&key];
-        let spelt = |s: &Spelling| -> String {
-            match s.word.class {
-                WordClass::Noun => s.word.surface.clone(),
-                _ => s.word.base.clone(),
-            }
-        };
+        let spelt = |s: &Spelling| -> String { s.word.surface.clone() };
         let mut tally: Vec<(String, usize, usize)> = Vec::new();
         for (order, s) in spellings.iter().enumerate() {
             let spelling = spelt(s);
@@ -237,7 +235,8 @@ pub(super) fn kanji_runs(passage: &Passage, config: &LintConfig, report: &mut Re
         }
     };
     for (at, c) in text.char_indices() {
-        if is_kanji(c) {
+        // Kanji numerals are read as a number: 市制施行七十周年 is two short runs.
+        if is_kanji(c) && !numbers::starts_number(c) && !matches!(c, '十' | '百' | '千' | '万' | '億' | '兆') {
             if run_start.is_none() {
                 run_start = Some(at);
                 count = 0;
