@@ -19,17 +19,34 @@ async function session() {
 }
 
 describe("Autosave", () => {
-  it("saves within a second after typing stops, once", async () => {
+  it("saves 700 ms after typing stops, once", async () => {
     const { backend, statuses, autosave } = await session();
     autosave.edited("# 題\nあ");
-    await vi.advanceTimersByTimeAsync(400);
+    await vi.advanceTimersByTimeAsync(50);
     autosave.edited("# 題\nあい");
-    await vi.advanceTimersByTimeAsync(400);
+    await vi.advanceTimersByTimeAsync(650);
     expect((await backend.getDraft(1)).body).toBe("# 題\n");
-    await vi.advanceTimersByTimeAsync(300);
+    await vi.advanceTimersByTimeAsync(50);
     expect((await backend.getDraft(1)).body).toBe("# 題\nあい");
     expect(statuses).toEqual(["unsaved", "unsaved", "saving", "saved"]);
     expect(autosave.revision).toBe(2);
+  });
+
+  it("saves every 800 ms at the latest while typing goes on", async () => {
+    const { backend, autosave } = await session();
+    const saved: string[] = [];
+    let body = "# 題\n";
+    for (let key = 0; key < 20; key++) {
+      body += "あ";
+      autosave.edited(body);
+      await vi.advanceTimersByTimeAsync(150);
+      const current = (await backend.getDraft(1)).body;
+      if (saved.at(-1) !== current) saved.push(current);
+    }
+    // 20 keys 150 ms apart (3 s, never a 700 ms pause): saved at 800, 1600, 2400 ms …
+    expect(saved.length).toBeGreaterThanOrEqual(4);
+    const lastSaved = saved.at(-1) ?? "";
+    expect(body.length - lastSaved.length).toBeLessThanOrEqual(6);
   });
 
   it("never saves during an IME composition", async () => {

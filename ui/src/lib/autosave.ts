@@ -1,5 +1,6 @@
-// Saving a draft while it is written: ≤ 1 s after typing stops (never in the middle of an IME
-// composition), one save at a time, each on top of the revision the last one returned. A
+// Saving a draft while it is written: 700 ms after typing stops, and while typing goes on at
+// most 800 ms after the first unsaved keystroke, so a crash loses under a second of typing
+// (never in the middle of an IME composition: the gate holds the save until it ends), one save at a time, each on top of the revision the last one returned. A
 // `conflict` stops autosaving until the writer chooses (reload theirs / keep mine).
 
 import { asAppError, type Backend } from "./backend";
@@ -10,6 +11,7 @@ import { debounce } from "./debounce";
 export type SaveStatus = "saved" | "saving" | "unsaved" | "error" | "conflict";
 
 const AUTOSAVE_DELAY_MS = 700;
+const AUTOSAVE_MAX_WAIT_MS = 800;
 
 export interface AutosaveHooks {
   status(status: SaveStatus, error: AppError | null): void;
@@ -31,10 +33,11 @@ export class Autosave {
     private readonly gate: CompositionGate,
     private readonly hooks: AutosaveHooks,
     delayMs = AUTOSAVE_DELAY_MS,
+    maxWaitMs = AUTOSAVE_MAX_WAIT_MS,
   ) {
     this.#body = this.#savedBody = draft.body;
     this.#revision = draft.revision;
-    this.#timer = debounce(() => this.gate.run("save", () => void this.#enqueue()), delayMs);
+    this.#timer = debounce(() => this.gate.run("save", () => void this.#enqueue()), delayMs, maxWaitMs);
   }
 
   get revision(): number {

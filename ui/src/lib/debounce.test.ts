@@ -18,6 +18,20 @@ describe("debounce", () => {
     expect(task).toHaveBeenCalledTimes(1);
   });
 
+  it("runs at most `maxWait` after the first call while the calls go on", () => {
+    const task = vi.fn();
+    const later = debounce(task, 700, 800);
+    for (let t = 0; t < 10; t++) {
+      later.schedule();
+      vi.advanceTimersByTime(100);
+    }
+    // Called at 0, 100 … 700: due at 800 at the latest, although the calls never paused 700 ms.
+    expect(task).toHaveBeenCalledTimes(1);
+    later.schedule();
+    vi.advanceTimersByTime(700);
+    expect(task).toHaveBeenCalledTimes(2);
+  });
+
   it("can be cancelled", () => {
     const task = vi.fn();
     const later = debounce(task, 250);
