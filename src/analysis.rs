@@ -129,8 +129,8 @@ fn finish(
             seconds: section.seconds,
         })
         .collect();
-    let morae = (!readings.is_empty() || timing.pace.unit == timing::Unit::Mora)
-        .then_some(timing.spoken);
+    let morae =
+        (!readings.is_empty() || timing.pace.unit == timing::Unit::Mora).then_some(timing.spoken);
     Analysis {
         title: script.title_text(),
         timing,

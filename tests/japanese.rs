@@ -90,10 +90,16 @@ fn numbers_dates_counters_and_acronyms_in_sentences() {
         read("1月4日に2,000人が集まりました。"),
         ["イチガツヨッカニニセンニンガアツマリマシタ。"]
     );
-    assert_eq!(read("3点目はDXです。"), ["サンテンメワディーエックスデス。"]);
+    assert_eq!(
+        read("3点目はDXです。"),
+        ["サンテンメワディーエックスデス。"]
+    );
     assert_eq!(
         read("一本、三本、六本。八百、三百、千。"),
-        ["イッポン、サンボン、ロッポン。", "ハッピャク、サンビャク、セン。"]
+        [
+            "イッポン、サンボン、ロッポン。",
+            "ハッピャク、サンビャク、セン。"
+        ]
     );
     assert_eq!(read("4月1日と20日。"), ["シガツツイタチトハツカ。"]);
     assert_eq!(read("1日も早く。"), ["イチニチモハヤク。"]);
@@ -112,7 +118,10 @@ fn ruby_and_the_offices_readings_come_first() {
 
 #[test]
 fn morae_time_the_draft_and_stats_report_them() {
-    let analysis = analyse("## 一\n\nあけましておめでとうございます。\n", &UserReadings::default());
+    let analysis = analyse(
+        "## 一\n\nあけましておめでとうございます。\n",
+        &UserReadings::default(),
+    );
     // アケマシテ オメデトー ゴザイマス: 5 + 5 + 5.
     assert_eq!(analysis.morae, Some(15));
     assert_eq!(analysis.timing.pace.unit, Unit::Mora);
@@ -158,10 +167,16 @@ fn word_rules_report_once() {
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].excerpt, "で");
     // Parallel と, も … も, の and a 読点 between are fine.
-    let fine = analyse("市民と企業と大学の皆さんも職員も、力を合わせ、知恵を出します。", &user);
+    let fine = analyse(
+        "市民と企業と大学の皆さんも職員も、力を合わせ、知恵を出します。",
+        &user,
+    );
     assert!(of_rule(&fine.findings, Rule::RepeatedParticle).is_empty());
 
-    let variants = analyse("地域の取組です。新しい取り組みです。取組を進めます。", &user);
+    let variants = analyse(
+        "地域の取組です。新しい取り組みです。取組を進めます。",
+        &user,
+    );
     let found = of_rule(&variants.findings, Rule::NotationVariant);
     assert_eq!(found.len(), 1, "{found:#?}");
     assert_eq!(found[0].excerpt, "取り組み");
@@ -194,8 +209,7 @@ fn calibrated_mora_estimate_is_within_five_percent_of_timed_readings() {
         .iter()
         .map(|t| {
             let analysis = analyse(&t.text, &user);
-            let speaking =
-                analysis.timing.spoken as f64 * 60.0 / options.mora_pace.per_minute;
+            let speaking = analysis.timing.spoken as f64 * 60.0 / options.mora_pace.per_minute;
             let record = Rehearsal {
                 morae: analysis.timing.spoken,
                 pause_seconds: analysis.timing.seconds - speaking,
@@ -216,7 +230,10 @@ fn calibrated_mora_estimate_is_within_five_percent_of_timed_readings() {
             .map(|((_, _, rec), _)| *rec)
             .collect();
         let pace = calibrate(&others).unwrap();
-        let (_, text, record) = records.iter().find(|(r, x, _)| *r == t.rate && *x == t.text).unwrap();
+        let (_, text, record) = records
+            .iter()
+            .find(|(r, x, _)| *r == t.rate && *x == t.text)
+            .unwrap();
         let estimate = record.morae as f64 * 60.0 / pace.per_minute + record.pause_seconds;
         let error = (estimate - record.seconds) / record.seconds;
         total.0 += estimate;
@@ -239,5 +256,9 @@ fn calibrated_mora_estimate_is_within_five_percent_of_timed_readings() {
         worst * 100.0,
         overall * 100.0
     );
-    assert!(overall.abs() <= 0.05, "overall error {:.1}%", overall * 100.0);
+    assert!(
+        overall.abs() <= 0.05,
+        "overall error {:.1}%",
+        overall * 100.0
+    );
 }

@@ -53,7 +53,9 @@ pub(crate) fn open(db: Option<PathBuf>) -> Option<Japanese> {
             })
         }
         Err(error) => {
-            eprintln!("podium: {error} — 文字単位で処理します (no dictionary: working on characters)");
+            eprintln!(
+                "podium: {error} — 文字単位で処理します (no dictionary: working on characters)"
+            );
             None
         }
     }
@@ -85,7 +87,8 @@ pub fn readings(args: ReadingsArgs) -> Outcome {
         )
     })?;
     let script = script::parse(&source.text);
-    for sentence in japanese::read_script(&japanese.morphology, &japanese.user, &script, &source.text)
+    for sentence in
+        japanese::read_script(&japanese.morphology, &japanese.user, &script, &source.text)
     {
         println!("{}", sentence.kana());
     }

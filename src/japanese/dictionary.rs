@@ -112,9 +112,11 @@ pub fn build(sources: &Path, folder: &Path) -> Result<(), DictionaryError> {
     let parent = folder.parent().ok_or(DictionaryError::NoCacheFolder)?;
     fs::create_dir_all(parent)?;
     let staging = tempfile_dir(parent)?;
-    let mut metadata = Metadata::default();
-    metadata.name = "ipadic".to_string();
-    metadata.encoding = "EUC-JP".to_string();
+    let metadata = Metadata {
+        name: "ipadic".to_string(),
+        encoding: "EUC-JP".to_string(),
+        ..Metadata::default()
+    };
     DictionaryBuilder::new(metadata)
         .build_dictionary(sources, &staging)
         .map_err(|e| DictionaryError::Build(e.to_string()))?;

@@ -107,10 +107,17 @@ pub(crate) fn suggest(
 }
 
 fn reason(word: &Word, dictionary: &Dictionary) -> Option<Reason> {
-    if matches!(word.class, WordClass::Number | WordClass::Counter | WordClass::Symbol) {
+    if matches!(
+        word.class,
+        WordClass::Number | WordClass::Counter | WordClass::Symbol
+    ) {
         return None;
     }
-    if word.surface.chars().any(|c| is_kanji(c) && !is_joyo(c) && c != '々') {
+    if word
+        .surface
+        .chars()
+        .any(|c| is_kanji(c) && !is_joyo(c) && c != '々')
+    {
         return Some(Reason::NotJoyo);
     }
     let long = word.surface.chars().count() > 1;
@@ -142,9 +149,15 @@ fn ruby(range: Range<usize>, written: &str, reading: &str, reason: Reason) -> Su
     {
         shared += 1;
     }
-    let base: String = written_chars[..written_chars.len() - shared].iter().collect();
-    let tail: String = written_chars[written_chars.len() - shared..].iter().collect();
-    let kana: String = reading_chars[..reading_chars.len() - shared].iter().collect();
+    let base: String = written_chars[..written_chars.len() - shared]
+        .iter()
+        .collect();
+    let tail: String = written_chars[written_chars.len() - shared..]
+        .iter()
+        .collect();
+    let kana: String = reading_chars[..reading_chars.len() - shared]
+        .iter()
+        .collect();
     Suggestion {
         range,
         replacement: format!("{{{base}|{kana}}}{tail}"),

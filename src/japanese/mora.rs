@@ -10,7 +10,11 @@ pub fn count(kana: &str) -> usize {
 
 fn is_mora(c: char) -> bool {
     let c = to_katakana_char(c);
-    matches!(c, 'ァ'..='ヺ' | 'ー') && !matches!(c, 'ャ' | 'ュ' | 'ョ' | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ヮ')
+    matches!(c, 'ァ'..='ヺ' | 'ー')
+        && !matches!(
+            c,
+            'ャ' | 'ュ' | 'ョ' | 'ァ' | 'ィ' | 'ゥ' | 'ェ' | 'ォ' | 'ヮ'
+        )
 }
 
 /// Hiragana to katakana; other characters unchanged.

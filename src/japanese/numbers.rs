@@ -76,7 +76,12 @@ const COUNTERS: &[Counter] = &[
     counter(&["日間"], "ニチカン", Plain, Special::Days),
     counter(&["日"], "ニチ", Plain, Special::Day),
     counter(&["月"], "ガツ", Plain, Special::Month),
-    counter(&["か月", "ヶ月", "ケ月", "カ月", "ヵ月", "箇月"], "カゲツ", K, Special::None),
+    counter(
+        &["か月", "ヶ月", "ケ月", "カ月", "ヵ月", "箇月"],
+        "カゲツ",
+        K,
+        Special::None,
+    ),
     counter(&["年度"], "ネンド", Plain, Special::Year),
     counter(&["年間"], "ネンカン", Plain, Special::Year),
     counter(&["年生"], "ネンセイ", Plain, Special::Year),
@@ -104,7 +109,12 @@ const COUNTERS: &[Counter] = &[
     counter(&["項"], "コウ", K, Special::None),
     counter(&["課"], "カ", K, Special::None),
     counter(&["館"], "カン", K, Special::None),
-    counter(&["箇所", "か所", "カ所", "ヶ所"], "カショ", K, Special::None),
+    counter(
+        &["箇所", "か所", "カ所", "ヶ所"],
+        "カショ",
+        K,
+        Special::None,
+    ),
     counter(&["階"], "カイ", KVoicedAfterThree, Special::None),
     counter(&["軒"], "ケン", KVoicedAfterThree, Special::None),
     counter(&["点"], "テン", ST, Special::None),
@@ -268,15 +278,15 @@ fn scan_number(text: &str) -> Option<ScannedNumber> {
             section = 0;
             current = 0;
             last_arabic = false;
-        } else if matches!(c, ',' | '，') && last_arabic && three_digits_follow(&text[i + 1..])
-        {
+        } else if matches!(c, ',' | '，') && last_arabic && three_digits_follow(&text[i + 1..]) {
             // A thousands separator: the digits go on.
         } else if matches!(c, '.' | '．') && last_arabic {
             let after = i + c.len_utf8();
             let digits: Vec<(usize, u8)> = text[after..]
                 .char_indices()
                 .map_while(|(j, c)| {
-                    is_arabic(c).then(|| (after + j + c.len_utf8(), digit_value(c).unwrap_or(0) as u8))
+                    is_arabic(c)
+                        .then(|| (after + j + c.len_utf8(), digit_value(c).unwrap_or(0) as u8))
                 })
                 .collect();
             let Some(&(end, _)) = digits.last() else {
@@ -305,7 +315,16 @@ fn three_digits_follow(text: &str) -> bool {
 }
 
 const DIGITS: [&str; 10] = [
-    "ゼロ", "イチ", "ニ", "サン", "ヨン", "ゴ", "ロク", "ナナ", "ハチ", "キュウ",
+    "ゼロ",
+    "イチ",
+    "ニ",
+    "サン",
+    "ヨン",
+    "ゴ",
+    "ロク",
+    "ナナ",
+    "ハチ",
+    "キュウ",
 ];
 
 /// The reading of a number, word by word (サン, ビャク, ニジュウ …).
@@ -353,12 +372,8 @@ fn number_kana(value: u64) -> Vec<&'static str> {
 /// 1–9999.
 fn group_kana(group: u64) -> Vec<&'static str> {
     let mut out = Vec::new();
-    let (thousands, hundreds, tens, ones) = (
-        group / 1000,
-        group / 100 % 10,
-        group / 10 % 10,
-        group % 10,
-    );
+    let (thousands, hundreds, tens, ones) =
+        (group / 1000, group / 100 % 10, group / 10 % 10, group % 10);
     match thousands {
         0 => {}
         1 => out.push("セン"),
@@ -408,13 +423,13 @@ enum Last {
 fn last_unit(value: u64) -> Last {
     if value == 0 {
         Last::Zero
-    } else if value % 10 != 0 {
+    } else if !value.is_multiple_of(10) {
         Last::Digit(value % 10)
-    } else if value % 100 != 0 {
+    } else if !value.is_multiple_of(100) {
         Last::Ten
-    } else if value % 1000 != 0 {
+    } else if !value.is_multiple_of(1000) {
         Last::Hundred
-    } else if value % 10_000 != 0 {
+    } else if !value.is_multiple_of(10_000) {
         Last::Thousand
     } else {
         Last::Big
@@ -422,7 +437,16 @@ fn last_unit(value: u64) -> Last {
 }
 
 const DAYS: [&str; 11] = [
-    "", "ツイタチ", "フツカ", "ミッカ", "ヨッカ", "イツカ", "ムイカ", "ナノカ", "ヨウカ", "ココノカ",
+    "",
+    "ツイタチ",
+    "フツカ",
+    "ミッカ",
+    "ヨッカ",
+    "イツカ",
+    "ムイカ",
+    "ナノカ",
+    "ヨウカ",
+    "ココノカ",
     "トオカ",
 ];
 

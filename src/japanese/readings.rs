@@ -121,7 +121,11 @@ struct Fixed<'a> {
 }
 
 /// Read one passage (sentence or heading) from its words.
-pub(crate) fn read_passage(passage: &Passage, words: &[Word], user: &UserReadings) -> SentenceReading {
+pub(crate) fn read_passage(
+    passage: &Passage,
+    words: &[Word],
+    user: &UserReadings,
+) -> SentenceReading {
     let text = passage.text.as_str();
     let mut fixed: Vec<Fixed> = passage
         .rubies
@@ -169,11 +173,15 @@ pub(crate) fn read_passage(passage: &Passage, words: &[Word], user: &UserReading
         }
         let rest = &text[word.range.start..];
         if word.class == WordClass::Number
-            && word.surface.chars().next().is_some_and(numbers::starts_number)
+            && word
+                .surface
+                .chars()
+                .next()
+                .is_some_and(numbers::starts_number)
         {
-            let after_month = parts.last().is_some_and(|p| {
-                p.source == ReadingSource::Number && p.text.ends_with('月')
-            });
+            let after_month = parts
+                .last()
+                .is_some_and(|p| p.source == ReadingSource::Number && p.text.ends_with('月'));
             // A number read must end where a word ends, and 一つ, 二つ … are the dictionary's.
             let number = numbers::read_number(rest, after_month).filter(|n| {
                 let end = word.range.start + n.len;
@@ -181,7 +189,11 @@ pub(crate) fn read_passage(passage: &Passage, words: &[Word], user: &UserReading
             });
             if let Some(number) = number {
                 let end = word.range.start + number.len;
-                parts.push(part(&text[word.range.start..end], number.kana, ReadingSource::Number));
+                parts.push(part(
+                    &text[word.range.start..end],
+                    number.kana,
+                    ReadingSource::Number,
+                ));
                 covered = end;
                 index += 1;
                 continue;
@@ -235,7 +247,8 @@ fn guessed_morae(text: &str) -> usize {
 
 fn read_word(word: &Word) -> ReadingPart {
     let surface = word.surface.as_str();
-    if word.class == WordClass::Symbol || surface.chars().all(|c| !c.is_alphanumeric() && c != 'ー') {
+    if word.class == WordClass::Symbol || surface.chars().all(|c| !c.is_alphanumeric() && c != 'ー')
+    {
         return part(surface, String::new(), ReadingSource::Silent);
     }
     if surface.chars().all(is_latin_letter) {
@@ -257,9 +270,32 @@ fn is_latin_letter(c: char) -> bool {
 }
 
 const LETTERS: [&str; 26] = [
-    "エー", "ビー", "シー", "ディー", "イー", "エフ", "ジー", "エイチ", "アイ", "ジェー", "ケー", "エル",
-    "エム", "エヌ", "オー", "ピー", "キュー", "アール", "エス", "ティー", "ユー", "ブイ", "ダブリュー",
-    "エックス", "ワイ", "ゼット",
+    "エー",
+    "ビー",
+    "シー",
+    "ディー",
+    "イー",
+    "エフ",
+    "ジー",
+    "エイチ",
+    "アイ",
+    "ジェー",
+    "ケー",
+    "エル",
+    "エム",
+    "エヌ",
+    "オー",
+    "ピー",
+    "キュー",
+    "アール",
+    "エス",
+    "ティー",
+    "ユー",
+    "ブイ",
+    "ダブリュー",
+    "エックス",
+    "ワイ",
+    "ゼット",
 ];
 
 /// Latin letters read one by one, as acronyms are (DX → ディーエックス).

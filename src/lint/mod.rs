@@ -189,7 +189,12 @@ static KATAKANA: LazyLock<Option<PrhDictionary>> =
 pub fn lint(source: &str, script: &Script, config: &LintConfig) -> Vec<Finding> {
     let passages = passages(script, source);
     let mut report = Report::new(source);
-    characters(&passages.iter().collect::<Vec<_>>(), config, true, &mut report);
+    characters(
+        &passages.iter().collect::<Vec<_>>(),
+        config,
+        true,
+        &mut report,
+    );
     report.finish()
 }
 

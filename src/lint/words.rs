@@ -15,8 +15,8 @@
 //!   numerals end a run: they are read as a number).
 
 use super::{LintConfig, Passage, PassageKind, Report, Rule};
-use crate::japanese::{furigana, numbers};
 use crate::japanese::mora::is_kanji;
+use crate::japanese::{furigana, numbers};
 use crate::japanese::{Dictionary, UserReadings, Word, WordClass, WordedPassage};
 use std::collections::{HashMap, HashSet};
 
@@ -63,11 +63,15 @@ fn particles(passage: &Passage, words: &[Word], report: &mut Report) {
         }
         // では, には, とは: the second particle belongs to the first.
         let joined = previous.is_some_and(|p| {
-            p.class == WordClass::Particle && p.range.end == word.range.start && p.surface != word.surface
+            p.class == WordClass::Particle
+                && p.range.end == word.range.start
+                && p.surface != word.surface
         });
         let key = (word.surface.as_str(), word.detail.as_str());
         if let Some(prev) = previous.filter(|p| {
-            p.class == WordClass::Particle && p.surface == word.surface && p.range.end == word.range.start
+            p.class == WordClass::Particle
+                && p.surface == word.surface
+                && p.range.end == word.range.start
         }) {
             let message = format!("助詞「{}」が重なっています。", word.surface);
             let fix = Some((word.range.clone(), String::new()));
@@ -236,7 +240,10 @@ pub(super) fn kanji_runs(passage: &Passage, config: &LintConfig, report: &mut Re
     };
     for (at, c) in text.char_indices() {
         // Kanji numerals are read as a number: 市制施行七十周年 is two short runs.
-        if is_kanji(c) && !numbers::starts_number(c) && !matches!(c, '十' | '百' | '千' | '万' | '億' | '兆') {
+        if is_kanji(c)
+            && !numbers::starts_number(c)
+            && !matches!(c, '十' | '百' | '千' | '万' | '億' | '兆')
+        {
             if run_start.is_none() {
                 run_start = Some(at);
                 count = 0;

@@ -91,10 +91,7 @@ mod tests {
     #[test]
     fn entries_are_checked_stored_replaced_and_removed() {
         let mut store = Store::open_in_memory().unwrap();
-        assert_eq!(
-            ReadingEntry::new(" ", "しらい"),
-            Err(ReadingError::Written)
-        );
+        assert_eq!(ReadingEntry::new(" ", "しらい"), Err(ReadingError::Written));
         assert_eq!(
             ReadingEntry::new("白井", "shirai"),
             Err(ReadingError::Reading)
