@@ -37,7 +37,11 @@ export class Autosave {
   ) {
     this.#body = this.#savedBody = draft.body;
     this.#revision = draft.revision;
-    this.#timer = debounce(() => this.gate.run("save", () => void this.#enqueue()), delayMs, maxWaitMs);
+    this.#timer = debounce(
+      () => this.gate.run("save", () => void this.#enqueue()),
+      delayMs,
+      maxWaitMs,
+    );
   }
 
   get revision(): number {

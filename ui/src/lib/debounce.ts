@@ -5,7 +5,11 @@ export interface Debounced {
   cancel(): void;
 }
 
-export function debounce(task: () => void, ms: number, maxWaitMs = Number.POSITIVE_INFINITY): Debounced {
+export function debounce(
+  task: () => void,
+  ms: number,
+  maxWaitMs = Number.POSITIVE_INFINITY,
+): Debounced {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let firstScheduledAt: number | null = null;
   const cancel = () => {
