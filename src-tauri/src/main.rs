@@ -9,6 +9,7 @@ mod commands;
 mod error;
 mod invoke;
 mod ipc;
+mod lexicon;
 mod state;
 #[cfg(test)]
 mod tests;
@@ -46,7 +47,14 @@ fn main() {
             let data_dir = podium::store::default_db_path()
                 .and_then(|db| db.parent().map(Path::to_path_buf))
                 .ok_or_else(|| "the OS reports no data folder".to_string());
-            app.manage(AppState::open(database_location(podium_db, data_dir)));
+            let state = AppState::open(database_location(podium_db, data_dir));
+            // The office's readings now; the dictionary when it is ready (built the first time).
+            let _ = commands::refresh_readings(&state);
+            state.lexicon.load_in_background(
+                podium::japanese::dictionary::default_sources(),
+                podium::japanese::dictionary::default_cache(),
+            );
+            app.manage(state);
             if let Some(window) = app.get_webview_window("main") {
                 webview::configure(&window)?;
             }
@@ -69,6 +77,9 @@ fn main() {
             invoke::get_revision,
             invoke::restore_revision,
             invoke::analyse,
+            invoke::list_readings,
+            invoke::put_reading,
+            invoke::delete_reading,
             invoke::export_text,
             invoke::save_export,
             invoke::get_settings,

@@ -5,11 +5,12 @@
 //! tries to open it again and, failing, returns that error.
 
 use crate::error::AppError;
+use crate::lexicon::Lexicon;
 use podium::settings::Settings;
 use podium::store::{Store, DB_ENV};
 use std::ffi::OsString;
 use std::path::PathBuf;
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use time::OffsetDateTime;
 
 /// Where the database is.
@@ -37,6 +38,8 @@ pub struct AppState {
     /// wait for the store, and works when the store is unavailable.
     settings: Mutex<Settings>,
     clock: Clock,
+    /// The morphological dictionary (loaded in the background) and the office's readings.
+    pub lexicon: Arc<Lexicon>,
 }
 
 impl AppState {
@@ -57,6 +60,7 @@ impl AppState {
             store: Mutex::new(slot),
             settings: Mutex::new(settings),
             clock: Box::new(OffsetDateTime::now_utc),
+            lexicon: Arc::new(Lexicon::default()),
         }
     }
 
