@@ -15,8 +15,8 @@ enum Slot {
     /// Not asked for (tests, and a state made without [`Lexicon::load_in_background`]).
     Off,
     Preparing,
-    Ready(Morphology),
-    Missing(String),
+    Ready(Box<Morphology>),
+    Missing,
 }
 
 pub struct Lexicon {
@@ -46,8 +46,12 @@ impl Lexicon {
                 None => Err(dictionary::DictionaryError::NoCacheFolder.to_string()),
             };
             *lexicon.slot.write().unwrap_or_else(PoisonError::into_inner) = match loaded {
-                Ok(morphology) => Slot::Ready(morphology),
-                Err(message) => Slot::Missing(message),
+                Ok(morphology) => Slot::Ready(Box::new(morphology)),
+                Err(message) => {
+                    // Once, on stderr; the UI shows the dictionary's status in the panel.
+                    eprintln!("podium: {message} — 文字単位で処理します (working on characters)");
+                    Slot::Missing
+                }
             };
         });
     }
@@ -70,16 +74,7 @@ impl Lexicon {
                 DictionaryStatus::Ready,
             ),
             Slot::Preparing => (f(None), DictionaryStatus::Preparing),
-            Slot::Off => (f(None), DictionaryStatus::Missing),
-            Slot::Missing(_) => (f(None), DictionaryStatus::Missing),
-        }
-    }
-
-    /// Why there is no dictionary, when there is none.
-    pub fn missing_reason(&self) -> Option<String> {
-        match &*self.slot.read().unwrap_or_else(PoisonError::into_inner) {
-            Slot::Missing(message) => Some(message.clone()),
-            _ => None,
+            Slot::Off | Slot::Missing => (f(None), DictionaryStatus::Missing),
         }
     }
 }
