@@ -221,6 +221,7 @@ fn calibrated_mora_estimate_is_within_five_percent_of_timed_readings() {
     // Calibrate on one fixture's paragraphs, predict the other's (and the other way round),
     // for each speaking rate of the voice.
     let mut worst: f64 = 0.0;
+    let mut errors = Vec::new();
     let mut total = (0.0, 0.0);
     for t in &timed {
         let others: Vec<Rehearsal> = records
@@ -249,16 +250,29 @@ fn calibrated_mora_estimate_is_within_five_percent_of_timed_readings() {
             text.chars().take(12).collect::<String>()
         );
         worst = worst.max(error.abs());
+        errors.push(error);
     }
     let overall = (total.0 - total.1) / total.1;
+    let within = errors.iter().filter(|e| e.abs() <= 0.05).count();
+    errors.sort_by(|a, b| a.abs().total_cmp(&b.abs()));
+    let median = errors[errors.len() / 2].abs();
     eprintln!(
-        "after calibration: worst paragraph {:.1}%, all paragraphs together {:+.1}%",
+        "after calibration: {within} of {} paragraphs within ±5%, median {:.1}%, worst {:.1}%, \
+         all paragraphs together {:+.1}%",
+        errors.len(),
+        median * 100.0,
         worst * 100.0,
         overall * 100.0
     );
     assert!(
-        overall.abs() <= 0.05,
+        overall.abs() <= 0.02,
         "overall error {:.1}%",
         overall * 100.0
+    );
+    assert!(median <= 0.02, "median error {:.1}%", median * 100.0);
+    assert!(
+        within * 10 >= errors.len() * 8,
+        "{within} of {} within ±5%",
+        errors.len()
     );
 }
