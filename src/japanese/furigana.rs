@@ -52,7 +52,7 @@ pub struct Suggestion {
     pub reason: Reason,
 }
 
-/// Suggestions for one passage; `seen` holds words already suggested in the draft.
+/// Suggestions for one passage; `seen` holds the words already judged in the draft.
 pub(crate) fn suggest(
     passage: &WordedPassage,
     dictionary: &Dictionary,
@@ -88,6 +88,8 @@ pub(crate) fn suggest(
                 .iter()
                 .any(|(r, _)| r.start < range.end && range.start < r.end)
             || !word.surface.chars().any(is_kanji)
+            // Each word is judged once a draft (the dictionary lookup is the costly part).
+            || !seen.insert(word.surface.clone())
         {
             continue;
         }
@@ -97,9 +99,6 @@ pub(crate) fn suggest(
         let Some(reading) = word.reading.as_deref() else {
             continue;
         };
-        if !seen.insert(word.surface.clone()) {
-            continue;
-        }
         out.push(ruby(range, &word.surface, reading, reason));
     }
     out.sort_by_key(|s| s.range.start);
