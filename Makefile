@@ -10,7 +10,7 @@
 #   make dev      the app against Vite's dev server, with hot reload (tauri dev)
 #   make bench    run every benchmark of the core package and the app's (prints figures; not a test)
 #   make test-e2e the end-to-end test in the real app window (tauri-driver, Xvfb)
-#   make bench-app the app's start-up time and memory (Xvfb; PODIUM_APP=… for another build)
+#   make bench-app the release app's start-up time and memory against an empty Tauri window (Xvfb)
 #   make reliability  crash, fault, bad-file and hostile-input tests at full length and every
 #                 fuzz target for FUZZ_SECONDS (default 600) each; prints the figures (~40 min)
 #   make fuzz     every fuzz target for FUZZ_SECONDS each (cargo-fuzz, installed when missing)
@@ -115,9 +115,17 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 tauri-driver:
 	@[ -x "$(TAURI_DRIVER)" ] || $(CARGO) install tauri-driver --locked
 
-# Start-up and memory of the debug build with the UI embedded (see benches/app/bench.mjs).
-bench-app: app tauri-driver
-	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/app/bench.mjs
+# Start-up and memory of the release build, timed in turn with an empty Tauri window (the
+# floor: src-tauri/examples/empty_window.rs) under the same load (see benches/app/bench.mjs).
+bench-app: ui tauri-driver
+	$(CARGO) build -p podium --bin podium
+	$(CARGO) build --release -p podium-desktop --features tauri/custom-protocol
+	$(CARGO) build --release -p podium-desktop --example empty_window \
+	  --features tauri/custom-protocol,bench-empty-window
+	PODIUM_APP=$(TARGET_DIR)/release/podium-desktop \
+	  PODIUM_EMPTY_APP=$(TARGET_DIR)/release/examples/empty_window \
+	  PODIUM_CLI=$(TARGET_DIR)/debug/podium \
+	  TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/app/bench.mjs
 
 # The IPC types are declared in Rust (src-tauri/src/ipc/) and exported with ts-rs. The shell's
 # test `bindings_are_current` (part of `cargo test --workspace`) fails when these are stale.

@@ -4,7 +4,8 @@
 //!
 //! The title of a draft follows its `#` heading: whenever the text has one, it is the title.
 //! A draft without a heading keeps the title it was given (its details, the file name, the
-//! template's name).
+//! template's name). Renaming a draft that has a heading rewrites the heading, so the two never
+//! disagree and the next save keeps the new name.
 
 use crate::input::{self, InputError};
 use crate::script;
@@ -88,18 +89,56 @@ pub fn with_body(current: &Draft, body: String, timing: &TimingOptions) -> Draft
     }
 }
 
-/// A save of new details for `current`: its text and figures stay. A blank title is
-/// [`UNTITLED`].
-pub fn with_details(current: &Draft, details: DraftDetails) -> DraftEdit {
-    let title = details.title.trim();
+/// A save of new details for `current`. A blank title is [`UNTITLED`]. When the title
+/// changes and the text has a `#` heading, the heading becomes `# <title>`; otherwise the text
+/// and its figures stay.
+pub fn with_details(current: &Draft, details: DraftDetails, timing: &TimingOptions) -> DraftEdit {
+    let title = details
+        .title
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    let title = if title.is_empty() {
+        UNTITLED.to_owned()
+    } else {
+        title
+    };
+    let (body, stats) = match retitled(&current.body, &title) {
+        Some(body) => {
+            let stats = stats(&body, timing);
+            (body, stats)
+        }
+        None => (current.body.clone(), current.stats),
+    };
     DraftEdit {
-        title: if title.is_empty() { UNTITLED } else { title }.to_owned(),
+        title,
         event: details.event.trim().to_owned(),
         event_date: details.event_date,
         target_seconds: details.target_seconds,
-        body: current.body.clone(),
-        stats: current.stats,
+        body,
+        stats,
     }
+}
+
+/// `body` with its `#` heading saying `title`; `None` when it has no heading or already says so.
+fn retitled(body: &str, title: &str) -> Option<String> {
+    let heading = script::parse(body).title?;
+    if heading.text().trim() == title {
+        return None;
+    }
+    let range = heading.span.range();
+    let line_end = if body[range.clone()].ends_with('\n') {
+        "\n"
+    } else {
+        ""
+    };
+    let mut retitled = String::with_capacity(body.len() + title.len());
+    retitled.push_str(&body[..range.start]);
+    retitled.push_str("# ");
+    retitled.push_str(title);
+    retitled.push_str(line_end);
+    retitled.push_str(&body[range.end..]);
+    Some(retitled)
 }
 
 /// The title of a copy: 「年頭挨拶（コピー）」.
@@ -214,7 +253,7 @@ mod tests {
             event_date: Some(date!(2027 - 01 - 04)),
             target_seconds: Some(600),
         };
-        let edit = with_details(&draft, details);
+        let edit = with_details(&draft, details, &timing);
         assert_eq!(edit.title, UNTITLED);
         assert_eq!(
             (edit.body.as_str(), edit.stats),
@@ -222,5 +261,54 @@ mod tests {
         );
         assert_eq!(edit.target_seconds, Some(600));
         assert_eq!(copy_title("挨拶"), "挨拶（コピー）");
+    }
+
+    #[test]
+    fn renaming_rewrites_the_heading_so_the_next_save_keeps_the_name() {
+        let mut store = Store::open_in_memory().unwrap();
+        let now = datetime!(2027-01-04 09:00 UTC);
+        let timing = TimingOptions::default();
+        let body = "前書き。\n\n# 新年の挨拶\n\n## 重点\n\n本文。\n";
+        let draft = store
+            .create_draft(&from_file(body.into(), "a", &timing), now)
+            .unwrap();
+        let rename = |title: &str| DraftDetails {
+            title: title.into(),
+            ..DraftDetails::default()
+        };
+
+        let edit = with_details(&draft, rename(" 令和9年\n年頭挨拶 "), &timing);
+        assert_eq!(edit.title, "令和9年 年頭挨拶");
+        assert_eq!(
+            edit.body,
+            "前書き。\n\n# 令和9年 年頭挨拶\n\n## 重点\n\n本文。\n"
+        );
+        assert_eq!(
+            with_body(&draft, edit.body.clone(), &timing).title,
+            edit.title
+        );
+
+        let setext = Draft {
+            body: "新年の挨拶\n==========\n\n本文。".into(),
+            ..draft.clone()
+        };
+        assert_eq!(
+            with_details(&setext, rename("挨拶"), &timing).body,
+            "# 挨拶\n\n本文。"
+        );
+
+        let unchanged = with_details(&draft, rename("新年の挨拶"), &timing);
+        assert_eq!(
+            (unchanged.body, unchanged.stats),
+            (draft.body.clone(), draft.stats)
+        );
+        let no_heading = Draft {
+            body: "本文のみ。".into(),
+            ..draft
+        };
+        assert_eq!(
+            with_details(&no_heading, rename("式辞"), &timing).body,
+            "本文のみ。"
+        );
     }
 }

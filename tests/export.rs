@@ -48,7 +48,8 @@ fn sentences(script: &Script) -> Vec<String> {
 fn assert_golden(name: &str, actual: &str) {
     let path = data("golden").join(name);
     if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(data("golden")).expect("golden folder");
+        let folder = path.parent().expect("a golden file is in a folder");
+        std::fs::create_dir_all(folder).expect("golden folder");
         std::fs::write(&path, actual).expect("golden file written");
         return;
     }
@@ -71,6 +72,30 @@ fn address_matches_golden_files() {
         (ExportProfile::Blog, "address.blog.html"),
     ] {
         assert_golden(name, &default_run(&script, profile));
+    }
+}
+
+/// The core's real HTML and blog exports of every hostile draft: the browser test
+/// (ui/tests/hostile.test.mjs) shows these in the app's export preview under the app's CSP.
+#[test]
+fn hostile_drafts_match_golden_html_files() {
+    let mut drafts: Vec<PathBuf> = std::fs::read_dir(data("hostile"))
+        .expect("tests/data/hostile")
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .collect();
+    drafts.sort();
+    assert!(drafts.len() >= 7);
+    for draft in drafts {
+        let stem = draft.file_stem().unwrap().to_string_lossy().into_owned();
+        let script = parse(&std::fs::read_to_string(&draft).expect("a hostile draft"));
+        for (profile, extension) in [
+            (ExportProfile::Html, "html"),
+            (ExportProfile::Blog, "blog.html"),
+        ] {
+            let name = format!("hostile/{stem}.{extension}");
+            assert_golden(&name, &default_run(&script, profile));
+        }
     }
 }
 

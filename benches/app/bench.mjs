@@ -2,7 +2,11 @@
 // memory (PSS over all the app's processes) with a 10,000-character draft open. Prints figures;
 // not a test. Drives the real window through tauri-driver (ui/e2e/webdriver.mjs).
 //
-//   PODIUM_APP  the binary (default target/debug/podium-desktop; set it to the release build)
+//   PODIUM_APP  the binary (default target/debug/podium-desktop; `make bench-app` passes the
+//               release build)
+//   PODIUM_EMPTY_APP  the floor, timed in turn with the app under the same load: the empty
+//               window of src-tauri/examples/empty_window.rs (same tauri/wry/WebKitGTK, a
+//               one-line page whose <p> is a `.cm-line`)
 //   PODIUM_CLI  the `podium` CLI used to import the draft (default target/debug/podium)
 //   RUNS        start-ups to time (default 5)
 //
@@ -14,7 +18,7 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { basename, join } from "node:path";
 import {
   appPath,
   descendants,
@@ -27,6 +31,7 @@ import {
 
 const runs = Number(process.env.RUNS ?? 5);
 const app = appPath();
+const emptyApp = process.env.PODIUM_EMPTY_APP;
 const cli = process.env.PODIUM_CLI ?? join(rootDir, "target", "debug", "podium");
 const home = mkdtempSync(join(tmpdir(), "podium-bench-"));
 
@@ -38,13 +43,18 @@ function startedAt(pid) {
   return btime * 1000 + ticks * 10; // CLK_TCK is 100 on Linux
 }
 
-/** PSS in kB of one process. @param {number} pid */
-function pss(pid) {
+/**
+ * Memory in kB of one process: PSS (shared pages divided among the processes that map them,
+ * so it drops when other WebKit processes run on the machine) and private (USS: its own).
+ * @param {number} pid
+ */
+function memoryOf(pid) {
   try {
     const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
-    return Number(/^Pss:\s+(\d+) kB$/m.exec(rollup)?.[1] ?? 0);
+    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB$`, "m").exec(rollup)?.[1] ?? 0);
+    return { pss: field("Pss"), private: field("Private_Clean") + field("Private_Dirty") };
   } catch {
-    return 0;
+    return { pss: 0, private: 0 };
   }
 }
 
@@ -71,56 +81,97 @@ const driver = await startDriver({
   XDG_DATA_HOME: join(home, "data"),
   XDG_CACHE_HOME: join(home, "cache"),
 });
-try {
-  console.log(`app: ${app}`);
-  console.log(`draft: ${[...body].length} characters`);
-  const fcp = [];
-  const editor = [];
-  for (let run = 0; run < runs; run++) {
-    const session = await driver.session(app);
-    const pid = descendants(driver.pid).find((p) => processName(p) === "podium-desktop");
-    if (!pid) throw new Error("podium-desktop not found among the driver's children");
+/**
+ * One start-up of `binary`: times from process start, and the PSS of its processes (the app
+ * and WebKit's) 2 s after the editor shows when `measureMemory`.
+ * @param {string} binary
+ * @param {boolean} measureMemory
+ */
+async function startUp(binary, measureMemory) {
+  const name = basename(binary).slice(0, 15); // /proc/<pid>/comm keeps 15 bytes
+  const session = await driver.session(binary);
+  try {
+    const pid = descendants(driver.pid).find((p) => processName(p) === name);
+    if (!pid) throw new Error(`${name} not found among the driver's children`);
     const start = startedAt(pid);
     await waitFor(
       () => session.execute("return document.querySelector('.cm-line') !== null"),
       "the editor",
     );
     const seen = Date.now();
-    const painted = await waitFor(
+    const [origin, painted] = await waitFor(
       () =>
         session.execute(
           "const p = performance.getEntriesByName('first-contentful-paint')[0];" +
-            "return p ? performance.timeOrigin + p.startTime : null",
+            "return p ? [performance.timeOrigin, performance.timeOrigin + p.startTime] : null",
         ),
       "first-contentful-paint",
     );
-    fcp.push((painted - start) / 1000);
-    editor.push((seen - start) / 1000);
-    console.log(
-      `run ${run + 1}: first-contentful-paint ${((painted - start) / 1000).toFixed(3)} s, ` +
-        `editor seen by WebDriver ≤ ${((seen - start) / 1000).toFixed(3)} s`,
-    );
-    if (run === runs - 1) {
-      // Memory with the draft open: the app and every process under it (WebKit's).
+    /** @type {{ name: string, pss: number, private: number }[]} */
+    const memory = [];
+    if (measureMemory) {
       await sleep(2_000);
-      const pids = [pid, ...descendants(pid)];
-      let total = 0;
-      console.log("PSS with the 10,000-character draft open:");
-      for (const p of pids) {
-        const kb = pss(p);
-        total += kb;
-        console.log(
-          `  ${String(p).padStart(7)} ${(processName(p) ?? "?").padEnd(22)} ${(kb / 1024).toFixed(1)} MB`,
-        );
+      for (const p of [pid, ...descendants(pid)]) {
+        memory.push({ name: processName(p) ?? "?", ...memoryOf(p) });
       }
-      console.log(`  total PSS: ${(total / 1024).toFixed(1)} MB (target ≤ 350 MB)`);
     }
+    return {
+      fcp: (painted - start) / 1000,
+      page: (origin - start) / 1000,
+      editor: (seen - start) / 1000,
+      memory,
+    };
+  } finally {
     await session.quit();
   }
-  console.log(
-    `start-up to first-contentful-paint, median of ${runs}: ${median(fcp).toFixed(3)} s ` +
-      `(target ≤ 0.6 s); editor seen by WebDriver, median: ${median(editor).toFixed(3)} s`,
-  );
+}
+
+const apps = [{ label: "Podium", binary: app }];
+if (emptyApp) apps.push({ label: "empty Tauri window", binary: emptyApp });
+const seconds = (value) => `${value.toFixed(3)} s`;
+try {
+  console.log(`draft: ${[...body].length} characters; ${runs} start-ups each, interleaved`);
+  for (const { label, binary } of apps) console.log(`${label}: ${binary}`);
+  /** @type {Map<string, Awaited<ReturnType<typeof startUp>>[]>} */
+  const results = new Map(apps.map(({ label }) => [label, []]));
+  for (let run = 0; run < runs; run++) {
+    for (const { label, binary } of apps) {
+      const result = await startUp(binary, run === runs - 1);
+      results.get(label)?.push(result);
+      console.log(
+        `${label} run ${run + 1}: first-contentful-paint ${seconds(result.fcp)} ` +
+          `(process → page ${seconds(result.page)}, page → paint ` +
+          `${seconds(result.fcp - result.page)}), editor seen by WebDriver ≤ ${seconds(result.editor)}`,
+      );
+    }
+  }
+  /** @type {Map<string, { fcp: number, pss: number, private: number }>} */
+  const summary = new Map();
+  for (const { label } of apps) {
+    const all = results.get(label) ?? [];
+    const memory = all.at(-1)?.memory ?? [];
+    const mb = (kb) => `${(kb / 1024).toFixed(1)} MB`;
+    console.log(`${label}: memory with the 10,000-character draft open (PSS, private):`);
+    for (const m of memory) console.log(`    ${m.name.padEnd(22)} ${mb(m.pss)}, ${mb(m.private)}`);
+    const pssMb = memory.reduce((sum, m) => sum + m.pss, 0) / 1024;
+    const privateMb = memory.reduce((sum, m) => sum + m.private, 0) / 1024;
+    const fcp = median(all.map((r) => r.fcp));
+    summary.set(label, { fcp, pss: pssMb, private: privateMb });
+    console.log(
+      `${label}: start-up to first-contentful-paint, median ${seconds(fcp)} (target ≤ 0.6 s); ` +
+        `editor seen by WebDriver, median ${seconds(median(all.map((r) => r.editor)))}; ` +
+        `total PSS ${pssMb.toFixed(1)} MB (target ≤ 350 MB), private ${privateMb.toFixed(1)} MB`,
+    );
+  }
+  const podium = summary.get("Podium");
+  const floor = summary.get("empty Tauri window");
+  if (podium && floor) {
+    console.log(
+      `Podium over the empty window: +${seconds(podium.fcp - floor.fcp)} to first paint, ` +
+        `+${(podium.pss - floor.pss).toFixed(1)} MB PSS, ` +
+        `+${(podium.private - floor.private).toFixed(1)} MB private`,
+    );
+  }
 } finally {
   await driver.stop();
   rmSync(home, { recursive: true, force: true });

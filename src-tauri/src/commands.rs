@@ -2,12 +2,12 @@
 //! call the core, convert the result. The Tauri adapters in `invoke.rs` only forward to them,
 //! so tests run every command without a window (see `tests.rs`).
 
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
 use crate::ipc::{self, check};
 use crate::state::{AppState, Location};
-use podium::store::ReadingEntry;
+use podium::store::{self, ReadingEntry, Store, DEFAULT_BACKUPS_KEPT};
 use podium::{analysis, compose, export, script, templates};
-use std::path::Path;
+use std::ops::ControlFlow;
 
 /// Most hits a search returns.
 pub const SEARCH_LIMIT: usize = 50;
@@ -65,7 +65,8 @@ pub fn duplicate_draft(state: &AppState, id: i64) -> Result<ipc::Draft, AppError
         .map(Into::into)
 }
 
-/// Saves the details with the stored text; the draft's revision moves on (see docs/ipc.md).
+/// Saves the details; a new title also rewrites the text's `#` heading (see
+/// [`compose::with_details`]). The draft's revision moves on (see docs/ipc.md).
 pub fn update_draft_meta(
     state: &AppState,
     id: i64,
@@ -75,7 +76,8 @@ pub fn update_draft_meta(
     state
         .with_store(|store| {
             let current = store.draft(id)?;
-            let edit = compose::with_details(&current, details);
+            let timing = state.settings().timing_options();
+            let edit = compose::with_details(&current, details, &timing);
             let kind = podium::store::SaveKind::Autosave;
             store.save_draft(id, &edit, current.revision, kind, state.now())
         })
@@ -99,7 +101,7 @@ pub fn import_files(state: &AppState, paths: Vec<String>) -> Result<ipc::ImportR
     let timing = state.settings().timing_options();
     let (mut drafts, mut failed) = (Vec::new(), Vec::new());
     for path in paths {
-        let read = check::import_path(&path)
+        let read = check::chosen_path(&path)
             .and_then(|file| compose::read_file(file, &timing).map_err(AppError::from));
         match read {
             Ok(draft) => drafts.push(draft),
@@ -216,9 +218,11 @@ pub fn export_text(
 }
 
 /// Written atomically; the path must be absolute and its folder exist.
+/// Writes exactly the file the user chose (atomically: a temporary file beside it, renamed).
 pub fn save_export(path: &str, contents: &str) -> Result<(), AppError> {
+    let path = check::chosen_path(path)?;
     check::export_contents(contents)?;
-    export::write_file_atomically(Path::new(path), contents.as_bytes()).map_err(Into::into)
+    export::write_file_atomically(path, contents.as_bytes()).map_err(Into::into)
 }
 
 pub fn get_settings(state: &AppState) -> ipc::Settings {
@@ -227,4 +231,102 @@ pub fn get_settings(state: &AppState) -> ipc::Settings {
 
 pub fn set_settings(state: &AppState, settings: ipc::Settings) -> Result<ipc::Settings, AppError> {
     state.set_settings(settings.into()).map(Into::into)
+}
+
+/// Today's backup of the database unless it is there (see [`Store::backup_if_due`]), made over
+/// a connection of its own so that the app's commands do not wait for the copy. Run once at
+/// start-up, off the main thread; `backups` reports a failure.
+pub fn back_up_if_due(state: &AppState) {
+    let Location::File(path) = state.location() else {
+        return;
+    };
+    let outcome = Store::open(path)
+        .and_then(|store| {
+            let folder = store::backup_dir(path);
+            store.backup_if_due(&folder, state.local_now(), DEFAULT_BACKUPS_KEPT)
+        })
+        .map(|_| ())
+        .map_err(|error| error.to_string());
+    state.record_backup(outcome);
+}
+
+pub fn backups(state: &AppState) -> Result<ipc::Backups, AppError> {
+    let folder = match state.location() {
+        Location::File(path) => store::backup_dir(path),
+        #[cfg(test)]
+        Location::Memory => std::path::PathBuf::from("backups"),
+        Location::Nowhere(error) => return Err(error.clone()),
+    };
+    let files = store::list_backups(&folder)?;
+    Ok(ipc::Backups {
+        folder: folder.display().to_string(),
+        files: files
+            .iter()
+            .map(|file| file.display().to_string())
+            .collect(),
+        error: state.backup_error(),
+    })
+}
+
+/// Only for a database that fails to open as corrupt: moves it aside (every byte kept) and
+/// puts the newest backup or a new, empty database in its place.
+pub fn recover_database(
+    state: &AppState,
+    choice: ipc::RecoveryChoice,
+) -> Result<ipc::Recovered, AppError> {
+    let now = state.local_now();
+    state.replace_failed_database(|path, error| {
+        if error.code != ErrorCode::DatabaseCorrupt {
+            return Err(error.clone());
+        }
+        let backup = match choice {
+            ipc::RecoveryChoice::NewDatabase => None,
+            ipc::RecoveryChoice::NewestBackup => {
+                let newest = store::list_backups(&store::backup_dir(path))?
+                    .into_iter()
+                    .next();
+                Some(newest.ok_or_else(|| {
+                    AppError::new(
+                        ErrorCode::NotFound,
+                        "バックアップがまだありません (there is no backup yet)",
+                    )
+                })?)
+            }
+        };
+        let aside = store::recover_corrupt(path, now)?;
+        if let Some(backup) = &backup {
+            store::restore_backup(backup, path)?;
+        }
+        Ok(ipc::Recovered {
+            moved_aside: aside.display().to_string(),
+            restored_from: backup.map(|backup| backup.display().to_string()),
+        })
+    })
+}
+
+/// Every draft as `<title>.md` in `folder` (created if missing; existing files are never
+/// overwritten). `progress` hears before each draft and at the end.
+pub fn export_all(
+    state: &AppState,
+    folder: &str,
+    mut progress: impl FnMut(ipc::ExportAllProgress),
+) -> Result<ipc::ExportAllReport, AppError> {
+    let folder = check::chosen_path(folder)?;
+    let written = state.with_store(|store| {
+        store.export_all(folder, |done, total| {
+            let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+            progress(ipc::ExportAllProgress {
+                done: count(done),
+                total: count(total),
+            });
+            ControlFlow::Continue(())
+        })
+    })?;
+    Ok(ipc::ExportAllReport {
+        folder: folder.display().to_string(),
+        files: written
+            .iter()
+            .map(|draft| draft.path.display().to_string())
+            .collect(),
+    })
 }

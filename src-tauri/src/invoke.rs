@@ -5,11 +5,12 @@
 use crate::commands;
 use crate::error::AppError;
 use crate::ipc::{
-    Analysis, AppInfo, Draft, DraftMeta, DraftSummary, ExportProfile, ImportReport, NewDraftValues,
-    ReadingEntry, Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings,
-    TemplateInfo,
+    Analysis, AppInfo, Backups, Draft, DraftMeta, DraftSummary, ExportAllProgress, ExportAllReport,
+    ExportProfile, ImportReport, NewDraftValues, ReadingEntry, Recovered, RecoveryChoice, Revision,
+    RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings, TemplateInfo,
 };
 use crate::state::AppState;
+use tauri::ipc::Channel;
 use tauri::State;
 
 type Result<T> = std::result::Result<T, AppError>;
@@ -142,4 +143,26 @@ pub fn get_settings(state: State<'_, AppState>) -> Settings {
 #[tauri::command(async)]
 pub fn set_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
     commands::set_settings(&state, settings)
+}
+
+#[tauri::command(async)]
+pub fn backups(state: State<'_, AppState>) -> Result<Backups> {
+    commands::backups(&state)
+}
+
+#[tauri::command(async)]
+pub fn recover_database(state: State<'_, AppState>, choice: RecoveryChoice) -> Result<Recovered> {
+    commands::recover_database(&state, choice)
+}
+
+/// Progress goes to `on_progress`; a window that went away just stops hearing it.
+#[tauri::command(async)]
+pub fn export_all(
+    state: State<'_, AppState>,
+    folder: String,
+    on_progress: Channel<ExportAllProgress>,
+) -> Result<ExportAllReport> {
+    commands::export_all(&state, &folder, |progress| {
+        let _ = on_progress.send(progress);
+    })
 }

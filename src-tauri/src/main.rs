@@ -19,8 +19,11 @@ use state::{database_location, podium_db_env, AppState};
 use std::path::Path;
 use tauri::Manager;
 use tauri_plugin_window_state::StateFlags;
+use time::UtcOffset;
 
 fn main() {
+    // Read while the process has one thread: later the platform may refuse (see `time`).
+    let local_offset = UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC);
     let podium_db = podium_db_env();
     let mut builder = tauri::Builder::default();
     // One app per database: a second start focuses the first one's window. A database named by
@@ -47,7 +50,8 @@ fn main() {
             let data_dir = podium::store::default_db_path()
                 .and_then(|db| db.parent().map(Path::to_path_buf))
                 .ok_or_else(|| "the OS reports no data folder".to_string());
-            let state = AppState::open(database_location(podium_db, data_dir));
+            let location = database_location(podium_db, data_dir);
+            let state = AppState::open(location).with_local_offset(local_offset);
             // The office's readings now; the dictionary when it is ready (built the first time).
             let _ = commands::refresh_readings(&state);
             state.lexicon.load_in_background(
@@ -55,6 +59,8 @@ fn main() {
                 podium::japanese::dictionary::default_cache(),
             );
             app.manage(state);
+            let handle = app.handle().clone();
+            std::thread::spawn(move || commands::back_up_if_due(&handle.state::<AppState>()));
             if let Some(window) = app.get_webview_window("main") {
                 webview::configure(&window)?;
             }
@@ -84,6 +90,9 @@ fn main() {
             invoke::save_export,
             invoke::get_settings,
             invoke::set_settings,
+            invoke::backups,
+            invoke::recover_database,
+            invoke::export_all,
         ])
         .run(tauri::generate_context!("../tauri.conf.json"))
         .expect("Podium failed to start");

@@ -9,9 +9,9 @@ use crate::lexicon::Lexicon;
 use podium::settings::Settings;
 use podium::store::{Store, DB_ENV};
 use std::ffi::OsString;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
-use time::OffsetDateTime;
+use time::{OffsetDateTime, UtcOffset};
 
 /// Where the database is.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +38,11 @@ pub struct AppState {
     /// wait for the store, and works when the store is unavailable.
     settings: Mutex<Settings>,
     clock: Clock,
+    /// The local time zone, read at start-up (for names a person reads: backups, files moved
+    /// aside). UTC when it could not be read.
+    local_offset: UtcOffset,
+    /// How the start-up backup went: `None` until it ran, then why it failed, if it did.
+    backup_outcome: Mutex<Option<Result<(), String>>>,
     /// The morphological dictionary (loaded in the background) and the office's readings.
     pub lexicon: Arc<Lexicon>,
 }
@@ -60,8 +65,16 @@ impl AppState {
             store: Mutex::new(slot),
             settings: Mutex::new(settings),
             clock: Box::new(OffsetDateTime::now_utc),
+            local_offset: UtcOffset::UTC,
+            backup_outcome: Mutex::new(None),
             lexicon: Arc::new(Lexicon::default()),
         }
+    }
+
+    /// Uses `offset` as the local time zone.
+    pub fn with_local_offset(mut self, offset: UtcOffset) -> Self {
+        self.local_offset = offset;
+        self
     }
 
     /// A state over a fresh in-memory database.
@@ -84,6 +97,20 @@ impl AppState {
         (self.clock)()
     }
 
+    /// [`AppState::now`] in the local time zone.
+    pub fn local_now(&self) -> OffsetDateTime {
+        self.now().to_offset(self.local_offset)
+    }
+
+    pub fn record_backup(&self, outcome: Result<(), String>) {
+        *lock(&self.backup_outcome) = Some(outcome);
+    }
+
+    /// Why the last backup failed, if it did.
+    pub fn backup_error(&self) -> Option<String> {
+        lock(&self.backup_outcome).clone()?.err()
+    }
+
     pub fn location(&self) -> &Location {
         &self.location
     }
@@ -94,6 +121,37 @@ impl AppState {
         f: impl FnOnce(&mut Store) -> Result<T, E>,
     ) -> Result<T, AppError> {
         let mut slot = lock(&self.store);
+        self.open_again(&mut slot);
+        match &mut *slot {
+            Slot::Open(store) => f(store).map_err(Into::into),
+            Slot::Failed(error) => Err(error.clone()),
+        }
+    }
+
+    /// For a database file that fails to open: runs `replace` on its path, with the error,
+    /// while no command can open it, then opens it again. A database that opens is left
+    /// alone (`invalid_input`).
+    pub fn replace_failed_database<T>(
+        &self,
+        replace: impl FnOnce(&Path, &AppError) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let mut slot = lock(&self.store);
+        self.open_again(&mut slot);
+        let (Slot::Failed(error), Location::File(path)) = (&*slot, &self.location) else {
+            return Err(AppError::invalid(
+                "データベースは開けるので、そのままにしました (the database opens; nothing was changed)",
+            ));
+        };
+        let replaced = replace(path, error)?;
+        self.open_again(&mut slot);
+        match &*slot {
+            Slot::Open(_) => Ok(replaced),
+            Slot::Failed(error) => Err(error.clone()),
+        }
+    }
+
+    /// A store that failed to open is opened again (the file may have been fixed or replaced).
+    fn open_again(&self, slot: &mut Slot) {
         if let (Slot::Failed(_), Location::File(path)) = (&*slot, &self.location) {
             *slot = match with_settings(Store::open(path).map_err(AppError::from)) {
                 Ok((store, settings)) => {
@@ -102,10 +160,6 @@ impl AppState {
                 }
                 Err(error) => Slot::Failed(error),
             };
-        }
-        match &mut *slot {
-            Slot::Open(store) => f(store).map_err(Into::into),
-            Slot::Failed(error) => Err(error.clone()),
         }
     }
 

@@ -4,10 +4,10 @@
 use crate::commands::*;
 use crate::error::ErrorCode;
 use crate::ipc::{
-    DraftMeta, ExportProfile, Language, NewDraftValues, RevisionKind, RubyStyle, SaveKind,
-    Settings, Theme,
+    DraftMeta, ExportProfile, Language, NewDraftValues, RecoveryChoice, RevisionKind, RubyStyle,
+    SaveKind, Settings, Theme,
 };
-use crate::state::AppState;
+use crate::state::{AppState, Location};
 use std::sync::{Arc, Mutex};
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
@@ -293,7 +293,6 @@ fn bad_arguments_are_invalid_input_and_missing_things_not_found() {
 #[test]
 fn analysis_works_without_a_database() {
     use crate::error::AppError;
-    use crate::state::Location;
     let state = AppState::open(Location::Nowhere(AppError::new(
         ErrorCode::Io,
         "no data folder",
@@ -322,4 +321,121 @@ fn the_reading_dictionary_is_checked_stored_and_used_by_analysis() {
     assert_eq!(analysis.dictionary, crate::ipc::DictionaryStatus::Missing);
     assert_eq!(analysis.morae, None);
     assert!(analysis.readings.is_empty());
+}
+
+#[test]
+fn renaming_a_draft_rewrites_its_heading() {
+    let (state, _) = state();
+    let draft = create_draft(&state, new_year()).unwrap();
+    assert!(draft.body.starts_with("# 令和9年 年頭挨拶\n"));
+    let meta = DraftMeta {
+        title: "令和9年 仕事始め式 挨拶".into(),
+        event: draft.event.clone(),
+        event_date: draft.event_date.clone(),
+        target_seconds: None,
+    };
+    let renamed = update_draft_meta(&state, draft.id, meta).unwrap();
+    assert!(renamed.body.starts_with("# 令和9年 仕事始め式 挨拶\n"));
+    let body = format!("{}\n以上です。\n", renamed.body);
+    let saved = save_draft(&state, draft.id, body, renamed.revision, SaveKind::Autosave).unwrap();
+    assert_eq!(
+        saved.title, "令和9年 仕事始め式 挨拶",
+        "the next save keeps the name"
+    );
+}
+
+/// A state over a database file in `dir`, with today's backup made as at start-up.
+fn file_state(dir: &std::path::Path) -> AppState {
+    let state = AppState::open(Location::File(dir.join("podium.db")))
+        .with_clock(|| datetime!(2027-01-04 00:30 UTC))
+        .with_local_offset(time::macros::offset!(+9));
+    back_up_if_due(&state);
+    state
+}
+
+#[test]
+fn a_daily_backup_is_made_at_start_up_and_listed() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = file_state(dir.path());
+    let backups = backups(&state).unwrap();
+    assert_eq!(backups.error, None);
+    assert_eq!(backups.files.len(), 1);
+    assert!(
+        backups.files[0].ends_with("backups/podium-2027-01-04.db"),
+        "local date"
+    );
+}
+
+#[test]
+fn a_corrupt_database_is_replaced_only_on_request_and_kept_aside() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = file_state(dir.path());
+    create_draft(&state, new_year()).unwrap();
+    let refused = recover_database(&state, RecoveryChoice::NewDatabase).unwrap_err();
+    assert_eq!(
+        refused.code,
+        ErrorCode::InvalidInput,
+        "a sound database stays"
+    );
+    std::fs::remove_dir_all(dir.path().join("backups")).unwrap();
+    back_up_if_due(&state); // today's backup now holds the draft
+    drop(state);
+
+    let path = dir.path().join("podium.db");
+    let garbage = b"not a database; a page of text instead ".repeat(200);
+    std::fs::write(&path, &garbage).unwrap();
+    for suffix in ["-wal", "-shm"] {
+        let _ = std::fs::remove_file(dir.path().join(format!("podium.db{suffix}")));
+    }
+    let state = AppState::open(Location::File(path.clone()));
+    let error = app_info(&state).database_error.unwrap();
+    assert_eq!(error.code, ErrorCode::DatabaseCorrupt);
+    assert_eq!(
+        list_drafts(&state).unwrap_err().code,
+        ErrorCode::DatabaseCorrupt
+    );
+
+    let recovered = recover_database(&state, RecoveryChoice::NewestBackup).unwrap();
+    assert_eq!(std::fs::read(&recovered.moved_aside).unwrap(), garbage);
+    assert!(recovered
+        .restored_from
+        .unwrap()
+        .ends_with("podium-2027-01-04.db"));
+    assert_eq!(list_drafts(&state).unwrap()[0].title, "令和9年 年頭挨拶");
+
+    std::fs::write(&path, &garbage).unwrap();
+    let state = AppState::open(Location::File(path.clone()));
+    let fresh = recover_database(&state, RecoveryChoice::NewDatabase).unwrap();
+    assert_eq!(fresh.restored_from, None);
+    assert_ne!(
+        fresh.moved_aside, recovered.moved_aside,
+        "never overwritten"
+    );
+    assert!(list_drafts(&state).unwrap().is_empty());
+}
+
+#[test]
+fn export_all_reports_progress_and_writes_only_into_the_folder() {
+    let (state, _) = state();
+    create_draft(&state, new_year()).unwrap();
+    create_draft(&state, new_year()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("書き出し");
+    let mut heard = Vec::new();
+    let report = export_all(&state, &folder.to_string_lossy(), |p| {
+        heard.push((p.done, p.total))
+    })
+    .unwrap();
+    assert_eq!(heard, [(0, 2), (1, 2), (2, 2)]);
+    assert_eq!(report.files.len(), 2);
+    assert!(report
+        .files
+        .iter()
+        .all(|file| file.starts_with(&report.folder)));
+    assert_ne!(
+        report.files[0], report.files[1],
+        "same titles, distinct files"
+    );
+    let relative = export_all(&state, "書き出し", |_| {}).unwrap_err();
+    assert_eq!(relative.code, ErrorCode::InvalidInput);
 }

@@ -6,11 +6,18 @@
 ///   turn it back on so the composition shows inline at the cursor.
 /// - Debug builds write the page's console (CSP violations, errors) to stdout, so a run under
 ///   Xvfb shows what went wrong in the page.
+/// - The cache model is "document viewer": the app shows its own pages only, so WebKit keeps
+///   no page cache and a small memory cache (less memory; nothing to fetch again anyway).
 #[cfg(target_os = "linux")]
 pub fn configure(window: &tauri::WebviewWindow) -> tauri::Result<()> {
     window.with_webview(|webview| {
-        use webkit2gtk::{InputMethodContextExt, SettingsExt, WebViewExt};
+        use webkit2gtk::{
+            CacheModel, InputMethodContextExt, SettingsExt, WebContextExt, WebViewExt,
+        };
         let view = webview.inner();
+        if let Some(context) = view.context() {
+            context.set_cache_model(CacheModel::DocumentViewer);
+        }
         if let Some(context) = view.input_method_context() {
             context.set_enable_preedit(true);
         }

@@ -102,6 +102,37 @@ impl Store {
     }
 }
 
+/// Puts a copy of `backup` at `path`, where no database may be (move a corrupt one aside
+/// first with [`super::recover_corrupt`]). The copy is checked and brought up to date by
+/// [`Store::open`] under a temporary name, flushed, then renamed into place, so `path` is either
+/// absent or a sound database. The backup itself is not changed.
+pub fn restore_backup(backup: &Path, path: &Path) -> Result<()> {
+    if path.exists() {
+        return Err(std::io::Error::new(
+            std::io::ErrorKind::AlreadyExists,
+            format!("{} is in the way", path.display()),
+        )
+        .into());
+    }
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    let partial = path.with_file_name(format!(".{name}.restoring"));
+    let restored = fs::copy(backup, &partial)
+        .map_err(Into::into)
+        .and_then(|_| Store::open(&partial))
+        .and_then(|store| {
+            drop(store); // the last connection: SQLite folds its write-ahead log back in
+            fs::File::open(&partial)?.sync_all()?;
+            fs::rename(&partial, path)?;
+            Ok(())
+        });
+    if restored.is_err() {
+        for suffix in ["", "-wal", "-shm"] {
+            let _ = fs::remove_file(format!("{}{suffix}", partial.display()));
+        }
+    }
+    restored
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -145,6 +176,53 @@ mod tests {
                 "podium-2026-01-08.db",
                 "podium-2026-01-07.db"
             ]
+        );
+    }
+
+    #[test]
+    fn a_backup_is_restored_only_where_no_database_is() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("podium.db");
+        let mut store = Store::open(&path).unwrap();
+        let draft = DraftEdit {
+            title: "式辞".into(),
+            body: "本文".into(),
+            ..DraftEdit::default()
+        };
+        store
+            .create_draft(&draft, datetime!(2026-01-05 09:00 UTC))
+            .unwrap();
+        let backup = store
+            .backup_if_due(
+                &dir.path().join("backups"),
+                datetime!(2026-01-05 09:00 UTC),
+                3,
+            )
+            .unwrap()
+            .unwrap();
+        drop(store);
+
+        assert!(
+            restore_backup(&backup, &path).is_err(),
+            "a database is in the way"
+        );
+        fs::rename(&path, dir.path().join("aside.db")).unwrap();
+        restore_backup(&backup, &path).unwrap();
+        let restored = Store::open(&path).unwrap();
+        assert_eq!(restored.list_drafts().unwrap()[0].title, "式辞");
+        assert!(backup.exists());
+
+        fs::write(dir.path().join("garbage.db"), "これはデータベースではない").unwrap();
+        let elsewhere = dir.path().join("other.db");
+        assert!(restore_backup(&dir.path().join("garbage.db"), &elsewhere).is_err());
+        let left: Vec<_> = fs::read_dir(dir.path())
+            .unwrap()
+            .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
+            .filter(|name| name.contains("other"))
+            .collect();
+        assert!(
+            left.is_empty(),
+            "nothing left of a failed restore: {left:?}"
         );
     }
 

@@ -32,8 +32,7 @@ pub struct DraftEdit {
     pub stats: DraftStats,
 }
 
-/// The content of a new draft: the same fields as an edit.
-
+/// A stored draft.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Draft {
     pub id: i64,

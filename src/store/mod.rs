@@ -29,7 +29,7 @@ mod settings;
 mod stamp;
 mod templates;
 
-pub use backup::{backup_dir, list_backups, DEFAULT_BACKUPS_KEPT};
+pub use backup::{backup_dir, list_backups, restore_backup, DEFAULT_BACKUPS_KEPT};
 pub use drafts::{Draft, DraftEdit, DraftStats, DraftSummary, SaveKind};
 pub use error::{Item, StoreError};
 pub use export_all::{file_name_for, ExportedDraft};

@@ -135,7 +135,7 @@ fn autosave_writer() {
         };
         let next_key = Instant::now() + gap;
         let save_due = match unsaved {
-            Some(_) if rapid => Some(Instant::now()),
+            Some(_) if rapid => Some(next_key), // save before every keystroke
             Some((first, last)) => Some((last + AUTOSAVE_DELAY).min(first + AUTOSAVE_MAX_WAIT)),
             None => None,
         };

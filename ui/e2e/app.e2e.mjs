@@ -4,7 +4,7 @@
 // (builds the app, installs tauri-driver when missing, provides the X server).
 
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -118,6 +118,12 @@ test("a draft from a template, typed in Japanese, is there after a restart", asy
     await editor.click();
     await editor.sendKeys("\uE009\uE010\uE000");
     assert.equal(await second.textOf(STATUS), "保存済み");
+    // The start-up made today's backup beside the database.
+    const backups = await waitFor(() => {
+      const names = existsSync(join(home, "backups")) ? readdirSync(join(home, "backups")) : [];
+      return names.some((name) => /^podium-\d{4}-\d{2}-\d{2}\.db$/.test(name)) && names;
+    }, "the daily backup");
+    assert.equal(backups.length, 1, "one backup a day");
     const duration = await waitFor(async () => {
       const text = await second.textOf(DURATION);
       return /[1-9]/.test(text) && text;

@@ -126,6 +126,18 @@ test("write a draft from a template, follow the panel, export, and delete with u
   await library.getByRole("button", { name: /令和9年 年頭挨拶/ }).waitFor();
   await editor.getByText("健康").waitFor();
 
+  // Renaming rewrites the `#` heading too, so the next save keeps the new name.
+  await library.getByRole("button", { name: "名前の変更" }).click();
+  const details = page.getByRole("dialog", { name: "原稿の情報" });
+  await details.getByLabel("題名").fill("令和9年 仕事始め式 挨拶");
+  await details.getByRole("button", { name: "保存" }).click();
+  await editor.locator(".cm-line", { hasText: "# 令和9年 仕事始め式 挨拶" }).waitFor();
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.insertText("以上です。");
+  await page.getByTestId("save-status").filter({ hasText: "保存済み" }).waitFor();
+  await library.getByRole("button", { name: /令和9年 仕事始め式 挨拶/ }).waitFor();
+
   // English and the dark theme, from the settings.
   await page.getByRole("button", { name: "設定" }).click();
   const settings = page.getByRole("dialog", { name: "設定" });

@@ -46,6 +46,11 @@ pub fn write(dir: &Path) -> Result<(), ExportError> {
     ExportProfile::export_all(&cfg)?;
     RubyStyle::export_all(&cfg)?;
     Settings::export_all(&cfg)?;
+    Backups::export_all(&cfg)?;
+    RecoveryChoice::export_all(&cfg)?;
+    Recovered::export_all(&cfg)?;
+    ExportAllProgress::export_all(&cfg)?;
+    ExportAllReport::export_all(&cfg)?;
     fs::write(dir.join("index.ts"), index(dir)?)?;
     Ok(())
 }

@@ -78,8 +78,9 @@ pub fn import_paths(paths: &[String]) -> Result<(), AppError> {
     )))
 }
 
-/// A file to import: an absolute path (the app's working folder means nothing to the user).
-pub fn import_path(path: &str) -> Result<&Path, AppError> {
+/// A file or folder the user chose in a native dialog (to import, to export into): an absolute
+/// path, since the app's working folder means nothing to the user.
+pub fn chosen_path(path: &str) -> Result<&Path, AppError> {
     let file = Path::new(path);
     if file.is_absolute() {
         Ok(file)
@@ -185,7 +186,7 @@ mod tests {
         assert!(field("題名", &"長".repeat(MAX_FIELD_CHARS)).is_ok());
         assert!(field("題名", &"長".repeat(MAX_FIELD_CHARS + 1)).is_err());
         assert!(import_paths(&vec![String::new(); MAX_IMPORT_FILES + 1]).is_err());
-        assert!(import_path("notes/挨拶.md").is_err());
+        assert!(chosen_path("notes/挨拶.md").is_err());
         let long_name = SaveKind::Named {
             name: Some("名".repeat(MAX_FIELD_CHARS + 1)),
         };

@@ -13,6 +13,7 @@ mod library;
 mod offsets;
 mod readings;
 mod settings;
+mod upkeep;
 
 pub use analysis::Analysis;
 pub use export::{ExportProfile, RubyStyle};
@@ -27,6 +28,7 @@ pub use readings::{DictionaryStatus, ReadingEntry};
 pub use settings::{AppInfo, Settings};
 #[cfg(test)]
 pub use settings::{Language, Theme};
+pub use upkeep::{Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice};
 
 use time::format_description::well_known::Rfc3339;
 use time::format_description::BorrowedFormatItem;

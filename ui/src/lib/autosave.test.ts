@@ -77,11 +77,11 @@ describe("Autosave", () => {
     expect((await backend.listRevisions(1))[0]).toMatchObject({ kind: "named" });
   });
 
-  it("saves waiting text before a change of title, then saves on its new revision", async () => {
+  it("saves waiting text before a change of details, then saves on its new revision", async () => {
     const { backend, autosave } = await session();
     autosave.edited("# 題\n本文");
     await autosave.metaChange(async () => {
-      const meta = { title: "新題", event: "", eventDate: null, targetSeconds: null };
+      const meta = { title: "題", event: "仕事始め式", eventDate: null, targetSeconds: null };
       await backend.updateDraftMeta(1, meta);
       return (await backend.getDraft(1)).revision;
     });

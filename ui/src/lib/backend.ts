@@ -3,21 +3,26 @@
 // Components receive a `Backend` and never call Tauri themselves, so UI tests and the browser
 // build run the same components against `fakeBackend()` (fake-backend.ts).
 
-import { invoke, isTauri } from "@tauri-apps/api/core";
+import { Channel, invoke, isTauri } from "@tauri-apps/api/core";
 import { writeHtml, writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { open, save } from "@tauri-apps/plugin-dialog";
 import type {
   Analysis,
   AppError,
   AppInfo,
+  Backups,
   Draft,
   DraftMeta,
   DraftSummary,
   ErrorCode,
+  ExportAllProgress,
+  ExportAllReport,
   ExportProfile,
   ImportReport,
   NewDraftValues,
   ReadingEntry,
+  Recovered,
+  RecoveryChoice,
   Revision,
   RevisionSummary,
   RubyStyle,
@@ -27,7 +32,7 @@ import type {
   Settings,
   TemplateInfo,
 } from "./bindings";
-import { fakeBackend } from "./fake-backend";
+import { type FakeOptions, fakeBackend } from "./fake-backend";
 
 /** What goes to the clipboard: HTML profiles give both, text profiles only `text`. */
 export interface ClipboardContent {
@@ -46,7 +51,8 @@ export interface Backend {
   listTemplates(): Promise<TemplateInfo[]>;
   createDraft(values: NewDraftValues): Promise<Draft>;
   duplicateDraft(id: number): Promise<Draft>;
-  updateDraftMeta(id: number, meta: DraftMeta): Promise<DraftSummary>;
+  /** A new title also rewrites the body's `#` heading: the returned draft has the new body. */
+  updateDraftMeta(id: number, meta: DraftMeta): Promise<Draft>;
   deleteDraft(id: number): Promise<void>;
   restoreDraft(id: number): Promise<void>;
   importFiles(paths: string[]): Promise<ImportReport>;
@@ -64,24 +70,36 @@ export interface Backend {
   saveExport(path: string, contents: string): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;
+  backups(): Promise<Backups>;
+  /** Only for a corrupt database: moves it aside and puts the choice in its place. */
+  recoverDatabase(choice: RecoveryChoice): Promise<Recovered>;
+  exportAll(
+    folder: string,
+    progress: (progress: ExportAllProgress) => void,
+  ): Promise<ExportAllReport>;
   /** Native "open" dialog for .md/.txt files; [] when cancelled. */
   chooseImportFiles(filterName: string): Promise<string[]>;
   /** Native "save" dialog; null when cancelled. */
   chooseExportPath(defaultName: string, extension: string): Promise<string | null>;
+  /** Native folder dialog; null when cancelled. */
+  chooseFolder(): Promise<string | null>;
   copyToClipboard(content: ClipboardContent): Promise<void>;
 }
 
-const errorCodes: readonly ErrorCode[] = [
-  "not_found",
-  "conflict",
-  "invalid_input",
-  "database_busy",
-  "database_read_only",
-  "database_corrupt",
-  "disk_full",
-  "io",
-  "internal",
-];
+// A record, so that the compiler insists on every code of the bindings.
+const errorCodeSet: Record<ErrorCode, true> = {
+  not_found: true,
+  conflict: true,
+  invalid_input: true,
+  database_busy: true,
+  database_read_only: true,
+  database_corrupt: true,
+  database_too_new: true,
+  disk_full: true,
+  io: true,
+  internal: true,
+};
+const errorCodes = Object.keys(errorCodeSet) as ErrorCode[];
 
 /** Whatever a command rejected with, as an `AppError` the UI can branch on by `code`. */
 export function asAppError(error: unknown): AppError {
@@ -122,6 +140,13 @@ export function tauriBackend(): Backend {
     saveExport: (path, contents) => invoke("save_export", { path, contents }),
     getSettings: () => invoke("get_settings"),
     setSettings: (settings) => invoke("set_settings", { settings }),
+    backups: () => invoke("backups"),
+    recoverDatabase: (choice) => invoke("recover_database", { choice }),
+    exportAll: (folder, progress) => {
+      const onProgress = new Channel<ExportAllProgress>();
+      onProgress.onmessage = progress;
+      return invoke("export_all", { folder, onProgress });
+    },
     chooseImportFiles: async (filterName) => {
       const chosen = await open({
         multiple: true,
@@ -132,11 +157,20 @@ export function tauriBackend(): Backend {
     },
     chooseExportPath: (defaultName, extension) =>
       save({ defaultPath: defaultName, filters: [{ name: extension, extensions: [extension] }] }),
+    chooseFolder: () => open({ directory: true, multiple: false }),
     copyToClipboard: ({ html, text }) => (html === null ? writeText(text) : writeHtml(html, text)),
   };
 }
 
+declare global {
+  interface Window {
+    /** Outside the app only: how the browser tests set up the fake backend before the UI starts. */
+    podiumFake?: FakeOptions;
+  }
+}
+
 /** The backend for where the UI is running: Tauri in the app window, the fake elsewhere. */
 export function defaultBackend(): Backend {
-  return isTauri() ? tauriBackend() : fakeBackend();
+  if (isTauri()) return tauriBackend();
+  return fakeBackend(typeof window === "undefined" ? {} : window.podiumFake);
 }

@@ -23,6 +23,14 @@ export interface FakeOptions {
   now?: () => Date;
   /** Bodies of drafts that exist from the start. */
   drafts?: string[];
+  /** The database fails to open with this error until `recoverDatabase`. */
+  databaseError?: AppError;
+  /** The daily backups there are (paths, newest first). */
+  backups?: string[];
+  /** Replaces the fake's own export (e.g. with the core's real output, from golden files). */
+  exportText?: Backend["exportText"];
+  /** Hears the backend once it is made (browser tests act as a second window through it). */
+  created?: (backend: FakeBackend) => void;
 }
 
 /** The fake backend, with what it wrote to the clipboard and files, for tests to look at. */
@@ -66,6 +74,12 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
   const clipboard: ClipboardContent[] = [];
   const files = new Map<string, string>();
 
+  let databaseError = options.databaseError ?? null;
+  const backupFiles = options.backups ?? ["/fake/backups/podium-2027-01-03.db"];
+  /** Commands that need the database fail while it cannot be opened. */
+  const opened = () => {
+    if (databaseError) throw { ...databaseError };
+  };
   const stamp = () => now().toISOString();
   const live = (id: number) => {
     const draft = drafts.get(id);
@@ -135,20 +149,22 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
     return found;
   };
 
-  return {
+  const backend: FakeBackend = {
     kind: "fake",
     clipboard,
     files,
     appInfo: async () => ({
       version: options.version ?? "0.0.0-fake",
       databasePath: ":memory:",
-      databaseError: null,
+      databaseError,
     }),
-    listDrafts: async () =>
-      [...drafts.values()]
+    listDrafts: async () => {
+      opened();
+      return [...drafts.values()]
         .filter((d) => !d.deleted)
         .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt) || b.id - a.id)
-        .map(summary),
+        .map(summary);
+    },
     searchDrafts: async (query) => {
       const needle = query.trim().toLowerCase();
       if (needle === "") return [];
@@ -162,9 +178,13 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
         return [{ draftId: d.id, title: d.title, snippet, highlight }];
       });
     },
-    getDraft: async (id) => copy(live(id)),
+    getDraft: async (id) => {
+      opened();
+      return copy(live(id));
+    },
     listTemplates: async () => templateInfos(),
     createDraft: async (values) => {
+      opened();
       const template = values.templateId === null ? "" : templateBody(values.templateId);
       if (template === undefined) throw fail("not_found", "テンプレートが見つかりません");
       const body = fillPlaceholders(template, values);
@@ -182,8 +202,11 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
     updateDraftMeta: async (id, meta) => {
       if (meta.title.trim() === "") throw fail("invalid_input", "題名を入力してください");
       const draft = Object.assign(live(id), meta, { updatedAt: stamp() });
+      draft.body = draft.body.replace(/^# .*$/m, (heading) =>
+        heading === `# ${draft.title}` ? heading : `# ${draft.title}`,
+      );
       draft.revision += 1;
-      return summary(draft);
+      return copy(draft);
     },
     deleteDraft: async (id) => {
       live(id).deleted = true;
@@ -203,6 +226,7 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       return { imported, failed: [] };
     },
     saveDraft: async (id, body, baseRevision, kind) => {
+      opened();
       const draft = live(id);
       if (draft.revision !== baseRevision) {
         record({ ...draft, ...measure(body), body }, "conflict");
@@ -243,7 +267,10 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       readings.delete(written);
       return readingList();
     },
-    exportText: async (body, profile, ruby) => fakeExport(body, profile, ruby, settings.blogFooter),
+    exportText: async (body, profile, ruby) =>
+      options.exportText
+        ? options.exportText(body, profile, ruby)
+        : fakeExport(body, profile, ruby, settings.blogFooter),
     saveExport: async (path, contents) => {
       files.set(path, contents);
     },
@@ -252,10 +279,45 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       settings = { ...next };
       return { ...settings };
     },
+    backups: async () => ({
+      folder: "/fake/backups",
+      files: [...backupFiles],
+      error: null,
+    }),
+    recoverDatabase: async (choice) => {
+      if (databaseError?.code !== "database_corrupt") {
+        throw fail("invalid_input", "データベースは開けるので、そのままにしました");
+      }
+      databaseError = null;
+      const restoredFrom = choice === "newest_backup" ? (backupFiles[0] ?? null) : null;
+      if (choice === "newest_backup" && restoredFrom === null) {
+        throw fail("not_found", "バックアップがまだありません");
+      }
+      if (restoredFrom === null) drafts.clear();
+      return { movedAside: "/fake/podium.db.corrupt-20270104-093000", restoredFrom };
+    },
+    exportAll: async (folder, progress) => {
+      opened();
+      const live = [...drafts.values()].filter((d) => !d.deleted);
+      const written: string[] = [];
+      for (const [done, draft] of live.entries()) {
+        progress({ done, total: live.length });
+        const stem = `${folder}/${draft.title}`;
+        const taken = written.filter((p) => p === `${stem}.md` || p.startsWith(`${stem} (`));
+        const path = taken.length === 0 ? `${stem}.md` : `${stem} (${taken.length + 1}).md`;
+        files.set(path, draft.body);
+        written.push(path);
+      }
+      progress({ done: live.length, total: live.length });
+      return { folder, files: written };
+    },
+    chooseFolder: async () => "/fake/書き出し",
     chooseImportFiles: async () => ["/fake/読み込み見本.md"],
     chooseExportPath: async (defaultName) => `/fake/${defaultName}`,
     copyToClipboard: async (content) => {
       clipboard.push(content);
     },
   };
+  options.created?.(backend);
+  return backend;
 }

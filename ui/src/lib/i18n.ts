@@ -138,6 +138,22 @@ const ja = {
   "settings.theme.light": "ライト",
   "settings.theme.dark": "ダーク",
   "settings.about": "Podium {version}・データベース：{path}",
+  "data.heading": "データの保全",
+  "data.backups": "毎日のバックアップ：{n}件（最新 {newest}）・保存先：{folder}",
+  "data.noBackups": "バックアップはまだありません（保存先：{folder}）",
+  "data.backupFailed": "今日のバックアップを作れませんでした：{message}",
+  "data.exportAll": "すべての原稿を書き出す…",
+  "data.exporting": "書き出しの進み具合",
+  "data.exported": "{n}件の原稿を {folder} に書き出しました",
+  "recover.heading": "データベースが壊れています",
+  "recover.explain": "原稿のデータベースが壊れていて開けません。",
+  "recover.kept": "壊れたファイルは消さずに別の名前で残します。どちらで続けるか選んでください。",
+  "recover.fromBackup": "最新のバックアップ（{date}）から戻す",
+  "recover.newDatabase": "新しい空のデータベースで始める",
+  "recover.later": "あとで",
+  "recover.restored":
+    "バックアップ {from} から戻しました。壊れたファイルは {aside} に残してあります。",
+  "recover.started": "新しいデータベースで始めました。壊れたファイルは {aside} に残してあります。",
 } as const;
 
 export type MessageKey = keyof typeof ja;
@@ -277,6 +293,22 @@ const en: Record<MessageKey, string> = {
   "settings.theme.light": "Light",
   "settings.theme.dark": "Dark",
   "settings.about": "Podium {version} · database: {path}",
+  "data.heading": "Keeping your data safe",
+  "data.backups": "Daily backups: {n} (newest {newest}) in {folder}",
+  "data.noBackups": "No backups yet (folder: {folder})",
+  "data.backupFailed": "Today's backup could not be made: {message}",
+  "data.exportAll": "Export all drafts…",
+  "data.exporting": "Export progress",
+  "data.exported": "Exported {n} drafts to {folder}",
+  "recover.heading": "The database is damaged",
+  "recover.explain": "The database of drafts is damaged and cannot be opened.",
+  "recover.kept":
+    "The damaged file is kept under another name, never deleted. Choose how to go on.",
+  "recover.fromBackup": "Restore the newest backup ({date})",
+  "recover.newDatabase": "Start with a new, empty database",
+  "recover.later": "Later",
+  "recover.restored": "Restored the backup {from}. The damaged file is kept as {aside}.",
+  "recover.started": "Started a new database. The damaged file is kept as {aside}.",
 };
 
 const dictionaries: Record<Language, Record<MessageKey, string>> = { ja, en };

@@ -1,0 +1,56 @@
+//! Looking after the database from the app: its daily backups, a corrupt file replaced (only
+//! when the user chooses so), every draft exported as a folder of Markdown files.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The daily backups (`backups/` beside the database; the newest seven are kept).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Backups {
+    pub folder: String,
+    /// The backup files, newest first (full paths).
+    pub files: Vec<String>,
+    /// Why today's backup could not be made, when it could not (a full disk …).
+    pub error: Option<String>,
+}
+
+/// What to put in place of a corrupt database, which is moved aside (never deleted) first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum RecoveryChoice {
+    /// A copy of the newest daily backup.
+    NewestBackup,
+    /// A new, empty database.
+    NewDatabase,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Recovered {
+    /// Where the corrupt database was moved, every byte kept.
+    pub moved_aside: String,
+    /// The backup now in use, when one was restored.
+    pub restored_from: Option<String>,
+}
+
+/// Sent while `export_all` runs: `done` of `total` drafts written.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ExportAllProgress {
+    pub done: u32,
+    pub total: u32,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ExportAllReport {
+    pub folder: String,
+    /// The files written, in the library's order (names from the titles, made unique).
+    pub files: Vec<String>,
+}

@@ -1,0 +1,116 @@
+// Hostile drafts in the app's UI, in Chromium with the app's CSP: every draft of
+// tests/data/hostile/ goes into the editor, and its HTML and blog exports — the core's real
+// output, from tests/data/golden/hostile/ (tests/export.rs keeps them equal to what the core
+// makes) — into the export preview. Nothing may run: no dialog, no tripwire, no CSP violation,
+// no console error, and no script, frame, form, style, handler or javascript: link in the DOM.
+
+import assert from "node:assert/strict";
+import { readdirSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { screenshotPath, startBrowser, watchProblems } from "./browser.mjs";
+
+const data = join(import.meta.dirname, "..", "..", "tests", "data");
+const drafts = readdirSync(join(data, "hostile"))
+  .filter((name) => name.endsWith(".md"))
+  .sort();
+
+/** @type {Awaited<ReturnType<typeof startBrowser>>} */
+let session;
+
+before(async () => {
+  session = await startBrowser();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+/**
+ * What must not be in the document or the export preview's shadow root. Runs in the page
+ * (Playwright passes the function's source, not through eval, so the CSP is not involved).
+ * @param {string} where `document` or `preview`
+ */
+function dangerousIn(where) {
+  const root =
+    where === "document"
+      ? document.body
+      : document.querySelector("[data-testid=export-preview] .rendered")?.shadowRoot;
+  if (!root) return ["(nothing to look at)"];
+  const banned = ["script", "iframe", "frame", "object", "embed", "form", "style", "svg", "math"];
+  const found = [];
+  for (const element of root.querySelectorAll("*")) {
+    const tag = element.localName;
+    // Svelte's components carry no <style> in the body; CodeMirror's are in <head>.
+    if (banned.includes(tag)) found.push(`<${tag}>`);
+    for (const { name, value } of element.attributes) {
+      if (name.startsWith("on")) found.push(`${tag}[${name}]`);
+      if (/^\s*(javascript|vbscript|data):/i.test(value)) found.push(`${tag}[${name}=${value}]`);
+    }
+  }
+  return found;
+}
+
+for (const name of drafts) {
+  test(`nothing runs or escapes: ${name}`, async () => {
+    const stem = name.replace(/\.md$/, "");
+    const fixture = {
+      body: readFileSync(join(data, "hostile", name), "utf8"),
+      html: readFileSync(join(data, "golden", "hostile", `${stem}.html`), "utf8"),
+      blog: readFileSync(join(data, "golden", "hostile", `${stem}.blog.html`), "utf8"),
+    };
+    const page = await session.browser.newPage();
+    const problems = watchProblems(page);
+    /** @type {string[]} */
+    const dialogs = [];
+    page.on("dialog", (dialog) => {
+      dialogs.push(dialog.message());
+      void dialog.dismiss();
+    });
+    await page.addInitScript((given) => {
+      const tripped = (/** @type {string} */ name) => () => {
+        window.podiumTripped.push(name);
+        return null;
+      };
+      window.podiumTripped = [];
+      window.alert = tripped("alert");
+      window.confirm = () => tripped("confirm")() ?? false;
+      window.prompt = tripped("prompt");
+      window.print = tripped("print");
+      window.open = tripped("open");
+      document.addEventListener("securitypolicyviolation", (event) =>
+        window.podiumTripped.push(`CSP ${event.violatedDirective}`),
+      );
+      window.podiumFake = {
+        drafts: [given.body],
+        exportText: async (_body, profile) =>
+          profile === "blog" ? given.blog : profile === "html" ? given.html : _body,
+      };
+    }, fixture);
+    await page.goto(session.baseUrl);
+    await page.locator(".cm-content .cm-line").first().waitFor();
+    await page.getByTestId("total-duration").waitFor();
+
+    await page.keyboard.press("Control+e");
+    const exported = page.getByRole("dialog", { name: "書き出し" });
+    for (const profile of ["html", "blog"]) {
+      await exported.getByLabel("形式").selectOption(profile);
+      await page.waitForFunction((blog) => {
+        const text = document.querySelector("[data-testid=export-preview] .rendered")?.shadowRoot
+          ?.textContent;
+        return text !== undefined && text !== "" && text.includes("【全文】") === blog;
+      }, profile === "blog");
+      assert.deepEqual(await page.evaluate(dangerousIn, "preview"), [], `${profile}: ${name}`);
+    }
+    if (name === "scripts-and-handlers.md") {
+      await page.screenshot({ path: screenshotPath("hostile-preview.png") });
+    }
+    await exported.getByRole("button", { name: "閉じる" }).click();
+
+    assert.deepEqual(await page.evaluate(dangerousIn, "document"), [], `document: ${name}`);
+    assert.deepEqual(await page.evaluate(() => window.podiumTripped), []);
+    assert.deepEqual(dialogs, []);
+    assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
+    await page.close();
+  });
+}
