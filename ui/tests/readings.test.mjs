@@ -39,7 +39,7 @@ test("readings follow the draft and the office's reading dictionary", async () =
   // The office's reading dictionary: add 白井亨, the reading follows.
   const dictionary = page.getByTestId("reading-dictionary");
   await dictionary.locator("summary").click();
-  await dictionary.getByLabel("語").fill("白井亨");
+  await dictionary.getByLabel("語", { exact: true }).fill("白井亨");
   await dictionary.getByLabel("読み", { exact: true }).fill("しらいとおる");
   await dictionary.getByRole("button", { name: "登録" }).click();
   await dictionary.getByText("白井亨 → シライトオル").waitFor();
@@ -47,7 +47,7 @@ test("readings follow the draft and the office's reading dictionary", async () =
   await page.screenshot({ path: screenshotPath("readings.png") });
 
   // A reading that is not kana is refused with the reason.
-  await dictionary.getByLabel("語").fill("市長");
+  await dictionary.getByLabel("語", { exact: true }).fill("市長");
   await dictionary.getByLabel("読み", { exact: true }).fill("shicho");
   await dictionary.getByRole("button", { name: "登録" }).click();
   await dictionary.getByRole("alert").waitFor();
