@@ -11,6 +11,7 @@ pub mod check;
 mod export;
 mod library;
 mod offsets;
+mod readings;
 mod settings;
 mod upkeep;
 
@@ -23,6 +24,7 @@ pub use library::{
     RevisionSummary, SaveKind, Saved, SearchHit, TemplateInfo,
 };
 pub use offsets::Utf16Offsets;
+pub use readings::{DictionaryStatus, ReadingEntry};
 pub use settings::{AppInfo, Settings};
 #[cfg(test)]
 pub use settings::{Language, Theme};
