@@ -174,8 +174,9 @@ impl Settings {
             lint: LintConfig {
                 max_sentence_chars: self.max_sentence_chars as usize,
                 max_commas: self.max_commas as usize,
-                dictionary: None,
+                ..LintConfig::default()
             },
+            ..AnalysisOptions::default()
         }
     }
 

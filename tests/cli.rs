@@ -20,6 +20,11 @@ fn podium_with_stdin(args: &[&str], db: &Path, stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_podium"))
         .args(args)
         .env("PODIUM_DB", db)
+        // The dictionary the Japanese tests build, in the target folder (not the user's cache).
+        .env(
+            "XDG_CACHE_HOME",
+            Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache"),
+        )
         .stdin(if stdin.is_some() {
             Stdio::piped()
         } else {
@@ -112,19 +117,20 @@ fn stats_pace_and_stdin() {
     let lib = library();
     let text = "# 題\n\nあいうえおかきくけこ".as_bytes();
     let slow = json(&podium_with_stdin(
-        &["stats", "-", "--json"],
+        &["stats", "-", "--json", "--chars-only"],
         &lib.db,
         Some(text),
     ));
     let fast = json(&podium_with_stdin(
-        &["stats", "-", "--json", "--pace", "600"],
+        &["stats", "-", "--json", "--pace", "600", "--chars-only"],
         &lib.db,
         Some(text),
     ));
     assert_eq!(slow["seconds"], 2.0);
     assert_eq!(fast["seconds"], 1.0);
     assert_eq!(fast["pace_cpm"], 600.0);
-    let human = podium_with_stdin(&["stats", "-"], &lib.db, Some(text));
+    assert!(slow.get("morae").is_none());
+    let human = podium_with_stdin(&["stats", "-", "--chars-only"], &lib.db, Some(text));
     assert!(stdout(&human).contains("10字"), "{}", stdout(&human));
     let bad_pace = podium_with_stdin(&["stats", "-", "--pace", "fast"], &lib.db, Some(text));
     assert_eq!(bad_pace.status.code(), Some(2));
@@ -152,7 +158,12 @@ fn lint_json_lists_findings_and_exits_zero() {
     assert!(rules.contains(&"sentence-length"), "{rules:?}");
     assert!(rules.contains(&"doubled-phrase"), "{rules:?}");
     let clean = podium(
-        &["lint", data("ceremony.md").to_str().unwrap(), "--json"],
+        &[
+            "lint",
+            data("ceremony.md").to_str().unwrap(),
+            "--json",
+            "--chars-only",
+        ],
         &lib.db,
     );
     assert_eq!(json(&clean)["findings"], serde_json::json!([]));
@@ -389,4 +400,31 @@ fn db_flag_overrides_the_environment() {
     );
     assert!(output.status.success(), "{}", stderr(&output));
     assert!(other.exists() && !lib.db.exists());
+}
+
+#[test]
+fn with_the_dictionary_stats_count_morae_readings_print_katakana_and_lint_has_word_rules() {
+    let lib = library();
+    let text = "# 題\n\nあけましておめでとうございます。\n".as_bytes();
+    let stats = json(&podium_with_stdin(
+        &["stats", "-", "--json"],
+        &lib.db,
+        Some(text),
+    ));
+    assert_eq!(stats["morae"], 15, "{stats}");
+    let readings = podium_with_stdin(&["readings", "-"], &lib.db, Some(text));
+    assert!(readings.status.success(), "{}", stderr(&readings));
+    assert_eq!(stdout(&readings), "アケマシテオメデトーゴザイマス。\n");
+    let lint = json(&podium(
+        &["lint", data("ceremony.md").to_str().unwrap(), "--json"],
+        &lib.db,
+    ));
+    let rules: Vec<&str> = lint["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| f["rule"].as_str().unwrap())
+        .collect();
+    assert!(rules.contains(&"repeated-particle"), "{rules:?}");
+    assert!(rules.contains(&"furigana"), "{rules:?}");
 }

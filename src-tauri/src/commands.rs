@@ -6,7 +6,7 @@ use crate::error::{AppError, ErrorCode};
 use crate::ipc::{self, check};
 use crate::state::{AppState, Location};
 use podium::prompter::PrompterSettings;
-use podium::store::{self, Store, DEFAULT_BACKUPS_KEPT};
+use podium::store::{self, ReadingEntry, Store, DEFAULT_BACKUPS_KEPT};
 use podium::{analysis, compose, export, rehearsal, script, templates, timing};
 use std::ops::ControlFlow;
 
@@ -159,11 +159,49 @@ pub fn restore_revision(state: &AppState, revision_id: i64) -> Result<ipc::Draft
         .map(Into::into)
 }
 
-/// Reading time and findings with the pace and limits of the settings. Needs no database.
+/// Reading time and findings with the pace and limits of the settings; with the dictionary,
+/// in morae, with the readings and the word rules. Needs no database.
 pub fn analyse(state: &AppState, body: &str) -> Result<ipc::Analysis, AppError> {
     check::body(body)?;
-    let analysis = analysis::analyse(body, &state.settings().analysis_options());
-    Ok(ipc::Analysis::new(&analysis, body))
+    let options = state.settings().analysis_options();
+    let (analysis, status) = state.lexicon.with_words(|words| match words {
+        Some(words) => analysis::analyse_with_words(body, &options, words),
+        None => analysis::analyse(body, &options),
+    });
+    let mut out = ipc::Analysis::new(&analysis, body);
+    out.dictionary = status;
+    Ok(out)
+}
+
+/// The office's reading dictionary, by written form.
+pub fn list_readings(state: &AppState) -> Result<Vec<ipc::ReadingEntry>, AppError> {
+    let entries = state.with_store(|store| store.readings())?;
+    Ok(entries.into_iter().map(Into::into).collect())
+}
+
+/// Add a word's reading (hiragana or katakana), or change it; the list after the change.
+pub fn put_reading(
+    state: &AppState,
+    written: &str,
+    reading: &str,
+) -> Result<Vec<ipc::ReadingEntry>, AppError> {
+    let entry =
+        ReadingEntry::new(written, reading).map_err(|e| AppError::invalid(e.to_string()))?;
+    state.with_store(|store| store.put_reading(&entry))?;
+    refresh_readings(state)
+}
+
+/// Remove a word's reading; the list after the change.
+pub fn delete_reading(state: &AppState, written: &str) -> Result<Vec<ipc::ReadingEntry>, AppError> {
+    state.with_store(|store| store.delete_reading(written))?;
+    refresh_readings(state)
+}
+
+/// Analysis reads with the stored readings from now on; the list, for the editor.
+pub fn refresh_readings(state: &AppState) -> Result<Vec<ipc::ReadingEntry>, AppError> {
+    let user = state.with_store(|store| store.user_readings())?;
+    state.lexicon.set_user_readings(user);
+    list_readings(state)
 }
 
 /// `ruby: None` is the profile's default (plain text: 漢字（かんじ）, else `<ruby>`).

@@ -6,7 +6,7 @@ use crate::commands;
 use crate::error::AppError;
 use crate::ipc::{
     Analysis, AppInfo, Backups, Draft, DraftMeta, DraftSummary, ExportAllProgress, ExportAllReport,
-    ExportProfile, ImportReport, NewDraftValues, Recovered, RecoveryChoice, Revision,
+    ExportProfile, ImportReport, NewDraftValues, ReadingEntry, Recovered, RecoveryChoice, Revision,
     RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings, TemplateInfo,
 };
 use crate::ipc::{Display, PrompterScript, PrompterSettings, RehearsalSummary};
@@ -101,6 +101,25 @@ pub fn restore_revision(state: State<'_, AppState>, revision_id: i64) -> Result<
 #[tauri::command(async)]
 pub fn analyse(state: State<'_, AppState>, body: String) -> Result<Analysis> {
     commands::analyse(&state, &body)
+}
+
+#[tauri::command]
+pub fn list_readings(state: State<'_, AppState>) -> Result<Vec<ReadingEntry>> {
+    commands::list_readings(&state)
+}
+
+#[tauri::command]
+pub fn put_reading(
+    state: State<'_, AppState>,
+    written: String,
+    reading: String,
+) -> Result<Vec<ReadingEntry>> {
+    commands::put_reading(&state, &written, &reading)
+}
+
+#[tauri::command]
+pub fn delete_reading(state: State<'_, AppState>, written: String) -> Result<Vec<ReadingEntry>> {
+    commands::delete_reading(&state, &written)
 }
 
 #[tauri::command(async)]

@@ -9,6 +9,7 @@ mod commands;
 mod error;
 mod invoke;
 mod ipc;
+mod lexicon;
 mod prompter_window;
 mod state;
 #[cfg(test)]
@@ -54,7 +55,14 @@ fn main() {
                 .and_then(|db| db.parent().map(Path::to_path_buf))
                 .ok_or_else(|| "the OS reports no data folder".to_string());
             let location = database_location(podium_db, data_dir);
-            app.manage(AppState::open(location).with_local_offset(local_offset));
+            let state = AppState::open(location).with_local_offset(local_offset);
+            // The office's readings now; the dictionary when it is ready (built the first time).
+            let _ = commands::refresh_readings(&state);
+            state.lexicon.load_in_background(
+                podium::japanese::dictionary::default_sources(),
+                podium::japanese::dictionary::default_cache(),
+            );
+            app.manage(state);
             let handle = app.handle().clone();
             std::thread::spawn(move || commands::back_up_if_due(&handle.state::<AppState>()));
             if let Some(window) = app.get_webview_window("main") {
@@ -79,6 +87,9 @@ fn main() {
             invoke::get_revision,
             invoke::restore_revision,
             invoke::analyse,
+            invoke::list_readings,
+            invoke::put_reading,
+            invoke::delete_reading,
             invoke::export_text,
             invoke::save_export,
             invoke::get_settings,

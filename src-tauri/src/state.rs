@@ -5,11 +5,12 @@
 //! tries to open it again and, failing, returns that error.
 
 use crate::error::AppError;
+use crate::lexicon::Lexicon;
 use podium::settings::Settings;
 use podium::store::{Store, DB_ENV};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard, PoisonError};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use time::{OffsetDateTime, UtcOffset};
 
 /// Where the database is.
@@ -42,6 +43,8 @@ pub struct AppState {
     local_offset: UtcOffset,
     /// How the start-up backup went: `None` until it ran, then why it failed, if it did.
     backup_outcome: Mutex<Option<Result<(), String>>>,
+    /// The morphological dictionary (loaded in the background) and the office's readings.
+    pub lexicon: Arc<Lexicon>,
 }
 
 impl AppState {
@@ -64,6 +67,7 @@ impl AppState {
             clock: Box::new(OffsetDateTime::now_utc),
             local_offset: UtcOffset::UTC,
             backup_outcome: Mutex::new(None),
+            lexicon: Arc::new(Lexicon::default()),
         }
     }
 

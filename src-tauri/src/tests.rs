@@ -360,6 +360,23 @@ fn the_prompter_reads_the_draft_remembers_its_settings_and_calibrates_from_rehea
 }
 
 #[test]
+fn the_reading_dictionary_is_checked_stored_and_used_by_analysis() {
+    let (state, _) = state();
+    assert!(list_readings(&state).unwrap().is_empty());
+    let refused = put_reading(&state, "白井亨", "shirai").unwrap_err();
+    assert_eq!(refused.code, ErrorCode::InvalidInput);
+    let entries = put_reading(&state, "白井亨", "しらいとおる").unwrap();
+    assert_eq!(entries.len(), 1);
+    assert_eq!(entries[0].reading, "シライトオル");
+    assert!(delete_reading(&state, "白井亨").unwrap().is_empty());
+    // Without the dictionary (never loaded here) analysis counts characters and says so.
+    let analysis = analyse(&state, "# 題\n\n白井亨です。").unwrap();
+    assert_eq!(analysis.dictionary, crate::ipc::DictionaryStatus::Missing);
+    assert_eq!(analysis.morae, None);
+    assert!(analysis.readings.is_empty());
+}
+
+#[test]
 fn renaming_a_draft_rewrites_its_heading() {
     let (state, _) = state();
     let draft = create_draft(&state, new_year()).unwrap();

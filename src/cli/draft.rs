@@ -2,6 +2,7 @@
 
 use super::{minutes_seconds, print_json, Failure, Outcome};
 use clap::Args;
+use podium::analysis::{self, AnalysisOptions};
 use podium::export::{self, ExportOptions, ExportProfile, RubyStyle};
 use podium::lint::{self, LintConfig, PrhDictionary};
 use podium::script::{self, SectionRole};
@@ -40,6 +41,9 @@ pub struct StatsArgs {
     /// 読む速さ（字/分）(pace in characters per minute)
     #[arg(long, default_value_t = timing::DEFAULT_CHARS_PER_MINUTE, value_parser = parse_pace)]
     pace: f64,
+    /// 文字数だけで計算する（辞書を使わない）(count characters only, without the dictionary)
+    #[arg(long)]
+    chars_only: bool,
     #[arg(long)]
     json: bool,
 }
@@ -59,6 +63,9 @@ struct StatsReport {
     chars: usize,
     spoken_chars: usize,
     pace_cpm: f64,
+    /// Morae as read, when the dictionary is present (the seconds are then timed in morae).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    morae: Option<usize>,
     seconds: f64,
     sections: Vec<SectionReport>,
 }
@@ -78,19 +85,31 @@ fn tenths(seconds: f64) -> f64 {
 
 pub fn stats(args: StatsArgs) -> Outcome {
     let source = read_source(&args.file)?;
-    let script = script::parse(&source.text);
-    let options = TimingOptions {
-        pace: Pace::chars_per_minute(args.pace),
-        ..TimingOptions::default()
+    let options = AnalysisOptions {
+        timing: TimingOptions {
+            pace: Pace::chars_per_minute(args.pace),
+            ..TimingOptions::default()
+        },
+        ..AnalysisOptions::default()
     };
-    let estimate = timing::estimate(&script, &options);
+    let japanese = (!args.chars_only)
+        .then(|| super::readings::open(None))
+        .flatten();
+    let analysis = match &japanese {
+        Some(japanese) => analysis::analyse_with_words(&source.text, &options, japanese.words()),
+        None => analysis::analyse(&source.text, &options),
+    };
+    let chars = script::parse(&source.text);
+    let estimate = timing::estimate(&chars, &options.timing);
+    let timed = &analysis.timing;
     let report = StatsReport {
-        title: script.title_text(),
+        title: analysis.title.clone(),
         chars: estimate.chars,
         spoken_chars: estimate.spoken,
         pace_cpm: args.pace,
-        seconds: tenths(estimate.seconds),
-        sections: estimate
+        morae: analysis.morae,
+        seconds: tenths(timed.seconds),
+        sections: timed
             .sections
             .iter()
             .map(|s| SectionReport {
@@ -105,13 +124,23 @@ pub fn stats(args: StatsArgs) -> Outcome {
         return print_json(&report);
     }
     println!("{}", report.title.as_deref().unwrap_or("（無題）"));
-    println!(
-        "  {}字（読み {}字）  約{}（{}字/分）",
-        report.chars,
-        report.spoken_chars,
-        minutes_seconds(report.seconds),
-        report.pace_cpm
-    );
+    match report.morae {
+        Some(morae) => println!(
+            "  {}字（読み {}字、{}拍）  約{}（{:.0}拍/分）",
+            report.chars,
+            report.spoken_chars,
+            morae,
+            minutes_seconds(report.seconds),
+            timed.pace.per_minute
+        ),
+        None => println!(
+            "  {}字（読み {}字）  約{}（{}字/分）",
+            report.chars,
+            report.spoken_chars,
+            minutes_seconds(report.seconds),
+            report.pace_cpm
+        ),
+    }
     for section in &report.sections {
         let title = if section.title.is_empty() {
             "（前文）"
@@ -134,6 +163,9 @@ pub struct LintArgs {
     /// 表記の辞書（prh 形式の YAML）(user dictionary in prh's YAML format)
     #[arg(long)]
     dict: Option<PathBuf>,
+    /// 文字単位の規則だけで校正する（辞書を使わない）(character rules only, without the dictionary)
+    #[arg(long)]
+    chars_only: bool,
     #[arg(long)]
     json: bool,
 }
@@ -187,12 +219,22 @@ pub fn lint(args: LintArgs) -> Outcome {
         }
         None => None,
     };
-    let config = LintConfig {
-        dictionary,
-        ..LintConfig::default()
+    let options = AnalysisOptions {
+        lint: LintConfig {
+            dictionary,
+            ..LintConfig::default()
+        },
+        ..AnalysisOptions::default()
     };
-    let script = script::parse(&source.text);
-    let findings = lint::lint(&source.text, &script, &config);
+    let japanese = (!args.chars_only)
+        .then(|| super::readings::open(None))
+        .flatten();
+    let findings = match &japanese {
+        Some(japanese) => {
+            analysis::analyse_with_words(&source.text, &options, japanese.words()).findings
+        }
+        None => analysis::analyse(&source.text, &options).findings,
+    };
     if args.json {
         return print_json(&LintReport {
             findings: findings.iter().map(FindingReport::from).collect(),

@@ -6,6 +6,7 @@
 
 mod draft;
 mod library;
+mod readings;
 mod upkeep;
 
 use clap::{Parser, Subcommand};
@@ -29,6 +30,8 @@ enum Command {
     Stats(draft::StatsArgs),
     /// 読み上げ原稿の校正 (proofread for reading aloud)
     Lint(draft::LintArgs),
+    /// 読み（カタカナ、一文一行）(the text as read, in katakana, one sentence a line)
+    Readings(readings::ReadingsArgs),
     /// 書き出し (export: md, txt, html, html-doc, blog)
     Export(draft::ExportArgs),
     /// ファイルを原稿として取り込む (import .md/.txt files as drafts)
@@ -85,6 +88,7 @@ pub fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Stats(args) => draft::stats(args),
         Command::Lint(args) => draft::lint(args),
+        Command::Readings(args) => readings::readings(args),
         Command::Export(args) => draft::export(args),
         Command::Import(args) => library::import(args),
         Command::List(args) => library::list(args),

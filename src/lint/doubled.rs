@@ -42,14 +42,17 @@ const REDUPLICATED: &[&str] = &[
     "一歩ずつ",
 ];
 
-pub(super) fn check(passage: &Passage, report: &mut Report) {
+/// `with_particles`: also look for doubled particles (off when words find them).
+pub(super) fn check(passage: &Passage, with_particles: bool, report: &mut Report) {
     for segment in passage.segments() {
         let chars: Vec<(usize, char)> = passage.text[segment.clone()]
             .char_indices()
             .map(|(i, c)| (segment.start + i, c))
             .collect();
         phrases(passage, &chars, report);
-        particles(passage, &chars, report);
+        if with_particles {
+            particles(passage, &chars, report);
+        }
     }
 }
 

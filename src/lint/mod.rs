@@ -15,17 +15,35 @@
 //! | `notation-variant`    | info     | 表記ゆれ inside the draft: 「取組」「取り組み」       |
 //! | `katakana-misspelling`| warning  | 「シュミレーション」 (a built-in prh dictionary)      |
 //! | `user-dictionary`     | warning  | the office's own prh dictionary                       |
+//! | `sentence-seconds`    | warning  | a sentence that takes longer than the limit to read   |
+//! | `kanji-run`           | warning  | more than 6 kanji in a row (hard to follow by ear)    |
+//!
+//! With the morphological dictionary ([`crate::japanese`]) these rules work on words:
+//!
+//! | rule id               | severity | what                                                  |
+//! |-----------------------|----------|-------------------------------------------------------|
+//! | `doubled-particle`    | error    | the same particle twice in a row, found from words    |
+//! | `repeated-particle`   | warning  | the same particle twice in a sentence (textlint's no-doubled-joshi) |
+//! | `notation-variant`    | info     | also words of the same reading and kanji spelt two ways |
+//! | `homophone`           | info     | words easily confused when heard (市立/私立)           |
+//! | `furigana`            | info     | a suggested `{漢字|よみ}`, with the fix that inserts it |
+//!
+//! Without the dictionary the character-level doubled-particle rule stands in; with it that
+//! rule is off, so a problem is reported once.
 
 mod doubled;
 mod length;
 mod notation;
-mod passage;
+pub(crate) mod passage;
 pub mod prh;
 mod style;
+mod words;
 
 pub use prh::{PrhDictionary, PrhError};
 
+use crate::japanese::{Dictionary, UserReadings, WordedPassage};
 use crate::script::{LineIndex, Script, Span};
+use crate::timing::ScriptTiming;
 use passage::{passages, Passage, PassageKind};
 use serde::Serialize;
 use std::ops::Range;
@@ -43,10 +61,15 @@ pub enum Rule {
     NotationVariant,
     KatakanaMisspelling,
     UserDictionary,
+    SentenceSeconds,
+    KanjiRun,
+    RepeatedParticle,
+    Homophone,
+    Furigana,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 8] = [
+    pub const ALL: [Rule; 13] = [
         Rule::SentenceLength,
         Rule::TooManyCommas,
         Rule::DoubledPhrase,
@@ -55,6 +78,11 @@ impl Rule {
         Rule::NotationVariant,
         Rule::KatakanaMisspelling,
         Rule::UserDictionary,
+        Rule::SentenceSeconds,
+        Rule::KanjiRun,
+        Rule::RepeatedParticle,
+        Rule::Homophone,
+        Rule::Furigana,
     ];
 
     /// The stable id, as serialised.
@@ -68,13 +96,18 @@ impl Rule {
             Rule::NotationVariant => "notation-variant",
             Rule::KatakanaMisspelling => "katakana-misspelling",
             Rule::UserDictionary => "user-dictionary",
+            Rule::SentenceSeconds => "sentence-seconds",
+            Rule::KanjiRun => "kanji-run",
+            Rule::RepeatedParticle => "repeated-particle",
+            Rule::Homophone => "homophone",
+            Rule::Furigana => "furigana",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
             Rule::DoubledPhrase | Rule::DoubledParticle => Severity::Error,
-            Rule::NotationVariant => Severity::Info,
+            Rule::NotationVariant | Rule::Homophone | Rule::Furigana => Severity::Info,
             _ => Severity::Warning,
         }
     }
@@ -130,6 +163,10 @@ pub struct LintConfig {
     pub max_commas: usize,
     /// The office's dictionary of preferred forms.
     pub dictionary: Option<PrhDictionary>,
+    /// Seconds a sentence may take to read aloud.
+    pub max_sentence_seconds: f64,
+    /// Kanji in a row.
+    pub max_kanji_run: usize,
 }
 
 impl Default for LintConfig {
@@ -138,6 +175,8 @@ impl Default for LintConfig {
             max_sentence_chars: 100,
             max_commas: 3,
             dictionary: None,
+            max_sentence_seconds: 20.0,
+            max_kanji_run: 6,
         }
     }
 }
@@ -146,36 +185,97 @@ impl Default for LintConfig {
 static KATAKANA: LazyLock<Option<PrhDictionary>> =
     LazyLock::new(|| PrhDictionary::from_yaml(include_str!("katakana.yml")).ok());
 
-/// Proofread a draft. `source` is the text `script` was parsed from.
+/// Proofread a draft at the character level. `source` is the text `script` was parsed from.
 pub fn lint(source: &str, script: &Script, config: &LintConfig) -> Vec<Finding> {
     let passages = passages(script, source);
-    let mut report = Report {
-        index: LineIndex::new(source),
-        findings: Vec::new(),
-    };
+    let mut report = Report::new(source);
+    characters(
+        &passages.iter().collect::<Vec<_>>(),
+        config,
+        true,
+        &mut report,
+    );
+    report.finish()
+}
+
+/// Proofread a draft with its words: the word rules, and the character rules they do not
+/// replace.
+pub(crate) fn lint_words(
+    source: &str,
+    config: &LintConfig,
+    passages: &[WordedPassage],
+    dictionary: &Dictionary,
+    user: &UserReadings,
+) -> Vec<Finding> {
+    let mut report = Report::new(source);
+    let plain: Vec<&Passage> = passages.iter().map(|p| &p.passage).collect();
+    characters(&plain, config, false, &mut report);
+    words::check(passages, dictionary, user, &mut report);
+    let mut findings = report.finish();
+    // The word and character 表記ゆれ rules may both see one variant: keep the first.
+    let mut seen: Vec<(Rule, Range<usize>)> = Vec::new();
+    findings.retain(|f| {
+        let range = f.span.range();
+        if seen
+            .iter()
+            .any(|(rule, r)| *rule == f.rule && r.start < range.end && range.start < r.end)
+        {
+            return false;
+        }
+        seen.push((f.rule, range));
+        true
+    });
+    findings
+}
+
+/// The character-level rules; `particles`: whether to look for doubled particles by
+/// characters (off when words find them).
+fn characters(passages: &[&Passage], config: &LintConfig, particles: bool, report: &mut Report) {
     let sentences: Vec<&Passage> = passages
         .iter()
+        .copied()
         .filter(|p| p.kind == PassageKind::Sentence)
         .collect();
     for passage in &sentences {
-        length::check(passage, config, &mut report);
+        length::check(passage, config, report);
     }
-    for passage in &passages {
-        doubled::check(passage, &mut report);
+    for passage in passages {
+        doubled::check(passage, particles, report);
+        words::kanji_runs(passage, config, report);
     }
-    style::check(&sentences, &mut report);
-    notation::check(&passages, &mut report);
+    style::check(&sentences, report);
+    notation::check(passages, report);
     if let Some(katakana) = KATAKANA.as_ref() {
-        katakana.check(&passages, Rule::KatakanaMisspelling, &mut report);
+        katakana.check(passages, Rule::KatakanaMisspelling, report);
     }
     if let Some(dictionary) = &config.dictionary {
-        dictionary.check(&passages, Rule::UserDictionary, &mut report);
+        dictionary.check(passages, Rule::UserDictionary, report);
     }
-    let mut findings = report.findings;
-    findings.sort_by(|a, b| {
-        (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
-    });
-    findings
+}
+
+/// Sentences that take longer than the limit to read aloud, from the timing estimate.
+pub fn sentence_seconds(source: &str, timing: &ScriptTiming, config: &LintConfig) -> Vec<Finding> {
+    let index = LineIndex::new(source);
+    timing
+        .sections
+        .iter()
+        .flat_map(|s| &s.sentences)
+        .filter(|s| s.seconds > config.max_sentence_seconds)
+        .map(|s| {
+            let span = index.span(s.span.start, s.span.end);
+            Finding {
+                rule: Rule::SentenceSeconds,
+                severity: Rule::SentenceSeconds.severity(),
+                message: format!(
+                    "読み上げると約{:.0}秒かかります（目安{:.0}秒）。二つの文に分けると聞きやすくなります。",
+                    s.seconds, config.max_sentence_seconds
+                ),
+                excerpt: excerpt(source.get(s.span.range()).unwrap_or_default()),
+                span,
+                fix: None,
+            }
+        })
+        .collect()
 }
 
 /// Findings as they are made, with what is needed to place them in the source.
@@ -184,7 +284,23 @@ pub(crate) struct Report<'a> {
     findings: Vec<Finding>,
 }
 
-impl Report<'_> {
+impl<'a> Report<'a> {
+    fn new(source: &'a str) -> Self {
+        Report {
+            index: LineIndex::new(source),
+            findings: Vec::new(),
+        }
+    }
+
+    /// The findings sorted by position.
+    fn finish(self) -> Vec<Finding> {
+        let mut findings = self.findings;
+        findings.sort_by(|a, b| {
+            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+        });
+        findings
+    }
+
     /// Report `range` of a passage's text; `fix` replaces a range of the text (offered only
     /// when that range can be edited safely).
     fn add(

@@ -144,7 +144,7 @@ struct Occurrence<'a> {
     variant: usize,
 }
 
-pub(super) fn check(passages: &[Passage], report: &mut Report) {
+pub(super) fn check(passages: &[&Passage], report: &mut Report) {
     let table = &*TABLE;
     let mut occurrences = Vec::new();
     for passage in passages {

@@ -6,7 +6,7 @@
 //! their source, from where the previous inline ended; what cannot be aligned is located only
 //! as a whole.
 
-use crate::script::{Block, Heading, Inline, Script, Sentence};
+use crate::script::{Block, Heading, Inline, Script, Sentence, Span};
 use std::ops::Range;
 
 /// What a passage is: only sentences are checked for length, commas and style.
@@ -20,8 +20,12 @@ pub(crate) enum PassageKind {
 #[derive(Debug)]
 pub(crate) struct Passage {
     pub kind: PassageKind,
+    /// The sentence's or heading's span.
+    pub span: Span,
     pub text: String,
     pieces: Vec<Piece>,
+    /// Ruby in the text: its base's range and its reading.
+    pub rubies: Vec<(Range<usize>, String)>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -77,18 +81,20 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn heading(&mut self, heading: &Heading) -> Passage {
-        self.passage(PassageKind::Heading, &heading.inlines)
+        self.passage(PassageKind::Heading, &heading.span, &heading.inlines)
     }
 
     fn sentence(&mut self, sentence: &Sentence) -> Passage {
-        self.passage(PassageKind::Sentence, &sentence.inlines)
+        self.passage(PassageKind::Sentence, &sentence.span, &sentence.inlines)
     }
 
-    fn passage(&mut self, kind: PassageKind, inlines: &[Inline]) -> Passage {
+    fn passage(&mut self, kind: PassageKind, span: &Span, inlines: &[Inline]) -> Passage {
         let mut passage = Passage {
             kind,
+            span: span.clone(),
             text: String::new(),
             pieces: Vec::new(),
+            rubies: Vec::new(),
         };
         for inline in inlines {
             self.inline(inline, &mut passage);
@@ -99,7 +105,16 @@ impl Builder<'_> {
     fn inline(&mut self, inline: &Inline, out: &mut Passage) {
         match inline {
             Inline::Text { text, span, .. } => self.text(text, span.range(), out),
-            Inline::Ruby { base, span, .. } => self.other(base, span.range(), out),
+            Inline::Ruby {
+                base,
+                reading,
+                span,
+                ..
+            } => {
+                let start = out.text.len();
+                self.other(base, span.range(), out);
+                out.rubies.push((start..out.text.len(), reading.clone()));
+            }
             Inline::Break { span } => self.other("\n", span.range(), out),
             Inline::Cue { span, .. } => self.other("", span.range(), out),
             Inline::Link { inlines, .. } => {

@@ -228,7 +228,7 @@ impl PrhDictionary {
     }
 
     /// Report every match in the plain text of the passages.
-    pub(crate) fn check(&self, passages: &[Passage], rule_id: Rule, report: &mut Report) {
+    pub(crate) fn check(&self, passages: &[&Passage], rule_id: Rule, report: &mut Report) {
         let mut active = vec![self.prefilter.is_none(); self.rules.len()];
         if let Some(set) = &self.prefilter {
             for passage in passages {

@@ -7,12 +7,13 @@ use super::Result;
 use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
-static STEPS: [M<'static>; 5] = [
+static STEPS: [M<'static>; 6] = [
     M::up(include_str!("migrations/001_drafts.sql")),
     M::up(include_str!("migrations/002_search.sql")),
     M::up(include_str!("migrations/003_templates.sql")),
     M::up(include_str!("migrations/004_settings.sql")),
     M::up(include_str!("migrations/005_rehearsals.sql")),
+    M::up(include_str!("migrations/006_readings.sql")),
 ];
 
 static MIGRATIONS: Migrations<'static> = Migrations::from_slice(&STEPS);
@@ -39,6 +40,6 @@ mod tests {
         let version: i64 = conn
             .query_row("PRAGMA user_version", [], |row| row.get(0))
             .unwrap();
-        assert_eq!(version, 5);
+        assert_eq!(version, STEPS.len() as i64);
     }
 }

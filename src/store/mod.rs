@@ -6,7 +6,8 @@
 //! - Every connection: WAL, `synchronous=NORMAL`, `foreign_keys=ON`, a busy timeout.
 //! - Schema: numbered, additive migrations in `migrations/NNN_name.sql`, embedded in the binary
 //!   and applied on open. Tables: `drafts`, `revisions` (history), `templates`, `settings`,
-//!   `rehearsals` (timed runs in the prompter) and two full-text indexes (see [`Store::search`]).
+//!   `rehearsals` (timed runs in the prompter), `readings` (the office's reading dictionary)
+//!   and two full-text indexes (see [`Store::search`]).
 //! - Times are passed in (`now`), never read from a clock, and stored as unix milliseconds (UTC).
 //! - Concurrency: every save names the [`Draft::revision`] it was based on; a stale save fails
 //!   with [`StoreError::Conflict`] and its text is kept in the history. Nothing is lost.
@@ -20,6 +21,7 @@ mod drafts;
 mod error;
 mod export_all;
 mod migrations;
+mod readings;
 mod recovery;
 mod rehearsals;
 mod revisions;
@@ -32,6 +34,7 @@ pub use backup::{backup_dir, list_backups, restore_backup, DEFAULT_BACKUPS_KEPT}
 pub use drafts::{Draft, DraftEdit, DraftStats, DraftSummary, SaveKind};
 pub use error::{Item, StoreError};
 pub use export_all::{file_name_for, ExportedDraft};
+pub use readings::{ReadingEntry, ReadingError};
 pub use recovery::recover_corrupt;
 pub use rehearsals::REHEARSALS_LISTED;
 pub use revisions::{Revision, RevisionKind, RevisionSummary, AUTOSAVE_WINDOW};

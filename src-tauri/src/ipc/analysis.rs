@@ -1,6 +1,7 @@
 //! What the editor shows beside a draft: reading time per section and proofreading findings,
 //! with positions in UTF-16 code units of the body.
 
+use super::readings::{DictionaryStatus, SentenceReading};
 use super::Utf16Offsets;
 use podium::{analysis, lint, script};
 use serde::{Deserialize, Serialize};
@@ -14,10 +15,18 @@ pub struct Analysis {
     pub title: Option<String>,
     /// Characters as printed (read-aloud text, no whitespace).
     pub chars: u32,
-    /// Characters as read aloud (ruby readings, no punctuation).
+    /// Length as read aloud in the pace's unit: characters (ruby readings, no punctuation), or
+    /// morae when `morae` is set.
     pub spoken_chars: u32,
     pub seconds: f64,
+    /// The pace: characters a minute, or morae a minute when `morae` is set.
     pub pace_cpm: f64,
+    /// Morae of the draft, when the dictionary timed it.
+    pub morae: Option<u32>,
+    /// Whether the dictionary was used (readings, morae, word rules and furigana).
+    pub dictionary: DictionaryStatus,
+    /// Each sentence as read (empty without the dictionary).
+    pub readings: Vec<SentenceReading>,
     pub sections: Vec<SectionTiming>,
     /// Sorted by position.
     pub findings: Vec<Finding>,
@@ -118,6 +127,16 @@ impl Analysis {
             spoken_chars: count(timing.spoken),
             seconds: timing.seconds,
             pace_cpm: timing.pace.per_minute,
+            morae: analysis.morae.map(count),
+            dictionary: match analysis.morae {
+                Some(_) => DictionaryStatus::Ready,
+                None => DictionaryStatus::Missing,
+            },
+            readings: analysis
+                .readings
+                .iter()
+                .map(|reading| SentenceReading::new(reading, &offsets))
+                .collect(),
             sections: timing
                 .sections
                 .iter()

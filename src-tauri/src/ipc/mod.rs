@@ -12,6 +12,7 @@ mod export;
 mod library;
 mod offsets;
 mod prompter;
+mod readings;
 mod settings;
 mod upkeep;
 
@@ -27,6 +28,7 @@ pub use offsets::Utf16Offsets;
 pub use prompter::{
     check_section_seconds, Display, PrompterScript, PrompterSettings, RehearsalSummary,
 };
+pub use readings::{DictionaryStatus, ReadingEntry};
 pub use settings::{AppInfo, Settings};
 #[cfg(test)]
 pub use settings::{Language, Theme};

@@ -30,6 +30,7 @@ import type {
   NewDraftValues,
   PrompterScript,
   PrompterSettings,
+  ReadingEntry,
   Recovered,
   RecoveryChoice,
   RehearsalSummary,
@@ -71,6 +72,11 @@ export interface Backend {
   getRevision(revisionId: number): Promise<Revision>;
   restoreRevision(revisionId: number): Promise<Draft>;
   analyse(body: string): Promise<Analysis>;
+  /** The office's reading dictionary (白井亨 → シライトオル), by written form. */
+  listReadings(): Promise<ReadingEntry[]>;
+  /** Adds or changes a word's reading (hiragana or katakana); the list after the change. */
+  putReading(written: string, reading: string): Promise<ReadingEntry[]>;
+  deleteReading(written: string): Promise<ReadingEntry[]>;
   exportText(body: string, profile: ExportProfile, ruby: RubyStyle): Promise<string>;
   saveExport(path: string, contents: string): Promise<void>;
   getSettings(): Promise<Settings>;
@@ -165,6 +171,9 @@ export function tauriBackend(): Backend {
     getRevision: (revisionId) => invoke("get_revision", { revisionId }),
     restoreRevision: (revisionId) => invoke("restore_revision", { revisionId }),
     analyse: (body) => invoke("analyse", { body }),
+    listReadings: () => invoke("list_readings"),
+    putReading: (written, reading) => invoke("put_reading", { written, reading }),
+    deleteReading: (written) => invoke("delete_reading", { written }),
     exportText: (body, profile, ruby) => invoke("export_text", { body, profile, ruby }),
     saveExport: (path, contents) => invoke("save_export", { path, contents }),
     getSettings: () => invoke("get_settings"),

@@ -9,6 +9,7 @@ import type {
   RubyStyle,
   SectionRole,
   SectionTiming,
+  SentenceReading,
   Settings,
 } from "./bindings";
 
@@ -126,8 +127,21 @@ function pauseSeconds(text: string): number {
   return seconds;
 }
 
-/** Chars, seconds, sections and findings of a body at the settings' pace and limits. */
-export function fakeAnalyse(body: string, settings: Settings): Analysis {
+/** Hiragana as katakana; kanji and the rest as they are (the fake has no dictionary). */
+export function katakana(text: string): string {
+  return text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
+}
+
+/**
+ * Chars, seconds, sections and findings of a body at the settings' pace and limits, and a
+ * crude reading of each sentence: the office's readings and ruby applied, hiragana as katakana.
+ */
+export function fakeAnalyse(
+  body: string,
+  settings: Settings,
+  userReadings: ReadonlyMap<string, string> = new Map(),
+): Analysis {
+  const readings: SentenceReading[] = [];
   const all = lines(body);
   const title = all.find((l) => l.kind === "title");
   const sections: SectionTiming[] = [];
@@ -159,6 +173,15 @@ export function fakeAnalyse(body: string, settings: Settings): Analysis {
       const chars = plain(sentence, "base").replace(/\s/g, "").length;
       const spoken = plain(sentence, "reading").replace(UNSPOKEN, "").length;
       const commas = (sentence.match(/[、，]/g) ?? []).length;
+      let read = plain(sentence, "reading").trim();
+      for (const [written, reading] of userReadings) read = read.split(written).join(reading);
+      const kana = katakana(read);
+      readings.push({
+        from: line.from + m.index,
+        to: line.from + m.index + sentence.length,
+        kana,
+        morae: kana.replace(/[^\u30a1-\u30fa\u30fc]|[ァィゥェォャュョヮ]/g, "").length,
+      });
       current.chars += chars;
       totalChars += chars;
       totalSpoken += spoken;
@@ -175,6 +198,9 @@ export function fakeAnalyse(body: string, settings: Settings): Analysis {
     spokenChars: totalSpoken,
     seconds: Math.round(spoken.reduce((sum, s) => sum + s.seconds, 0) * 10) / 10,
     paceCpm: settings.paceCpm,
+    morae: readings.reduce((sum, r) => sum + r.morae, 0),
+    dictionary: "ready",
+    readings,
     sections: spoken,
     findings: findings.sort((a, b) => a.from - b.from),
     diagnostics: [],

@@ -14,7 +14,7 @@ import type {
   RevisionKind,
   Settings,
 } from "./bindings";
-import { fakeAnalyse, fakeExport } from "./fake-analysis";
+import { fakeAnalyse, fakeExport, katakana } from "./fake-analysis";
 import { fillPlaceholders, templateBody, templateInfos } from "./fake-templates";
 
 /** Settings for a fake backend; every field has a default. */
@@ -66,6 +66,11 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
   const drafts = new Map<number, StoredDraft>();
   const revisions: Revision[] = [];
   let settings = defaultSettings();
+  const readings = new Map<string, string>();
+  const readingList = () =>
+    [...readings.entries()]
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([written, reading]) => ({ written, reading }));
   let nextId = 1;
   const clipboard: ClipboardContent[] = [];
   const files = new Map<string, string>();
@@ -247,7 +252,22 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       record(draft, "restore");
       return copy(draft);
     },
-    analyse: async (body) => fakeAnalyse(body, settings),
+    analyse: async (body) => fakeAnalyse(body, settings, readings),
+    listReadings: async () => readingList(),
+    putReading: async (written, reading) => {
+      const word = written.trim();
+      const kana = katakana(reading.trim());
+      if (word === "") throw fail("invalid_input", "語を入力してください（100字まで）");
+      if (kana === "" || !/^[\u30a1-\u30fa\u30fc]+$/.test(kana)) {
+        throw fail("invalid_input", "読みはひらがなかカタカナで入力してください（200字まで）");
+      }
+      readings.set(word, kana);
+      return readingList();
+    },
+    deleteReading: async (written) => {
+      readings.delete(written);
+      return readingList();
+    },
     exportText: async (body, profile, ruby) =>
       options.exportText
         ? options.exportText(body, profile, ruby)

@@ -1,0 +1,180 @@
+//! Furigana suggestions: words a reader may stumble on get a suggested `{漢字|よみ}`.
+//!
+//! A word needs ruby when it is written with kanji outside the 常用漢字 (躊躇, 亨), when the
+//! dictionary rates a word of two characters or more rare (a word cost of [`RARE_COST`] or
+//! more), or when it is the name of a person or place (read many ways). The office's reading dictionary
+//! gives the reading of its entries (白井亨 → しらいとおる). Only the first occurrence in a
+//! draft is suggested, and never inside existing ruby.
+
+use super::dictionary::Dictionary;
+use super::joyo::is_joyo;
+use super::mora::{is_kanji, to_hiragana};
+use super::readings::UserReadings;
+use super::words::{Word, WordClass};
+use super::WordedPassage;
+use std::collections::HashSet;
+use std::ops::Range;
+
+/// IPADIC word costs at or above this are rare words (common words cost under 6,000).
+pub const RARE_COST: i16 = 8000;
+
+/// Why ruby is suggested.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Reason {
+    /// Written with kanji outside the 常用漢字.
+    NotJoyo,
+    Rare,
+    ProperNoun,
+    /// The office's reading dictionary has it.
+    UserDictionary,
+}
+
+impl Reason {
+    pub fn message(self) -> &'static str {
+        match self {
+            Reason::NotJoyo => "常用漢字にない漢字です",
+            Reason::Rare => "あまり使われない語です",
+            Reason::ProperNoun => "固有名詞です",
+            Reason::UserDictionary => "読みの辞書にある語です",
+        }
+    }
+}
+
+/// A suggested ruby over a range of a passage's text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Suggestion {
+    /// The range of the passage text that the ruby replaces.
+    pub range: Range<usize>,
+    /// `{漢字|よみ}` followed by any trailing kana of the word (躊躇う → `{躊躇|ためら}う`).
+    pub replacement: String,
+    pub written: String,
+    pub reading: String,
+    pub reason: Reason,
+}
+
+/// Suggestions for one passage; `seen` holds the words already judged in the draft.
+pub(crate) fn suggest(
+    passage: &WordedPassage,
+    dictionary: &Dictionary,
+    user: &UserReadings,
+    seen: &mut HashSet<String>,
+) -> Vec<Suggestion> {
+    let text = passage.passage.text.as_str();
+    let in_ruby = |range: &Range<usize>| {
+        passage
+            .passage
+            .rubies
+            .iter()
+            .any(|(r, _)| r.start < range.end && range.start < r.end)
+    };
+    let mut out = Vec::new();
+    let users = user.find(text);
+    for (range, kana) in &users {
+        let written = &text[range.clone()];
+        if in_ruby(range) || !written.chars().any(is_kanji) || !seen.insert(written.to_string()) {
+            continue;
+        }
+        out.push(ruby(range.clone(), written, kana, Reason::UserDictionary));
+    }
+    let mut previous: Option<&Word> = None;
+    for word in passage.words.iter() {
+        let range = word.range.clone();
+        // A counter after a number (1月, 3点) is read by the number reader.
+        let after_number = previous.is_some_and(|p| p.class == WordClass::Number);
+        previous = Some(word);
+        if after_number
+            || in_ruby(&range)
+            || users
+                .iter()
+                .any(|(r, _)| r.start < range.end && range.start < r.end)
+            || !word.surface.chars().any(is_kanji)
+            // Each word is judged once a draft (the dictionary lookup is the costly part).
+            || !seen.insert(word.surface.clone())
+        {
+            continue;
+        }
+        let Some(reason) = reason(word, dictionary) else {
+            continue;
+        };
+        let Some(reading) = word.reading.as_deref() else {
+            continue;
+        };
+        out.push(ruby(range, &word.surface, reading, reason));
+    }
+    out.sort_by_key(|s| s.range.start);
+    out
+}
+
+fn reason(word: &Word, dictionary: &Dictionary) -> Option<Reason> {
+    if matches!(
+        word.class,
+        WordClass::Number | WordClass::Counter | WordClass::Symbol
+    ) {
+        return None;
+    }
+    if word
+        .surface
+        .chars()
+        .any(|c| is_kanji(c) && !is_joyo(c) && c != '々')
+    {
+        return Some(Reason::NotJoyo);
+    }
+    let long = word.surface.chars().count() > 1;
+    if word.class == WordClass::ProperNoun
+        && word.known
+        && long
+        && matches!(word.detail2.as_str(), "人名" | "地域")
+    {
+        return Some(Reason::ProperNoun);
+    }
+    // One kanji alone is often a rare reading's entry of a common character (間 ま, 場 ば):
+    // only longer words count as rare.
+    dictionary
+        .cost(word)
+        .filter(|cost| long && *cost >= RARE_COST)
+        .map(|_| Reason::Rare)
+}
+
+/// Ruby over the word without its trailing kana, which both the text and the reading share.
+fn ruby(range: Range<usize>, written: &str, reading: &str, reason: Reason) -> Suggestion {
+    let reading = to_hiragana(reading);
+    let written_chars: Vec<char> = written.chars().collect();
+    let reading_chars: Vec<char> = reading.chars().collect();
+    let mut shared = 0;
+    while shared < written_chars.len().saturating_sub(1)
+        && shared < reading_chars.len().saturating_sub(1)
+        && to_hiragana(&written_chars[written_chars.len() - 1 - shared].to_string())
+            == reading_chars[reading_chars.len() - 1 - shared].to_string()
+    {
+        shared += 1;
+    }
+    let base: String = written_chars[..written_chars.len() - shared]
+        .iter()
+        .collect();
+    let tail: String = written_chars[written_chars.len() - shared..]
+        .iter()
+        .collect();
+    let kana: String = reading_chars[..reading_chars.len() - shared]
+        .iter()
+        .collect();
+    Suggestion {
+        range,
+        replacement: format!("{{{base}|{kana}}}{tail}"),
+        written: base,
+        reading: kana,
+        reason,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trailing_kana_stay_outside_the_ruby() {
+        let s = ruby(0..9, "躊躇う", "タメラウ", Reason::NotJoyo);
+        assert_eq!(s.replacement, "{躊躇|ためら}う");
+        let s = ruby(0..9, "白井亨", "シライトオル", Reason::UserDictionary);
+        assert_eq!(s.replacement, "{白井亨|しらいとおる}");
+    }
+}

@@ -1,0 +1,336 @@
+//! How a sentence is read aloud, in katakana.
+//!
+//! Each word's reading comes, in order of precedence, from:
+//! 1. the draft's ruby (`{漢字|よみ}`);
+//! 2. the office's reading dictionary (names: 白井亨 → シライトオル);
+//! 3. the number and counter reader ([`super::numbers`]: 1月4日 → イチガツヨッカ);
+//! 4. Latin letters spelled out (DX → ディーエックス);
+//! 5. the morphological dictionary's pronunciation (は → ワ, おめでとう → オメデトー);
+//! 6. kana read as written. What is left (a kanji word the dictionary does not know) has
+//!    no reading; its morae are guessed at two a character.
+
+use super::mora;
+use super::numbers;
+use super::words::{Word, WordClass};
+use crate::lint::passage::Passage;
+use crate::script::Span;
+use serde::Serialize;
+use std::ops::Range;
+
+/// Where a reading came from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ReadingSource {
+    Ruby,
+    UserDictionary,
+    Number,
+    Latin,
+    Dictionary,
+    Kana,
+    /// No reading known: the text is kept and its length guessed.
+    Unknown,
+    /// Punctuation and symbols: not read.
+    Silent,
+}
+
+/// A stretch of a sentence and how it is read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ReadingPart {
+    /// The text as printed.
+    pub text: String,
+    /// Katakana as read (empty for silent parts; the printed text for unknown ones).
+    pub kana: String,
+    pub source: ReadingSource,
+    pub morae: usize,
+}
+
+/// One sentence as read.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SentenceReading {
+    pub span: Span,
+    pub parts: Vec<ReadingPart>,
+    pub morae: usize,
+}
+
+impl SentenceReading {
+    /// The whole sentence in katakana (unknown words as printed, punctuation kept).
+    pub fn kana(&self) -> String {
+        self.parts
+            .iter()
+            .map(|part| match part.source {
+                ReadingSource::Silent => part.text.trim(),
+                _ => part.kana.as_str(),
+            })
+            .collect()
+    }
+}
+
+/// The office's readings of words the dictionary reads wrongly or not at all.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct UserReadings {
+    /// (written, katakana), longest written form first.
+    entries: Vec<(String, String)>,
+}
+
+impl UserReadings {
+    pub fn new(entries: impl IntoIterator<Item = (String, String)>) -> Self {
+        let mut entries: Vec<(String, String)> = entries
+            .into_iter()
+            .filter(|(written, reading)| !written.is_empty() && !reading.is_empty())
+            .map(|(written, reading)| (written, mora::to_katakana(&reading)))
+            .collect();
+        entries.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
+        UserReadings { entries }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    /// Where the entries occur in `text`, leftmost-longest, without overlaps.
+    pub fn find(&self, text: &str) -> Vec<(Range<usize>, &str)> {
+        let mut found: Vec<(Range<usize>, &str)> = Vec::new();
+        if self.entries.is_empty() {
+            return found;
+        }
+        let mut at = 0;
+        while at < text.len() {
+            let rest = &text[at..];
+            match self
+                .entries
+                .iter()
+                .find(|(written, _)| rest.starts_with(written.as_str()))
+            {
+                Some((written, reading)) => {
+                    found.push((at..at + written.len(), reading.as_str()));
+                    at += written.len();
+                }
+                None => at += rest.chars().next().map_or(1, char::len_utf8),
+            }
+        }
+        found
+    }
+}
+
+/// A reading fixed before the words are read: ruby or a user dictionary entry.
+struct Fixed<'a> {
+    range: Range<usize>,
+    kana: String,
+    source: ReadingSource,
+    text: &'a str,
+}
+
+/// Read one passage (sentence or heading) from its words.
+pub(crate) fn read_passage(
+    passage: &Passage,
+    words: &[Word],
+    user: &UserReadings,
+) -> SentenceReading {
+    let text = passage.text.as_str();
+    let mut fixed: Vec<Fixed> = passage
+        .rubies
+        .iter()
+        .map(|(range, reading)| Fixed {
+            range: range.clone(),
+            kana: mora::to_katakana(reading),
+            source: ReadingSource::Ruby,
+            text: &text[range.clone()],
+        })
+        .collect();
+    for (range, kana) in user.find(text) {
+        if !fixed.iter().any(|f| overlaps(&f.range, &range)) {
+            fixed.push(Fixed {
+                text: &text[range.clone()],
+                range,
+                kana: kana.to_string(),
+                source: ReadingSource::UserDictionary,
+            });
+        }
+    }
+    fixed.sort_by_key(|f| f.range.start);
+
+    let mut parts: Vec<ReadingPart> = Vec::new();
+    let mut covered = 0usize;
+    let mut fixed_iter = fixed.into_iter().peekable();
+    let mut index = 0;
+    while index < words.len() {
+        let word = &words[index];
+        if word.range.start < covered {
+            // The kana a ruby leaves of a word (躊躇う with ruby over 躊躇) are read as written.
+            let tail = text.get(covered..word.range.end).unwrap_or_default();
+            if !tail.is_empty() && tail.chars().all(mora::is_kana) {
+                parts.push(part(tail, mora::to_katakana(tail), ReadingSource::Kana));
+                covered = word.range.end;
+            }
+            index += 1;
+            continue;
+        }
+        if let Some(f) = fixed_iter.next_if(|f| f.range.start < word.range.end) {
+            // Text between the last part and the fixed reading that no word covers.
+            covered = covered.max(f.range.end);
+            parts.push(part(f.text, f.kana, f.source));
+            continue;
+        }
+        let rest = &text[word.range.start..];
+        if word.class == WordClass::Number
+            && word
+                .surface
+                .chars()
+                .next()
+                .is_some_and(numbers::starts_number)
+        {
+            let after_month = parts
+                .last()
+                .is_some_and(|p| p.source == ReadingSource::Number && p.text.ends_with('月'));
+            // A number read must end where a word ends, and 一つ, 二つ … are the dictionary's.
+            let number = numbers::read_number(rest, after_month).filter(|n| {
+                let end = word.range.start + n.len;
+                words.iter().any(|w| w.range.end == end) && !text[end..].starts_with('つ')
+            });
+            if let Some(number) = number {
+                let end = word.range.start + number.len;
+                parts.push(part(
+                    &text[word.range.start..end],
+                    number.kana,
+                    ReadingSource::Number,
+                ));
+                covered = end;
+                index += 1;
+                continue;
+            }
+        }
+        parts.push(read_word(word));
+        covered = word.range.end;
+        index += 1;
+    }
+    for f in fixed_iter {
+        parts.push(part(f.text, f.kana, f.source));
+    }
+    let morae = parts.iter().map(|p| p.morae).sum();
+    SentenceReading {
+        span: passage.span.clone(),
+        parts,
+        morae,
+    }
+}
+
+fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
+    a.start < b.end && b.start < a.end
+}
+
+fn part(text: &str, kana: String, source: ReadingSource) -> ReadingPart {
+    let morae = match source {
+        ReadingSource::Silent => 0,
+        ReadingSource::Unknown => guessed_morae(text),
+        _ => mora::count(&kana),
+    };
+    ReadingPart {
+        text: text.to_string(),
+        kana,
+        source,
+        morae,
+    }
+}
+
+/// A kanji is two morae on average; kana one; other letters and digits one.
+fn guessed_morae(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            if mora::is_kanji(c) {
+                2
+            } else {
+                usize::from(c.is_alphanumeric())
+            }
+        })
+        .sum()
+}
+
+fn read_word(word: &Word) -> ReadingPart {
+    let surface = word.surface.as_str();
+    if word.class == WordClass::Symbol || surface.chars().all(|c| !c.is_alphanumeric() && c != 'ー')
+    {
+        return part(surface, String::new(), ReadingSource::Silent);
+    }
+    if surface.chars().all(is_latin_letter) {
+        return part(surface, spell_latin(surface), ReadingSource::Latin);
+    }
+    if let Some(kana) = word.pronunciation.as_ref().or(word.reading.as_ref()) {
+        if kana.chars().all(mora::is_kana) {
+            return part(surface, kana.clone(), ReadingSource::Dictionary);
+        }
+    }
+    if surface.chars().all(mora::is_kana) {
+        return part(surface, mora::to_katakana(surface), ReadingSource::Kana);
+    }
+    part(surface, surface.to_string(), ReadingSource::Unknown)
+}
+
+fn is_latin_letter(c: char) -> bool {
+    c.is_ascii_alphabetic() || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c)
+}
+
+const LETTERS: [&str; 26] = [
+    "エー",
+    "ビー",
+    "シー",
+    "ディー",
+    "イー",
+    "エフ",
+    "ジー",
+    "エイチ",
+    "アイ",
+    "ジェー",
+    "ケー",
+    "エル",
+    "エム",
+    "エヌ",
+    "オー",
+    "ピー",
+    "キュー",
+    "アール",
+    "エス",
+    "ティー",
+    "ユー",
+    "ブイ",
+    "ダブリュー",
+    "エックス",
+    "ワイ",
+    "ゼット",
+];
+
+/// Latin letters read one by one, as acronyms are (DX → ディーエックス).
+pub fn spell_latin(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| {
+            let c = match c {
+                'Ａ'..='Ｚ' => char::from_u32(c as u32 - 'Ａ' as u32 + 'A' as u32)?,
+                'ａ'..='ｚ' => char::from_u32(c as u32 - 'ａ' as u32 + 'a' as u32)?,
+                c => c,
+            };
+            c.is_ascii_alphabetic()
+                .then(|| LETTERS[(c.to_ascii_uppercase() as u8 - b'A') as usize])
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn acronyms_are_spelled() {
+        assert_eq!(spell_latin("DX"), "ディーエックス");
+        assert_eq!(spell_latin("ＩＣＴ"), "アイシーティー");
+    }
+
+    #[test]
+    fn user_readings_match_longest_first() {
+        let user = UserReadings::new([
+            ("白井".to_string(), "しらい".to_string()),
+            ("白井亨".to_string(), "しらいとおる".to_string()),
+        ]);
+        let found = user.find("市長の白井亨です。白井さん");
+        let kana: Vec<&str> = found.iter().map(|(_, k)| *k).collect();
+        assert_eq!(kana, ["シライトオル", "シライ"]);
+    }
+}

@@ -1,0 +1,278 @@
+//! Japanese depth with the real dictionary: readings, numbers in context, furigana
+//! suggestions, word rules and the mora timing against timed readings.
+//!
+//! The dictionary is built from Debian's mecab-ipadic (no network) into the cargo target's
+//! tmp folder, once: later runs, and CI runs that keep the target folder, load it.
+//! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test japanese`.
+
+use podium::analysis::{analyse_with_words, AnalysisOptions, Words};
+use podium::japanese::dictionary::{self, Provenance};
+use podium::japanese::pace::{calibrate, Rehearsal};
+use podium::japanese::{read_script, Morphology, UserReadings};
+use podium::lint::{Finding, Rule};
+use podium::script::parse;
+use podium::timing::Unit;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+fn data(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/data")
+        .join(name)
+}
+
+fn check_golden(name: &str, actual: &str) {
+    let path = data("golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(&path, actual).expect("write golden file");
+        return;
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
+    assert!(
+        expected == actual,
+        "{name} differs from the golden file; review and run with UPDATE_GOLDEN=1\n{actual}"
+    );
+}
+
+/// The cache the CLI tests share (they set XDG_CACHE_HOME to the same folder).
+pub fn cache() -> PathBuf {
+    Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache/podium/dictionary")
+}
+
+fn morphology() -> &'static Morphology {
+    static MORPHOLOGY: OnceLock<Morphology> = OnceLock::new();
+    MORPHOLOGY.get_or_init(|| {
+        let (loaded, provenance) = dictionary::open(&dictionary::default_sources(), &cache())
+            .expect("the dictionary: install mecab-ipadic (make deps)");
+        if let Provenance::Built(took) = provenance {
+            eprintln!("dictionary built in {:.1} s", took.as_secs_f64());
+        }
+        Morphology::new(loaded)
+    })
+}
+
+fn analyse(source: &str, user: &UserReadings) -> podium::analysis::Analysis {
+    let words = Words {
+        morphology: morphology(),
+        user,
+    };
+    analyse_with_words(source, &AnalysisOptions::default(), words)
+}
+
+fn read(source: &str) -> Vec<String> {
+    read_with(source, &UserReadings::default())
+}
+
+fn read_with(source: &str, user: &UserReadings) -> Vec<String> {
+    read_script(morphology(), user, &parse(source), source)
+        .iter()
+        .map(|s| s.kana())
+        .collect()
+}
+
+fn of_rule(findings: &[Finding], rule: Rule) -> Vec<&Finding> {
+    findings.iter().filter(|f| f.rule == rule).collect()
+}
+
+#[test]
+fn the_address_reads_as_its_golden_file() {
+    let source = std::fs::read_to_string(data("address.md")).unwrap();
+    let mut lines = read(&source).join("\n");
+    lines.push('\n');
+    check_golden("address.readings.txt", &lines);
+}
+
+#[test]
+fn numbers_dates_counters_and_acronyms_in_sentences() {
+    assert_eq!(
+        read("1月4日に2,000人が集まりました。"),
+        ["イチガツヨッカニニセンニンガアツマリマシタ。"]
+    );
+    assert_eq!(
+        read("3点目はDXです。"),
+        ["サンテンメワディーエックスデス。"]
+    );
+    assert_eq!(
+        read("一本、三本、六本。八百、三百、千。"),
+        [
+            "イッポン、サンボン、ロッポン。",
+            "ハッピャク、サンビャク、セン。"
+        ]
+    );
+    assert_eq!(read("4月1日と20日。"), ["シガツツイタチトハツカ。"]);
+    assert_eq!(read("1日も早く。"), ["イチニチモハヤク。"]);
+    assert_eq!(read("一つ目は。"), ["ヒトツメワ。"]);
+}
+
+#[test]
+fn ruby_and_the_offices_readings_come_first() {
+    assert_eq!(read("{市長|しちょう}です。"), ["シチョウデス。"]);
+    let user = UserReadings::new([("白井亨".to_string(), "しらいとおる".to_string())]);
+    assert_eq!(
+        read_with("市長の白井亨です。", &user),
+        ["シチョーノシライトオルデス。"]
+    );
+}
+
+#[test]
+fn morae_time_the_draft_and_stats_report_them() {
+    let analysis = analyse(
+        "## 一\n\nあけましておめでとうございます。\n",
+        &UserReadings::default(),
+    );
+    // アケマシテ オメデトー ゴザイマス: 5 + 5 + 5.
+    assert_eq!(analysis.morae, Some(15));
+    assert_eq!(analysis.timing.pace.unit, Unit::Mora);
+    assert_eq!(analysis.readings.len(), 1);
+}
+
+#[test]
+fn furigana_suggestions_insert_ruby_when_accepted() {
+    let source = "## 一\n\n躊躇うことなく、白井亨が進めます。\n";
+    let user = UserReadings::new([("白井亨".to_string(), "シライトオル".to_string())]);
+    let analysis = analyse(source, &user);
+    let suggestions = of_rule(&analysis.findings, Rule::Furigana);
+    let fixes: Vec<&str> = suggestions
+        .iter()
+        .map(|f| f.fix.as_ref().unwrap().replacement.as_str())
+        .collect();
+    assert_eq!(fixes, ["{躊躇|ためら}う", "{白井亨|しらいとおる}"]);
+    // Accepting the first: the ruby is in the draft and is no longer suggested.
+    let fix = suggestions[0].fix.as_ref().unwrap();
+    let accepted = format!(
+        "{}{}{}",
+        &source[..fix.span.start],
+        fix.replacement,
+        &source[fix.span.end..]
+    );
+    assert!(accepted.contains("{躊躇|ためら}うことなく"));
+    let again = analyse(&accepted, &user);
+    assert_eq!(of_rule(&again.findings, Rule::Furigana).len(), 1);
+    assert_eq!(
+        read_with(&accepted, &user),
+        ["タメラウコトナク、シライトオルガススメマス。"]
+    );
+}
+
+#[test]
+fn word_rules_report_once() {
+    let user = UserReadings::default();
+    let doubled = analyse("計画をを進めます。", &user);
+    assert_eq!(of_rule(&doubled.findings, Rule::DoubledParticle).len(), 1);
+
+    let repeated = analyse("材料不足で代替素材で製品を作った。", &user);
+    let found = of_rule(&repeated.findings, Rule::RepeatedParticle);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].excerpt, "で");
+    // Parallel と, も … も, の and a 読点 between are fine.
+    let fine = analyse(
+        "市民と企業と大学の皆さんも職員も、力を合わせ、知恵を出します。",
+        &user,
+    );
+    assert!(of_rule(&fine.findings, Rule::RepeatedParticle).is_empty());
+
+    let variants = analyse(
+        "地域の取組です。新しい取り組みです。取組を進めます。",
+        &user,
+    );
+    let found = of_rule(&variants.findings, Rule::NotationVariant);
+    assert_eq!(found.len(), 1, "{found:#?}");
+    assert_eq!(found[0].excerpt, "取り組み");
+
+    let heard = analyse("市立の学校と私立の学校。", &user);
+    assert_eq!(of_rule(&heard.findings, Rule::Homophone).len(), 2);
+
+    let run = analyse("地域包括支援体制構築推進事業を始めます。", &user);
+    assert_eq!(of_rule(&run.findings, Rule::KanjiRun).len(), 1);
+}
+
+/// A paragraph of the fixtures as Open JTalk read it (see tests/data/README.md).
+#[derive(Deserialize)]
+struct Timed {
+    file: String,
+    /// The paragraph in the dialect, cues removed.
+    text: String,
+    rate: f64,
+    seconds: f64,
+}
+
+#[test]
+fn calibrated_mora_estimate_is_within_five_percent_of_timed_readings() {
+    let timed: Vec<Timed> =
+        serde_json::from_str(&std::fs::read_to_string(data("rehearsals/openjtalk.json")).unwrap())
+            .unwrap();
+    let user = UserReadings::default();
+    let options = AnalysisOptions::default();
+    let records: Vec<(f64, &str, Rehearsal)> = timed
+        .iter()
+        .map(|t| {
+            let analysis = analyse(&t.text, &user);
+            let speaking = analysis.timing.spoken as f64 * 60.0 / options.mora_pace.per_minute;
+            let record = Rehearsal {
+                morae: analysis.timing.spoken,
+                pause_seconds: analysis.timing.seconds - speaking,
+                seconds: t.seconds,
+            };
+            (t.rate, t.text.as_str(), record)
+        })
+        .collect();
+    // Calibrate on one fixture's paragraphs, predict the other's (and the other way round),
+    // for each speaking rate of the voice.
+    let mut worst: f64 = 0.0;
+    let mut errors = Vec::new();
+    let mut total = (0.0, 0.0);
+    for t in &timed {
+        let others: Vec<Rehearsal> = records
+            .iter()
+            .zip(&timed)
+            .filter(|((rate, _, _), o)| *rate == t.rate && o.file != t.file)
+            .map(|((_, _, rec), _)| *rec)
+            .collect();
+        let pace = calibrate(&others).unwrap();
+        let (_, text, record) = records
+            .iter()
+            .find(|(r, x, _)| *r == t.rate && *x == t.text)
+            .unwrap();
+        let estimate = record.morae as f64 * 60.0 / pace.per_minute + record.pause_seconds;
+        let error = (estimate - record.seconds) / record.seconds;
+        total.0 += estimate;
+        total.1 += record.seconds;
+        eprintln!(
+            "rate {:.2} {}: {:.1} s estimated, {:.1} s timed, {:+.1}% ({:.0} morae/min) {}",
+            t.rate,
+            t.file,
+            estimate,
+            record.seconds,
+            error * 100.0,
+            pace.per_minute,
+            text.chars().take(12).collect::<String>()
+        );
+        worst = worst.max(error.abs());
+        errors.push(error);
+    }
+    let overall = (total.0 - total.1) / total.1;
+    let within = errors.iter().filter(|e| e.abs() <= 0.05).count();
+    errors.sort_by(|a, b| a.abs().total_cmp(&b.abs()));
+    let median = errors[errors.len() / 2].abs();
+    eprintln!(
+        "after calibration: {within} of {} paragraphs within ±5%, median {:.1}%, worst {:.1}%, \
+         all paragraphs together {:+.1}%",
+        errors.len(),
+        median * 100.0,
+        worst * 100.0,
+        overall * 100.0
+    );
+    assert!(
+        overall.abs() <= 0.02,
+        "overall error {:.1}%",
+        overall * 100.0
+    );
+    assert!(median <= 0.02, "median error {:.1}%", median * 100.0);
+    assert!(
+        within * 10 >= errors.len() * 8,
+        "{within} of {} within ±5%",
+        errors.len()
+    );
+}

@@ -1,0 +1,60 @@
+// The readings in the live panel on the fake backend: each sentence as read, a word added to
+// the office's reading dictionary changes the reading, and a furigana finding's fix button
+// inserts the ruby. Screenshots go to ui/test-results/.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { screenshotPath, startBrowser, watchProblems } from "./browser.mjs";
+
+/** @type {Awaited<ReturnType<typeof startBrowser>>} */
+let session;
+
+before(async () => {
+  session = await startBrowser();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+test("readings follow the draft and the office's reading dictionary", async () => {
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await page.goto(session.baseUrl);
+  await page.getByRole("button", { name: "新規作成" }).click();
+  const dialog = page.getByRole("dialog", { name: "テンプレートから新規作成" });
+  await dialog.getByLabel("テンプレート").selectOption({ label: "空の原稿" });
+  await dialog.getByRole("button", { name: "作成" }).click();
+
+  const editor = page.locator(".cm-content");
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.insertText("\n\nしちょうの白井亨です。\n");
+
+  const readings = page.getByTestId("readings");
+  await readings.locator("summary").click();
+  await readings.getByText("シチョウノ白井亨デス。").waitFor();
+  await page.getByTestId("morae").waitFor();
+
+  // The office's reading dictionary: add 白井亨, the reading follows.
+  const dictionary = page.getByTestId("reading-dictionary");
+  await dictionary.locator("summary").click();
+  await dictionary.getByLabel("語", { exact: true }).fill("白井亨");
+  await dictionary.getByLabel("読み", { exact: true }).fill("しらいとおる");
+  await dictionary.getByRole("button", { name: "登録" }).click();
+  await dictionary.getByText("白井亨 → シライトオル").waitFor();
+  await readings.getByText("シチョウノシライトオルデス。").waitFor();
+  await page.screenshot({ path: screenshotPath("readings.png") });
+
+  // A reading that is not kana is refused with the reason.
+  await dictionary.getByLabel("語", { exact: true }).fill("市長");
+  await dictionary.getByLabel("読み", { exact: true }).fill("shicho");
+  await dictionary.getByRole("button", { name: "登録" }).click();
+  await dictionary.getByRole("alert").waitFor();
+
+  // Removed again: the reading goes back.
+  await dictionary.getByRole("button", { name: "「白井亨」の読みを削除" }).click();
+  await readings.getByText("シチョウノ白井亨デス。").waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
