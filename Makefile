@@ -10,6 +10,8 @@
 #   make dev      the app against Vite's dev server, with hot reload (tauri dev)
 #   make bench    run every benchmark of the core package and the app's (prints figures; not a test)
 #   make test-e2e the end-to-end test in the real app window (tauri-driver, Xvfb)
+#   make bench-prompter the prompter's frame pacing: 60 s of a 50,000-character script in
+#                 headless Chromium and in the real WebKitGTK window (Xvfb)
 #   make bench-app the release app's start-up time and memory against an empty Tauri window (Xvfb)
 #   make reliability  crash, fault, bad-file and hostile-input tests at full length and every
 #                 fuzz target for FUZZ_SECONDS (default 600) each; prints the figures (~40 min)
@@ -30,18 +32,18 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP := $(TARGET_DIR)/debug/podium-desktop
 
 # Debian packages: WebKitGTK and friends to build the Tauri shell, Xvfb and WebKitWebDriver for
-# window tests, Chromium for the browser tests, a CJK font for the system, MeCab's IPADIC for
-# the core's morphological analysis.
+# window tests (ImageMagick to capture the full-screen prompter), Chromium for the browser
+# tests, a CJK font for the system, MeCab's IPADIC for the core's morphological analysis.
 APT_PACKAGES := libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev \
 	libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver chromium \
-	fonts-noto-cjk mecab-ipadic
+	fonts-noto-cjk mecab-ipadic imagemagick
 NODE_MIN := 20.19
 
 # The Tauri CLI runs from ui/ with the config at the repository root.
 TAURI := cd ui && TAURI_APP_PATH=.. TAURI_FRONTEND_PATH=. npx --no-install tauri
 
 .PHONY: help run app dev test deps apt-deps tools ui bench bindings package clean \
-	test-rust test-core-free-of-tauri test-ui test-e2e bench-app tauri-driver
+	test-rust test-core-free-of-tauri test-ui test-e2e bench-app bench-prompter tauri-driver
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -106,6 +108,7 @@ package: ui
 bench: tools
 	$(CARGO) bench -p podium --bench '*'
 	$(MAKE) --no-print-directory bench-app
+	$(MAKE) --no-print-directory bench-prompter
 
 # The window tests drive the app through tauri-driver (crates.io) in front of Debian's
 # WebKitWebDriver; cargo installs it into ~/.cargo/bin when missing.
@@ -126,6 +129,12 @@ bench-app: ui tauri-driver
 	  PODIUM_EMPTY_APP=$(TARGET_DIR)/release/examples/empty_window \
 	  PODIUM_CLI=$(TARGET_DIR)/debug/podium \
 	  TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/app/bench.mjs
+
+# Prompter frame pacing (benches/prompter/bench.mjs): rAF callback time, dropped and long
+# frames in Chromium (the built UI, fake backend) and in the real window, with WebKitGTK's
+# renderer variants.
+bench-prompter: app tauri-driver
+	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/prompter/bench.mjs
 
 # The IPC types are declared in Rust (src-tauri/src/ipc/) and exported with ts-rs. The shell's
 # test `bindings_are_current` (part of `cargo test --workspace`) fails when these are stale.
@@ -186,9 +195,11 @@ test-core-free-of-tauri:
 	fi; \
 	echo "ok: the core package 'podium' does not depend on tauri"
 
-# The real window under Xvfb (ui/e2e/app.e2e.mjs); the last step of `make test`.
+# The real windows under Xvfb (ui/e2e/*.e2e.mjs: the editor, the prompter), one file at a time
+# (two apps at once on one X server and two CPUs only slow each other down); the last step of
+# `make test`.
 test-e2e: app tauri-driver
-	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test e2e/app.e2e.mjs
+	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/prompter.e2e.mjs
 
 test-ui:
 	cd ui && $(NPM) run lint

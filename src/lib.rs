@@ -9,6 +9,8 @@ pub mod export;
 pub mod input;
 pub mod japanese;
 pub mod lint;
+pub mod prompter;
+pub mod rehearsal;
 pub mod script;
 pub mod settings;
 pub mod store;

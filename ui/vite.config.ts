@@ -14,6 +14,10 @@ export default defineConfig({
     // One bundle, read from the app's own files (no network): CodeMirror and its Markdown
     // parser make it ~630 kB, which is not worth splitting for a desktop window.
     chunkSizeWarningLimit: 1024,
+    // Two pages: the main window and the prompter window (its own, smaller bundle).
+    rollupOptions: {
+      input: { main: "index.html", prompter: "prompter.html" },
+    },
   },
   test: {
     include: ["src/**/*.test.ts"],

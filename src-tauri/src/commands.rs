@@ -5,8 +5,9 @@
 use crate::error::{AppError, ErrorCode};
 use crate::ipc::{self, check};
 use crate::state::{AppState, Location};
+use podium::prompter::PrompterSettings;
 use podium::store::{self, ReadingEntry, Store, DEFAULT_BACKUPS_KEPT};
-use podium::{analysis, compose, export, script, templates};
+use podium::{analysis, compose, export, rehearsal, script, templates, timing};
 use std::ops::ControlFlow;
 
 /// Most hits a search returns.
@@ -231,6 +232,74 @@ pub fn get_settings(state: &AppState) -> ipc::Settings {
 
 pub fn set_settings(state: &AppState, settings: ipc::Settings) -> Result<ipc::Settings, AppError> {
     state.set_settings(settings.into()).map(Into::into)
+}
+
+/// The draft as the prompter reads it: the core's `Script` as plain data, every sentence timed
+/// at the settings' pace.
+pub fn prompter_script(state: &AppState, id: i64) -> Result<ipc::PrompterScript, AppError> {
+    let id = check::id(id)?;
+    let draft = state.with_store(|store| store.draft(id))?;
+    let script = script::parse(&draft.body);
+    let timing = timing::estimate(&script, &state.settings().timing_options());
+    Ok(ipc::PrompterScript::new(&script, &timing, &draft))
+}
+
+/// The stored prompter settings; the defaults when the database is unavailable.
+pub fn get_prompter_settings(state: &AppState) -> ipc::PrompterSettings {
+    state
+        .with_store(|store| PrompterSettings::load(store))
+        .unwrap_or_default()
+        .into()
+}
+
+pub fn set_prompter_settings(
+    state: &AppState,
+    settings: ipc::PrompterSettings,
+) -> Result<ipc::PrompterSettings, AppError> {
+    let settings = PrompterSettings::from(settings);
+    state.with_store(|store| settings.save(store))?;
+    Ok(settings.into())
+}
+
+/// Stores a rehearsal of the draft at `revision`: `section_seconds[i]` is the time spent on
+/// section `i` (0: not read). The estimate beside it is of the draft's current text.
+pub fn save_rehearsal(
+    state: &AppState,
+    id: i64,
+    revision: u32,
+    section_seconds: Vec<f64>,
+) -> Result<ipc::RehearsalSummary, AppError> {
+    let id = check::id(id)?;
+    ipc::check_section_seconds(&section_seconds)?;
+    let options = state.settings().timing_options();
+    state.with_store(|store| {
+        let draft = store.draft(id)?;
+        let timing = timing::estimate(&script::parse(&draft.body), &options);
+        let runs = rehearsal::sections(&timing, &section_seconds);
+        store.save_rehearsal(id, revision, state.now(), &runs)?;
+        rehearsal_summary_of(store, &draft)
+    })
+}
+
+/// The draft's rehearsals, the measured pace and the estimate at that pace.
+pub fn rehearsal_summary(state: &AppState, id: i64) -> Result<ipc::RehearsalSummary, AppError> {
+    let id = check::id(id)?;
+    state.with_store(|store| rehearsal_summary_of(store, &store.draft(id)?))
+}
+
+fn rehearsal_summary_of(
+    store: &podium::store::Store,
+    draft: &podium::store::Draft,
+) -> Result<ipc::RehearsalSummary, podium::store::StoreError> {
+    let runs = store.rehearsals(draft.id)?;
+    let script = script::parse(&draft.body);
+    Ok(ipc::RehearsalSummary::new(&runs, |cpm| {
+        let options = timing::TimingOptions {
+            pace: timing::Pace::chars_per_minute(cpm),
+            ..timing::TimingOptions::default()
+        };
+        timing::estimate(&script, &options).seconds
+    }))
 }
 
 /// Today's backup of the database unless it is there (see [`Store::backup_if_due`]), made over

@@ -3,6 +3,7 @@
 
 use podium::export::SaveFileError;
 use podium::input::InputError;
+use podium::prompter::SaveError as PrompterSaveError;
 use podium::settings::{SaveError as SettingsSaveError, SettingsError};
 use podium::store::StoreError;
 use serde::{Deserialize, Serialize};
@@ -114,6 +115,15 @@ impl From<SettingsSaveError> for AppError {
         match error {
             SettingsSaveError::Invalid(error) => error.into(),
             SettingsSaveError::Store(error) => error.into(),
+        }
+    }
+}
+
+impl From<PrompterSaveError> for AppError {
+    fn from(error: PrompterSaveError) -> Self {
+        match error {
+            PrompterSaveError::Invalid(error) => AppError::invalid(error.to_string()),
+            PrompterSaveError::Store(error) => error.into(),
         }
     }
 }

@@ -9,9 +9,11 @@ use crate::ipc::{
     ExportProfile, ImportReport, NewDraftValues, ReadingEntry, Recovered, RecoveryChoice, Revision,
     RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings, TemplateInfo,
 };
+use crate::ipc::{Display, PrompterScript, PrompterSettings, RehearsalSummary};
+use crate::prompter_window;
 use crate::state::AppState;
 use tauri::ipc::Channel;
-use tauri::State;
+use tauri::{AppHandle, State};
 
 type Result<T> = std::result::Result<T, AppError>;
 
@@ -143,6 +145,59 @@ pub fn get_settings(state: State<'_, AppState>) -> Settings {
 #[tauri::command(async)]
 pub fn set_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
     commands::set_settings(&state, settings)
+}
+
+#[tauri::command(async)]
+pub fn prompter_script(state: State<'_, AppState>, id: i64) -> Result<PrompterScript> {
+    commands::prompter_script(&state, id)
+}
+
+#[tauri::command(async)]
+pub fn get_prompter_settings(state: State<'_, AppState>) -> PrompterSettings {
+    commands::get_prompter_settings(&state)
+}
+
+#[tauri::command(async)]
+pub fn set_prompter_settings(
+    state: State<'_, AppState>,
+    settings: PrompterSettings,
+) -> Result<PrompterSettings> {
+    commands::set_prompter_settings(&state, settings)
+}
+
+#[tauri::command(async)]
+pub fn save_rehearsal(
+    state: State<'_, AppState>,
+    id: i64,
+    revision: u32,
+    section_seconds: Vec<f64>,
+) -> Result<RehearsalSummary> {
+    commands::save_rehearsal(&state, id, revision, section_seconds)
+}
+
+#[tauri::command(async)]
+pub fn rehearsal_summary(state: State<'_, AppState>, id: i64) -> Result<RehearsalSummary> {
+    commands::rehearsal_summary(&state, id)
+}
+
+#[tauri::command(async)]
+pub fn list_displays(app: AppHandle) -> Result<Vec<Display>> {
+    prompter_window::displays(&app)
+}
+
+#[tauri::command(async)]
+pub fn open_prompter(app: AppHandle, id: i64, display: Option<String>) -> Result<()> {
+    prompter_window::open(&app, crate::ipc::check::id(id)?, display.as_deref())
+}
+
+#[tauri::command(async)]
+pub fn set_prompter_full_screen(app: AppHandle, on: bool) -> Result<()> {
+    prompter_window::set_full_screen(&app, on)
+}
+
+#[tauri::command(async)]
+pub fn close_prompter(app: AppHandle) -> Result<()> {
+    prompter_window::close(&app)
 }
 
 #[tauri::command(async)]

@@ -10,6 +10,7 @@ mod error;
 mod invoke;
 mod ipc;
 mod lexicon;
+mod prompter_window;
 mod state;
 #[cfg(test)]
 mod tests;
@@ -22,6 +23,7 @@ use tauri_plugin_window_state::StateFlags;
 use time::UtcOffset;
 
 fn main() {
+    webview::choose_renderer();
     // Read while the process has one thread: later the platform may refuse (see `time`).
     let local_offset = UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC);
     let podium_db = podium_db_env();
@@ -41,6 +43,8 @@ fn main() {
         .plugin(
             tauri_plugin_window_state::Builder::new()
                 .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
+                // The prompter is placed on its display each time it opens.
+                .with_denylist(&[prompter_window::LABEL])
                 .build(),
         )
         .plugin(tauri_plugin_dialog::init())
@@ -90,6 +94,15 @@ fn main() {
             invoke::save_export,
             invoke::get_settings,
             invoke::set_settings,
+            invoke::prompter_script,
+            invoke::get_prompter_settings,
+            invoke::set_prompter_settings,
+            invoke::save_rehearsal,
+            invoke::rehearsal_summary,
+            invoke::list_displays,
+            invoke::open_prompter,
+            invoke::set_prompter_full_screen,
+            invoke::close_prompter,
             invoke::backups,
             invoke::recover_database,
             invoke::export_all,

@@ -307,6 +307,59 @@ fn analysis_works_without_a_database() {
 }
 
 #[test]
+fn the_prompter_reads_the_draft_remembers_its_settings_and_calibrates_from_rehearsals() {
+    let (state, now) = state();
+    let draft = create_draft(&state, new_year()).unwrap();
+    let script = prompter_script(&state, draft.id).unwrap();
+    assert_eq!(script.revision, draft.revision);
+    assert_eq!(script.title.as_deref(), Some("令和9年 年頭挨拶"));
+    assert!(script.sections.len() >= 6);
+    let total: f64 = script.sections.iter().map(|s| s.seconds).sum();
+    assert!((total - script.seconds).abs() < 1e-6);
+    assert_eq!(
+        prompter_script(&state, 999).unwrap_err().code,
+        ErrorCode::NotFound
+    );
+
+    // Settings: defaults, then stored; out of range refused.
+    let mut settings = get_prompter_settings(&state);
+    assert_eq!((settings.font_px, settings.countdown_seconds), (72, 3));
+    settings.mirror_horizontal = true;
+    settings.vertical = true;
+    assert_eq!(
+        set_prompter_settings(&state, settings.clone()).unwrap(),
+        settings
+    );
+    assert_eq!(get_prompter_settings(&state), settings);
+    let error = set_prompter_settings(
+        &state,
+        crate::ipc::PrompterSettings {
+            speed_px: 0,
+            ..settings
+        },
+    )
+    .unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+
+    // No rehearsal yet: no measured pace.
+    let summary = rehearsal_summary(&state, draft.id).unwrap();
+    assert_eq!((summary.runs.len(), summary.measured_cpm), (0, None));
+
+    // A rehearsal read slower than the estimate: the speaker's pace is under 300 字/分 and
+    // the estimate at that pace is longer.
+    *now.lock().unwrap() += time::Duration::minutes(5);
+    let measured: Vec<f64> = script.sections.iter().map(|s| s.seconds * 1.2).collect();
+    let summary = save_rehearsal(&state, draft.id, draft.revision, measured).unwrap();
+    assert_eq!(summary.runs.len(), 1);
+    assert_eq!(summary.runs[0].recorded_at, "2027-01-04T09:05:00Z");
+    let cpm = summary.measured_cpm.unwrap();
+    assert!((200..300).contains(&cpm), "{cpm}");
+    assert!(summary.calibrated_seconds.unwrap() > script.seconds);
+    let bad = save_rehearsal(&state, draft.id, 1, vec![f64::INFINITY]).unwrap_err();
+    assert_eq!(bad.code, ErrorCode::InvalidInput);
+}
+
+#[test]
 fn the_reading_dictionary_is_checked_stored_and_used_by_analysis() {
     let (state, _) = state();
     assert!(list_readings(&state).unwrap().is_empty());

@@ -1,5 +1,23 @@
 //! Settings of the platform's webview that wry does not expose.
 
+/// Linux (WebKitGTK): the prompter's frame pacing (benches/prompter, a 50,000-character script
+/// scrolling under Xvfb) was about 22 frames a second with WebKitGTK's DMA-BUF renderer and a
+/// steady 60 without it (0 % dropped frames). So the app turns that renderer off, unless the
+/// user has set `WEBKIT_DISABLE_DMABUF_RENDERER` themselves (`=0` brings it back). Called before
+/// any window exists (WebKitGTK reads the variable once). Known cost: WebKitWebDriver's
+/// screenshot of the full-screen prompter window hangs with the renderer off, so the e2e test
+/// captures the X screen instead.
+#[cfg(target_os = "linux")]
+pub fn choose_renderer() {
+    const VARIABLE: &str = "WEBKIT_DISABLE_DMABUF_RENDERER";
+    if std::env::var_os(VARIABLE).is_none() {
+        std::env::set_var(VARIABLE, "1");
+    }
+}
+
+#[cfg(not(target_os = "linux"))]
+pub fn choose_renderer() {}
+
 /// Linux (WebKitGTK):
 ///
 /// - wry disables IME preedit, which hides the text being composed in a Japanese input method;

@@ -7,11 +7,12 @@ use super::Result;
 use rusqlite::Connection;
 use rusqlite_migration::{Migrations, M};
 
-static STEPS: [M<'static>; 5] = [
+static STEPS: [M<'static>; 6] = [
     M::up(include_str!("migrations/001_drafts.sql")),
     M::up(include_str!("migrations/002_search.sql")),
     M::up(include_str!("migrations/003_templates.sql")),
     M::up(include_str!("migrations/004_settings.sql")),
+    M::up(include_str!("migrations/005_rehearsals.sql")),
     M::up(include_str!("migrations/006_readings.sql")),
 ];
 

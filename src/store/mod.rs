@@ -6,8 +6,8 @@
 //! - Every connection: WAL, `synchronous=NORMAL`, `foreign_keys=ON`, a busy timeout.
 //! - Schema: numbered, additive migrations in `migrations/NNN_name.sql`, embedded in the binary
 //!   and applied on open. Tables: `drafts`, `revisions` (history), `templates`, `settings`,
-//!   `readings` (the office's reading dictionary) and two full-text indexes (see
-//!   [`Store::search`]).
+//!   `rehearsals` (timed runs in the prompter), `readings` (the office's reading dictionary)
+//!   and two full-text indexes (see [`Store::search`]).
 //! - Times are passed in (`now`), never read from a clock, and stored as unix milliseconds (UTC).
 //! - Concurrency: every save names the [`Draft::revision`] it was based on; a stale save fails
 //!   with [`StoreError::Conflict`] and its text is kept in the history. Nothing is lost.
@@ -23,6 +23,7 @@ mod export_all;
 mod migrations;
 mod readings;
 mod recovery;
+mod rehearsals;
 mod revisions;
 mod search;
 mod settings;
@@ -35,6 +36,7 @@ pub use error::{Item, StoreError};
 pub use export_all::{file_name_for, ExportedDraft};
 pub use readings::{ReadingEntry, ReadingError};
 pub use recovery::recover_corrupt;
+pub use rehearsals::REHEARSALS_LISTED;
 pub use revisions::{Revision, RevisionKind, RevisionSummary, AUTOSAVE_WINDOW};
 pub use search::SearchHit;
 pub use templates::{TemplateEdit, UserTemplate};

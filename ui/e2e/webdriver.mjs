@@ -4,7 +4,7 @@
 // under `xvfb-run`.
 
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { homedir } from "node:os";
@@ -39,6 +39,19 @@ function freePort() {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Saves a PNG of the whole X screen (the running test's $DISPLAY) under ui/test-results/, with
+ * ImageMagick's `import`. For the full-screen prompter window: WebKitWebDriver's own
+ * screenshot of it hangs when WebKitGTK's DMA-BUF renderer is off, as the app has it.
+ * @param {string} name
+ */
+export function screenshotScreen(name) {
+  mkdirSync(resultsDir, { recursive: true });
+  const path = join(resultsDir, name);
+  execFileSync("import", ["-window", "root", path], { timeout: 20_000 });
+  return path;
 }
 
 /** @param {number} ms */
@@ -235,6 +248,21 @@ function makeSession(command, id) {
       const path = join(resultsDir, name);
       writeFileSync(path, png);
       return path;
+    },
+    /** The handles of the app's windows. @returns {Promise<string[]>} */
+    windows: () => command("GET", `${at}/window/handles`),
+    /** Commands go to this window from now on. @param {string} handle */
+    switchTo: (handle) => command("POST", `${at}/window`, { handle }),
+    /** Presses keys (W3C key values, e.g. "\uE00D" for Space) in the current window. @param {string[]} keys */
+    async press(keys) {
+      const actions = keys.flatMap((value) => [
+        { type: "keyDown", value },
+        { type: "keyUp", value },
+      ]);
+      await command("POST", `${at}/actions`, {
+        actions: [{ type: "key", id: "keyboard", actions }],
+      });
+      await command("DELETE", `${at}/actions`);
     },
     /** Closes the app. */
     quit: () => command("DELETE", at),

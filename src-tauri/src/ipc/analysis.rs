@@ -206,7 +206,7 @@ impl Finding {
     }
 }
 
-fn role(role: script::SectionRole) -> (SectionRole, Option<u32>) {
+pub(super) fn role(role: script::SectionRole) -> (SectionRole, Option<u32>) {
     match role {
         script::SectionRole::Preamble => (SectionRole::Preamble, None),
         script::SectionRole::Greeting => (SectionRole::Greeting, None),
@@ -231,7 +231,7 @@ fn diagnostic_kind(kind: script::DiagnosticKind) -> &'static str {
 }
 
 /// Counts and lines fit in `u32` for any body the shell accepts (at most 16 MiB).
-fn count(n: usize) -> u32 {
+pub(super) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
 

@@ -46,6 +46,10 @@ pub fn write(dir: &Path) -> Result<(), ExportError> {
     ExportProfile::export_all(&cfg)?;
     RubyStyle::export_all(&cfg)?;
     Settings::export_all(&cfg)?;
+    PrompterScript::export_all(&cfg)?;
+    PrompterSettings::export_all(&cfg)?;
+    Display::export_all(&cfg)?;
+    RehearsalSummary::export_all(&cfg)?;
     Backups::export_all(&cfg)?;
     RecoveryChoice::export_all(&cfg)?;
     Recovered::export_all(&cfg)?;

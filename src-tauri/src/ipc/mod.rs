@@ -11,6 +11,7 @@ pub mod check;
 mod export;
 mod library;
 mod offsets;
+mod prompter;
 mod readings;
 mod settings;
 mod upkeep;
@@ -24,6 +25,9 @@ pub use library::{
     RevisionSummary, SaveKind, Saved, SearchHit, TemplateInfo,
 };
 pub use offsets::Utf16Offsets;
+pub use prompter::{
+    check_section_seconds, Display, PrompterScript, PrompterSettings, RehearsalSummary,
+};
 pub use readings::{DictionaryStatus, ReadingEntry};
 pub use settings::{AppInfo, Settings};
 #[cfg(test)]

@@ -4,13 +4,21 @@
 // build run the same components against `fakeBackend()` (fake-backend.ts).
 
 import { Channel, invoke, isTauri } from "@tauri-apps/api/core";
+import { emitTo, listen } from "@tauri-apps/api/event";
 import { writeHtml, writeText } from "@tauri-apps/plugin-clipboard-manager";
 import { open, save } from "@tauri-apps/plugin-dialog";
+import {
+  COMMAND_EVENT,
+  type PrompterCommand,
+  type PrompterReport,
+  REPORT_EVENT,
+} from "../prompter/protocol";
 import type {
   Analysis,
   AppError,
   AppInfo,
   Backups,
+  Display,
   Draft,
   DraftMeta,
   DraftSummary,
@@ -20,9 +28,12 @@ import type {
   ExportProfile,
   ImportReport,
   NewDraftValues,
+  PrompterScript,
+  PrompterSettings,
   ReadingEntry,
   Recovered,
   RecoveryChoice,
+  RehearsalSummary,
   Revision,
   RevisionSummary,
   RubyStyle,
@@ -84,6 +95,33 @@ export interface Backend {
   /** Native folder dialog; null when cancelled. */
   chooseFolder(): Promise<string | null>;
   copyToClipboard(content: ClipboardContent): Promise<void>;
+  /** The prompter window and its link with the operator view. */
+  readonly prompter: PrompterBackend;
+}
+
+/** The prompter's commands (docs/ipc.md) and the events between the two windows. */
+export interface PrompterBackend {
+  script(draftId: number): Promise<PrompterScript>;
+  getSettings(): Promise<PrompterSettings>;
+  setSettings(settings: PrompterSettings): Promise<PrompterSettings>;
+  /** `sectionSeconds[i]`: seconds spent on section i (0: not read). */
+  saveRehearsal(
+    draftId: number,
+    revision: number,
+    sectionSeconds: number[],
+  ): Promise<RehearsalSummary>;
+  rehearsals(draftId: number): Promise<RehearsalSummary>;
+  displays(): Promise<Display[]>;
+  /** Opens the prompter window on the draft, full screen on the display (null: the second). */
+  open(draftId: number, display: string | null): Promise<void>;
+  close(): Promise<void>;
+  setFullScreen(on: boolean): Promise<void>;
+  /** Operator → prompter. */
+  send(command: PrompterCommand): Promise<void>;
+  onCommand(handler: (command: PrompterCommand) => void): Promise<() => void>;
+  /** Prompter → operator. */
+  report(report: PrompterReport): Promise<void>;
+  onReport(handler: (report: PrompterReport) => void): Promise<() => void>;
 }
 
 // A record, so that the compiler insists on every code of the bindings.
@@ -159,6 +197,27 @@ export function tauriBackend(): Backend {
       save({ defaultPath: defaultName, filters: [{ name: extension, extensions: [extension] }] }),
     chooseFolder: () => open({ directory: true, multiple: false }),
     copyToClipboard: ({ html, text }) => (html === null ? writeText(text) : writeHtml(html, text)),
+    prompter: tauriPrompter(),
+  };
+}
+
+function tauriPrompter(): PrompterBackend {
+  return {
+    script: (id) => invoke("prompter_script", { id }),
+    getSettings: () => invoke("get_prompter_settings"),
+    setSettings: (settings) => invoke("set_prompter_settings", { settings }),
+    saveRehearsal: (id, revision, sectionSeconds) =>
+      invoke("save_rehearsal", { id, revision, sectionSeconds }),
+    rehearsals: (id) => invoke("rehearsal_summary", { id }),
+    displays: () => invoke("list_displays"),
+    open: (id, display) => invoke("open_prompter", { id, display }),
+    close: () => invoke("close_prompter"),
+    setFullScreen: (on) => invoke("set_prompter_full_screen", { on }),
+    send: (command) => emitTo("prompter", COMMAND_EVENT, command),
+    onCommand: (handler) =>
+      listen<PrompterCommand>(COMMAND_EVENT, (event) => handler(event.payload)),
+    report: (report) => emitTo("main", REPORT_EVENT, report),
+    onReport: (handler) => listen<PrompterReport>(REPORT_EVENT, (event) => handler(event.payload)),
   };
 }
 

@@ -3,6 +3,7 @@
 // autosaves coalesce into a recent autosave revision, a save on a stale base revision is kept
 // as a `conflict` revision and rejected, search works from one character.
 
+import { fakePrompter } from "../prompter/fake-prompter";
 import type { Backend, ClipboardContent } from "./backend";
 import type {
   AppError,
@@ -317,6 +318,10 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
     copyToClipboard: async (content) => {
       clipboard.push(content);
     },
+    prompter: fakePrompter(
+      (id) => drafts.get(id),
+      () => settings.paceCpm,
+    ),
   };
   options.created?.(backend);
   return backend;

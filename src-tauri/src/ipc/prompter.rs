@@ -1,0 +1,505 @@
+//! What the prompter window reads: the script as plain data built from the core's `Script`
+//! (never HTML: every string is text for the UI to place with `textContent`), the prompter's
+//! settings, the displays to choose from, and rehearsals with the measured pace.
+
+use super::analysis::{count, role, SectionRole};
+use crate::error::AppError;
+use podium::prompter::{self as core, FontFamily};
+use podium::rehearsal::{self, SectionRun};
+use podium::script::{self, Block, Cue, Inline, Script};
+use podium::timing::ScriptTiming;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// A draft laid out for reading aloud: sections → blocks → sentences → inlines.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PrompterScript {
+    #[ts(type = "number")]
+    pub draft_id: i64,
+    /// The draft's revision this was built from.
+    pub revision: u32,
+    pub title: Option<String>,
+    /// The planned length, when the draft has one.
+    pub target_seconds: Option<u32>,
+    /// The estimate at the settings' pace.
+    pub seconds: f64,
+    pub pace_cpm: f64,
+    pub sections: Vec<PrompterSection>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PrompterSection {
+    /// Empty for text before the first `##`.
+    pub title: String,
+    pub role: SectionRole,
+    pub number: Option<u32>,
+    /// The estimate for the section.
+    pub seconds: f64,
+    /// Characters read aloud.
+    pub spoken: u32,
+    pub blocks: Vec<PrompterBlock>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+#[ts(export)]
+pub enum PrompterBlock {
+    /// Read aloud (ordinary paragraphs, list items, quotes).
+    Paragraph { sentences: Vec<PrompterSentence> },
+    /// `###` and deeper: shown, not read.
+    Heading { inlines: Vec<PrompterInline> },
+    /// A speaker note: shown dimmed or hidden, never read.
+    Note { sentences: Vec<PrompterSentence> },
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PrompterSentence {
+    /// The estimate (0 in notes).
+    pub seconds: f64,
+    pub inlines: Vec<PrompterInline>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case", tag = "kind")]
+#[ts(export)]
+pub enum PrompterInline {
+    Text {
+        text: String,
+        strong: bool,
+        emphasis: bool,
+    },
+    Ruby {
+        base: String,
+        reading: String,
+    },
+    /// `[[間]]`: a pause of so many seconds.
+    Pause {
+        seconds: f64,
+    },
+    /// `[[ゆっくり]]`, `[[強調]]` …
+    Direction {
+        text: String,
+    },
+    Break,
+}
+
+impl PrompterScript {
+    pub fn new(script: &Script, timing: &ScriptTiming, draft: &podium::store::Draft) -> Self {
+        let sections = script
+            .sections
+            .iter()
+            .zip(&timing.sections)
+            .map(|(section, timing)| {
+                let mut seconds = timing.sentences.iter().map(|s| s.seconds);
+                let (role, number) = role(section.role);
+                PrompterSection {
+                    title: section.title(),
+                    role,
+                    number,
+                    seconds: timing.seconds,
+                    spoken: count(timing.spoken),
+                    blocks: blocks(&section.blocks, &mut seconds),
+                }
+            })
+            .collect();
+        PrompterScript {
+            draft_id: draft.id,
+            revision: draft.revision,
+            title: script.title_text(),
+            target_seconds: draft.target_seconds,
+            seconds: timing.seconds,
+            pace_cpm: timing.pace.per_minute,
+            sections,
+        }
+    }
+}
+
+/// The blocks of a section; `seconds` yields the estimate of each sentence read aloud, in the
+/// order of `Section::sentences`.
+fn blocks(blocks: &[Block], seconds: &mut impl Iterator<Item = f64>) -> Vec<PrompterBlock> {
+    let mut read = |paragraph: &script::Paragraph| PrompterBlock::Paragraph {
+        sentences: paragraph
+            .sentences
+            .iter()
+            .map(|s| sentence(&s.inlines, seconds.next().unwrap_or(0.0)))
+            .collect(),
+    };
+    let mut out = Vec::new();
+    for block in blocks {
+        match block {
+            Block::Paragraph(paragraph) => out.push(read(paragraph)),
+            Block::List(list) => out.extend(list.items.iter().map(&mut read)),
+            Block::Quote(quote) => out.extend(quote.paragraphs.iter().map(&mut read)),
+            Block::Heading(heading) => out.push(PrompterBlock::Heading {
+                inlines: inlines(&heading.inlines),
+            }),
+            Block::Note(note) => out.push(PrompterBlock::Note {
+                sentences: note
+                    .paragraphs
+                    .iter()
+                    .flat_map(|p| &p.sentences)
+                    .map(|s| sentence(&s.inlines, 0.0))
+                    .collect(),
+            }),
+            Block::Rule(_) => {}
+        }
+    }
+    out
+}
+
+fn sentence(parts: &[Inline], seconds: f64) -> PrompterSentence {
+    PrompterSentence {
+        seconds,
+        inlines: inlines(parts),
+    }
+}
+
+fn inlines(parts: &[Inline]) -> Vec<PrompterInline> {
+    let mut out = Vec::with_capacity(parts.len());
+    for part in parts {
+        match part {
+            Inline::Text { text, style, .. } => out.push(PrompterInline::Text {
+                text: text.clone(),
+                strong: style.strong,
+                emphasis: style.emphasis,
+            }),
+            Inline::Ruby { base, reading, .. } => out.push(PrompterInline::Ruby {
+                base: base.clone(),
+                reading: reading.clone(),
+            }),
+            Inline::Cue {
+                cue: Cue::Pause { seconds },
+                ..
+            } => out.push(PrompterInline::Pause { seconds: *seconds }),
+            Inline::Cue {
+                cue: Cue::Direction { text },
+                ..
+            } => out.push(PrompterInline::Direction { text: text.clone() }),
+            // The reader sees a link's words; the address is for exports only.
+            Inline::Link { inlines: inner, .. } => out.extend(inlines(inner)),
+            Inline::Break { .. } => out.push(PrompterInline::Break),
+        }
+    }
+    out
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PrompterFont {
+    /// BIZ UDPGothic, shipped with the app.
+    Gothic,
+    /// The system's Mincho (serif) face.
+    Mincho,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum EyeLine {
+    Top,
+    Middle,
+    Custom,
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum NotesShown {
+    Hidden,
+    Dimmed,
+}
+
+/// Ranges (checked when saving): `fontPx` 16–240, `lineHeightPercent` 100–300,
+/// `marginPercent` 0–40, `eyeLinePercent` 5–95, `speedPx` 5–600 (pixels a second),
+/// `countdownSeconds` 0–10, colours `#rrggbb`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct PrompterSettings {
+    pub font_family: PrompterFont,
+    pub font_px: u32,
+    pub line_height_percent: u32,
+    pub margin_percent: u32,
+    pub foreground: String,
+    pub background: String,
+    pub mirror_horizontal: bool,
+    pub mirror_vertical: bool,
+    pub eye_line: EyeLine,
+    pub eye_line_percent: u32,
+    pub notes: NotesShown,
+    pub vertical: bool,
+    pub speed_px: u32,
+    pub countdown_seconds: u32,
+    pub paragraph_step: bool,
+    /// The display's name; `null`: the second display when there is one.
+    pub display: Option<String>,
+}
+
+impl From<core::PrompterSettings> for PrompterSettings {
+    fn from(s: core::PrompterSettings) -> Self {
+        PrompterSettings {
+            font_family: match s.font_family {
+                FontFamily::Gothic => PrompterFont::Gothic,
+                FontFamily::Mincho => PrompterFont::Mincho,
+            },
+            font_px: s.font_px,
+            line_height_percent: s.line_height_percent,
+            margin_percent: s.margin_percent,
+            foreground: s.foreground,
+            background: s.background,
+            mirror_horizontal: s.mirror_horizontal,
+            mirror_vertical: s.mirror_vertical,
+            eye_line: match s.eye_line {
+                core::EyeLine::Top => EyeLine::Top,
+                core::EyeLine::Middle => EyeLine::Middle,
+                core::EyeLine::Custom => EyeLine::Custom,
+                core::EyeLine::Off => EyeLine::Off,
+            },
+            eye_line_percent: s.eye_line_percent,
+            notes: match s.notes {
+                core::NotesShown::Hidden => NotesShown::Hidden,
+                core::NotesShown::Dimmed => NotesShown::Dimmed,
+            },
+            vertical: s.vertical,
+            speed_px: s.speed_px,
+            countdown_seconds: s.countdown_seconds,
+            paragraph_step: s.paragraph_step,
+            display: s.display,
+        }
+    }
+}
+
+impl From<PrompterSettings> for core::PrompterSettings {
+    fn from(s: PrompterSettings) -> Self {
+        core::PrompterSettings {
+            font_family: match s.font_family {
+                PrompterFont::Gothic => FontFamily::Gothic,
+                PrompterFont::Mincho => FontFamily::Mincho,
+            },
+            font_px: s.font_px,
+            line_height_percent: s.line_height_percent,
+            margin_percent: s.margin_percent,
+            foreground: s.foreground,
+            background: s.background,
+            mirror_horizontal: s.mirror_horizontal,
+            mirror_vertical: s.mirror_vertical,
+            eye_line: match s.eye_line {
+                EyeLine::Top => core::EyeLine::Top,
+                EyeLine::Middle => core::EyeLine::Middle,
+                EyeLine::Custom => core::EyeLine::Custom,
+                EyeLine::Off => core::EyeLine::Off,
+            },
+            eye_line_percent: s.eye_line_percent,
+            notes: match s.notes {
+                NotesShown::Hidden => core::NotesShown::Hidden,
+                NotesShown::Dimmed => core::NotesShown::Dimmed,
+            },
+            vertical: s.vertical,
+            speed_px: s.speed_px,
+            countdown_seconds: s.countdown_seconds,
+            paragraph_step: s.paragraph_step,
+            display: s.display,
+        }
+    }
+}
+
+/// A display the prompter window can go full screen on.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Display {
+    pub name: String,
+    /// Physical pixels.
+    pub width: u32,
+    pub height: u32,
+    /// The display the main window is on.
+    pub main: bool,
+}
+
+/// One section of a rehearsal.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct SectionRunTime {
+    /// 0-based index of the section.
+    pub position: u32,
+    pub title: String,
+    pub estimated_seconds: f64,
+    pub seconds: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RehearsalRun {
+    #[ts(type = "number")]
+    pub id: i64,
+    pub revision: u32,
+    pub recorded_at: String,
+    pub seconds: f64,
+    pub sections: Vec<SectionRunTime>,
+}
+
+/// A draft's rehearsals and what they say about the speaker's pace.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct RehearsalSummary {
+    /// Newest first (at most 20).
+    pub runs: Vec<RehearsalRun>,
+    /// The speaker's pace measured over these runs (字/分), `null` until a section was read
+    /// long enough to tell.
+    pub measured_cpm: Option<u32>,
+    /// The draft's estimate at the measured pace.
+    pub calibrated_seconds: Option<f64>,
+}
+
+impl RehearsalSummary {
+    /// `estimate_at` re-estimates the draft at a pace in characters per minute.
+    pub fn new(runs: &[rehearsal::Rehearsal], estimate_at: impl Fn(f64) -> f64) -> Self {
+        let measured = rehearsal::measured_pace(runs.iter().flat_map(|r| &r.sections));
+        RehearsalSummary {
+            runs: runs.iter().map(RehearsalRun::from).collect(),
+            measured_cpm: measured.map(|pace| pace.round() as u32),
+            calibrated_seconds: measured.map(|pace| estimate_at(pace.round())),
+        }
+    }
+}
+
+impl From<&rehearsal::Rehearsal> for RehearsalRun {
+    fn from(run: &rehearsal::Rehearsal) -> Self {
+        RehearsalRun {
+            id: run.id,
+            revision: run.revision,
+            recorded_at: super::instant(run.recorded_at),
+            seconds: run.seconds(),
+            sections: run.sections.iter().map(section_time).collect(),
+        }
+    }
+}
+
+fn section_time(run: &SectionRun) -> SectionRunTime {
+    SectionRunTime {
+        position: count(run.position),
+        title: run.title.clone(),
+        estimated_seconds: run.estimated_seconds,
+        seconds: run.seconds,
+    }
+}
+
+/// Measured seconds per section, as the prompter sends them: finite, 0 to a day each, at most
+/// one per section a draft could have.
+pub fn check_section_seconds(seconds: &[f64]) -> Result<(), AppError> {
+    const MAX_SECTIONS: usize = 10_000;
+    if seconds.len() > MAX_SECTIONS
+        || seconds
+            .iter()
+            .any(|s| !s.is_finite() || !(0.0..=86_400.0).contains(s))
+    {
+        return Err(AppError::invalid(
+            "リハーサルの時間が正しくありません (invalid rehearsal times)",
+        ));
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use podium::timing::{estimate, TimingOptions};
+
+    #[test]
+    fn the_script_is_plain_data_with_every_sentence_timed() {
+        let body = "# 題\n\n## ① 人を育てる\n\n{市長|しちょう}です。[[間]]続けます。\n\n\
+                    ### 小見出し\n\n- 一つ目。\n\n> [!note]\n> 会場を見る\n\n\
+                    &lt;script&gt;alert(1)&lt;/script&gt;<img src=x onerror=alert(1)>\n";
+        let script = script::parse(body);
+        let timing = estimate(&script, &TimingOptions::default());
+        let draft = podium::store::Draft {
+            id: 3,
+            title: "題".into(),
+            event: String::new(),
+            event_date: None,
+            target_seconds: Some(60),
+            body: body.into(),
+            stats: Default::default(),
+            revision: 2,
+            created_at: time::OffsetDateTime::UNIX_EPOCH,
+            updated_at: time::OffsetDateTime::UNIX_EPOCH,
+            deleted_at: None,
+        };
+        let prompter = PrompterScript::new(&script, &timing, &draft);
+        assert_eq!((prompter.draft_id, prompter.revision), (3, 2));
+        assert_eq!(prompter.title.as_deref(), Some("題"));
+        let section = &prompter.sections[0];
+        assert_eq!(
+            (section.role, section.number),
+            (SectionRole::Priority, Some(1))
+        );
+        let kinds: Vec<&str> = section
+            .blocks
+            .iter()
+            .map(|b| match b {
+                PrompterBlock::Paragraph { .. } => "paragraph",
+                PrompterBlock::Heading { .. } => "heading",
+                PrompterBlock::Note { .. } => "note",
+            })
+            .collect();
+        assert_eq!(
+            kinds,
+            ["paragraph", "heading", "paragraph", "note", "paragraph"]
+        );
+        let PrompterBlock::Paragraph { sentences } = &section.blocks[0] else {
+            unreachable!()
+        };
+        assert_eq!(sentences.len(), 2);
+        assert_eq!(
+            sentences[0].inlines[..2],
+            [
+                PrompterInline::Ruby {
+                    base: "市長".into(),
+                    reading: "しちょう".into()
+                },
+                PrompterInline::Text {
+                    text: "です。".into(),
+                    strong: false,
+                    emphasis: false
+                }
+            ]
+        );
+        assert!(sentences[0]
+            .inlines
+            .contains(&PrompterInline::Pause { seconds: 2.0 }));
+        let sentence_seconds: f64 = section
+            .blocks
+            .iter()
+            .flat_map(|b| match b {
+                PrompterBlock::Paragraph { sentences } => sentences.as_slice(),
+                _ => &[],
+            })
+            .map(|s| s.seconds)
+            .sum();
+        let estimated: f64 = timing.sections[0].sentences.iter().map(|s| s.seconds).sum();
+        assert!((sentence_seconds - estimated).abs() < 1e-9);
+        // Escaped markup arrives as text; the raw tag is gone.
+        let json = serde_json::to_string(&prompter).unwrap();
+        assert!(json.contains("<script>alert(1)</script>"));
+        assert!(!json.contains("<img"));
+    }
+
+    #[test]
+    fn rehearsal_times_are_checked() {
+        assert!(check_section_seconds(&[12.5, 0.0]).is_ok());
+        assert!(check_section_seconds(&[f64::NAN]).is_err());
+        assert!(check_section_seconds(&[-1.0]).is_err());
+        assert!(check_section_seconds(&vec![1.0; 10_001]).is_err());
+    }
+}

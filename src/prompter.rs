@@ -1,0 +1,286 @@
+//! The prompter's settings: how the script looks on the reading screen and how it moves.
+//! Kept in the store as one JSON value under [`KEY`], beside the app's settings.
+//!
+//! Loading is lenient like [`crate::settings`]: a field that is missing, of the wrong shape or
+//! out of range takes its default. Saving is strict: [`PrompterSettings::check`] names the
+//! first setting out of range.
+
+use crate::store::{Store, StoreError};
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use std::ops::RangeInclusive;
+
+/// The settings key in the store.
+pub const KEY: &str = "prompter";
+
+pub const FONT_PX: RangeInclusive<u32> = 16..=240;
+/// Line height in percent of the font size.
+pub const LINE_HEIGHT_PERCENT: RangeInclusive<u32> = 100..=300;
+/// Margin on each side, in percent of the screen's width (height in vertical writing).
+pub const MARGIN_PERCENT: RangeInclusive<u32> = 0..=40;
+/// Where the eye line sits, in percent of the screen from the top (from the right in vertical
+/// writing), when it is [`EyeLine::Custom`].
+pub const EYE_LINE_PERCENT: RangeInclusive<u32> = 5..=95;
+/// Scrolling speed in pixels per second.
+pub const SPEED_PX: RangeInclusive<u32> = 5..=600;
+pub const COUNTDOWN_SECONDS: RangeInclusive<u32> = 0..=10;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FontFamily {
+    /// BIZ UDPGothic, shipped with the app: a universal-design face made for reading.
+    #[default]
+    Gothic,
+    /// The system's Mincho (serif) face.
+    Mincho,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EyeLine {
+    /// A quarter of the way down (in from the right in vertical writing).
+    #[default]
+    Top,
+    Middle,
+    /// At [`PrompterSettings::eye_line_percent`].
+    Custom,
+    /// No band; the position is still measured at the top quarter.
+    Off,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NotesShown {
+    Hidden,
+    #[default]
+    Dimmed,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PrompterSettings {
+    pub font_family: FontFamily,
+    pub font_px: u32,
+    pub line_height_percent: u32,
+    pub margin_percent: u32,
+    /// `#rrggbb`
+    pub foreground: String,
+    /// `#rrggbb`
+    pub background: String,
+    pub mirror_horizontal: bool,
+    pub mirror_vertical: bool,
+    pub eye_line: EyeLine,
+    pub eye_line_percent: u32,
+    pub notes: NotesShown,
+    /// 縦書き: columns from right to left.
+    pub vertical: bool,
+    pub speed_px: u32,
+    /// Seconds counted down before scrolling starts (0: none).
+    pub countdown_seconds: u32,
+    /// One press, one paragraph: the text glides one paragraph on and stops.
+    pub paragraph_step: bool,
+    /// The display chosen for the prompter window, by name; `None`: the second one if there is
+    /// one.
+    pub display: Option<String>,
+}
+
+impl Default for PrompterSettings {
+    fn default() -> Self {
+        PrompterSettings {
+            font_family: FontFamily::Gothic,
+            font_px: 72,
+            line_height_percent: 160,
+            margin_percent: 8,
+            foreground: "#ffffff".into(),
+            background: "#000000".into(),
+            mirror_horizontal: false,
+            mirror_vertical: false,
+            eye_line: EyeLine::Top,
+            eye_line_percent: 33,
+            notes: NotesShown::Dimmed,
+            vertical: false,
+            speed_px: 60,
+            countdown_seconds: 3,
+            paragraph_step: false,
+            display: None,
+        }
+    }
+}
+
+/// A prompter setting out of its range.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("プロンプターの設定「{0}」が範囲外です (prompter setting `{0}` is out of range)")]
+pub struct PrompterSettingsError(pub &'static str);
+
+fn is_colour(text: &str) -> bool {
+    text.len() == 7 && text.starts_with('#') && text[1..].chars().all(|c| c.is_ascii_hexdigit())
+}
+
+impl PrompterSettings {
+    /// The first setting out of range, if any.
+    pub fn check(&self) -> Result<(), PrompterSettingsError> {
+        let ranges = [
+            ("font_px", self.font_px, FONT_PX),
+            (
+                "line_height_percent",
+                self.line_height_percent,
+                LINE_HEIGHT_PERCENT,
+            ),
+            ("margin_percent", self.margin_percent, MARGIN_PERCENT),
+            ("eye_line_percent", self.eye_line_percent, EYE_LINE_PERCENT),
+            ("speed_px", self.speed_px, SPEED_PX),
+            (
+                "countdown_seconds",
+                self.countdown_seconds,
+                COUNTDOWN_SECONDS,
+            ),
+        ];
+        if let Some((name, _, _)) = ranges.iter().find(|(_, v, range)| !range.contains(v)) {
+            return Err(PrompterSettingsError(name));
+        }
+        if !is_colour(&self.foreground) {
+            return Err(PrompterSettingsError("foreground"));
+        }
+        if !is_colour(&self.background) {
+            return Err(PrompterSettingsError("background"));
+        }
+        if self
+            .display
+            .as_ref()
+            .is_some_and(|name| name.chars().count() > 200)
+        {
+            return Err(PrompterSettingsError("display"));
+        }
+        Ok(())
+    }
+
+    /// The stored settings, defaults where nothing usable is stored.
+    pub fn load(store: &Store) -> Result<PrompterSettings, StoreError> {
+        let stored: Option<serde_json::Value> = store.get_setting(KEY)?;
+        Ok(stored
+            .map(|value| PrompterSettings::from_json(&value))
+            .unwrap_or_default())
+    }
+
+    /// Checks and stores the settings.
+    pub fn save(&self, store: &mut Store) -> Result<(), SaveError> {
+        self.check()?;
+        store.set_setting(KEY, self)?;
+        Ok(())
+    }
+
+    /// Field by field: what fits and is in range is taken, the rest is the default.
+    pub fn from_json(value: &serde_json::Value) -> PrompterSettings {
+        fn field<T: DeserializeOwned>(value: &serde_json::Value, key: &str, slot: &mut T) {
+            if let Some(Ok(parsed)) = value.get(key).map(T::deserialize) {
+                *slot = parsed;
+            }
+        }
+        let defaults = PrompterSettings::default();
+        let mut s = defaults.clone();
+        field(value, "font_family", &mut s.font_family);
+        field(value, "font_px", &mut s.font_px);
+        field(value, "line_height_percent", &mut s.line_height_percent);
+        field(value, "margin_percent", &mut s.margin_percent);
+        field(value, "foreground", &mut s.foreground);
+        field(value, "background", &mut s.background);
+        field(value, "mirror_horizontal", &mut s.mirror_horizontal);
+        field(value, "mirror_vertical", &mut s.mirror_vertical);
+        field(value, "eye_line", &mut s.eye_line);
+        field(value, "eye_line_percent", &mut s.eye_line_percent);
+        field(value, "notes", &mut s.notes);
+        field(value, "vertical", &mut s.vertical);
+        field(value, "speed_px", &mut s.speed_px);
+        field(value, "countdown_seconds", &mut s.countdown_seconds);
+        field(value, "paragraph_step", &mut s.paragraph_step);
+        field(value, "display", &mut s.display);
+        while let Err(PrompterSettingsError(name)) = s.check() {
+            match name {
+                "font_px" => s.font_px = defaults.font_px,
+                "line_height_percent" => s.line_height_percent = defaults.line_height_percent,
+                "margin_percent" => s.margin_percent = defaults.margin_percent,
+                "eye_line_percent" => s.eye_line_percent = defaults.eye_line_percent,
+                "speed_px" => s.speed_px = defaults.speed_px,
+                "countdown_seconds" => s.countdown_seconds = defaults.countdown_seconds,
+                "foreground" => s.foreground = defaults.foreground.clone(),
+                "background" => s.background = defaults.background.clone(),
+                _ => s.display = None,
+            }
+        }
+        s
+    }
+}
+
+/// Why prompter settings were not saved.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    #[error(transparent)]
+    Invalid(#[from] PrompterSettingsError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn defaults_are_large_white_on_black_and_in_range() {
+        let defaults = PrompterSettings::default();
+        assert_eq!(defaults.check(), Ok(()));
+        assert!(defaults.font_px >= 64);
+        assert_eq!(
+            (defaults.foreground.as_str(), defaults.background.as_str()),
+            ("#ffffff", "#000000")
+        );
+    }
+
+    #[test]
+    fn settings_round_trip_and_out_of_range_values_are_refused() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(
+            PrompterSettings::load(&store).unwrap(),
+            PrompterSettings::default()
+        );
+        let mirrored = PrompterSettings {
+            mirror_horizontal: true,
+            vertical: true,
+            eye_line: EyeLine::Custom,
+            eye_line_percent: 40,
+            display: Some("HDMI-1".into()),
+            ..PrompterSettings::default()
+        };
+        mirrored.save(&mut store).unwrap();
+        assert_eq!(PrompterSettings::load(&store).unwrap(), mirrored);
+        let slow = PrompterSettings {
+            speed_px: 1,
+            ..PrompterSettings::default()
+        };
+        let error = slow.save(&mut store).unwrap_err();
+        assert!(error.to_string().contains("speed_px"), "{error}");
+        let red = PrompterSettings {
+            foreground: "red".into(),
+            ..PrompterSettings::default()
+        };
+        assert_eq!(red.check(), Err(PrompterSettingsError("foreground")));
+    }
+
+    #[test]
+    fn loading_keeps_what_fits_and_defaults_the_rest() {
+        let stored = json!({
+            "font_px": 96,
+            "speed_px": 100000,
+            "background": "url(javascript:alert(1))",
+            "eye_line": "sideways",
+            "mirror_vertical": true
+        });
+        assert_eq!(
+            PrompterSettings::from_json(&stored),
+            PrompterSettings {
+                font_px: 96,
+                mirror_vertical: true,
+                ..PrompterSettings::default()
+            }
+        );
+    }
+}

@@ -1,0 +1,241 @@
+// End to end in the real app windows (Tauri + WebKitGTK under Xvfb, through tauri-driver): the
+// operator view opens the prompter window on a draft; the prompter plays, pauses and steps
+// from its keys and from the operator's buttons; the operator sees its position; mirrored
+// and vertical modes are switched from the operator; a hostile draft runs nothing. Screenshots
+// of each mode (of the X screen) go to ui/test-results/. Run with `make test-e2e`.
+
+import assert from "node:assert/strict";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { after, before, test } from "node:test";
+import { appPath, screenshotScreen, sleep, startDriver, waitFor } from "./webdriver.mjs";
+
+const SPACE = "\uE00D";
+const PAGE_DOWN = "\uE00F";
+const HOME = "\uE011";
+
+const home = mkdtempSync(join(tmpdir(), "podium-e2e-prompter-"));
+/** @type {Awaited<ReturnType<typeof startDriver>>} */
+let driver;
+
+before(async () => {
+  driver = await startDriver({
+    PODIUM_DB: join(home, "e2e.db"),
+    XDG_CONFIG_HOME: join(home, "config"),
+    XDG_DATA_HOME: join(home, "data"),
+    XDG_CACHE_HOME: join(home, "cache"),
+  });
+});
+
+after(async () => {
+  await driver?.stop();
+  rmSync(home, { recursive: true, force: true });
+});
+
+/** Runs an app command from the page (the shell's own IPC, as backend.ts does). */
+const INVOKE = `const done = arguments[arguments.length - 1];
+  window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+    .then((value) => done({ value }), (error) => done({ error }));`;
+
+const HOSTILE = `# 危険な原稿
+
+## 見出し<script>window.__pwned = "script"</script>
+
+&lt;img src=x onerror="window.__pwned='entity'"&gt; ふつうの文です。<img src=x onerror="window.__pwned='img'">
+
+<iframe src="javascript:window.__pwned='iframe'"></iframe>[[間]]<svg onload="window.__pwned='svg'"></svg>
+`;
+
+test("the operator opens the prompter window; it plays, pauses and steps; both stay in sync", async () => {
+  const app = await driver.session(appPath());
+  /** @param {string} command @param {Record<string, unknown>} args */
+  const invoke = async (command, args) => {
+    const { value, error } = await app.executeAsync(INVOKE, [command, args]);
+    assert.equal(error, undefined, `${command}: ${JSON.stringify(error)}`);
+    return value;
+  };
+  try {
+    await app.waitFor("//li[contains(., '原稿はまだありません。')]");
+    const draft = await invoke("create_draft", {
+      values: {
+        templateId: "new-year",
+        date: "2027-01-04",
+        event: "仕事始め式",
+        speaker: "市長　山田太郎",
+        city: "みなと市",
+      },
+    });
+    // Reload to list it (a marker tells the new page from the old one).
+    await app.execute("window.__reloading = true; location.reload()");
+    await waitFor(
+      () =>
+        app.execute("return !window.__reloading && document.querySelector('.toolbar') !== null"),
+      "the reloaded window",
+    );
+    const [main] = await app.windows();
+
+    // The operator view, then the prompter window.
+    await (await app.find("//button[normalize-space(.)='プロンプター']")).click();
+    await app.waitFor("[data-testid=operator]");
+    await (await app.find("[data-testid=open-prompter]")).click();
+    const prompter = await waitFor(async () => {
+      const handles = await app.windows();
+      return handles.length === 2 && handles.find((handle) => handle !== main);
+    }, "the prompter window");
+    await app.switchTo(prompter);
+    assert.match(await app.execute("return location.href"), /prompter\.html\?draft=\d+$/);
+    await app.waitFor("[data-testid=hud]");
+    await waitFor(
+      () => app.execute("return document.querySelector('.track').style.transform !== ''"),
+      "the first layout",
+    );
+    const state = () => app.textOf("[data-testid=play-state]");
+    assert.equal(await state(), "停止中");
+    const offset = () =>
+      app.execute(
+        "return new DOMMatrix(getComputedStyle(document.querySelector('.track')).transform).m42",
+      );
+    const settled = async () => {
+      let last = await offset();
+      for (let i = 0; i < 50; i += 1) {
+        await sleep(100);
+        const now = await offset();
+        if (Math.abs(now - last) < 0.01) return now;
+        last = now;
+      }
+      throw new Error("the text kept moving");
+    };
+    const eyeLine = await app.execute("return window.innerHeight * 0.25");
+    const top = (/** @type {number} */ n) =>
+      app.execute(
+        "return document.querySelectorAll('.paragraph')[arguments[0]].getBoundingClientRect().top",
+        [n],
+      );
+    /** Waits for paragraph n to glide to the eye line. @param {number} n */
+    const atEyeLine = (n) =>
+      waitFor(
+        async () => Math.abs((await top(n)) - eyeLine) < 1.5,
+        `paragraph ${n + 1} at the eye line`,
+      );
+    await waitFor(() => app.execute("return document.fonts.status === 'loaded'"), "the fonts");
+    await sleep(500);
+    screenshotScreen("e2e-prompter-horizontal.png");
+
+    // Space plays (after the 3-2-1 countdown), Space pauses.
+    const start = await offset();
+    await app.press([SPACE]);
+    await app.waitFor("[data-testid=countdown]");
+    await waitFor(async () => (await state()) === "再生中", "playing after the countdown", 6000);
+    await sleep(1000);
+    assert.ok((await offset()) < start - 10, "the text moved up");
+    await app.press([SPACE]);
+    await waitFor(async () => (await state()) === "停止中", "paused");
+    await settled();
+
+    // PageDown steps: paragraph by paragraph to the eye line.
+    await app.press([HOME]);
+    await waitFor(async () => (await offset()) > start - 1, "back at the start");
+    await app.press([PAGE_DOWN]);
+    await atEyeLine(0);
+    await app.press([PAGE_DOWN]);
+    await atEyeLine(1);
+
+    // The operator sees the prompter, and its buttons drive it.
+    await app.switchTo(main);
+    await waitFor(
+      async () => (await app.textOf("[data-testid=operator-state]")) === "停止中",
+      "the operator view connected",
+    );
+    await (await app.find("//button[normalize-space(.)='次の段落']")).click();
+    await app.switchTo(prompter);
+    await atEyeLine(2);
+    const point = await app.execute("return document.querySelector('.sentence.current') !== null");
+    assert.ok(point, "the sentence at the eye line is emphasised");
+
+    // The operator's copy shows the same paragraph at its eye line.
+    await app.switchTo(main);
+    const copy = await waitFor(async () => {
+      const gap = await app.execute(`const frame = document.querySelector('.copy');
+        const p = frame.querySelectorAll('.paragraph')[2].getBoundingClientRect();
+        return Math.abs(p.top - (frame.getBoundingClientRect().top + frame.clientHeight * 0.25));`);
+      return gap < 1.5 && gap + 1;
+    }, "the operator copy at paragraph 3");
+    assert.ok(copy);
+
+    // Mirrored and vertical modes, switched from the operator's settings.
+    await (await app.find("//details/summary[normalize-space(.)='表示']")).click();
+    const toggle = async (/** @type {string} */ label) =>
+      (await app.find(`//label[normalize-space(.)='${label}']/input`)).click();
+    await toggle("左右反転");
+    await app.switchTo(prompter);
+    await waitFor(
+      () =>
+        app.execute(
+          "return new DOMMatrix(getComputedStyle(document.querySelector('.stage')).transform).a === -1",
+        ),
+      "the mirrored prompter",
+    );
+    await sleep(300);
+    screenshotScreen("e2e-prompter-mirrored.png");
+    await app.switchTo(main);
+    await toggle("左右反転");
+    await toggle("縦書き");
+    await app.switchTo(prompter);
+    await waitFor(
+      () =>
+        app.execute(
+          "return getComputedStyle(document.querySelector('.script')).writingMode === 'vertical-rl'",
+        ),
+      "vertical writing",
+    );
+    await sleep(300);
+    await app.press([PAGE_DOWN]);
+    await sleep(1200);
+    const right = await app.execute(
+      "return document.querySelectorAll('.paragraph')[3].getBoundingClientRect().right",
+    );
+    const eyeLineX = await app.execute("return window.innerWidth * 0.75");
+    assert.ok(Math.abs(right - eyeLineX) < 1.5, `vertical step at the eye line (${right})`);
+    screenshotScreen("e2e-prompter-vertical.png");
+    await app.switchTo(main);
+    await toggle("縦書き");
+
+    // A hostile draft in the prompter: shown as text, nothing runs.
+    const hostile = await invoke("create_draft", {
+      values: { templateId: null, date: "2027-01-04", event: "", speaker: "", city: "" },
+    });
+    await invoke("save_draft", {
+      id: hostile.id,
+      body: HOSTILE,
+      baseRevision: hostile.revision,
+      kind: { kind: "autosave" },
+    });
+    await invoke("open_prompter", { id: hostile.id, display: null });
+    await app.switchTo(prompter);
+    await waitFor(
+      async () => (await app.execute("return location.search")) === `?draft=${hostile.id}`,
+      "the hostile draft",
+    );
+    await app.waitFor("[data-testid=hud]");
+    await sleep(500);
+    assert.equal(await app.execute("return window.__pwned ?? null"), null, "nothing ran");
+    assert.equal(
+      await app.execute(
+        "return document.querySelectorAll('.script script, .script img, .script iframe, .script svg').length",
+      ),
+      0,
+    );
+    assert.ok((await app.textOf(".script")).includes("<img src=x onerror="));
+    assert.ok(draft.id > 0);
+  } catch (error) {
+    try {
+      screenshotScreen("e2e-prompter-failure.png");
+    } catch {
+      // no screenshot: the error below says what failed
+    }
+    throw error;
+  } finally {
+    await app.quit();
+  }
+});

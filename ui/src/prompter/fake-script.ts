@@ -1,0 +1,124 @@
+// The fake backend's imitation of the shell's prompter script (src-tauri/src/ipc/prompter.rs):
+// a line-based reading of the dialect, far simpler than the core's parser, with the same
+// shapes, so the prompter can run in a browser. Raw HTML tags are dropped as the parser drops
+// them; entities such as &lt; become text, as they do in the real script.
+
+import type {
+  PrompterBlock,
+  PrompterInline,
+  PrompterScript,
+  PrompterSection,
+  PrompterSentence,
+  SectionRole,
+} from "../lib/bindings";
+
+const INLINE =
+  /\{([^|{}\n]+)\|([^{}\n]+)\}|｜([^《\n]+)《([^》\n]+)》|\[\[([^\]\n]*)\]\]|\*\*([^*\n]+)\*\*/gu;
+const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"' };
+
+function inlines(text: string): PrompterInline[] {
+  const out: PrompterInline[] = [];
+  const plain = (t: string, strong = false) => {
+    const decoded = t.replace(/&(lt|gt|amp|quot);/g, (e) => ENTITIES[e] ?? e);
+    if (decoded !== "") out.push({ kind: "text", text: decoded, strong, emphasis: false });
+  };
+  let last = 0;
+  for (const m of text.matchAll(INLINE)) {
+    plain(text.slice(last, m.index));
+    last = m.index + m[0].length;
+    if (m[1] !== undefined) out.push({ kind: "ruby", base: m[1], reading: m[2] });
+    else if (m[3] !== undefined) out.push({ kind: "ruby", base: m[3], reading: m[4] });
+    else if (m[5] !== undefined) {
+      const cue = m[5].trim();
+      if (cue.startsWith("間")) {
+        out.push({ kind: "pause", seconds: Number(cue.match(/(\d+)\s*秒/)?.[1] ?? 2) });
+      } else out.push({ kind: "direction", text: cue });
+    } else plain(m[6], true);
+  }
+  plain(text.slice(last));
+  return out;
+}
+
+function spoken(text: string): number {
+  return text
+    .replace(/\[\[[^\]]*\]\]/g, "")
+    .replace(/[\s、。，．,.!?！？「」『』（）()・…―<>/=-]/gu, "").length;
+}
+
+function sentences(text: string, pace: number, timed: boolean): PrompterSentence[] {
+  const parts = text.match(/[^。！？]+[。！？」』）]*|[。！？]+/gu) ?? [];
+  return parts.map((part) => ({
+    seconds: timed ? (spoken(part) * 60) / pace + 0.6 : 0,
+    inlines: inlines(part),
+  }));
+}
+
+function role(heading: string): { role: SectionRole; number: number | null } {
+  const circled = "①②③④⑤⑥⑦⑧⑨".indexOf(heading.trim()[0] ?? "");
+  if (circled >= 0) return { role: "priority", number: circled + 1 };
+  if (/あいさつ|挨拶/.test(heading)) return { role: "greeting", number: null };
+  if (/結び/.test(heading)) return { role: "closing", number: null };
+  return { role: "other", number: null };
+}
+
+export function fakePrompterScript(
+  draft: { id: number; revision: number; body: string; targetSeconds: number | null },
+  paceCpm: number,
+): PrompterScript {
+  const body = draft.body
+    .replace(/<!--[\s\S]*?-->/g, "")
+    .replace(/<(script|style)[\s\S]*?<\/\1>/gi, "")
+    .replace(/<[^>\n]*>/g, "");
+  let title: string | null = null;
+  const sections: PrompterSection[] = [];
+  const section = () => {
+    if (sections.length === 0) {
+      sections.push({
+        title: "",
+        role: "preamble",
+        number: null,
+        seconds: 0,
+        spoken: 0,
+        blocks: [],
+      });
+    }
+    return sections[sections.length - 1];
+  };
+  for (const chunk of body.split(/\n\s*\n/)) {
+    const text = chunk.trim();
+    if (text === "") continue;
+    if (/^# /.test(text) && title === null) {
+      title = text.slice(2).trim();
+    } else if (/^## /.test(text)) {
+      const heading = text.slice(3).trim();
+      sections.push({ title: heading, ...role(heading), seconds: 0, spoken: 0, blocks: [] });
+    } else if (/^#{3,6} /.test(text)) {
+      section().blocks.push({ kind: "heading", inlines: inlines(text.replace(/^#+ /, "")) });
+    } else if (/^>\s*\[!note\]/i.test(text)) {
+      const note = text
+        .replace(/^>\s*\[!note\]/i, "")
+        .replace(/^>\s?/gm, "")
+        .trim();
+      section().blocks.push({ kind: "note", sentences: sentences(note, paceCpm, false) });
+    } else {
+      const paragraph = text.replace(/^(- |\d+\. |> )/gm, "").replace(/\n/g, "");
+      const block: PrompterBlock = {
+        kind: "paragraph",
+        sentences: sentences(paragraph, paceCpm, true),
+      };
+      const current = section();
+      current.blocks.push(block);
+      current.spoken += spoken(paragraph);
+      current.seconds += block.sentences.reduce((sum, s) => sum + s.seconds, 0.4);
+    }
+  }
+  return {
+    draftId: draft.id,
+    revision: draft.revision,
+    title,
+    targetSeconds: draft.targetSeconds,
+    seconds: sections.reduce((sum, s) => sum + s.seconds, 0),
+    paceCpm,
+    sections,
+  };
+}

@@ -1,0 +1,89 @@
+// Measures where the laid-out text sits along the scroll axis. Runs once per layout (load,
+// resize, font or settings change), never per frame: the frame loop only reads the numbers.
+
+import type { Layout } from "./model";
+import type { BlockExtent, Geometry } from "./scroll";
+
+export interface Orientation {
+  vertical: boolean;
+  mirrorHorizontal: boolean;
+  mirrorVertical: boolean;
+}
+
+/**
+ * Start and end of a box along the scroll axis, from the start of the content. Mirroring
+ * (a scale of −1 on the stage) flips the box in screen space, so the edges swap sides.
+ */
+function along(rect: DOMRect, content: DOMRect, o: Orientation): [number, number] {
+  if (o.vertical) {
+    return o.mirrorHorizontal
+      ? [rect.left - content.left, rect.right - content.left]
+      : [content.right - rect.right, content.right - rect.left];
+  }
+  return o.mirrorVertical
+    ? [content.bottom - rect.bottom, content.bottom - rect.top]
+    : [rect.top - content.top, rect.bottom - content.top];
+}
+
+export interface Measured {
+  geometry: Geometry;
+  /** The sentence elements, in the order of `geometry.sentences`. */
+  sentenceElements: HTMLElement[];
+}
+
+/**
+ * Measures the blocks inside `track`, the element that moves: offsets are from its start, which
+ * is what its transform places (a child's margin may push the text itself further in).
+ */
+export function measure(track: HTMLElement, laid: Layout, o: Orientation): Measured {
+  const box = track.getBoundingClientRect();
+  const elements = track.querySelectorAll<HTMLElement>("[data-block]");
+  const blocks: BlockExtent[] = [];
+  let before = 0;
+  elements.forEach((element, index) => {
+    const block = laid.blocks[index];
+    if (!block) return;
+    const [start, end] = along(element.getBoundingClientRect(), box, o);
+    const seconds = laid.seconds[index] ?? 0;
+    blocks.push({
+      start,
+      end,
+      section: block.section,
+      paragraph: block.kind === "paragraph",
+      seconds,
+      secondsBefore: before,
+    });
+    before += seconds;
+  });
+  const length = blocks.at(-1)?.end ?? 0;
+  // A section's start is its first block's; one without blocks starts where the next does.
+  const sections: number[] = new Array(laid.sections).fill(Number.NaN);
+  for (const block of blocks) {
+    if (Number.isNaN(sections[block.section])) sections[block.section] = block.start;
+  }
+  for (let i = sections.length - 1; i >= 0; i -= 1) {
+    if (Number.isNaN(sections[i])) sections[i] = sections[i + 1] ?? length;
+  }
+  const sentenceElements = [...track.querySelectorAll<HTMLElement>(".sentence")];
+  // A sentence's first box starts below (left of) its line's top by the half-leading: a
+  // sentence counts as reached when its line reaches the eye line.
+  const style = sentenceElements[0] ? getComputedStyle(sentenceElements[0]) : null;
+  const leading = style
+    ? Math.max(0, (Number.parseFloat(style.lineHeight) - Number.parseFloat(style.fontSize)) / 2)
+    : 0;
+  const sentences = sentenceElements.map((element) => {
+    const rects = element.getClientRects();
+    return rects.length > 0
+      ? along(rects[0], box, o)[0] - (Number.isFinite(leading) ? leading : 0)
+      : 0;
+  });
+  return {
+    geometry: {
+      blocks,
+      sections,
+      sentences,
+      length,
+    },
+    sentenceElements,
+  };
+}

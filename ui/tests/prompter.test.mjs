@@ -1,0 +1,392 @@
+// The prompter window in Chromium on the fake backend: the key map (play, pause, speed, steps,
+// sections, start, blank, wheel, countdown, paragraph-step mode), mirroring, 縦書き, a hostile
+// draft that must not run, and the operator view in the main window driving the prompter and
+// following it. Screenshots go to ui/test-results/.
+
+import assert from "node:assert/strict";
+import { after, before, test } from "node:test";
+import { screenshotPath, startBrowser, watchProblems } from "./browser.mjs";
+import { HOSTILE, SPEECH, showInPrompter } from "./prompter-fixtures.mjs";
+
+/** @type {Awaited<ReturnType<typeof startBrowser>>} */
+let session;
+
+before(async () => {
+  session = await startBrowser();
+});
+
+after(async () => {
+  await session?.close();
+});
+
+/**
+ * The prompter page on SPEECH (or `body`) with these settings.
+ * @param {Record<string, unknown>} settings
+ * @param {string} [body]
+ */
+async function openPrompter(settings, body = SPEECH) {
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await showInPrompter(page, body, { countdownSeconds: 0, ...settings }, 120);
+  await page.goto(`${session.baseUrl}prompter.html?draft=1`);
+  await page.getByTestId("hud").waitFor();
+  // The first measurement happens after the fonts load.
+  await page.waitForFunction(
+    () =>
+      /** @type {HTMLElement | null} */ (document.querySelector(".track"))?.style.transform !== "",
+  );
+  return { page, problems };
+}
+
+/** The track's translation (x, y) in px. @param {import("playwright-core").Page} page */
+const offset = (page) =>
+  page.evaluate(() => {
+    const matrix = new DOMMatrix(
+      getComputedStyle(/** @type {HTMLElement} */ (document.querySelector(".track"))).transform,
+    );
+    return { x: matrix.m41, y: matrix.m42 };
+  });
+
+/** Waits until the track stops moving (a glide ended). @param {import("playwright-core").Page} page */
+async function settled(page) {
+  let last = await offset(page);
+  for (let i = 0; i < 40; i += 1) {
+    await page.waitForTimeout(100);
+    const now = await offset(page);
+    if (Math.abs(now.x - last.x) < 0.01 && Math.abs(now.y - last.y) < 0.01) return now;
+    last = now;
+  }
+  throw new Error("the text kept moving");
+}
+
+/**
+ * The screen rectangle of the nth element matching `selector`.
+ * @param {import("playwright-core").Page} page
+ * @param {string} selector
+ * @param {number} n
+ */
+const rect = (page, selector, n = 0) =>
+  page.evaluate(
+    ([s, i]) => {
+      const r = document.querySelectorAll(s)[i].getBoundingClientRect();
+      return { top: r.top, bottom: r.bottom, left: r.left, right: r.right };
+    },
+    /** @type {[string, number]} */ ([selector, n]),
+  );
+
+const viewport = { width: 1280, height: 800 };
+
+test("the key map: play and pause, speed, steps, sections, start, blank, wheel", async () => {
+  const { page, problems } = await openPrompter({});
+  const state = page.getByTestId("play-state");
+  assert.equal(await state.textContent(), "停止中");
+
+  // Space plays: the text moves up, by fractions of a pixel.
+  const start = await offset(page);
+  await page.keyboard.press("Space");
+  await state.filter({ hasText: "再生中" }).waitFor();
+  await page.waitForTimeout(700);
+  const moving = await offset(page);
+  assert.ok(moving.y < start.y - 5, `the text moved up (${start.y} → ${moving.y})`);
+  assert.equal(moving.x, 0);
+  const transform = await page.evaluate(
+    () => /** @type {HTMLElement} */ (document.querySelector(".track")).style.transform,
+  );
+  assert.match(transform, /^translate3d\(0px, -?\d+(\.\d{1,3})?px, 0px\)$/);
+  await page.keyboard.press("Space");
+  await state.filter({ hasText: "停止中" }).waitFor();
+  await settled(page);
+
+  // Speed readout: up and down.
+  const speed = page.getByTestId("speed");
+  assert.equal(await speed.textContent(), "速さ 60");
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await speed.textContent(), "速さ 67");
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await speed.textContent(), "速さ 52");
+
+  // Home, then PageDown: each paragraph glides to the eye line (a quarter down the screen).
+  await page.keyboard.press("Home");
+  await settled(page);
+  const eyeLine = viewport.height * 0.25;
+  await page.keyboard.press("PageDown");
+  await settled(page);
+  const first = await rect(page, ".paragraph", 0);
+  assert.ok(Math.abs(first.top - eyeLine) < 1.5, `paragraph 1 at the eye line (${first.top})`);
+  const emphasised = await page.evaluate(
+    () =>
+      document.querySelector(".sentence.current") ===
+      document.querySelectorAll(".paragraph")[0].querySelector(".sentence"),
+  );
+  assert.ok(emphasised, "the sentence at the eye line is emphasised");
+  await page.keyboard.press("PageDown");
+  await settled(page);
+  assert.ok(Math.abs((await rect(page, ".paragraph", 1)).top - eyeLine) < 1.5);
+  await page.keyboard.press("ArrowLeft");
+  await settled(page);
+  assert.ok(Math.abs((await rect(page, ".paragraph", 0)).top - eyeLine) < 1.5);
+
+  // Sections: Shift+PageDown, and a digit jumps to that section (3 = ②).
+  await page.keyboard.press("Shift+PageDown");
+  await settled(page);
+  assert.equal(
+    await page.getByTestId("section-name").textContent(),
+    "① 地域の未来を担う人材を育てる",
+  );
+  await page.keyboard.press("3");
+  await settled(page);
+  assert.equal(await page.getByTestId("section-name").textContent(), "② 市民とともにつくる市政");
+  const heading = await rect(page, ".section-heading", 2);
+  assert.ok(Math.abs(heading.top - eyeLine) < 1.5, `section 3 at the eye line (${heading.top})`);
+  await page.keyboard.press("Shift+PageUp");
+  await settled(page);
+  assert.equal(
+    await page.getByTestId("section-name").textContent(),
+    "① 地域の未来を担う人材を育てる",
+  );
+
+  // The wheel nudges.
+  const before = await offset(page);
+  await page.mouse.move(600, 400);
+  await page.mouse.wheel(0, 120);
+  await page.waitForTimeout(100);
+  assert.ok(Math.abs((await offset(page)).y - (before.y - 120)) < 0.5, "the wheel moved 120 px");
+
+  // B and period blank the screen (and pause); again shows it.
+  await page.keyboard.press("b");
+  await page.getByTestId("blank").waitFor();
+  await page.keyboard.press(".");
+  await page.getByTestId("blank").waitFor({ state: "detached" });
+
+  // F5 starts, Esc stops; the elapsed clock ran.
+  await page.keyboard.press("F5");
+  await state.filter({ hasText: "再生中" }).waitFor();
+  await page.waitForTimeout(1100);
+  await page.keyboard.press("Escape");
+  await state.filter({ hasText: "停止中" }).waitFor();
+  assert.match((await page.getByTestId("elapsed").textContent()) ?? "", /経過 0分0[1-9]秒/);
+  assert.match((await page.getByTestId("remaining").textContent()) ?? "", /残り \d+分\d\d秒/);
+  assert.equal(await page.getByTestId("target").textContent(), "目標 2分00秒");
+  await page.screenshot({ path: screenshotPath("prompter-horizontal.png") });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the countdown runs before the text moves; paragraph-step mode glides one paragraph a press", async () => {
+  const { page } = await openPrompter({ countdownSeconds: 2 });
+  const start = await offset(page);
+  await page.keyboard.press("Space");
+  await page.getByTestId("countdown").filter({ hasText: "2" }).waitFor();
+  assert.deepEqual(await offset(page), start, "nothing moves during the countdown");
+  await page.getByTestId("countdown").filter({ hasText: "1" }).waitFor();
+  await page.getByTestId("countdown").waitFor({ state: "detached", timeout: 3000 });
+  await page.getByTestId("play-state").filter({ hasText: "再生中" }).waitFor();
+  await page.close();
+
+  const step = await openPrompter({ paragraphStep: true });
+  assert.equal(await step.page.getByTestId("play-state").textContent(), "段落送り");
+  for (const n of [0, 1, 2]) {
+    await step.page.keyboard.press("Space");
+    await settled(step.page);
+    const top = (await rect(step.page, ".paragraph", n)).top;
+    assert.ok(Math.abs(top - viewport.height * 0.25) < 1.5, `paragraph ${n + 1}: ${top}`);
+  }
+  await step.page.close();
+});
+
+test("mirrored horizontally and vertically, the steps still land on the eye line", async () => {
+  const { page } = await openPrompter({ mirrorHorizontal: true });
+  const matrix = await page.evaluate(
+    () =>
+      new DOMMatrix(
+        getComputedStyle(/** @type {HTMLElement} */ (document.querySelector(".stage"))).transform,
+      ).a,
+  );
+  assert.equal(matrix, -1, "the stage is flipped left to right");
+  await page.keyboard.press("PageDown");
+  await settled(page);
+  const text = await rect(page, ".paragraph", 0);
+  assert.ok(Math.abs(text.top - viewport.height * 0.25) < 1.5);
+  // Mirrored, the text starts at the right margin.
+  assert.ok(text.right > viewport.width * 0.85, `right-aligned when mirrored (${text.right})`);
+  await page.screenshot({ path: screenshotPath("prompter-mirrored.png") });
+  await page.close();
+
+  const upside = await openPrompter({ mirrorVertical: true });
+  await upside.page.keyboard.press("PageDown");
+  await settled(upside.page);
+  const flipped = await rect(upside.page, ".paragraph", 0);
+  // Upside down, the eye line is a quarter from the bottom and the text runs upwards.
+  assert.ok(Math.abs(flipped.bottom - viewport.height * 0.75) < 1.5, `${flipped.bottom}`);
+  // Played upside down, the text moves down the screen.
+  await upside.page.keyboard.press("Space");
+  await upside.page.waitForTimeout(600);
+  await upside.page.keyboard.press("Space");
+  const moved = await rect(upside.page, ".paragraph", 0);
+  assert.ok(moved.bottom > flipped.bottom + 5, `${flipped.bottom} → ${moved.bottom}`);
+  await upside.page.screenshot({ path: screenshotPath("prompter-mirrored-vertical.png") });
+  await upside.page.close();
+});
+
+test("縦書き: right to left, ruby on the right, upright digits, every control works", async () => {
+  const { page, problems } = await openPrompter({ vertical: true });
+  assert.equal(
+    await page.evaluate(
+      () =>
+        getComputedStyle(/** @type {HTMLElement} */ (document.querySelector(".script")))
+          .writingMode,
+    ),
+    "vertical-rl",
+  );
+  // Ruby on the right of its kanji.
+  const [base, reading] = await page.evaluate(() => {
+    const ruby = /** @type {HTMLElement} */ (document.querySelector("ruby"));
+    const rt = /** @type {HTMLElement} */ (ruby.querySelector("rt")).getBoundingClientRect();
+    const all = ruby.getBoundingClientRect();
+    return [all.left + all.width / 2, rt.left];
+  });
+  assert.ok(reading > base - 1, "the reading is on the right");
+  // 令和9年: the digit stands upright (縦中横).
+  assert.equal(
+    await page.evaluate(
+      () =>
+        getComputedStyle(/** @type {HTMLElement} */ (document.querySelector(".combined")))
+          .textCombineUpright,
+    ),
+    "all",
+  );
+
+  // Steps: each paragraph's right edge glides to the eye line, a quarter in from the right.
+  const eyeLine = viewport.width * 0.75;
+  await page.keyboard.press("PageDown");
+  await settled(page);
+  const first = await rect(page, ".paragraph", 0);
+  assert.ok(Math.abs(first.right - eyeLine) < 1.5, `paragraph 1 at the eye line (${first.right})`);
+  await page.keyboard.press("4");
+  await settled(page);
+  assert.equal(await page.getByTestId("section-name").textContent(), "③ 働き方を変える");
+  await page.keyboard.press("Home");
+  await settled(page);
+
+  // Playing moves the text to the right.
+  const start = await offset(page);
+  await page.keyboard.press("Space");
+  await page.waitForTimeout(700);
+  const moving = await offset(page);
+  assert.ok(moving.x > start.x + 5, `the text moved right (${start.x} → ${moving.x})`);
+  assert.equal(moving.y, 0);
+  await page.keyboard.press("Space");
+  await page.keyboard.press("PageDown");
+  await settled(page);
+  await page.screenshot({ path: screenshotPath("prompter-vertical.png") });
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("a hostile draft is shown as text and runs nothing in the prompter", async () => {
+  const { page, problems } = await openPrompter({}, HOSTILE);
+  await page.keyboard.press("End");
+  await page.waitForTimeout(300);
+  await page.mouse.move(400, 300);
+  await page.mouse.move(500, 500);
+  assert.equal(
+    await page.evaluate(() => /** @type {any} */ (window).__pwned),
+    undefined,
+    "no script ran",
+  );
+  const elements = await page.evaluate(
+    () =>
+      document.querySelectorAll(
+        ".script script, .script img, .script iframe, .script svg, .script b, .script a, .script i",
+      ).length,
+  );
+  assert.equal(elements, 0, "no element of the draft's markup exists");
+  const text = (await page.locator(".script").textContent()) ?? "";
+  assert.ok(text.includes("<img src=x onerror="), "escaped markup shows as text");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the operator view drives the prompter and follows its position", async () => {
+  const main = await session.browser.newPage();
+  const problems = watchProblems(main);
+  await main.goto(session.baseUrl);
+  await main.getByRole("button", { name: "新規作成" }).click();
+  const dialog = main.getByRole("dialog", { name: "テンプレートから新規作成" });
+  await dialog.getByLabel("行事").fill("仕事始め式");
+  await dialog.getByRole("button", { name: "作成" }).click();
+  await main.locator(".cm-content").getByText("年頭挨拶").first().waitFor();
+
+  await main.getByRole("button", { name: "プロンプター", exact: true }).click();
+  const operator = main.getByTestId("operator");
+  await operator.getByText("プロンプターは開いていません").waitFor();
+  const [prompter] = await Promise.all([
+    main.waitForEvent("popup"),
+    operator.getByTestId("open-prompter").click(),
+  ]);
+  await prompter.getByTestId("hud").waitFor();
+  await operator.getByTestId("operator-state").filter({ hasText: "停止中" }).waitFor();
+
+  // Play from the operator: the prompter plays, the operator copy follows smoothly.
+  await operator.getByRole("button", { name: "再生／一時停止" }).click();
+  await prompter.getByTestId("play-state").filter({ hasText: "再生中" }).waitFor();
+  await operator.getByTestId("operator-state").filter({ hasText: "再生中" }).waitFor();
+  const copy = await main.evaluate(async () => {
+    const track = /** @type {HTMLElement} */ (document.querySelector(".copy-track"));
+    const seen = [];
+    for (let i = 0; i < 90; i += 1) {
+      const time = await new Promise((resolve) => requestAnimationFrame(resolve));
+      seen.push([time, new DOMMatrix(getComputedStyle(track).transform).m42]);
+    }
+    return seen;
+  });
+  assert.ok(copy[copy.length - 1][1] < copy[0][1] - 2, "the copy moves with the prompter");
+  // No jumps: frame to frame the copy glides (a line of the copy is 24 px), even when a frame
+  // comes late on this shared machine.
+  const steps = copy.slice(1).map(([, y], i) => Math.abs(y - copy[i][1]));
+  assert.ok(Math.max(...steps) < 12, `no jumps in the copy: ${Math.max(...steps)} px`);
+  assert.equal(
+    await prompter.evaluate(() => document.visibilityState),
+    "visible",
+    "the prompter is a window of its own",
+  );
+
+  // Steps and sections from the operator's buttons.
+  await operator.getByRole("button", { name: "再生／一時停止" }).click();
+  await prompter.getByTestId("play-state").filter({ hasText: "停止中" }).waitFor();
+  await operator.getByRole("button", { name: "3章へ" }).click();
+  await prompter.getByTestId("section-name").filter({ hasText: "①" }).waitFor();
+  await operator.getByRole("button", { name: "速く" }).click();
+  await prompter.getByTestId("speed").filter({ hasText: "速さ 67" }).waitFor();
+  await operator.getByTestId("operator-speed").filter({ hasText: "速さ 67" }).waitFor();
+
+  // A display setting reaches the prompter at once and is remembered.
+  await operator.getByText("表示", { exact: true }).click();
+  await operator.getByLabel("左右反転").check();
+  await prompter.waitForFunction(
+    () =>
+      new DOMMatrix(
+        getComputedStyle(/** @type {HTMLElement} */ (document.querySelector(".stage"))).transform,
+      ).a === -1,
+  );
+  await operator.getByLabel("左右反転").uncheck();
+
+  // Keys typed on the operator's live copy act on the prompter.
+  await operator.getByTestId("operator-copy").focus();
+  await main.keyboard.press("ArrowUp");
+  await prompter.getByTestId("speed").filter({ hasText: "速さ 75" }).waitFor();
+
+  // A rehearsal: recorded in the prompter, saved, the measured pace shown here.
+  await operator.getByTestId("rehearse").click();
+  await prompter.getByText("● 記録中").waitFor();
+  await operator.getByRole("button", { name: "再生／一時停止" }).click();
+  await main.waitForTimeout(1500);
+  await operator.getByRole("button", { name: "記録を終えて保存" }).click();
+  await operator.getByTestId("rehearsal-runs").filter({ hasText: "記録 1 回" }).waitFor();
+  await operator.getByTestId("measured-pace").waitFor();
+  await main.screenshot({ path: screenshotPath("operator.png") });
+  assert.deepEqual(problems, []);
+  await prompter.close();
+  await main.close();
+});
