@@ -85,6 +85,11 @@ test("the operator opens the prompter window; it plays, pauses and steps; both s
     }, "the prompter window");
     await app.switchTo(prompter);
     assert.match(await app.execute("return location.href"), /prompter\.html\?draft=\d+$/);
+    // Least privilege: the prompter window may read its script, not the library or files.
+    const refused = await app.executeAsync(INVOKE, ["list_drafts", {}]);
+    assert.match(String(refused.error), /not allowed/, "list_drafts from the prompter window");
+    const allowed = await app.executeAsync(INVOKE, ["get_prompter_settings", {}]);
+    assert.equal(allowed.error, undefined, "get_prompter_settings from the prompter window");
     await app.waitFor("[data-testid=hud]");
     await waitFor(
       () => app.execute("return document.querySelector('.track').style.transform !== ''"),
