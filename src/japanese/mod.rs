@@ -12,6 +12,7 @@
 //! Without a dictionary none of this runs: timing counts characters and the character-level
 //! lint rules stand in (see [`crate::analysis`]).
 
+mod counters;
 pub mod dictionary;
 pub mod furigana;
 pub mod joyo;
