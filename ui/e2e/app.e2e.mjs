@@ -4,11 +4,10 @@
 // (builds the app, installs tauri-driver when missing, provides the X server).
 
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readdirSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { appPath, startDriver, waitFor } from "./webdriver.mjs";
+import { appPath, startDriverInTempHome, waitFor } from "./webdriver.mjs";
 
 const TYPED = "本日は晴天なり。市民の皆さんとともに、未来を語ります。";
 const EDITOR = ".cm-content";
@@ -25,28 +24,21 @@ const DOC_TEXT = `const content = document.querySelector(".cm-content");
 /** An input of the open dialog, by the text of its label. @param {string} label */
 const field = (label) => `//dialog[@open]//label[contains(normalize-space(.), '${label}')]//input`;
 
-const home = mkdtempSync(join(tmpdir(), "podium-e2e-"));
-/** @type {Awaited<ReturnType<typeof startDriver>>} */
-let driver;
+/** @type {Awaited<ReturnType<typeof startDriverInTempHome>>} */
+let isolated;
 
 before(async () => {
-  // Everything the app writes goes to the temp folder: the database, window state, caches.
-  driver = await startDriver({
-    PODIUM_DB: join(home, "e2e.db"),
-    XDG_CONFIG_HOME: join(home, "config"),
-    XDG_DATA_HOME: join(home, "data"),
-    XDG_CACHE_HOME: join(home, "cache"),
-  });
+  // Everything the app writes goes to a temp folder: the database, window state, caches.
+  isolated = await startDriverInTempHome("e2e");
 });
 
 after(async () => {
-  await driver?.stop();
-  rmSync(home, { recursive: true, force: true });
+  await isolated?.stop();
 });
 
 test("a draft from a template, typed in Japanese, is there after a restart", async () => {
   let title = "";
-  const first = await driver.session(appPath());
+  const first = await isolated.driver.session(appPath());
   try {
     await first.waitFor("//li[contains(., '原稿はまだありません。')]");
     await (await first.find("//nav//button[normalize-space(.)='新規作成']")).click();
@@ -105,7 +97,7 @@ test("a draft from a template, typed in Japanese, is there after a restart", asy
   }
 
   // A new process on the same database: the newest draft opens with the text.
-  const second = await driver.session(appPath());
+  const second = await isolated.driver.session(appPath());
   try {
     const item = await waitFor(() => second.textOf("nav button.item"), "the library's draft");
     assert.match(item, /仕事始め式/);
@@ -120,7 +112,9 @@ test("a draft from a template, typed in Japanese, is there after a restart", asy
     assert.equal(await second.textOf(STATUS), "保存済み");
     // The start-up made today's backup beside the database.
     const backups = await waitFor(() => {
-      const names = existsSync(join(home, "backups")) ? readdirSync(join(home, "backups")) : [];
+      const names = existsSync(join(isolated.home, "backups"))
+        ? readdirSync(join(isolated.home, "backups"))
+        : [];
       return names.some((name) => /^podium-\d{4}-\d{2}-\d{2}\.db$/.test(name)) && names;
     }, "the daily backup");
     assert.equal(backups.length, 1, "one backup a day");

@@ -5,32 +5,22 @@
 // of each mode (of the X screen) go to ui/test-results/. Run with `make test-e2e`.
 
 import assert from "node:assert/strict";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { appPath, screenshotScreen, sleep, startDriver, waitFor } from "./webdriver.mjs";
+import { appPath, screenshotScreen, sleep, startDriverInTempHome, waitFor } from "./webdriver.mjs";
 
 const SPACE = "\uE00D";
 const PAGE_DOWN = "\uE00F";
 const HOME = "\uE011";
 
-const home = mkdtempSync(join(tmpdir(), "podium-e2e-prompter-"));
-/** @type {Awaited<ReturnType<typeof startDriver>>} */
-let driver;
+/** @type {Awaited<ReturnType<typeof startDriverInTempHome>>} */
+let isolated;
 
 before(async () => {
-  driver = await startDriver({
-    PODIUM_DB: join(home, "e2e.db"),
-    XDG_CONFIG_HOME: join(home, "config"),
-    XDG_DATA_HOME: join(home, "data"),
-    XDG_CACHE_HOME: join(home, "cache"),
-  });
+  isolated = await startDriverInTempHome("e2e-prompter");
 });
 
 after(async () => {
-  await driver?.stop();
-  rmSync(home, { recursive: true, force: true });
+  await isolated?.stop();
 });
 
 /** Runs an app command from the page (the shell's own IPC, as backend.ts does). */
@@ -48,7 +38,7 @@ const HOSTILE = `# 危険な原稿
 `;
 
 test("the operator opens the prompter window; it plays, pauses and steps; both stay in sync", async () => {
-  const app = await driver.session(appPath());
+  const app = await isolated.driver.session(appPath());
   /** @param {string} command @param {Record<string, unknown>} args */
   const invoke = async (command, args) => {
     const { value, error } = await app.executeAsync(INVOKE, [command, args]);

@@ -5,9 +5,17 @@
 
 import assert from "node:assert/strict";
 import { execFileSync, spawn } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { createServer } from "node:net";
-import { homedir } from "node:os";
+import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -113,6 +121,30 @@ export function processName(pid) {
   } catch {
     return null;
   }
+}
+
+/**
+ * tauri-driver with the app's every file in a temporary folder `home`: the database
+ * (`home/e2e.db`, its backups beside it), window state and caches (XDG folders). `stop()` stops
+ * the drivers and removes the folder.
+ * @param {string} name part of the folder's name
+ */
+export async function startDriverInTempHome(name) {
+  const home = mkdtempSync(join(tmpdir(), `podium-${name}-`));
+  const driver = await startDriver({
+    PODIUM_DB: join(home, "e2e.db"),
+    XDG_CONFIG_HOME: join(home, "config"),
+    XDG_DATA_HOME: join(home, "data"),
+    XDG_CACHE_HOME: join(home, "cache"),
+  });
+  return {
+    home,
+    driver,
+    async stop() {
+      await driver.stop();
+      rmSync(home, { recursive: true, force: true });
+    },
+  };
 }
 
 /**
