@@ -1,7 +1,8 @@
 //! How long a speech takes to read aloud.
 //!
 //! Seconds come from the length of each sentence as read (in the unit a [`Pace`] is given in)
-//! plus pauses: after 、 and 。, between paragraphs and sections, and for `[[間]]` cues.
+//! plus pauses: after 、 and 。, at a full-width space between words (「令和八年一月四日　白井市長
+//! 白井亨」), between paragraphs and sections, and for `[[間]]` cues.
 //! Headings, notes and summaries are not read aloud and take no time.
 //!
 //! Lengths are measured by a [`SpokenLength`]: [`CharCount`] counts the characters as read (a
@@ -47,7 +48,7 @@ impl Default for Pace {
 /// Pauses in seconds, added to the time spent speaking.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]
 pub struct Pauses {
-    /// After 、 and ，.
+    /// After 、 and ，, and at a full-width space 「　」 between words.
     pub comma: f64,
     /// After 。！？.
     pub sentence: f64,
@@ -201,26 +202,50 @@ pub fn estimate_with(
     }
 }
 
-/// Pauses inside one sentence: punctuation and `[[間]]` cues.
+/// Pauses inside one sentence: punctuation, full-width spaces between words and `[[間]]` cues.
 fn sentence_pauses(sentence: &Sentence, pauses: &Pauses) -> f64 {
     let mut seconds = 0.0;
     let mut ends = 0;
+    // A full-width space pauses only between words read aloud: not the indent at the start of
+    // a paragraph, not beside punctuation or a cue that pause already; a run pauses once.
+    let (mut after_word, mut spaced) = (false, false);
     for inline in &sentence.inlines {
         match inline {
             Inline::Cue {
                 cue: Cue::Pause { seconds: pause },
                 ..
-            } => seconds += pause,
+            } => {
+                seconds += pause;
+                (after_word, spaced) = (false, false);
+            }
             Inline::Text { text, .. } => {
                 for c in text.chars() {
                     match c {
                         '、' | '，' | ',' => seconds += pauses.comma,
                         '。' | '．' | '！' | '？' | '!' | '?' => ends += 1,
-                        _ => {}
+                        '　' => {
+                            spaced = after_word;
+                            continue;
+                        }
+                        c if is_voiced(c) => {
+                            if spaced {
+                                seconds += pauses.comma;
+                            }
+                            (after_word, spaced) = (true, false);
+                            continue;
+                        }
+                        _ => continue,
                     }
+                    (after_word, spaced) = (false, false);
                 }
             }
-            _ => {}
+            Inline::Ruby { .. } | Inline::Link { .. } => {
+                if spaced {
+                    seconds += pauses.comma;
+                }
+                (after_word, spaced) = (true, false);
+            }
+            Inline::Cue { .. } | Inline::Break { .. } => {}
         }
     }
     // 「……！？」 is one stop, not two.
@@ -292,6 +317,37 @@ mod tests {
         );
         let total: f64 = timing.sections.iter().map(|s| s.seconds).sum();
         assert!(approx(timing.seconds, total));
+    }
+
+    #[test]
+    fn a_full_width_space_between_words_pauses_like_a_comma() {
+        let seconds = |source: &str| estimate(&parse(source), &TimingOptions::default()).seconds;
+        let plain = seconds("令和八年一月四日白井市長白井亨");
+        let signed = seconds("令和八年一月四日　白井市長　白井亨");
+        assert!(approx(signed - plain, 2.0 * 0.3), "{signed} - {plain}");
+        // A run of spaces is one pause; ruby is a word like any other.
+        assert!(approx(
+            seconds("市長　　{白井|しらい}"),
+            seconds("市長　{白井|しらい}")
+        ));
+        assert!(approx(
+            seconds("市長　{白井|しらい}"),
+            seconds("市長、{白井|しらい}")
+        ));
+        // No pause for a paragraph's indent, a space at the end, or one beside punctuation or
+        // a pause cue, which pause already.
+        let same = |a: &str, b: &str| assert!(approx(seconds(a), seconds(b)), "{a} / {b}");
+        same(
+            "　皆さん、おはようございます。",
+            "皆さん、おはようございます。",
+        );
+        same(
+            "皆さん、　おはようございます。　",
+            "皆さん、おはようございます。",
+        );
+        same("皆さん[[間]]　おはよう", "皆さん[[間]]おはよう");
+        // Brackets do not pause: a space after one does.
+        same("「皆さん」　おはよう", "「皆さん」、おはよう");
     }
 
     #[test]
