@@ -85,14 +85,7 @@ pub fn analyse_with_words(source: &str, options: &AnalysisOptions, words: Words)
     let script = script::parse(source);
     let passages = japanese::worded_passages(words.morphology, &script, source);
     let readings = japanese::sentence_readings(&passages, words.user);
-    let timing = timing::estimate_with(
-        &script,
-        &TimingOptions {
-            pace: options.mora_pace,
-            pauses: options.timing.pauses,
-        },
-        &pace::MoraCount::new(&readings),
-    );
+    let timing = pace::estimate(&script, &readings, options);
     let findings = lint::lint_words(
         source,
         &options.lint,
@@ -159,7 +152,7 @@ mod tests {
             .any(|f| f.rule.id() == "doubled-phrase"));
         assert_eq!(
             analysis.stats(),
-            crate::compose::stats(source, &TimingOptions::default())
+            crate::compose::stats(source, &AnalysisOptions::default(), None)
         );
     }
 }

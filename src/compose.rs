@@ -6,12 +6,16 @@
 //! A draft without a heading keeps the title it was given (its details, the file name, the
 //! template's name). Renaming a draft that has a heading rewrites the heading, so the two never
 //! disagree and the next save keeps the new name.
+//!
+//! The figures kept for the library are timed as the live panel times the text
+//! ([`pace::reading_time`]): in morae with the dictionary (`words`), in characters without.
 
+use crate::analysis::{AnalysisOptions, Words};
 use crate::input::{self, InputError};
+use crate::japanese::pace;
 use crate::script;
 use crate::store::{Draft, DraftEdit, DraftStats};
 use crate::templates::{fill, Placeholders, Template};
-use crate::timing::{self, TimingOptions};
 use std::path::Path;
 use time::Date;
 
@@ -32,12 +36,13 @@ pub struct DraftDetails {
 pub fn from_template(
     template: Option<&Template>,
     values: &Placeholders,
-    timing: &TimingOptions,
+    options: &AnalysisOptions,
+    words: Option<Words>,
 ) -> DraftEdit {
     let body = template
         .map(|template| fill(template.body, values))
         .unwrap_or_default();
-    let (heading, stats) = read(&body, timing);
+    let (heading, stats) = read(&body, options, words);
     let fallback = template.map_or(UNTITLED, |template| template.name);
     DraftEdit {
         title: heading.unwrap_or_else(|| fallback.to_owned()),
@@ -51,8 +56,13 @@ pub fn from_template(
 
 /// A new draft from the text of an imported file; without a `#` heading, the file's name
 /// (without extension) is the title.
-pub fn from_file(text: String, file_stem: &str, timing: &TimingOptions) -> DraftEdit {
-    let (heading, stats) = read(&text, timing);
+pub fn from_file(
+    text: String,
+    file_stem: &str,
+    options: &AnalysisOptions,
+    words: Option<Words>,
+) -> DraftEdit {
+    let (heading, stats) = read(&text, options, words);
     let stem = file_stem.trim();
     DraftEdit {
         title: heading.unwrap_or_else(|| if stem.is_empty() { UNTITLED } else { stem }.to_owned()),
@@ -66,19 +76,29 @@ pub fn from_file(text: String, file_stem: &str, timing: &TimingOptions) -> Draft
 
 /// Reads a file (see [`crate::input`]: UTF-8/16, Shift_JIS; binary and huge files refused)
 /// into a new draft titled by its heading or its name.
-pub fn read_file(path: &Path, timing: &TimingOptions) -> Result<DraftEdit, InputError> {
+pub fn read_file(
+    path: &Path,
+    options: &AnalysisOptions,
+    words: Option<Words>,
+) -> Result<DraftEdit, InputError> {
     let decoded = input::read_path(path)?;
     let stem = path.file_stem().map(|stem| stem.to_string_lossy());
     Ok(from_file(
         decoded.text,
         stem.as_deref().unwrap_or(""),
-        timing,
+        options,
+        words,
     ))
 }
 
 /// A save of new text for `current`: its details stay, its title follows the text's heading.
-pub fn with_body(current: &Draft, body: String, timing: &TimingOptions) -> DraftEdit {
-    let (heading, stats) = read(&body, timing);
+pub fn with_body(
+    current: &Draft,
+    body: String,
+    options: &AnalysisOptions,
+    words: Option<Words>,
+) -> DraftEdit {
+    let (heading, stats) = read(&body, options, words);
     DraftEdit {
         title: heading.unwrap_or_else(|| current.title.clone()),
         event: current.event.clone(),
@@ -92,7 +112,12 @@ pub fn with_body(current: &Draft, body: String, timing: &TimingOptions) -> Draft
 /// A save of new details for `current`. A blank title is [`UNTITLED`]. When the title
 /// changes and the text has a `#` heading, the heading becomes `# <title>`; otherwise the text
 /// and its figures stay.
-pub fn with_details(current: &Draft, details: DraftDetails, timing: &TimingOptions) -> DraftEdit {
+pub fn with_details(
+    current: &Draft,
+    details: DraftDetails,
+    options: &AnalysisOptions,
+    words: Option<Words>,
+) -> DraftEdit {
     let title = details
         .title
         .split_whitespace()
@@ -105,7 +130,7 @@ pub fn with_details(current: &Draft, details: DraftDetails, timing: &TimingOptio
     };
     let (body, stats) = match retitled(&current.body, &title) {
         Some(body) => {
-            let stats = stats(&body, timing);
+            let stats = stats(&body, options, words);
             (body, stats)
         }
         None => (current.body.clone(), current.stats),
@@ -146,15 +171,19 @@ pub fn copy_title(title: &str) -> String {
     format!("{title}（コピー）")
 }
 
-/// Library figures of a text at a pace.
-pub fn stats(body: &str, timing: &TimingOptions) -> DraftStats {
-    read(body, timing).1
+/// Library figures of a text: the live panel's.
+pub fn stats(body: &str, options: &AnalysisOptions, words: Option<Words>) -> DraftStats {
+    read(body, options, words).1
 }
 
 /// One parse: the `#` heading (when not blank) and the figures.
-fn read(body: &str, options: &TimingOptions) -> (Option<String>, DraftStats) {
+fn read(
+    body: &str,
+    options: &AnalysisOptions,
+    words: Option<Words>,
+) -> (Option<String>, DraftStats) {
     let script = script::parse(body);
-    let timing = timing::estimate(&script, options);
+    let timing = pace::reading_time(&script, body, options, words);
     let heading = script
         .title_text()
         .map(|title| title.trim().to_owned())
@@ -185,7 +214,7 @@ mod tests {
     #[test]
     fn a_template_is_filled_titled_and_measured() {
         let template = templates::find("new-year");
-        let draft = from_template(template, &values(), &TimingOptions::default());
+        let draft = from_template(template, &values(), &AnalysisOptions::default(), None);
         assert_eq!(draft.title, "令和9年 年頭挨拶");
         assert_eq!(draft.event, "仕事始め式");
         assert_eq!(draft.event_date, Some(date!(2027 - 01 - 04)));
@@ -196,25 +225,28 @@ mod tests {
     #[test]
     fn a_block_is_titled_by_its_name_and_no_template_is_an_empty_draft() {
         let block = templates::find("priorities");
-        let draft = from_template(block, &values(), &TimingOptions::default());
+        let draft = from_template(block, &values(), &AnalysisOptions::default(), None);
         assert_eq!(draft.title, "重点の三つの柱（①②③）");
-        let empty = from_template(None, &values(), &TimingOptions::default());
+        let empty = from_template(None, &values(), &AnalysisOptions::default(), None);
         assert_eq!((empty.title.as_str(), empty.body.as_str()), (UNTITLED, ""));
         assert_eq!(empty.stats, DraftStats::default());
     }
 
     #[test]
     fn an_imported_file_without_heading_is_titled_by_its_name() {
-        let timing = TimingOptions::default();
+        let options = AnalysisOptions::default();
         assert_eq!(
-            from_file("# 式辞\n\n本文。".into(), "a", &timing).title,
+            from_file("# 式辞\n\n本文。".into(), "a", &options, None).title,
             "式辞"
         );
         assert_eq!(
-            from_file("本文。".into(), "成人式", &timing).title,
+            from_file("本文。".into(), "成人式", &options, None).title,
             "成人式"
         );
-        assert_eq!(from_file("本文。".into(), " ", &timing).title, UNTITLED);
+        assert_eq!(
+            from_file("本文。".into(), " ", &options, None).title,
+            UNTITLED
+        );
     }
 
     #[test]
@@ -222,13 +254,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("成人式.txt");
         std::fs::write(&path, "新成人の皆さん、おめでとうございます。\r\n").unwrap();
-        let draft = read_file(&path, &TimingOptions::default()).unwrap();
+        let draft = read_file(&path, &AnalysisOptions::default(), None).unwrap();
         assert_eq!(draft.title, "成人式");
         assert_eq!(draft.body, "新成人の皆さん、おめでとうございます。\n");
         let binary = dir.path().join("x.md");
         std::fs::write(&binary, b"\0\x01\x02").unwrap();
         assert!(matches!(
-            read_file(&binary, &TimingOptions::default()),
+            read_file(&binary, &AnalysisOptions::default(), None),
             Err(InputError::Binary)
         ));
     }
@@ -237,15 +269,15 @@ mod tests {
     fn the_title_follows_the_heading_and_details_keep_the_text() {
         let mut store = Store::open_in_memory().unwrap();
         let now = datetime!(2027-01-04 09:00 UTC);
-        let timing = TimingOptions::default();
-        let new = from_file("本文です。".into(), "挨拶", &timing);
+        let options = AnalysisOptions::default();
+        let new = from_file("本文です。".into(), "挨拶", &options, None);
         let draft = store.create_draft(&new, now).unwrap();
 
-        let edit = with_body(&draft, "まだ見出しはありません。".into(), &timing);
+        let edit = with_body(&draft, "まだ見出しはありません。".into(), &options, None);
         assert_eq!(edit.title, "挨拶");
-        let edit = with_body(&draft, "# 新年の挨拶\n\n本文。".into(), &timing);
+        let edit = with_body(&draft, "# 新年の挨拶\n\n本文。".into(), &options, None);
         assert_eq!(edit.title, "新年の挨拶");
-        assert_eq!(edit.stats, stats("# 新年の挨拶\n\n本文。", &timing));
+        assert_eq!(edit.stats, stats("# 新年の挨拶\n\n本文。", &options, None));
 
         let details = DraftDetails {
             title: "  ".into(),
@@ -253,7 +285,7 @@ mod tests {
             event_date: Some(date!(2027 - 01 - 04)),
             target_seconds: Some(600),
         };
-        let edit = with_details(&draft, details, &timing);
+        let edit = with_details(&draft, details, &options, None);
         assert_eq!(edit.title, UNTITLED);
         assert_eq!(
             (edit.body.as_str(), edit.stats),
@@ -267,24 +299,24 @@ mod tests {
     fn renaming_rewrites_the_heading_so_the_next_save_keeps_the_name() {
         let mut store = Store::open_in_memory().unwrap();
         let now = datetime!(2027-01-04 09:00 UTC);
-        let timing = TimingOptions::default();
+        let options = AnalysisOptions::default();
         let body = "前書き。\n\n# 新年の挨拶\n\n## 重点\n\n本文。\n";
         let draft = store
-            .create_draft(&from_file(body.into(), "a", &timing), now)
+            .create_draft(&from_file(body.into(), "a", &options, None), now)
             .unwrap();
         let rename = |title: &str| DraftDetails {
             title: title.into(),
             ..DraftDetails::default()
         };
 
-        let edit = with_details(&draft, rename(" 令和9年\n年頭挨拶 "), &timing);
+        let edit = with_details(&draft, rename(" 令和9年\n年頭挨拶 "), &options, None);
         assert_eq!(edit.title, "令和9年 年頭挨拶");
         assert_eq!(
             edit.body,
             "前書き。\n\n# 令和9年 年頭挨拶\n\n## 重点\n\n本文。\n"
         );
         assert_eq!(
-            with_body(&draft, edit.body.clone(), &timing).title,
+            with_body(&draft, edit.body.clone(), &options, None).title,
             edit.title
         );
 
@@ -293,11 +325,11 @@ mod tests {
             ..draft.clone()
         };
         assert_eq!(
-            with_details(&setext, rename("挨拶"), &timing).body,
+            with_details(&setext, rename("挨拶"), &options, None).body,
             "# 挨拶\n\n本文。"
         );
 
-        let unchanged = with_details(&draft, rename("新年の挨拶"), &timing);
+        let unchanged = with_details(&draft, rename("新年の挨拶"), &options, None);
         assert_eq!(
             (unchanged.body, unchanged.stats),
             (draft.body.clone(), draft.stats)
@@ -307,7 +339,7 @@ mod tests {
             ..draft
         };
         assert_eq!(
-            with_details(&no_heading, rename("式辞"), &timing).body,
+            with_details(&no_heading, rename("式辞"), &options, None).body,
             "本文のみ。"
         );
     }

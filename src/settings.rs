@@ -8,6 +8,7 @@
 
 use crate::analysis::AnalysisOptions;
 use crate::export::{default_ruby, ExportOptions, ExportProfile, RubyStyle};
+use crate::japanese::pace::{self, DEFAULT_MORAE_PER_MINUTE};
 use crate::lint::LintConfig;
 use crate::store::{Store, StoreError};
 use crate::timing::{Pace, TimingOptions};
@@ -20,6 +21,9 @@ pub const KEY: &str = "app";
 
 /// Reading pace, characters per minute (the CLI's `--pace` accepts the same range).
 pub const PACE_CPM: RangeInclusive<u32> = 30..=2000;
+/// Reading pace in morae per minute, used when the dictionary times the draft (a careful
+/// speech runs at about 420, fast news at 480).
+pub const PACE_MPM: RangeInclusive<u32> = 60..=1500;
 /// Longest sentence before the `sentence-length` finding, in printed characters.
 pub const MAX_SENTENCE_CHARS: RangeInclusive<u32> = 10..=1000;
 /// 読点 per sentence before the `too-many-commas` finding.
@@ -48,6 +52,8 @@ pub struct Settings {
     pub language: Language,
     /// Reading pace in characters per minute (300: the broadcast norm).
     pub pace_cpm: u32,
+    /// Reading pace in morae per minute (420), for the timing with the dictionary.
+    pub pace_mpm: u32,
     pub max_sentence_chars: u32,
     pub max_commas: u32,
     /// Markdown appended to the blog export (links, profile). Empty: no footer.
@@ -61,6 +67,7 @@ impl Default for Settings {
         Settings {
             language: Language::Ja,
             pace_cpm: 300,
+            pace_mpm: DEFAULT_MORAE_PER_MINUTE as u32,
             max_sentence_chars: u32::try_from(lint.max_sentence_chars).unwrap_or(100),
             max_commas: u32::try_from(lint.max_commas).unwrap_or(3),
             blog_footer: String::new(),
@@ -77,6 +84,11 @@ pub enum SettingsError {
         PACE_CPM.start(), PACE_CPM.end(), PACE_CPM.start(), PACE_CPM.end()
     )]
     PaceCpm,
+    #[error(
+        "読む速さ（拍）は {}〜{} 拍/分で指定してください (pace must be {}–{} morae per minute)",
+        PACE_MPM.start(), PACE_MPM.end(), PACE_MPM.start(), PACE_MPM.end()
+    )]
+    PaceMpm,
     #[error(
         "一文の長さの上限は {}〜{} 字で指定してください (sentence limit must be {}–{} characters)",
         MAX_SENTENCE_CHARS.start(), MAX_SENTENCE_CHARS.end(),
@@ -100,6 +112,9 @@ impl Settings {
     pub fn check(&self) -> Result<(), SettingsError> {
         if !PACE_CPM.contains(&self.pace_cpm) {
             return Err(SettingsError::PaceCpm);
+        }
+        if !PACE_MPM.contains(&self.pace_mpm) {
+            return Err(SettingsError::PaceMpm);
         }
         if !MAX_SENTENCE_CHARS.contains(&self.max_sentence_chars) {
             return Err(SettingsError::MaxSentenceChars);
@@ -139,6 +154,7 @@ impl Settings {
         let mut settings = defaults.clone();
         field(value, "language", &mut settings.language);
         field(value, "pace_cpm", &mut settings.pace_cpm);
+        field(value, "pace_mpm", &mut settings.pace_mpm);
         field(
             value,
             "max_sentence_chars",
@@ -151,6 +167,7 @@ impl Settings {
         while let Err(error) = settings.check() {
             match error {
                 SettingsError::PaceCpm => settings.pace_cpm = defaults.pace_cpm,
+                SettingsError::PaceMpm => settings.pace_mpm = defaults.pace_mpm,
                 SettingsError::MaxSentenceChars => {
                     settings.max_sentence_chars = defaults.max_sentence_chars;
                 }
@@ -176,7 +193,7 @@ impl Settings {
                 max_commas: self.max_commas as usize,
                 ..LintConfig::default()
             },
-            ..AnalysisOptions::default()
+            mora_pace: pace::morae_per_minute(f64::from(self.pace_mpm)),
         }
     }
 
@@ -208,7 +225,7 @@ mod tests {
     #[test]
     fn defaults_are_the_broadcast_norm_and_the_lint_defaults() {
         let settings = Settings::default();
-        assert_eq!(settings.pace_cpm, 300);
+        assert_eq!((settings.pace_cpm, settings.pace_mpm), (300, 420));
         assert_eq!((settings.max_sentence_chars, settings.max_commas), (100, 3));
         assert_eq!(settings.check(), Ok(()));
     }
@@ -220,6 +237,7 @@ mod tests {
         let settings = Settings {
             language: Language::En,
             pace_cpm: 350,
+            pace_mpm: 460,
             max_sentence_chars: 80,
             max_commas: 2,
             blog_footer: "[市長室](https://example.jp)".into(),
@@ -240,6 +258,24 @@ mod tests {
         assert!(matches!(error, SaveError::Invalid(SettingsError::PaceCpm)));
         assert!(error.to_string().starts_with("読む速さは 30〜2000 字/分"));
         assert_eq!(Settings::load(&store).unwrap(), Settings::default());
+        let hurried = Settings {
+            pace_mpm: 1501,
+            ..Settings::default()
+        };
+        let error = hurried.save(&mut store).unwrap_err();
+        assert!(matches!(error, SaveError::Invalid(SettingsError::PaceMpm)));
+        assert!(error
+            .to_string()
+            .starts_with("読む速さ（拍）は 60〜1500 拍/分"));
+    }
+
+    #[test]
+    fn settings_stored_before_the_mora_pace_load_with_its_default() {
+        let stored = json!({"pace_cpm": 320, "max_commas": 2});
+        let settings = Settings::from_json(&stored);
+        assert_eq!((settings.pace_cpm, settings.pace_mpm), (320, 420));
+        let stored = json!({"pace_mpm": 30});
+        assert_eq!(Settings::from_json(&stored).pace_mpm, 420);
     }
 
     #[test]
@@ -271,12 +307,14 @@ mod tests {
     fn options_follow_the_settings() {
         let settings = Settings {
             pace_cpm: 350,
+            pace_mpm: 450,
             max_sentence_chars: 60,
             blog_footer: "  ".into(),
             ..Settings::default()
         };
         let options = settings.analysis_options();
         assert_eq!(options.timing.pace.per_minute, 350.0);
+        assert_eq!(options.mora_pace, pace::morae_per_minute(450.0));
         assert_eq!(options.lint.max_sentence_chars, 60);
         let export = settings.export_options(ExportProfile::Text, None);
         assert_eq!((export.ruby, export.blog_footer), (RubyStyle::Paren, None));

@@ -5,7 +5,10 @@
 use crate::error::{AppError, ErrorCode};
 use crate::ipc::{self, check};
 use crate::state::{AppState, Location};
+use podium::analysis::Words;
+use podium::japanese::pace;
 use podium::prompter::PrompterSettings;
+use podium::settings::Settings;
 use podium::store::{self, ReadingEntry, Store, DEFAULT_BACKUPS_KEPT};
 use podium::{analysis, compose, export, rehearsal, script, templates, timing};
 use std::ops::ControlFlow;
@@ -49,8 +52,10 @@ pub fn list_templates() -> Vec<ipc::TemplateInfo> {
 
 pub fn create_draft(state: &AppState, values: ipc::NewDraftValues) -> Result<ipc::Draft, AppError> {
     let (template, placeholders) = check::new_draft(values)?;
-    let timing = state.settings().timing_options();
-    let draft = compose::from_template(template, &placeholders, &timing);
+    let options = state.settings().analysis_options();
+    let draft = with_words(state, |words| {
+        compose::from_template(template, &placeholders, &options, words)
+    });
     state
         .with_store(|store| store.create_draft(&draft, state.now()))
         .map(Into::into)
@@ -74,14 +79,15 @@ pub fn update_draft_meta(
     meta: ipc::DraftMeta,
 ) -> Result<ipc::Draft, AppError> {
     let (id, details) = (check::id(id)?, check::draft_meta(meta)?);
+    let current = state.with_store(|store| store.draft(id))?;
+    let options = state.settings().analysis_options();
+    let edit = with_words(state, |words| {
+        compose::with_details(&current, details, &options, words)
+    });
+    // Based on the revision read: a change in between makes this a conflict.
+    let kind = podium::store::SaveKind::Autosave;
     state
-        .with_store(|store| {
-            let current = store.draft(id)?;
-            let timing = state.settings().timing_options();
-            let edit = compose::with_details(&current, details, &timing);
-            let kind = podium::store::SaveKind::Autosave;
-            store.save_draft(id, &edit, current.revision, kind, state.now())
-        })
+        .with_store(|store| store.save_draft(id, &edit, current.revision, kind, state.now()))
         .map(Into::into)
 }
 
@@ -99,11 +105,13 @@ pub fn restore_draft(state: &AppState, id: i64) -> Result<(), AppError> {
 /// none), the others listed with the reason. Nothing is written for a refused file.
 pub fn import_files(state: &AppState, paths: Vec<String>) -> Result<ipc::ImportReport, AppError> {
     check::import_paths(&paths)?;
-    let timing = state.settings().timing_options();
+    let options = state.settings().analysis_options();
     let (mut drafts, mut failed) = (Vec::new(), Vec::new());
     for path in paths {
-        let read = check::chosen_path(&path)
-            .and_then(|file| compose::read_file(file, &timing).map_err(AppError::from));
+        let read = check::chosen_path(&path).and_then(|file| {
+            with_words(state, |words| compose::read_file(file, &options, words))
+                .map_err(AppError::from)
+        });
         match read {
             Ok(draft) => drafts.push(draft),
             Err(error) => failed.push(ipc::ImportFailure {
@@ -121,6 +129,7 @@ pub fn import_files(state: &AppState, paths: Vec<String>) -> Result<ipc::ImportR
 }
 
 /// A save based on a stale revision fails with `conflict`; its text is kept in the history.
+/// The library's figures are the live panel's (in morae when the dictionary is ready).
 pub fn save_draft(
     state: &AppState,
     id: i64,
@@ -131,12 +140,13 @@ pub fn save_draft(
     let id = check::id(id)?;
     check::body(&body)?;
     check::save_kind(&kind)?;
-    let timing = state.settings().timing_options();
+    let current = state.with_store(|store| store.draft(id))?;
+    let options = state.settings().analysis_options();
+    let edit = with_words(state, |words| {
+        compose::with_body(&current, body, &options, words)
+    });
     state
-        .with_store(|store| {
-            let edit = compose::with_body(&store.draft(id)?, body, &timing);
-            store.save_draft(id, &edit, base_revision, kind.into(), state.now())
-        })
+        .with_store(|store| store.save_draft(id, &edit, base_revision, kind.into(), state.now()))
         .map(Into::into)
 }
 
@@ -235,12 +245,15 @@ pub fn set_settings(state: &AppState, settings: ipc::Settings) -> Result<ipc::Se
 }
 
 /// The draft as the prompter reads it: the core's `Script` as plain data, every sentence timed
-/// at the settings' pace.
+/// as the live panel times it (the settings' pace, in morae when the dictionary is ready).
 pub fn prompter_script(state: &AppState, id: i64) -> Result<ipc::PrompterScript, AppError> {
     let id = check::id(id)?;
     let draft = state.with_store(|store| store.draft(id))?;
     let script = script::parse(&draft.body);
-    let timing = timing::estimate(&script, &state.settings().timing_options());
+    let options = state.settings().analysis_options();
+    let timing = with_words(state, |words| {
+        pace::reading_time(&script, &draft.body, &options, words)
+    });
     Ok(ipc::PrompterScript::new(&script, &timing, &draft))
 }
 
@@ -262,7 +275,8 @@ pub fn set_prompter_settings(
 }
 
 /// Stores a rehearsal of the draft at `revision`: `section_seconds[i]` is the time spent on
-/// section `i` (0: not read). The estimate beside it is of the draft's current text.
+/// section `i` (0: not read). Beside it, the estimate of the draft's current text in
+/// characters and, when the dictionary is ready, in morae.
 pub fn save_rehearsal(
     state: &AppState,
     id: i64,
@@ -271,35 +285,57 @@ pub fn save_rehearsal(
 ) -> Result<ipc::RehearsalSummary, AppError> {
     let id = check::id(id)?;
     ipc::check_section_seconds(&section_seconds)?;
-    let options = state.settings().timing_options();
-    state.with_store(|store| {
-        let draft = store.draft(id)?;
-        let timing = timing::estimate(&script::parse(&draft.body), &options);
-        let runs = rehearsal::sections(&timing, &section_seconds);
+    let draft = state.with_store(|store| store.draft(id))?;
+    let script = script::parse(&draft.body);
+    let options = state.settings().analysis_options();
+    let chars = timing::estimate(&script, &options.timing);
+    let morae = with_words(state, |words| {
+        words.map(|words| pace::reading_time(&script, &draft.body, &options, Some(words)))
+    });
+    let runs = rehearsal::sections(&chars, morae.as_ref(), &section_seconds);
+    let stored = state.with_store(|store| {
         store.save_rehearsal(id, revision, state.now(), &runs)?;
-        rehearsal_summary_of(store, &draft)
+        store.rehearsals(id)
+    })?;
+    Ok(rehearsal_summary_of(state, &draft, &stored))
+}
+
+/// The draft's rehearsals, the measured paces and the estimate at those paces.
+pub fn rehearsal_summary(state: &AppState, id: i64) -> Result<ipc::RehearsalSummary, AppError> {
+    let id = check::id(id)?;
+    let (draft, runs) = state.with_store(|store| {
+        Ok::<_, store::StoreError>((store.draft(id)?, store.rehearsals(id)?))
+    })?;
+    Ok(rehearsal_summary_of(state, &draft, &runs))
+}
+
+/// The calibrated estimate is what the live panel shows once the measured paces are adopted
+/// (the pace in morae stays when no run was timed in morae).
+fn rehearsal_summary_of(
+    state: &AppState,
+    draft: &podium::store::Draft,
+    runs: &[rehearsal::Rehearsal],
+) -> ipc::RehearsalSummary {
+    let script = script::parse(&draft.body);
+    let settings = state.settings();
+    ipc::RehearsalSummary::new(runs, |pace_cpm, pace_mpm| {
+        let adopted = Settings {
+            pace_cpm,
+            pace_mpm: pace_mpm.unwrap_or(settings.pace_mpm),
+            ..settings.clone()
+        };
+        let options = adopted.analysis_options();
+        with_words(state, |words| {
+            pace::reading_time(&script, &draft.body, &options, words)
+        })
+        .seconds
     })
 }
 
-/// The draft's rehearsals, the measured pace and the estimate at that pace.
-pub fn rehearsal_summary(state: &AppState, id: i64) -> Result<ipc::RehearsalSummary, AppError> {
-    let id = check::id(id)?;
-    state.with_store(|store| rehearsal_summary_of(store, &store.draft(id)?))
-}
-
-fn rehearsal_summary_of(
-    store: &podium::store::Store,
-    draft: &podium::store::Draft,
-) -> Result<ipc::RehearsalSummary, podium::store::StoreError> {
-    let runs = store.rehearsals(draft.id)?;
-    let script = script::parse(&draft.body);
-    Ok(ipc::RehearsalSummary::new(&runs, |cpm| {
-        let options = timing::TimingOptions {
-            pace: timing::Pace::chars_per_minute(cpm),
-            ..timing::TimingOptions::default()
-        };
-        timing::estimate(&script, &options).seconds
-    }))
+/// `f` with the dictionary and the office's readings when the dictionary is ready, else with
+/// `None` (then everything is timed in characters).
+fn with_words<T>(state: &AppState, f: impl FnOnce(Option<Words>) -> T) -> T {
+    state.lexicon.with_words(f).0
 }
 
 /// Today's backup of the database unless it is there (see [`Store::backup_if_due`]), made over

@@ -12,6 +12,8 @@ use std::sync::{Arc, Mutex};
 use time::macros::datetime;
 use time::{Duration, OffsetDateTime};
 
+mod morae;
+
 /// A state whose clock the test moves.
 fn state() -> (AppState, Arc<Mutex<OffsetDateTime>>) {
     let now = Arc::new(Mutex::new(datetime!(2027-01-04 09:00 UTC)));
@@ -146,10 +148,14 @@ fn a_draft_from_creation_to_export() {
 fn settings_round_trip_and_drive_analysis_and_export() {
     let (state, _) = state();
     let defaults = get_settings(&state);
-    assert_eq!((defaults.pace_cpm, defaults.language), (300, Language::Ja));
+    assert_eq!(
+        (defaults.pace_cpm, defaults.pace_mpm, defaults.language),
+        (300, 420, Language::Ja)
+    );
     let settings = Settings {
         language: Language::En,
         pace_cpm: 350,
+        pace_mpm: 460,
         max_sentence_chars: 20,
         max_commas: 1,
         blog_footer: "市長室より".into(),
@@ -175,6 +181,13 @@ fn settings_round_trip_and_drive_analysis_and_export() {
     };
     let error = set_settings(&state, too_fast).unwrap_err();
     assert_eq!(error.code, ErrorCode::InvalidInput);
+    let too_slow = Settings {
+        pace_mpm: 59,
+        ..settings.clone()
+    };
+    let error = set_settings(&state, too_slow).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    assert!(error.message.contains("拍/分"), "{}", error.message);
     assert_eq!(
         get_settings(&state),
         settings,
@@ -344,6 +357,10 @@ fn the_prompter_reads_the_draft_remembers_its_settings_and_calibrates_from_rehea
     // No rehearsal yet: no measured pace.
     let summary = rehearsal_summary(&state, draft.id).unwrap();
     assert_eq!((summary.runs.len(), summary.measured_cpm), (0, None));
+    assert_eq!(
+        (summary.measured_mpm, summary.calibrated_seconds),
+        (None, None)
+    );
 
     // A rehearsal read slower than the estimate: the speaker's pace is under 300 字/分 and
     // the estimate at that pace is longer.
@@ -355,6 +372,8 @@ fn the_prompter_reads_the_draft_remembers_its_settings_and_calibrates_from_rehea
     let cpm = summary.measured_cpm.unwrap();
     assert!((200..300).contains(&cpm), "{cpm}");
     assert!(summary.calibrated_seconds.unwrap() > script.seconds);
+    // Without the dictionary nothing was timed in morae.
+    assert_eq!(summary.measured_mpm, None);
     let bad = save_rehearsal(&state, draft.id, 1, vec![f64::INFINITY]).unwrap_err();
     assert_eq!(bad.code, ErrorCode::InvalidInput);
 }

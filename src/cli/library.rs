@@ -3,10 +3,10 @@
 use super::draft::read_source;
 use super::{db_path, minutes_seconds, print_json, Failure, Outcome};
 use clap::Args;
+use podium::analysis::AnalysisOptions;
 use podium::compose;
 use podium::store::{DraftEdit, Store, StoreError};
 use podium::templates::{self, Placeholders};
-use podium::timing::TimingOptions;
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use time::{Date, OffsetDateTime};
@@ -75,12 +75,13 @@ pub fn import(args: ImportArgs) -> Outcome {
         )));
     }
     let mut store = open_store(args.db)?;
-    let timing_options = TimingOptions::default();
+    // Timed in characters at the default pace, as `podium new` does (no dictionary here).
+    let options = AnalysisOptions::default();
     let mut imported = Vec::new();
     let new_drafts: Vec<DraftEdit> = drafts
         .iter()
         .map(|(path, source)| {
-            compose::from_file(source.text.clone(), &file_stem(path), &timing_options)
+            compose::from_file(source.text.clone(), &file_stem(path), &options, None)
         })
         .collect();
     let created = store
@@ -222,7 +223,8 @@ pub fn new(args: NewArgs) -> Outcome {
         city: args.city,
         ..Placeholders::new(date)
     };
-    let new_draft = compose::from_template(Some(template), &values, &TimingOptions::default());
+    let new_draft =
+        compose::from_template(Some(template), &values, &AnalysisOptions::default(), None);
     let mut store = open_store(args.db)?;
     let draft = store
         .create_draft(&new_draft, now())

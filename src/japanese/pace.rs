@@ -1,13 +1,12 @@
-//! Timing in morae: a [`SpokenLength`] from sentence readings, and a speaker's pace
-//! calibrated from rehearsals.
-//!
-//! Calibration is a pure function over rehearsal records (how many morae a section has, the
-//! pauses the estimate adds to it, the seconds the speaker took), so it does not care where
-//! the records are stored.
+//! Timing in morae: a [`SpokenLength`] from sentence readings, and [`reading_time`], the one
+//! function that times a draft for the whole app (morae with the dictionary, characters
+//! without). The speaker's pace in morae is measured from rehearsals in
+//! [`crate::rehearsal`].
 
 use super::readings::SentenceReading;
-use crate::script::Sentence;
-use crate::timing::{Pace, SpokenLength, Unit};
+use crate::analysis::{AnalysisOptions, Words};
+use crate::script::{Script, Sentence};
+use crate::timing::{self, Pace, ScriptTiming, SpokenLength, TimingOptions, Unit};
 use std::collections::HashMap;
 
 /// A careful speech pace: 7 morae a second (broadcast news runs at 7.5–8).
@@ -54,61 +53,71 @@ impl SpokenLength for MoraCount {
     }
 }
 
-/// One rehearsal of a section: what the estimate knows of it and what the stopwatch said.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Rehearsal {
-    pub morae: usize,
-    /// Pauses the estimate adds (punctuation, paragraphs, cues), in seconds.
-    pub pause_seconds: f64,
-    /// The measured time.
-    pub seconds: f64,
+/// The estimate in morae: each sentence as read (`readings`) at the mora pace, with the
+/// pauses of the character timing.
+pub fn estimate(
+    script: &Script,
+    readings: &[SentenceReading],
+    options: &AnalysisOptions,
+) -> ScriptTiming {
+    let timing = TimingOptions {
+        pace: options.mora_pace,
+        pauses: options.timing.pauses,
+    };
+    timing::estimate_with(script, &timing, &MoraCount::new(readings))
 }
 
-/// The speaker's pace from their rehearsals: total morae over total speaking time (measured
-/// time less the estimate's pauses), which weighs each rehearsal by its length. `None` when
-/// there is nothing to learn from (no rehearsal, or no time left for speaking).
-pub fn calibrate(rehearsals: &[Rehearsal]) -> Option<Pace> {
-    let usable = rehearsals
-        .iter()
-        .filter(|r| r.morae > 0 && r.seconds.is_finite() && r.seconds > r.pause_seconds);
-    let (morae, speaking) = usable.fold((0usize, 0.0f64), |(m, s), r| {
-        (m + r.morae, s + r.seconds - r.pause_seconds)
-    });
-    (morae > 0 && speaking > 0.0).then(|| morae_per_minute(morae as f64 / speaking * 60.0))
+/// How long a draft takes to read, as every part of the app tells it (the live panel, the
+/// library, the prompter, the rehearsals): in morae with the dictionary (`words`), in
+/// characters without.
+pub fn reading_time(
+    script: &Script,
+    source: &str,
+    options: &AnalysisOptions,
+    words: Option<Words>,
+) -> ScriptTiming {
+    match words {
+        Some(words) => {
+            let readings = super::read_script(words.morphology, words.user, script, source);
+            estimate(script, &readings, options)
+        }
+        None => timing::estimate(script, &options.timing),
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::script::parse;
 
     #[test]
-    fn calibration_is_morae_over_speaking_time() {
-        let pace = calibrate(&[
-            Rehearsal {
-                morae: 700,
-                pause_seconds: 10.0,
-                seconds: 110.0,
-            },
-            Rehearsal {
-                morae: 350,
-                pause_seconds: 5.0,
-                seconds: 55.0,
-            },
-        ])
-        .unwrap();
-        // 1,050 morae in 150 s of speaking: 7 a second.
-        assert!((pace.per_minute - 420.0).abs() < 1e-9);
-        assert_eq!(pace.unit, Unit::Mora);
+    fn without_the_dictionary_a_draft_is_timed_in_characters() {
+        let source = "## 一\n\nあいうえお、かきくけこ。\n";
+        let options = AnalysisOptions::default();
+        let timing = reading_time(&parse(source), source, &options, None);
+        assert_eq!(timing.pace, options.timing.pace);
+        assert_eq!(timing, timing::estimate(&parse(source), &options.timing));
     }
 
     #[test]
-    fn nothing_to_learn_from_gives_none() {
-        assert_eq!(calibrate(&[]), None);
-        let silent = Rehearsal {
-            morae: 10,
-            pause_seconds: 5.0,
-            seconds: 4.0,
+    fn the_mora_estimate_counts_the_readings_at_the_mora_pace() {
+        let script = parse("しっかり。");
+        let readings = [SentenceReading {
+            span: script.sentences().next().unwrap().span.clone(),
+            parts: Vec::new(),
+            morae: 4,
+        }];
+        let options = AnalysisOptions {
+            mora_pace: morae_per_minute(240.0),
+            ..AnalysisOptions::default()
         };
-        assert_eq!(calibrate(&[silent]), None);
+        let timing = estimate(&script, &readings, &options);
+        assert_eq!((timing.pace.unit, timing.spoken), (Unit::Mora, 4));
+        // 4 morae at 4 a second, and the sentence pause.
+        assert!(
+            (timing.seconds - (1.0 + 0.6)).abs() < 1e-9,
+            "{}",
+            timing.seconds
+        );
     }
 }

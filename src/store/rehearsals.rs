@@ -37,9 +37,9 @@ impl Store {
         let id = tx.last_insert_rowid();
         {
             let mut insert = tx.prepare_cached(
-                "INSERT INTO rehearsal_sections (rehearsal_id, position, title, spoken,
+                "INSERT INTO rehearsal_sections (rehearsal_id, position, title, spoken, morae,
                      pause_seconds, estimated_seconds, seconds)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             )?;
             for run in sections {
                 insert.execute(params![
@@ -47,6 +47,7 @@ impl Store {
                     count(run.position),
                     run.title,
                     count(run.spoken),
+                    run.morae.map(count),
                     run.pause_seconds,
                     run.estimated_seconds,
                     run.seconds
@@ -70,7 +71,7 @@ impl Store {
              ORDER BY recorded_at DESC, id DESC LIMIT ?2",
         )?;
         let mut sections = self.conn.prepare_cached(
-            "SELECT position, title, spoken, pause_seconds, estimated_seconds, seconds
+            "SELECT position, title, spoken, morae, pause_seconds, estimated_seconds, seconds
              FROM rehearsal_sections WHERE rehearsal_id = ?1 ORDER BY position",
         )?;
         let heads = runs
@@ -87,9 +88,10 @@ impl Store {
                             position: row.get::<_, u32>(0)? as usize,
                             title: row.get(1)?,
                             spoken: row.get::<_, u32>(2)? as usize,
-                            pause_seconds: row.get(3)?,
-                            estimated_seconds: row.get(4)?,
-                            seconds: row.get(5)?,
+                            morae: row.get::<_, Option<u32>>(3)?.map(|m| m as usize),
+                            pause_seconds: row.get(4)?,
+                            estimated_seconds: row.get(5)?,
+                            seconds: row.get(6)?,
                         })
                     })?
                     .collect::<rusqlite::Result<_>>()?;
@@ -105,7 +107,7 @@ impl Store {
     }
 }
 
-/// Positions and character counts as stored (a speech is far below 2^32 of either).
+/// Positions, characters and morae as stored (a speech is far below 2^32 of either).
 fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }
@@ -123,6 +125,7 @@ mod tests {
             position,
             title: format!("第{position}節"),
             spoken: 300,
+            morae: (position == 0).then_some(420),
             pause_seconds: 4.5,
             estimated_seconds: 64.5,
             seconds,

@@ -23,8 +23,10 @@ pub struct PrompterScript {
     pub title: Option<String>,
     /// The planned length, when the draft has one.
     pub target_seconds: Option<u32>,
-    /// The estimate at the settings' pace.
+    /// The estimate at the settings' pace (in morae when the dictionary is ready: the live
+    /// panel's figure).
     pub seconds: f64,
+    /// The pace of the estimate: characters a minute, or morae a minute with the dictionary.
     pub pace_cpm: f64,
     pub sections: Vec<PrompterSection>,
 }
@@ -39,7 +41,7 @@ pub struct PrompterSection {
     pub number: Option<u32>,
     /// The estimate for the section.
     pub seconds: f64,
-    /// Characters read aloud.
+    /// Read aloud, in the unit of the pace (characters or morae).
     pub spoken: u32,
     pub blocks: Vec<PrompterBlock>,
 }
@@ -358,18 +360,28 @@ pub struct RehearsalSummary {
     /// The speaker's pace measured over these runs (字/分), `null` until a section was read
     /// long enough to tell.
     pub measured_cpm: Option<u32>,
-    /// The draft's estimate at the measured pace.
+    /// The same in morae (拍/分), over the sections the dictionary timed; `null` when none.
+    pub measured_mpm: Option<u32>,
+    /// The draft's estimate with the measured paces adopted.
     pub calibrated_seconds: Option<f64>,
 }
 
 impl RehearsalSummary {
-    /// `estimate_at` re-estimates the draft at a pace in characters per minute.
-    pub fn new(runs: &[rehearsal::Rehearsal], estimate_at: impl Fn(f64) -> f64) -> Self {
-        let measured = rehearsal::measured_pace(runs.iter().flat_map(|r| &r.sections));
+    /// `estimate_at(cpm, mpm)` re-estimates the draft with the measured paces (rounded, as
+    /// the settings keep them) adopted.
+    pub fn new(
+        runs: &[rehearsal::Rehearsal],
+        estimate_at: impl FnOnce(u32, Option<u32>) -> f64,
+    ) -> Self {
+        let sections = || runs.iter().flat_map(|r| &r.sections);
+        let per_minute = |pace: f64| pace.round() as u32;
+        let cpm = rehearsal::measured_pace(sections()).map(per_minute);
+        let mpm = rehearsal::measured_mora_pace(sections()).map(per_minute);
         RehearsalSummary {
             runs: runs.iter().map(RehearsalRun::from).collect(),
-            measured_cpm: measured.map(|pace| pace.round() as u32),
-            calibrated_seconds: measured.map(|pace| estimate_at(pace.round())),
+            measured_cpm: cpm,
+            measured_mpm: mpm,
+            calibrated_seconds: cpm.map(|cpm| estimate_at(cpm, mpm)),
         }
     }
 }

@@ -21,8 +21,8 @@ pub enum Theme {
     Dark,
 }
 
-/// Ranges (checked when saving): `paceCpm` 30–2000, `maxSentenceChars` 10–1000, `maxCommas`
-/// 0–20, `blogFooter` (Markdown) at most 64 KB.
+/// Ranges (checked when saving): `paceCpm` 30–2000, `paceMpm` 60–1500, `maxSentenceChars`
+/// 10–1000, `maxCommas` 0–20, `blogFooter` (Markdown) at most 64 KB.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -30,6 +30,8 @@ pub struct Settings {
     pub language: Language,
     /// Reading pace, characters per minute (default 300).
     pub pace_cpm: u32,
+    /// Reading pace, morae per minute (default 420): the timing with the dictionary.
+    pub pace_mpm: u32,
     pub max_sentence_chars: u32,
     pub max_commas: u32,
     pub blog_footer: String,
@@ -56,6 +58,7 @@ impl From<settings::Settings> for Settings {
                 settings::Language::En => Language::En,
             },
             pace_cpm: settings.pace_cpm,
+            pace_mpm: settings.pace_mpm,
             max_sentence_chars: settings.max_sentence_chars,
             max_commas: settings.max_commas,
             blog_footer: settings.blog_footer,
@@ -75,6 +78,7 @@ impl From<Settings> for settings::Settings {
                 Language::En => settings::Language::En,
             },
             pace_cpm: settings.pace_cpm,
+            pace_mpm: settings.pace_mpm,
             max_sentence_chars: settings.max_sentence_chars,
             max_commas: settings.max_commas,
             blog_footer: settings.blog_footer,

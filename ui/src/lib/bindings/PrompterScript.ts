@@ -14,6 +14,11 @@ revision: number, title: string | null,
  */
 targetSeconds: number | null, 
 /**
- * The estimate at the settings' pace.
+ * The estimate at the settings' pace (in morae when the dictionary is ready: the live
+ * panel's figure).
  */
-seconds: number, paceCpm: number, sections: Array<PrompterSection>, };
+seconds: number, 
+/**
+ * The pace of the estimate: characters a minute, or morae a minute with the dictionary.
+ */
+paceCpm: number, sections: Array<PrompterSection>, };

@@ -12,6 +12,6 @@ title: string, role: SectionRole, number: number | null,
  */
 seconds: number, 
 /**
- * Characters read aloud.
+ * Read aloud, in the unit of the pace (characters or morae).
  */
 spoken: number, blocks: Array<PrompterBlock>, };

@@ -15,6 +15,10 @@ runs: Array<RehearsalRun>,
  */
 measuredCpm: number | null, 
 /**
- * The draft's estimate at the measured pace.
+ * The same in morae (拍/分), over the sections the dictionary timed; `null` when none.
+ */
+measuredMpm: number | null, 
+/**
+ * The draft's estimate with the measured paces adopted.
  */
 calibratedSeconds: number | null, };

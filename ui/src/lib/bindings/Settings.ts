@@ -3,11 +3,15 @@ import type { Language } from "./Language";
 import type { Theme } from "./Theme";
 
 /**
- * Ranges (checked when saving): `paceCpm` 30–2000, `maxSentenceChars` 10–1000, `maxCommas`
- * 0–20, `blogFooter` (Markdown) at most 64 KB.
+ * Ranges (checked when saving): `paceCpm` 30–2000, `paceMpm` 60–1500, `maxSentenceChars`
+ * 10–1000, `maxCommas` 0–20, `blogFooter` (Markdown) at most 64 KB.
  */
 export type Settings = { language: Language, 
 /**
  * Reading pace, characters per minute (default 300).
  */
-paceCpm: number, maxSentenceChars: number, maxCommas: number, blogFooter: string, theme: Theme, };
+paceCpm: number, 
+/**
+ * Reading pace, morae per minute (default 420): the timing with the dictionary.
+ */
+paceMpm: number, maxSentenceChars: number, maxCommas: number, blogFooter: string, theme: Theme, };

@@ -1,0 +1,102 @@
+//! With the morphological dictionary loaded as the app loads it: the library, the prompter and
+//! the rehearsals tell the live panel's time, in morae at the settings' pace.
+
+use super::{new_year, state};
+use crate::commands::*;
+use crate::ipc::{DictionaryStatus, SaveKind};
+use crate::state::AppState;
+use podium::japanese::dictionary;
+use std::time::{Duration, Instant};
+
+/// Loads the dictionary in the background, as the app does at start-up, and waits for it. The
+/// cache is the core's test cache in the cargo target folder (`tests/japanese.rs` builds it
+/// there from mecab-ipadic the first time: about 15 s).
+fn load_dictionary(state: &AppState) {
+    let exe = std::env::current_exe().expect("the test binary's path");
+    // <target>/debug/deps/<binary>: the core's tests use <target>/tmp.
+    let target = exe.ancestors().nth(3).expect("the cargo target folder");
+    let cache = target.join("tmp/cache/podium/dictionary");
+    state
+        .lexicon
+        .load_in_background(dictionary::default_sources(), Some(cache));
+    let deadline = Instant::now() + Duration::from_secs(300);
+    loop {
+        let status = state.lexicon.with_words(|_| ()).1;
+        if status != DictionaryStatus::Preparing {
+            assert_eq!(
+                status,
+                DictionaryStatus::Ready,
+                "the dictionary: install mecab-ipadic (make deps)"
+            );
+            return;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the dictionary took over 5 minutes"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
+}
+
+#[test]
+fn the_library_the_prompter_and_rehearsals_tell_the_live_panels_time_in_morae() {
+    let (state, now) = state();
+    load_dictionary(&state);
+    let settings = set_settings(
+        &state,
+        crate::ipc::Settings {
+            pace_mpm: 450,
+            ..get_settings(&state)
+        },
+    )
+    .unwrap();
+
+    // The library's figures are the panel's: on creation and on every save.
+    let draft = create_draft(&state, new_year()).unwrap();
+    let analysis = analyse(&state, &draft.body).unwrap();
+    assert_eq!(analysis.dictionary, DictionaryStatus::Ready);
+    assert!(analysis.morae.is_some());
+    assert_eq!(analysis.pace_cpm, 450.0);
+    assert_eq!(draft.seconds, analysis.seconds);
+    let body = format!("{}\n令和九年一月四日　みなと市長　山田太郎\n", draft.body);
+    let saved = save_draft(
+        &state,
+        draft.id,
+        body.clone(),
+        draft.revision,
+        SaveKind::Autosave,
+    )
+    .unwrap();
+    let analysis = analyse(&state, &body).unwrap();
+    assert_eq!(saved.seconds, analysis.seconds);
+    assert_eq!(list_drafts(&state).unwrap()[0].seconds, analysis.seconds);
+
+    // The prompter's estimate too, sentence by sentence.
+    let script = prompter_script(&state, draft.id).unwrap();
+    assert_eq!((script.seconds, script.pace_cpm), (analysis.seconds, 450.0));
+    let sections: Vec<f64> = analysis.sections.iter().map(|s| s.seconds).collect();
+    let prompted: Vec<f64> = script.sections.iter().map(|s| s.seconds).collect();
+    assert_eq!(prompted, sections);
+
+    // A rehearsal read slower than the estimate: both measured paces fall, and adopting them
+    // makes the panel's estimate the calibrated one.
+    *now.lock().unwrap() += time::Duration::minutes(5);
+    let measured: Vec<f64> = script.sections.iter().map(|s| s.seconds * 1.2).collect();
+    let summary = save_rehearsal(&state, draft.id, saved.revision, measured).unwrap();
+    let (cpm, mpm) = (summary.measured_cpm.unwrap(), summary.measured_mpm.unwrap());
+    assert!((300..450).contains(&mpm), "{mpm}");
+    assert!(cpm < 300, "{cpm}");
+    let calibrated = summary.calibrated_seconds.unwrap();
+    assert!(calibrated > script.seconds);
+    set_settings(
+        &state,
+        crate::ipc::Settings {
+            pace_cpm: cpm,
+            pace_mpm: mpm,
+            ..settings
+        },
+    )
+    .unwrap();
+    assert_eq!(analyse(&state, &body).unwrap().seconds, calibrated);
+    assert_eq!(rehearsal_summary(&state, draft.id).unwrap(), summary);
+}
