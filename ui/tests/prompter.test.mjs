@@ -384,8 +384,18 @@ test("the operator view drives the prompter and follows its position", async () 
   await main.waitForTimeout(1500);
   await operator.getByRole("button", { name: "記録を終えて保存" }).click();
   await operator.getByTestId("rehearsal-runs").filter({ hasText: "記録 1 回" }).waitFor();
-  await operator.getByTestId("measured-pace").waitFor();
+  // The speaker's pace in morae and in characters; adopting it sets both in the settings.
+  const measured = (await operator.getByTestId("measured-pace").textContent()) ?? "";
+  const [, mpm, cpm] = measured.match(/話し手の速さ：(\d+) 拍\/分・(\d+) 字\/分/) ?? [];
+  assert.ok(mpm && cpm, measured);
   await main.screenshot({ path: screenshotPath("operator.png") });
+  await operator.getByTestId("use-pace").click();
+  await operator.getByTestId("use-pace").waitFor({ state: "detached" });
+  await main.getByRole("button", { name: "設定" }).click();
+  const settings = main.getByRole("dialog", { name: "設定" });
+  assert.equal(await settings.getByLabel("読む速さ（拍/分）").inputValue(), mpm);
+  assert.equal(await settings.getByLabel("読む速さ（字/分）").inputValue(), cpm);
+  await settings.getByRole("button", { name: "キャンセル" }).click();
   assert.deepEqual(problems, []);
   await prompter.close();
   await main.close();

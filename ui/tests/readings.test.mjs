@@ -1,6 +1,6 @@
 // The readings in the live panel on the fake backend: each sentence as read, a word added to
 // the office's reading dictionary changes the reading, and a furigana finding's fix button
-// inserts the ruby. Screenshots go to ui/test-results/.
+// inserts the ruby; the pace in morae from the settings. Screenshots go to ui/test-results/.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -55,6 +55,50 @@ test("readings follow the draft and the office's reading dictionary", async () =
   // Removed again: the reading goes back.
   await dictionary.getByRole("button", { name: "「白井亨」の読みを削除" }).click();
   await readings.getByText("シチョウノ白井亨デス。").waitFor();
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
+test("the pace in morae is a setting: the live panel and the library time the draft with it", async () => {
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await page.goto(session.baseUrl);
+  await page.getByRole("button", { name: "新規作成" }).click();
+  const dialog = page.getByRole("dialog", { name: "テンプレートから新規作成" });
+  await dialog.getByLabel("テンプレート").selectOption({ label: "空の原稿" });
+  await dialog.getByRole("button", { name: "作成" }).click();
+  const editor = page.locator(".cm-content");
+  await editor.click();
+  await page.keyboard.insertText("# 挨拶\n\n皆さん、おはようございます。しちょうの白井です。\n");
+  await page
+    .getByTestId("morae")
+    .filter({ hasText: /[1-9]\d*字・[1-9]\d*拍・420拍\/分/ })
+    .waitFor();
+
+  await page.getByRole("button", { name: "設定" }).click();
+  const settings = page.getByRole("dialog", { name: "設定" });
+  const morae = settings.getByLabel("読む速さ（拍/分）");
+  assert.equal(await morae.inputValue(), "420");
+  assert.equal(await settings.getByLabel("読む速さ（字/分）").inputValue(), "300");
+  await morae.fill("480");
+  await settings.getByText("辞書が使えるときは拍で").waitFor();
+  await page.screenshot({ path: screenshotPath("settings-pace.png") });
+  await settings.getByRole("button", { name: "保存" }).click();
+  await page
+    .getByTestId("morae")
+    .filter({ hasText: /[1-9]\d*拍・480拍\/分/ })
+    .waitFor();
+
+  // The next save keeps the panel's time for the library.
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await page.keyboard.insertText("以上です。");
+  await page.getByTestId("save-status").filter({ hasText: "保存済み" }).waitFor();
+  await page.waitForFunction(() => {
+    const total = document.querySelector("[data-testid='total-duration']")?.textContent;
+    const item = document.querySelector("nav [aria-current='true']")?.textContent;
+    return total && item?.includes(total);
+  });
   assert.deepEqual(problems, []);
   await page.close();
 });

@@ -132,9 +132,18 @@ export function katakana(text: string): string {
   return text.replace(/[\u3041-\u3096]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0x60));
 }
 
+/** Morae of a crude reading: each katakana but the small ones that join the one before, and
+ * two for a kanji (the fake cannot read it). */
+export function fakeMorae(reading: string): number {
+  const kana = reading.replace(/[^\u30a1-\u30fa\u30fc]|[ァィゥェォャュョヮ]/g, "").length;
+  return kana + 2 * (reading.match(/\p{sc=Han}/gu)?.length ?? 0);
+}
+
 /**
- * Chars, seconds, sections and findings of a body at the settings' pace and limits, and a
- * crude reading of each sentence: the office's readings and ruby applied, hiragana as katakana.
+ * Chars, seconds, sections and findings of a body at the settings' limits, and a crude reading
+ * of each sentence: the office's readings and ruby applied, hiragana as katakana. The fake's
+ * dictionary is always ready, so it times in morae at the settings' pace in morae, as the app
+ * does with the dictionary.
  */
 export function fakeAnalyse(
   body: string,
@@ -176,17 +185,18 @@ export function fakeAnalyse(
       let read = plain(sentence, "reading").trim();
       for (const [written, reading] of userReadings) read = read.split(written).join(reading);
       const kana = katakana(read);
+      const morae = fakeMorae(kana);
       readings.push({
         from: line.from + m.index,
         to: line.from + m.index + sentence.length,
         kana,
-        morae: kana.replace(/[^\u30a1-\u30fa\u30fc]|[ァィゥェォャュョヮ]/g, "").length,
+        morae,
       });
       current.chars += chars;
       totalChars += chars;
       totalSpoken += spoken;
       current.seconds +=
-        (spoken / settings.paceCpm) * 60 + commas * 0.3 + 0.6 + pauseSeconds(sentence);
+        (morae / settings.paceMpm) * 60 + commas * 0.3 + 0.6 + pauseSeconds(sentence);
     }
     current.seconds += 0.4;
   }
@@ -197,7 +207,8 @@ export function fakeAnalyse(
     chars: totalChars,
     spokenChars: totalSpoken,
     seconds: Math.round(spoken.reduce((sum, s) => sum + s.seconds, 0) * 10) / 10,
-    paceCpm: settings.paceCpm,
+    // With the dictionary the pace is in morae (docs/ipc.md: `Analysis.paceCpm`).
+    paceCpm: settings.paceMpm,
     morae: readings.reduce((sum, r) => sum + r.morae, 0),
     dictionary: "ready",
     readings,

@@ -134,13 +134,47 @@ describe("fakeBackend analysis and export", () => {
     expect(particle).toMatchObject({ line: 5, fix: { replacement: "を" } });
   });
 
-  it("reads ruby by its reading and lets settings change the pace", async () => {
+  it("reads ruby by its reading and times in morae at the settings' pace in morae", async () => {
     const backend = fakeBackend();
     const slow = await backend.analyse("{邁進|まいしん}します。");
     expect(slow.spokenChars).toBe(7);
     expect(slow.chars).toBe(6);
+    // マイシンシマス: 7 morae at 420 a minute (1 s), the sentence's and the paragraph's pauses
+    // (1 s); the pace is in morae, as the app's is with the dictionary.
+    expect([slow.morae, slow.paceCpm, slow.seconds]).toEqual([7, 420, 2]);
     await backend.setSettings({ ...(await backend.getSettings()), paceCpm: 600 });
-    expect((await backend.analyse("{邁進|まいしん}します。")).seconds).toBeLessThan(slow.seconds);
+    expect((await backend.analyse("{邁進|まいしん}します。")).seconds).toBe(slow.seconds);
+    await backend.setSettings({ ...(await backend.getSettings()), paceMpm: 840 });
+    const fast = await backend.analyse("{邁進|まいしん}します。");
+    expect([fast.paceCpm, fast.seconds]).toEqual([840, 1.5]);
+  });
+
+  it("keeps the library's time as the analysis tells it, and the prompter's too", async () => {
+    const backend = fakeBackend();
+    const body = "# 題\n\n## ① 柱\n\n市長の白井です。皆さん、おはようございます。\n";
+    const draft = await backend.createDraft({ ...values, templateId: null });
+    const saved = await backend.saveDraft(draft.id, body, draft.revision, { kind: "autosave" });
+    const analysis = await backend.analyse(body);
+    expect(saved.seconds).toBe(analysis.seconds);
+    const script = await backend.prompter.script(draft.id);
+    expect(script.paceCpm).toBe(420);
+    expect(script.sections[0].spoken).toBe(analysis.morae);
+  });
+
+  it("measures the speaker's paces in characters and morae from rehearsals", async () => {
+    const backend = fakeBackend();
+    const body = "# 題\n\n## ① 柱\n\n市長の白井です。皆さん、おはようございます。\n";
+    const draft = await backend.createDraft({ ...values, templateId: null });
+    await backend.saveDraft(draft.id, body, draft.revision, { kind: "autosave" });
+    expect(await backend.prompter.rehearsals(draft.id)).toMatchObject({
+      measuredCpm: null,
+      measuredMpm: null,
+    });
+    const script = await backend.prompter.script(draft.id);
+    const slower = script.sections.map((s) => s.seconds * 2);
+    const summary = await backend.prompter.saveRehearsal(draft.id, 2, slower);
+    expect([summary.measuredCpm, summary.measuredMpm]).toEqual([150, 210]);
+    expect(summary.calibratedSeconds).toBeCloseTo(script.seconds * 2);
   });
 
   it("exports the blog with the summary separator and the footer, without cues and notes", async () => {

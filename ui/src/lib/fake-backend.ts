@@ -54,6 +54,7 @@ function defaultSettings(): Settings {
   return {
     language: "ja",
     paceCpm: 300,
+    paceMpm: 420,
     maxSentenceChars: 100,
     maxCommas: 3,
     blogFooter: "",
@@ -320,7 +321,7 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
     },
     prompter: fakePrompter(
       (id) => drafts.get(id),
-      () => settings.paceCpm,
+      () => settings,
     ),
   };
   options.created?.(backend);

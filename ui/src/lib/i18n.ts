@@ -131,6 +131,9 @@ const ja = {
   "settings.heading": "設定",
   "settings.language": "表示言語",
   "settings.pace": "読む速さ（字/分）",
+  "settings.paceMpm": "読む速さ（拍/分）",
+  "settings.paceHint":
+    "読み時間は、辞書が使えるときは拍で、使えないときは字で計ります。リハーサルで測った速さも使えます。",
   "settings.maxSentenceChars": "一文の長さの上限（字）",
   "settings.maxCommas": "一文の読点の上限（個）",
   "settings.blogFooter": "ブログのフッター（Markdown）",
@@ -204,6 +207,7 @@ const ja = {
   "operator.noRehearsal": "リハーサルの記録はまだありません。",
   "operator.runs": "記録 {n} 回・最新 {time}",
   "operator.measured": "話し手の速さ：{cpm} 字/分",
+  "operator.measuredMorae": "話し手の速さ：{mpm} 拍/分・{cpm} 字/分",
   "operator.calibrated": "この速さでの見積もり：{time}",
   "operator.usePace": "この速さを見積もりに使う",
   "operator.keys":
@@ -356,6 +360,9 @@ const en: Record<MessageKey, string> = {
   "settings.heading": "Settings",
   "settings.language": "Language",
   "settings.pace": "Reading pace (chars/min)",
+  "settings.paceMpm": "Reading pace (morae/min)",
+  "settings.paceHint":
+    "Reading times count morae when the dictionary is available, characters otherwise. A pace measured in rehearsals can be adopted too.",
   "settings.maxSentenceChars": "Longest sentence (chars)",
   "settings.maxCommas": "Most commas (読点) in a sentence",
   "settings.blogFooter": "Blog footer (Markdown)",
@@ -429,6 +436,7 @@ const en: Record<MessageKey, string> = {
   "operator.noRehearsal": "No rehearsal recorded yet.",
   "operator.runs": "{n} runs · latest {time}",
   "operator.measured": "Speaker's pace: {cpm} chars/min",
+  "operator.measuredMorae": "Speaker's pace: {mpm} morae/min · {cpm} chars/min",
   "operator.calibrated": "Estimate at this pace: {time}",
   "operator.usePace": "Use this pace for estimates",
   "operator.keys":

@@ -4,7 +4,7 @@
 // draft shown in it travels through localStorage, since each page has its own fake store.
 
 import type { PrompterBackend } from "../lib/backend";
-import type { PrompterSettings, RehearsalRun, RehearsalSummary } from "../lib/bindings";
+import type { PrompterSettings, RehearsalRun, RehearsalSummary, Settings } from "../lib/bindings";
 import { fakePrompterScript } from "./fake-script";
 import type { PrompterCommand, PrompterReport } from "./protocol";
 
@@ -45,7 +45,7 @@ export function defaultPrompterSettings(): PrompterSettings {
 
 export function fakePrompter(
   draft: (id: number) => FakeDraft | undefined,
-  paceCpm: () => number,
+  paces: () => Pick<Settings, "paceCpm" | "paceMpm">,
 ): PrompterBackend {
   const memory = new Map<number, RehearsalRun[]>();
   const runs = {
@@ -68,16 +68,25 @@ export function fakePrompter(
     if (!found) throw { code: "not_found", message: `原稿 ${id} が見つかりません` };
     return found;
   };
+  const script = (id: number) => fakePrompterScript(find(id), paces().paceMpm);
+  /** The speaker's paces: the settings' scaled by estimated over measured time, within the
+   * ranges the settings accept (as the shell's are). */
   const summary = (id: number): RehearsalSummary => {
     const list = runs.get(id) ?? [];
-    const spoken = list.flatMap((r) => r.sections).reduce((n, s) => n + s.estimatedSeconds, 0);
+    const estimated = list.flatMap((r) => r.sections).reduce((n, s) => n + s.estimatedSeconds, 0);
     const seconds = list.flatMap((r) => r.sections).reduce((n, s) => n + s.seconds, 0);
-    const measured = seconds > 0 ? Math.round((paceCpm() * spoken) / seconds) : null;
-    const estimate = fakePrompterScript(find(id), paceCpm()).seconds;
+    if (seconds === 0) {
+      return { runs: list, measuredCpm: null, measuredMpm: null, calibratedSeconds: null };
+    }
+    const { paceCpm, paceMpm } = paces();
+    const within = (pace: number, low: number, high: number) =>
+      Math.min(high, Math.max(low, Math.round((pace * estimated) / seconds)));
+    const measuredMpm = within(paceMpm, 60, 1500);
     return {
       runs: list,
-      measuredCpm: measured,
-      calibratedSeconds: measured ? (estimate * paceCpm()) / measured : null,
+      measuredCpm: within(paceCpm, 30, 2000),
+      measuredMpm,
+      calibratedSeconds: (script(id).seconds * paceMpm) / measuredMpm,
     };
   };
   let settings = (() => {
@@ -92,7 +101,7 @@ export function fakePrompter(
     return Promise.resolve(() => channel?.removeEventListener("message", listener));
   };
   return {
-    script: async (id) => fakePrompterScript(find(id), paceCpm()),
+    script: async (id) => script(id),
     getSettings: async () => ({ ...settings }),
     setSettings: async (next) => {
       if (next.speedPx < 5 || next.speedPx > 600) {
@@ -103,14 +112,14 @@ export function fakePrompter(
       return { ...settings };
     },
     saveRehearsal: async (id, revision, sectionSeconds) => {
-      const script = fakePrompterScript(find(id), paceCpm());
+      const timed = script(id);
       const sections = sectionSeconds.flatMap((seconds, position) =>
-        seconds > 0 && script.sections[position]
+        seconds > 0 && timed.sections[position]
           ? [
               {
                 position,
-                title: script.sections[position].title,
-                estimatedSeconds: script.sections[position].seconds,
+                title: timed.sections[position].title,
+                estimatedSeconds: timed.sections[position].seconds,
                 seconds,
               },
             ]

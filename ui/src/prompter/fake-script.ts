@@ -1,7 +1,8 @@
 // The fake backend's imitation of the shell's prompter script (src-tauri/src/ipc/prompter.rs):
 // a line-based reading of the dialect, far simpler than the core's parser, with the same
 // shapes, so the prompter can run in a browser. Raw HTML tags are dropped as the parser drops
-// them; entities such as &lt; become text, as they do in the real script.
+// them; entities such as &lt; become text, as they do in the real script. Timed in the fake's
+// morae, as its analysis is (the fake's dictionary is always ready).
 
 import type {
   PrompterBlock,
@@ -11,6 +12,7 @@ import type {
   PrompterSentence,
   SectionRole,
 } from "../lib/bindings";
+import { fakeMorae, katakana } from "../lib/fake-analysis";
 
 const INLINE =
   /\{([^|{}\n]+)\|([^{}\n]+)\}|｜([^《\n]+)《([^》\n]+)》|\[\[([^\]\n]*)\]\]|\*\*([^*\n]+)\*\*/gu;
@@ -39,10 +41,15 @@ function inlines(text: string): PrompterInline[] {
   return out;
 }
 
+/** Morae as read: cues dropped, ruby by its reading. */
 function spoken(text: string): number {
-  return text
+  const read = text
     .replace(/\[\[[^\]]*\]\]/g, "")
-    .replace(/[\s、。，．,.!?！？「」『』（）()・…―<>/=-]/gu, "").length;
+    .replace(
+      /\{([^|{}\n]+)\|([^{}\n]+)\}|｜([^《\n]+)《([^》\n]+)》/gu,
+      (...m: string[]) => m[2] ?? m[4],
+    );
+  return fakeMorae(katakana(read));
 }
 
 function sentences(text: string, pace: number, timed: boolean): PrompterSentence[] {
@@ -63,7 +70,7 @@ function role(heading: string): { role: SectionRole; number: number | null } {
 
 export function fakePrompterScript(
   draft: { id: number; revision: number; body: string; targetSeconds: number | null },
-  paceCpm: number,
+  paceMpm: number,
 ): PrompterScript {
   const body = draft.body
     .replace(/<!--[\s\S]*?-->/g, "")
@@ -99,12 +106,12 @@ export function fakePrompterScript(
         .replace(/^>\s*\[!note\]/i, "")
         .replace(/^>\s?/gm, "")
         .trim();
-      section().blocks.push({ kind: "note", sentences: sentences(note, paceCpm, false) });
+      section().blocks.push({ kind: "note", sentences: sentences(note, paceMpm, false) });
     } else {
       const paragraph = text.replace(/^(- |\d+\. |> )/gm, "").replace(/\n/g, "");
       const block: PrompterBlock = {
         kind: "paragraph",
-        sentences: sentences(paragraph, paceCpm, true),
+        sentences: sentences(paragraph, paceMpm, true),
       };
       const current = section();
       current.blocks.push(block);
@@ -118,7 +125,7 @@ export function fakePrompterScript(
     title,
     targetSeconds: draft.targetSeconds,
     seconds: sections.reduce((sum, s) => sum + s.seconds, 0),
-    paceCpm,
+    paceCpm: paceMpm,
     sections,
   };
 }
