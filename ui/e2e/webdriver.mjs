@@ -12,6 +12,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { createServer } from "node:net";
@@ -125,12 +126,20 @@ export function processName(pid) {
 
 /**
  * tauri-driver with the app's every file in a temporary folder `home`: the database
- * (`home/e2e.db`, its backups beside it), window state and caches (XDG folders). `stop()` stops
- * the drivers and removes the folder.
+ * (`home/e2e.db`, its backups beside it), window state and caches (XDG folders). The
+ * morphological dictionary the Rust tests built (`<target>/tmp/cache/podium`) is linked into
+ * the cache folder when it is there, so the app loads it instead of building it again. `stop()`
+ * stops the drivers and removes the folder.
  * @param {string} name part of the folder's name
  */
 export async function startDriverInTempHome(name) {
   const home = mkdtempSync(join(tmpdir(), `podium-${name}-`));
+  const target = process.env.CARGO_TARGET_DIR ?? join(rootDir, "target");
+  const built = join(target, "tmp", "cache", "podium");
+  if (existsSync(built)) {
+    mkdirSync(join(home, "cache"), { recursive: true });
+    symlinkSync(built, join(home, "cache", "podium"));
+  }
   const driver = await startDriver({
     PODIUM_DB: join(home, "e2e.db"),
     XDG_CONFIG_HOME: join(home, "config"),
