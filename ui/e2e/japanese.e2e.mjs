@@ -5,15 +5,10 @@
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
-import { appPath, startDriverInTempHome, waitFor } from "./webdriver.mjs";
+import { appPath, DOC_TEXT, startDriverInTempHome, waitFor } from "./webdriver.mjs";
 
 const EDITOR = ".cm-content";
 const TYPED = "1月4日、躊躇なく2,000人が集まりました。";
-
-// The whole text of the editor (see app.e2e.mjs).
-const DOC_TEXT = `const content = document.querySelector(".cm-content");
-  const view = content?.cmTile?.root?.view ?? content?.cmView?.view;
-  return view ? view.state.doc.toString() : null;`;
 
 /** @type {Awaited<ReturnType<typeof startDriverInTempHome>>} */
 let isolated;

@@ -26,6 +26,16 @@ export const resultsDir = join(uiDir, "test-results");
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 /** The app binary: $PODIUM_APP, else target/debug/podium-desktop (CARGO_TARGET_DIR respected). */
+/**
+ * A script for `execute` that returns the editor's whole text: CodeMirror draws only the lines
+ * in view, so the DOM's text is not enough. Reads the EditorView from the content element
+ * (CodeMirror 6.4x keeps it on the `cmTile` property); it returns null if that moves in a
+ * CodeMirror update, which the tests assert against.
+ */
+export const DOC_TEXT = `const content = document.querySelector(".cm-content");
+  const view = content?.cmTile?.root?.view ?? content?.cmView?.view;
+  return view ? view.state.doc.toString() : null;`;
+
 export function appPath(profile = "debug") {
   const target = process.env.CARGO_TARGET_DIR ?? join(rootDir, "target");
   return process.env.PODIUM_APP ?? join(target, profile, "podium-desktop");

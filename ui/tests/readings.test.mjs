@@ -17,19 +17,26 @@ after(async () => {
   await session?.close();
 });
 
-test("readings follow the draft and the office's reading dictionary", async () => {
-  const page = await session.browser.newPage();
-  const problems = watchProblems(page);
+/**
+ * A new empty draft with `text` typed at its end.
+ * @param {import("playwright-core").Page} page
+ * @param {string} text
+ */
+async function typeIntoNewDraft(page, text) {
   await page.goto(session.baseUrl);
   await page.getByRole("button", { name: "新規作成" }).click();
   const dialog = page.getByRole("dialog", { name: "テンプレートから新規作成" });
   await dialog.getByLabel("テンプレート").selectOption({ label: "空の原稿" });
   await dialog.getByRole("button", { name: "作成" }).click();
-
-  const editor = page.locator(".cm-content");
-  await editor.click();
+  await page.locator(".cm-content").click();
   await page.keyboard.press("Control+End");
-  await page.keyboard.insertText("\n\nしちょうの白井亨です。\n");
+  await page.keyboard.insertText(text);
+}
+
+test("readings follow the draft and the office's reading dictionary", async () => {
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await typeIntoNewDraft(page, "\n\nしちょうの白井亨です。\n");
 
   const readings = page.getByTestId("readings");
   await readings.locator("summary").click();
@@ -62,16 +69,7 @@ test("readings follow the draft and the office's reading dictionary", async () =
 test("the reading shown first is the sentence at the cursor", async () => {
   const page = await session.browser.newPage();
   const problems = watchProblems(page);
-  await page.goto(session.baseUrl);
-  await page.getByRole("button", { name: "新規作成" }).click();
-  const dialog = page.getByRole("dialog", { name: "テンプレートから新規作成" });
-  await dialog.getByLabel("テンプレート").selectOption({ label: "空の原稿" });
-  await dialog.getByRole("button", { name: "作成" }).click();
-
-  const editor = page.locator(".cm-content");
-  await editor.click();
-  await page.keyboard.press("Control+End");
-  await page.keyboard.insertText("\n\nはじめの文です。\n\nつぎの文です。\n\nおわりの文です。");
+  await typeIntoNewDraft(page, "\n\nはじめの文です。\n\nつぎの文です。\n\nおわりの文です。");
   const current = page.getByTestId("current-reading");
   // Typing leaves the cursor in the last sentence.
   await current.getByText("オワリノ文デス。").waitFor();
