@@ -1,17 +1,24 @@
 //! Everything the editor shows beside a draft, from one parse: reading time per section,
 //! proofreading findings and the outline.
 //!
-//! With the morphological dictionary ([`analyse_with_words`]) the timing counts morae from
-//! each sentence's reading, the word rules and furigana suggestions join the findings, and
-//! the readings come with the analysis. Without it ([`analyse`]) everything works on
-//! characters.
+//! With the morphological dictionary ([`Words`]) the timing counts morae from each
+//! sentence's reading, the word rules and furigana suggestions join the findings, and the
+//! readings come with the analysis. Without it everything works on characters.
+//!
+//! An [`Analyser`] analyses one draft again and again as it is edited: what each passage
+//! (sentence or heading) gave is kept while the passage stays the same, so a keystroke checks
+//! and reads again only the passages it changed. The rules that compare passages (mixed style,
+//! 表記ゆれ, furigana once a draft) and the timing run over the kept results.
 
-use crate::japanese::{self, pace, Morphology, SentenceReading, UserReadings};
-use crate::lint::{self, Finding, LintConfig};
+use crate::japanese::{pace, Dictionary, ReadingPart, SentenceReading, UserReadings};
+use crate::lint::{self, Finding, LintConfig, Passage, PassageChecks, PassageKey, WordContext};
 use crate::script::{self, Diagnostic, SectionRole, Span};
 use crate::store::DraftStats;
 use crate::timing::{self, Pace, ScriptTiming, TimingOptions};
 use serde::Serialize;
+use std::collections::HashMap;
+use std::hash::{DefaultHasher, Hash, Hasher};
+use std::sync::{Arc, Mutex, PoisonError};
 
 #[derive(Debug, Clone)]
 pub struct AnalysisOptions {
@@ -32,10 +39,10 @@ impl Default for AnalysisOptions {
     }
 }
 
-/// The dictionary and the office's readings, for [`analyse_with_words`].
+/// The dictionary and the office's readings.
 #[derive(Clone, Copy)]
 pub struct Words<'a> {
-    pub morphology: &'a Morphology,
+    pub dictionary: &'a Dictionary,
     pub user: &'a UserReadings,
 }
 
@@ -74,26 +81,133 @@ impl Analysis {
 
 /// Parse once; time (in characters), lint and outline the draft.
 pub fn analyse(source: &str, options: &AnalysisOptions) -> Analysis {
-    let script = script::parse(source);
-    let timing = timing::estimate(&script, &options.timing);
-    let findings = lint::lint(source, &script, &options.lint);
-    finish(source, script, timing, findings, Vec::new(), options)
+    Analyser::default().analyse(source, options, None)
 }
 
 /// Parse once; split into words; time in morae, lint with the word rules and read the draft.
 pub fn analyse_with_words(source: &str, options: &AnalysisOptions, words: Words) -> Analysis {
-    let script = script::parse(source);
-    let passages = japanese::worded_passages(words.morphology, &script, source);
-    let readings = japanese::sentence_readings(&passages, words.user);
-    let timing = pace::estimate(&script, &readings, options);
-    let findings = lint::lint_words(
-        source,
-        &options.lint,
-        &passages,
-        words.morphology.dictionary(),
-        words.user,
-    );
-    finish(source, script, timing, findings, readings, options)
+    Analyser::default().analyse(source, options, Some(words))
+}
+
+/// Analyses drafts as they are edited, keeping what each passage gave (see the module).
+#[derive(Default)]
+pub struct Analyser {
+    memo: Mutex<Memo>,
+}
+
+/// The passages of the last analysis and what they gave.
+#[derive(Default)]
+struct Memo {
+    /// What the entries were made with (see [`context`]).
+    context: u64,
+    entries: HashMap<PassageKey, Arc<Checked>>,
+}
+
+/// What one passage gave.
+struct Checked {
+    checks: PassageChecks,
+    /// A sentence's reading, with the dictionary: its parts and morae.
+    reading: Option<(Arc<[ReadingPart]>, usize)>,
+}
+
+impl Analyser {
+    /// Analyse `source`; with `words`, with the dictionary.
+    pub fn analyse(
+        &self,
+        source: &str,
+        options: &AnalysisOptions,
+        words: Option<Words>,
+    ) -> Analysis {
+        let script = script::parse(source);
+        let passages = lint::passages(&script, source);
+        let context = context(options, words);
+        let previous = {
+            let mut memo = self.memo.lock().unwrap_or_else(PoisonError::into_inner);
+            if memo.context != context {
+                memo.entries.clear();
+            }
+            std::mem::take(&mut memo.entries)
+        };
+        // Only this draft's passages are kept: the memo never outgrows the draft.
+        let mut kept: HashMap<PassageKey, Arc<Checked>> = HashMap::with_capacity(passages.len());
+        let checked: Vec<Arc<Checked>> = passages
+            .iter()
+            .map(|passage| {
+                let key = passage.key();
+                let entry = kept
+                    .get(&key)
+                    .or_else(|| previous.get(&key))
+                    .map(Arc::clone)
+                    .unwrap_or_else(|| Arc::new(check(passage, options, words)));
+                kept.insert(key, Arc::clone(&entry));
+                entry
+            })
+            .collect();
+        *self.memo.lock().unwrap_or_else(PoisonError::into_inner) = Memo {
+            context,
+            entries: kept,
+        };
+
+        let readings: Vec<SentenceReading> = passages
+            .iter()
+            .zip(&checked)
+            .filter_map(|(passage, checked)| {
+                let (parts, morae) = checked.reading.as_ref()?;
+                Some(SentenceReading {
+                    span: passage.span.clone(),
+                    parts: Arc::clone(parts),
+                    morae: *morae,
+                })
+            })
+            .collect();
+        let timing = pace::estimate(&script, words.map(|_| readings.as_slice()), options);
+        let pairs: Vec<(&Passage, &PassageChecks)> = passages
+            .iter()
+            .zip(checked.iter().map(|c| &c.checks))
+            .collect();
+        let findings = lint::draft_findings(source, &pairs);
+        finish(source, script, timing, findings, readings, options)
+    }
+}
+
+/// Check and read one passage.
+fn check(passage: &Passage, options: &AnalysisOptions, words: Option<Words>) -> Checked {
+    let Some(words) = words else {
+        return Checked {
+            checks: lint::check_passage(passage, &options.lint, None),
+            reading: None,
+        };
+    };
+    let split = words.dictionary.words(&passage.text);
+    let context = WordContext {
+        words: &split,
+        dictionary: words.dictionary,
+        user: words.user,
+    };
+    let reading = (passage.kind == lint::PassageKind::Sentence).then(|| {
+        let reading = crate::japanese::readings::read_passage(passage, &split, words.user);
+        (reading.parts, reading.morae)
+    });
+    Checked {
+        checks: lint::check_passage(passage, &options.lint, Some(context)),
+        reading,
+    }
+}
+
+/// What a passage's results depend on besides the passage: the rules' limits, the office's
+/// dictionaries and whether (and which) morphological dictionary is used.
+fn context(options: &AnalysisOptions, words: Option<Words>) -> u64 {
+    let lint = &options.lint;
+    let mut hasher = DefaultHasher::new();
+    (lint.max_sentence_chars, lint.max_commas, lint.max_kanji_run).hash(&mut hasher);
+    lint.dictionary
+        .as_ref()
+        .map(|d| d.fingerprint())
+        .hash(&mut hasher);
+    words
+        .map(|w| (std::ptr::from_ref(w.dictionary) as usize, w.user))
+        .hash(&mut hasher);
+    hasher.finish()
 }
 
 fn finish(

@@ -5,10 +5,10 @@
 //! tmp folder, once: later runs, and CI runs that keep the target folder, load it.
 //! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test japanese`.
 
-use podium::analysis::{analyse_with_words, AnalysisOptions, Words};
+use podium::analysis::{analyse_with_words, Analyser, AnalysisOptions, Words};
 use podium::compose;
 use podium::japanese::dictionary::{self, Provenance};
-use podium::japanese::{pace, read_script, Morphology, UserReadings};
+use podium::japanese::{pace, read_script, Dictionary, UserReadings};
 use podium::lint::{Finding, Rule};
 use podium::rehearsal::{measured_mora_pace, SectionRun};
 use podium::script::parse;
@@ -42,21 +42,21 @@ pub fn cache() -> PathBuf {
     Path::new(env!("CARGO_TARGET_TMPDIR")).join("cache/podium/dictionary")
 }
 
-fn morphology() -> &'static Morphology {
-    static MORPHOLOGY: OnceLock<Morphology> = OnceLock::new();
-    MORPHOLOGY.get_or_init(|| {
+fn dictionary() -> &'static Dictionary {
+    static DICTIONARY: OnceLock<Dictionary> = OnceLock::new();
+    DICTIONARY.get_or_init(|| {
         let (loaded, provenance) = dictionary::open(&dictionary::default_sources(), &cache())
             .expect("the dictionary: install mecab-ipadic (make deps)");
         if let Provenance::Built(took) = provenance {
             eprintln!("dictionary built in {:.1} s", took.as_secs_f64());
         }
-        Morphology::new(loaded)
+        loaded
     })
 }
 
 fn analyse(source: &str, user: &UserReadings) -> podium::analysis::Analysis {
     let words = Words {
-        morphology: morphology(),
+        dictionary: dictionary(),
         user,
     };
     analyse_with_words(source, &AnalysisOptions::default(), words)
@@ -67,7 +67,7 @@ fn read(source: &str) -> Vec<String> {
 }
 
 fn read_with(source: &str, user: &UserReadings) -> Vec<String> {
-    read_script(morphology(), user, &parse(source), source)
+    read_script(dictionary(), user, &parse(source), source)
         .iter()
         .map(|s| s.kana())
         .collect()
@@ -85,12 +85,72 @@ fn the_address_reads_as_its_golden_file() {
     check_golden("address.readings.txt", &lines);
 }
 
+/// An analyser that keeps what each passage gave must give, after any edit, what a fresh
+/// analysis of the edited text gives: findings (also those that compare passages), readings,
+/// timing and outline.
+#[test]
+fn an_analyser_after_edits_equals_a_fresh_analysis() {
+    let address = std::fs::read_to_string(data("address.md")).unwrap();
+    let first = address.find("職員の皆さん").expect("a sentence to edit");
+    let paragraph = address[first..].split("\n\n").next().unwrap().to_string();
+    let section = address.find("\n## ").expect("a section") + 1;
+    let next = section + 3 + address[section + 3..].find("\n## ").unwrap() + 1;
+    let edits: Vec<String> = vec![
+        address.clone(),
+        // A keystroke in one sentence, then another.
+        format!("{}1{}", &address[..first], &address[first..]),
+        format!("{}12{}", &address[..first], &address[first..]),
+        // A paragraph pasted twice: equal passages, furigana and 表記ゆれ counted across.
+        address.replacen(&paragraph, &format!("{paragraph}\n\n{paragraph}"), 1),
+        // A section cut out, then the draft back.
+        format!("{}{}", &address[..section], &address[next..]),
+        address.clone(),
+        // The same text with ruby read another way, and a variant spelling added.
+        format!("{}{{市長|しちょう}}の取組です。\n", address),
+        format!("{}{{市長|いちおさ}}の取組です。\n", address),
+        String::new(),
+        address.clone(),
+    ];
+    let user = UserReadings::new([("白井亨".to_string(), "しらいとおる".to_string())]);
+    let other_user = UserReadings::new([("職員".to_string(), "しょくいん".to_string())]);
+    let strict = AnalysisOptions {
+        lint: podium::lint::LintConfig {
+            max_sentence_chars: 30,
+            ..Default::default()
+        },
+        ..Default::default()
+    };
+    let defaults = AnalysisOptions::default();
+    let words = |user| {
+        Some(Words {
+            dictionary: dictionary(),
+            user,
+        })
+    };
+    let analyser = Analyser::default();
+    let json = |a: &podium::analysis::Analysis| serde_json::to_string(a).unwrap();
+    let runs = [
+        (&defaults, words(&user)),
+        (&strict, words(&user)),
+        (&defaults, words(&other_user)),
+        (&defaults, None),
+        (&defaults, words(&user)),
+    ];
+    for (options, words) in runs {
+        for text in &edits {
+            let kept = analyser.analyse(text, options, words);
+            let fresh = Analyser::default().analyse(text, options, words);
+            assert_eq!(json(&kept), json(&fresh), "{text}");
+        }
+    }
+}
+
 #[test]
 fn the_library_and_the_prompter_time_a_draft_as_the_live_panel_does() {
     let source = std::fs::read_to_string(data("ceremony.md")).unwrap();
     let user = UserReadings::new([("山田太郎".to_string(), "やまだたろう".to_string())]);
     let words = Words {
-        morphology: morphology(),
+        dictionary: dictionary(),
         user: &user,
     };
     let options = AnalysisOptions {

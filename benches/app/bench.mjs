@@ -1,6 +1,8 @@
 // App benchmark (`make bench-app`, under Xvfb): start-up time to the editor's first paint and
-// memory (PSS over all the app's processes) with a 10,000-character draft open. Prints figures;
-// not a test. Drives the real window through tauri-driver (ui/e2e/webdriver.mjs).
+// memory (PSS over all the app's processes) with a 10,000-character draft open, and the
+// keystroke: the round trip of the `analyse` command from the page for a 20,000-character
+// speech with one character typed (IPC both ways included), once the dictionary is ready.
+// Prints figures; not a test. Drives the real window through tauri-driver (ui/e2e/webdriver.mjs).
 //
 //   PODIUM_APP  the binary (default target/debug/podium-desktop; `make bench-app` passes the
 //               release build)
@@ -51,7 +53,8 @@ function startedAt(pid) {
 function memoryOf(pid) {
   try {
     const rollup = readFileSync(`/proc/${pid}/smaps_rollup`, "utf8");
-    const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB$`, "m").exec(rollup)?.[1] ?? 0);
+    const field = (name) =>
+      Number(new RegExp(`^${name}:\\s+(\\d+) kB$`, "m").exec(rollup)?.[1] ?? 0);
     return { pss: field("Pss"), private: field("Private_Clean") + field("Private_Dirty") };
   } catch {
     return { pss: 0, private: 0 };
@@ -126,6 +129,59 @@ async function startUp(binary, measureMemory) {
   }
 }
 
+// The speech of benches/japanese.rs: the address's sections repeated to 20,000 characters,
+// each copy's paragraphs made different.
+const address = readFileSync(join(rootDir, "tests", "data", "address.md"), "utf8");
+const addressBody = address.slice(address.indexOf("\n## ") + 4);
+let speech = "# 長い施政方針演説\n";
+for (let copy = 1; [...speech].length < 20_000; copy++) {
+  speech += "\n## ";
+  for (const line of addressBody.replace(/\n$/, "").split("\n")) {
+    if (line !== "" && !/^[#>\-|]/.test(line)) speech += `その${copy}、`;
+    speech += `${line}\n`;
+  }
+}
+
+/**
+ * Keystrokes in the real window: `analyse` invoked from the page as the editor does, each time
+ * with one more character typed into one sentence. Milliseconds per round trip.
+ * @param {string} binary
+ * @param {number} count
+ */
+async function keystrokes(binary, count) {
+  const session = await driver.session(binary);
+  const invoke = "window.__TAURI_INTERNALS__.invoke('analyse', { body: arguments[0] })";
+  try {
+    await waitFor(
+      () =>
+        session.executeAsync(
+          `const done = arguments[arguments.length - 1];
+           ${invoke}.then((a) => done(a.dictionary === "ready"), () => done(false));`,
+          [speech],
+        ),
+      "the dictionary",
+      120_000,
+    );
+    return await session.executeAsync(
+      `const [speech, at, count] = arguments;
+       const done = arguments[arguments.length - 1];
+       (async () => {
+         const times = [];
+         for (let i = 0; i < count; i++) {
+           const body = speech.slice(0, at) + i + speech.slice(at);
+           const start = performance.now();
+           await window.__TAURI_INTERNALS__.invoke("analyse", { body });
+           times.push(performance.now() - start);
+         }
+         return times;
+       })().then(done, (error) => done(String(error)));`,
+      [speech, speech.indexOf("職員の皆さん、"), count],
+    );
+  } finally {
+    await session.quit();
+  }
+}
+
 const apps = [{ label: "Podium", binary: app }];
 if (emptyApp) apps.push({ label: "empty Tauri window", binary: emptyApp });
 const seconds = (value) => `${value.toFixed(3)} s`;
@@ -163,6 +219,15 @@ try {
         `total PSS ${pssMb.toFixed(1)} MB (target ≤ 350 MB), private ${privateMb.toFixed(1)} MB`,
     );
   }
+  const times = await keystrokes(app, 60);
+  if (!Array.isArray(times)) throw new Error(`keystrokes: ${times}`);
+  const sorted = [...times].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  console.log(
+    `Podium keystroke, ${[...speech].length} characters, ${times.length} analyses from the page ` +
+      `(IPC both ways): median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, ` +
+      `max ${sorted.at(-1)?.toFixed(1)} ms`,
+  );
   const podium = summary.get("Podium");
   const floor = summary.get("empty Tauri window");
   if (podium && floor) {

@@ -10,7 +10,7 @@ use podium::japanese::pace;
 use podium::prompter::PrompterSettings;
 use podium::settings::Settings;
 use podium::store::{self, ReadingEntry, Store, DEFAULT_BACKUPS_KEPT};
-use podium::{analysis, compose, export, rehearsal, script, templates, timing};
+use podium::{compose, export, rehearsal, script, templates, timing};
 use std::ops::ControlFlow;
 
 /// Most hits a search returns.
@@ -174,10 +174,7 @@ pub fn restore_revision(state: &AppState, revision_id: i64) -> Result<ipc::Draft
 pub fn analyse(state: &AppState, body: &str) -> Result<ipc::Analysis, AppError> {
     check::body(body)?;
     let options = state.settings().analysis_options();
-    let (analysis, status) = state.lexicon.with_words(|words| match words {
-        Some(words) => analysis::analyse_with_words(body, &options, words),
-        None => analysis::analyse(body, &options),
-    });
+    let (analysis, status) = state.lexicon.analyse(body, &options);
     let mut out = ipc::Analysis::new(&analysis, body);
     out.dictionary = status;
     Ok(out)

@@ -5,9 +5,9 @@
 //! works at the character level and reports why with its [`ipc::DictionaryStatus`].
 
 use crate::ipc::DictionaryStatus;
-use podium::analysis::Words;
+use podium::analysis::{Analyser, Analysis, AnalysisOptions, Words};
 use podium::japanese::dictionary;
-use podium::japanese::{Morphology, UserReadings};
+use podium::japanese::{Dictionary, UserReadings};
 use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 
@@ -15,13 +15,16 @@ enum Slot {
     /// Not asked for (tests, and a state made without [`Lexicon::load_in_background`]).
     Off,
     Preparing,
-    Ready(Box<Morphology>),
+    Ready(Box<Dictionary>),
     Missing,
 }
 
 pub struct Lexicon {
     slot: RwLock<Slot>,
     user: Mutex<UserReadings>,
+    /// Keeps what each passage of the draft being edited gave, so that a keystroke analyses
+    /// again only the passages it changed.
+    analyser: Analyser,
 }
 
 impl Default for Lexicon {
@@ -29,6 +32,7 @@ impl Default for Lexicon {
         Lexicon {
             slot: RwLock::new(Slot::Off),
             user: Mutex::new(UserReadings::default()),
+            analyser: Analyser::default(),
         }
     }
 }
@@ -41,12 +45,12 @@ impl Lexicon {
         std::thread::spawn(move || {
             let loaded = match cache {
                 Some(cache) => dictionary::open(&sources, &cache)
-                    .map(|(loaded, _)| Morphology::new(loaded))
+                    .map(|(loaded, _)| loaded)
                     .map_err(|e| e.to_string()),
                 None => Err(dictionary::DictionaryError::NoCacheFolder.to_string()),
             };
             *lexicon.slot.write().unwrap_or_else(PoisonError::into_inner) = match loaded {
-                Ok(morphology) => Slot::Ready(Box::new(morphology)),
+                Ok(loaded) => Slot::Ready(Box::new(loaded)),
                 Err(message) => {
                     // Once, on stderr; the UI shows the dictionary's status in the panel.
                     eprintln!("podium: {message} — 文字単位で処理します (working on characters)");
@@ -66,9 +70,9 @@ impl Lexicon {
         let slot = self.slot.read().unwrap_or_else(PoisonError::into_inner);
         let user = self.user.lock().unwrap_or_else(PoisonError::into_inner);
         match &*slot {
-            Slot::Ready(morphology) => (
+            Slot::Ready(dictionary) => (
                 f(Some(Words {
-                    morphology,
+                    dictionary,
                     user: &user,
                 })),
                 DictionaryStatus::Ready,
@@ -76,5 +80,10 @@ impl Lexicon {
             Slot::Preparing => (f(None), DictionaryStatus::Preparing),
             Slot::Off | Slot::Missing => (f(None), DictionaryStatus::Missing),
         }
+    }
+
+    /// Analyse a draft being edited, with the dictionary when it is ready.
+    pub fn analyse(&self, body: &str, options: &AnalysisOptions) -> (Analysis, DictionaryStatus) {
+        self.with_words(|words| self.analyser.analyse(body, options, words))
     }
 }

@@ -5,21 +5,21 @@ use super::{Failure, Outcome};
 use clap::Args;
 use podium::analysis::Words;
 use podium::japanese::dictionary::{self, Provenance};
-use podium::japanese::{self, Morphology, UserReadings};
+use podium::japanese::{self, Dictionary, UserReadings};
 use podium::script;
 use podium::store::Store;
 use std::path::PathBuf;
 
 /// The dictionary and the office's readings, when the dictionary can be had.
 pub(crate) struct Japanese {
-    morphology: Morphology,
+    dictionary: Dictionary,
     user: UserReadings,
 }
 
 impl Japanese {
     pub fn words(&self) -> Words<'_> {
         Words {
-            morphology: &self.morphology,
+            dictionary: &self.dictionary,
             user: &self.user,
         }
     }
@@ -48,7 +48,7 @@ pub(crate) fn open(db: Option<PathBuf>) -> Option<Japanese> {
                 );
             }
             Some(Japanese {
-                morphology: Morphology::new(loaded),
+                dictionary: loaded,
                 user: user_readings(db),
             })
         }
@@ -88,7 +88,7 @@ pub fn readings(args: ReadingsArgs) -> Outcome {
     })?;
     let script = script::parse(&source.text);
     for sentence in
-        japanese::read_script(&japanese.morphology, &japanese.user, &script, &source.text)
+        japanese::read_script(&japanese.dictionary, &japanese.user, &script, &source.text)
     {
         println!("{}", sentence.kana());
     }

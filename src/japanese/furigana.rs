@@ -11,7 +11,7 @@ use super::joyo::is_joyo;
 use super::mora::{is_kanji, to_hiragana};
 use super::readings::UserReadings;
 use super::words::{Word, WordClass};
-use super::WordedPassage;
+use crate::lint::Passage;
 use std::collections::HashSet;
 use std::ops::Range;
 
@@ -52,32 +52,44 @@ pub struct Suggestion {
     pub reason: Reason,
 }
 
-/// Suggestions for one passage; `seen` holds the words already judged in the draft.
-pub(crate) fn suggest(
-    passage: &WordedPassage,
+/// A word of a passage judged for furigana: its spelling, and the ruby it needs if any.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    pub written: String,
+    pub suggestion: Option<Suggestion>,
+}
+
+/// The words of one passage that need judging, each spelling once, in order: the office's
+/// entries first, then the dictionary's words. A draft suggests ruby only where a spelling
+/// is first judged (see the lint's furigana rule).
+pub(crate) fn judge(
+    passage: &Passage,
+    words: &[Word],
     dictionary: &Dictionary,
     user: &UserReadings,
-    seen: &mut HashSet<String>,
-) -> Vec<Suggestion> {
-    let text = passage.passage.text.as_str();
+) -> Vec<Judgement> {
+    let text = passage.text.as_str();
     let in_ruby = |range: &Range<usize>| {
         passage
-            .passage
             .rubies
             .iter()
             .any(|(r, _)| r.start < range.end && range.start < r.end)
     };
+    let mut seen = HashSet::new();
     let mut out = Vec::new();
     let users = user.find(text);
     for (range, kana) in &users {
         let written = &text[range.clone()];
-        if in_ruby(range) || !written.chars().any(is_kanji) || !seen.insert(written.to_string()) {
+        if in_ruby(range) || !written.chars().any(is_kanji) || !seen.insert(written) {
             continue;
         }
-        out.push(ruby(range.clone(), written, kana, Reason::UserDictionary));
+        out.push(Judgement {
+            written: written.to_string(),
+            suggestion: Some(ruby(range.clone(), written, kana, Reason::UserDictionary)),
+        });
     }
     let mut previous: Option<&Word> = None;
-    for word in passage.words.iter() {
+    for word in words {
         let range = word.range.clone();
         // A counter after a number (1月, 3点) is read by the number reader.
         let after_number = previous.is_some_and(|p| p.class == WordClass::Number);
@@ -88,20 +100,19 @@ pub(crate) fn suggest(
                 .iter()
                 .any(|(r, _)| r.start < range.end && range.start < r.end)
             || !word.surface.chars().any(is_kanji)
-            // Each word is judged once a draft (the dictionary lookup is the costly part).
-            || !seen.insert(word.surface.clone())
+            || !seen.insert(&word.surface)
         {
             continue;
         }
-        let Some(reason) = reason(word, dictionary) else {
-            continue;
-        };
-        let Some(reading) = word.reading.as_deref() else {
-            continue;
-        };
-        out.push(ruby(range, &word.surface, reading, reason));
+        let suggestion = reason(word, dictionary).and_then(|reason| {
+            let reading = word.reading.as_deref()?;
+            Some(ruby(range, &word.surface, reading, reason))
+        });
+        out.push(Judgement {
+            written: word.surface.clone(),
+            suggestion,
+        });
     }
-    out.sort_by_key(|s| s.range.start);
     out
 }
 

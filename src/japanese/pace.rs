@@ -53,36 +53,37 @@ impl SpokenLength for MoraCount {
     }
 }
 
-/// The estimate in morae: each sentence as read (`readings`) at the mora pace, with the
-/// pauses of the character timing.
+/// The estimate the app shows: in morae from each sentence as read (`readings`, with the
+/// dictionary) at the mora pace, else in characters; the same pauses either way.
 pub fn estimate(
     script: &Script,
-    readings: &[SentenceReading],
+    readings: Option<&[SentenceReading]>,
     options: &AnalysisOptions,
 ) -> ScriptTiming {
-    let timing = TimingOptions {
-        pace: options.mora_pace,
-        pauses: options.timing.pauses,
-    };
-    timing::estimate_with(script, &timing, &MoraCount::new(readings))
+    match readings {
+        Some(readings) => {
+            let timing = TimingOptions {
+                pace: options.mora_pace,
+                pauses: options.timing.pauses,
+            };
+            timing::estimate_with(script, &timing, &MoraCount::new(readings))
+        }
+        None => timing::estimate(script, &options.timing),
+    }
 }
 
 /// How long a draft takes to read, as every part of the app tells it (the live panel, the
-/// library, the prompter, the rehearsals): in morae with the dictionary (`words`), in
-/// characters without.
+/// library, the prompter, the rehearsals): the draft read with the dictionary (`words`) when
+/// it is ready, then [`estimate`].
 pub fn reading_time(
     script: &Script,
     source: &str,
     options: &AnalysisOptions,
     words: Option<Words>,
 ) -> ScriptTiming {
-    match words {
-        Some(words) => {
-            let readings = super::read_script(words.morphology, words.user, script, source);
-            estimate(script, &readings, options)
-        }
-        None => timing::estimate(script, &options.timing),
-    }
+    let readings =
+        words.map(|words| super::read_script(words.dictionary, words.user, script, source));
+    estimate(script, readings.as_deref(), options)
 }
 
 #[cfg(test)]
@@ -104,14 +105,14 @@ mod tests {
         let script = parse("しっかり。");
         let readings = [SentenceReading {
             span: script.sentences().next().unwrap().span.clone(),
-            parts: Vec::new(),
+            parts: Vec::new().into(),
             morae: 4,
         }];
         let options = AnalysisOptions {
             mora_pace: morae_per_minute(240.0),
             ..AnalysisOptions::default()
         };
-        let timing = estimate(&script, &readings, &options);
+        let timing = estimate(&script, Some(&readings), &options);
         assert_eq!((timing.pace.unit, timing.spoken), (Unit::Mora, 4));
         // 4 morae at 4 a second, and the sentence pause.
         assert!(

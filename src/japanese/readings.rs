@@ -16,6 +16,7 @@ use crate::lint::passage::Passage;
 use crate::script::Span;
 use serde::Serialize;
 use std::ops::Range;
+use std::sync::Arc;
 
 /// Where a reading came from.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
@@ -48,7 +49,8 @@ pub struct ReadingPart {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct SentenceReading {
     pub span: Span,
-    pub parts: Vec<ReadingPart>,
+    /// Shared: the analysis keeps each sentence's reading while its text does not change.
+    pub parts: Arc<[ReadingPart]>,
     pub morae: usize,
 }
 
@@ -66,7 +68,7 @@ impl SentenceReading {
 }
 
 /// The office's readings of words the dictionary reads wrongly or not at all.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Hash)]
 pub struct UserReadings {
     /// (written, katakana), longest written form first.
     entries: Vec<(String, String)>,
@@ -209,7 +211,7 @@ pub(crate) fn read_passage(
     let morae = parts.iter().map(|p| p.morae).sum();
     SentenceReading {
         span: passage.span.clone(),
-        parts,
+        parts: parts.into(),
         morae,
     }
 }

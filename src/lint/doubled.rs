@@ -8,7 +8,7 @@
 //! - listed words (一人一人-type units 一X, もっともっと, 重ね重ね, 思い思い …);
 //! - units of digits, ー and other non-letters only (2020, ーー).
 
-use super::{Passage, Report, Rule};
+use super::{Notes, Passage, Rule};
 
 /// Longest unit looked for, in characters.
 const MAX_UNIT: usize = 20;
@@ -43,20 +43,20 @@ const REDUPLICATED: &[&str] = &[
 ];
 
 /// `with_particles`: also look for doubled particles (off when words find them).
-pub(super) fn check(passage: &Passage, with_particles: bool, report: &mut Report) {
+pub(super) fn check(passage: &Passage, with_particles: bool, notes: &mut Notes) {
     for segment in passage.segments() {
         let chars: Vec<(usize, char)> = passage.text[segment.clone()]
             .char_indices()
             .map(|(i, c)| (segment.start + i, c))
             .collect();
-        phrases(passage, &chars, report);
+        phrases(passage, &chars, notes);
         if with_particles {
-            particles(passage, &chars, report);
+            particles(&chars, notes);
         }
     }
 }
 
-fn phrases(passage: &Passage, chars: &[(usize, char)], report: &mut Report) {
+fn phrases(passage: &Passage, chars: &[(usize, char)], notes: &mut Notes) {
     let offset = |i: usize| chars.get(i).map_or(passage_end(chars), |(o, _)| *o);
     let mut i = 0;
     while i < chars.len() {
@@ -78,7 +78,7 @@ fn phrases(passage: &Passage, chars: &[(usize, char)], report: &mut Report) {
         let message = format!("「{text}」が重複しています。");
         let (start, middle, end) = (offset(i), offset(i + len), offset(i + 2 * len));
         let fix = Some((middle..end, String::new()));
-        report.add(Rule::DoubledPhrase, message, passage, start..end, fix);
+        notes.add(Rule::DoubledPhrase, message, start..end, fix);
         i += 2 * len;
     }
 }
@@ -110,7 +110,7 @@ const PARTICLES: &[char] = &['を', 'が', 'に', 'へ', 'は', 'で', 'と', '�
 /// A particle written twice: 「をを」「がが」 anywhere; the others (「はは」「でで」「のの」…)
 /// only right after a kanji, katakana or closing bracket and not before hiragana, so that
 /// 「オンラインでできる」「そのものの」「とともに」「母（はは）」 are not reported.
-fn particles(passage: &Passage, chars: &[(usize, char)], report: &mut Report) {
+fn particles(chars: &[(usize, char)], notes: &mut Notes) {
     for i in 1..chars.len() {
         let (at, c) = chars[i];
         if !PARTICLES.contains(&c) || chars[i - 1].1 != c {
@@ -128,7 +128,7 @@ fn particles(passage: &Passage, chars: &[(usize, char)], report: &mut Report) {
             let end = at + c.len_utf8();
             let message = format!("助詞「{c}」が重なっています（「{c}{c}」）。");
             let fix = Some((at..end, String::new()));
-            report.add(Rule::DoubledParticle, message, passage, first..end, fix);
+            notes.add(Rule::DoubledParticle, message, first..end, fix);
         }
     }
 }

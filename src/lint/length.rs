@@ -1,6 +1,6 @@
 //! Sentences too long to read in one breath, and sentences with too many 読点.
 
-use super::{LintConfig, Passage, Report, Rule};
+use super::{LintConfig, Notes, Passage, Rule};
 use crate::timing::printed_chars;
 
 /// 読点: ideographic, full-width and half-width forms.
@@ -8,7 +8,7 @@ fn is_comma(c: char) -> bool {
     matches!(c, '、' | '，' | '､')
 }
 
-pub(super) fn check(sentence: &Passage, config: &LintConfig, report: &mut Report) {
+pub(super) fn check(sentence: &Passage, config: &LintConfig, notes: &mut Notes) {
     let range = sentence.content();
     let text = &sentence.text[range.clone()];
     let chars = printed_chars(text);
@@ -17,7 +17,7 @@ pub(super) fn check(sentence: &Passage, config: &LintConfig, report: &mut Report
             "一文が長すぎます（{chars}字、上限{}字）。読み上げやすいように分けましょう。",
             config.max_sentence_chars
         );
-        report.add(Rule::SentenceLength, message, sentence, range.clone(), None);
+        notes.add(Rule::SentenceLength, message, range.clone(), None);
     }
     let commas = text.chars().filter(|c| is_comma(*c)).count();
     if commas > config.max_commas {
@@ -25,7 +25,7 @@ pub(super) fn check(sentence: &Passage, config: &LintConfig, report: &mut Report
             "読点が多すぎます（{commas}個、上限{}個）。文を分けると聞き取りやすくなります。",
             config.max_commas
         );
-        report.add(Rule::TooManyCommas, message, sentence, range, None);
+        notes.add(Rule::TooManyCommas, message, range, None);
     }
 }
 

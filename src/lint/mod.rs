@@ -41,10 +41,10 @@ mod words;
 
 pub use prh::{PrhDictionary, PrhError};
 
-use crate::japanese::{Dictionary, UserReadings, WordedPassage};
+use crate::japanese::{Dictionary, UserReadings, Word};
 use crate::script::{LineIndex, Script, Span};
 use crate::timing::ScriptTiming;
-use passage::{passages, Passage, PassageKind};
+pub(crate) use passage::{passages, Passage, PassageKey, PassageKind};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::LazyLock;
@@ -188,69 +188,95 @@ static KATAKANA: LazyLock<Option<PrhDictionary>> =
 /// Proofread a draft at the character level. `source` is the text `script` was parsed from.
 pub fn lint(source: &str, script: &Script, config: &LintConfig) -> Vec<Finding> {
     let passages = passages(script, source);
-    let mut report = Report::new(source);
-    characters(
-        &passages.iter().collect::<Vec<_>>(),
-        config,
-        true,
-        &mut report,
-    );
-    report.finish()
-}
-
-/// Proofread a draft with its words: the word rules, and the character rules they do not
-/// replace.
-pub(crate) fn lint_words(
-    source: &str,
-    config: &LintConfig,
-    passages: &[WordedPassage],
-    dictionary: &Dictionary,
-    user: &UserReadings,
-) -> Vec<Finding> {
-    let mut report = Report::new(source);
-    let plain: Vec<&Passage> = passages.iter().map(|p| &p.passage).collect();
-    characters(&plain, config, false, &mut report);
-    words::check(passages, dictionary, user, &mut report);
-    let mut findings = report.finish();
-    // The word and character 表記ゆれ rules may both see one variant: keep the first.
-    let mut seen: Vec<(Rule, Range<usize>)> = Vec::new();
-    findings.retain(|f| {
-        let range = f.span.range();
-        if seen
-            .iter()
-            .any(|(rule, r)| *rule == f.rule && r.start < range.end && range.start < r.end)
-        {
-            return false;
-        }
-        seen.push((f.rule, range));
-        true
-    });
-    findings
-}
-
-/// The character-level rules; `particles`: whether to look for doubled particles by
-/// characters (off when words find them).
-fn characters(passages: &[&Passage], config: &LintConfig, particles: bool, report: &mut Report) {
-    let sentences: Vec<&Passage> = passages
+    let checked: Vec<PassageChecks> = passages
         .iter()
-        .copied()
-        .filter(|p| p.kind == PassageKind::Sentence)
+        .map(|passage| check_passage(passage, config, None))
         .collect();
-    for passage in &sentences {
-        length::check(passage, config, report);
+    let pairs: Vec<(&Passage, &PassageChecks)> = passages.iter().zip(&checked).collect();
+    draft_findings(source, &pairs)
+}
+
+/// The words of a passage and what the word rules look them up in.
+#[derive(Clone, Copy)]
+pub(crate) struct WordContext<'a> {
+    pub words: &'a [Word],
+    pub dictionary: &'a Dictionary,
+    pub user: &'a UserReadings,
+}
+
+/// What checking one passage on its own gives: its findings, and what the rules that compare
+/// passages across the draft need from it. It depends only on the passage (its text, ruby and
+/// segments), the configuration and the dictionaries, so the analysis keeps it per passage and
+/// a keystroke checks again only the passages it changed.
+#[derive(Debug)]
+pub(crate) struct PassageChecks {
+    notes: Vec<Note>,
+    /// A sentence's style and the range of its ending.
+    style: Option<(style::Style, Range<usize>)>,
+    notation: Vec<notation::Occurrence>,
+    /// With the dictionary: furigana judged, and spellings for 表記ゆれ.
+    words: Option<words::WordChecks>,
+}
+
+/// Check one passage: every rule that looks at one passage at a time, and the facts that the
+/// draft-wide rules (mixed style, 表記ゆれ, furigana once a draft) compare.
+pub(crate) fn check_passage(
+    passage: &Passage,
+    config: &LintConfig,
+    words: Option<WordContext>,
+) -> PassageChecks {
+    let mut notes = Notes::default();
+    let sentence = passage.kind == PassageKind::Sentence;
+    if sentence {
+        length::check(passage, config, &mut notes);
     }
-    for passage in passages {
-        doubled::check(passage, particles, report);
-        words::kanji_runs(passage, config, report);
-    }
-    style::check(&sentences, report);
-    notation::check(passages, report);
+    doubled::check(passage, words.is_none(), &mut notes);
+    words::kanji_runs(passage, config, &mut notes);
     if let Some(katakana) = KATAKANA.as_ref() {
-        katakana.check(passages, Rule::KatakanaMisspelling, report);
+        katakana.check(passage, Rule::KatakanaMisspelling, &mut notes);
     }
     if let Some(dictionary) = &config.dictionary {
-        dictionary.check(passages, Rule::UserDictionary, report);
+        dictionary.check(passage, Rule::UserDictionary, &mut notes);
     }
+    let words = words.map(|context| words::check(passage, context, &mut notes));
+    PassageChecks {
+        notes: notes.0,
+        style: sentence.then(|| style::classify(&passage.text)).flatten(),
+        notation: notation::occurrences(passage),
+        words,
+    }
+}
+
+/// The draft's findings from its passages' checks, in document order: each passage's own
+/// findings placed in the source, then the rules that compare passages.
+pub(crate) fn draft_findings(source: &str, checked: &[(&Passage, &PassageChecks)]) -> Vec<Finding> {
+    let mut report = Report::new(source);
+    for (passage, checks) in checked {
+        for note in &checks.notes {
+            report.place(passage, note);
+        }
+    }
+    style::check(checked, &mut report);
+    notation::check(checked, &mut report);
+    let with_words = checked.iter().any(|(_, c)| c.words.is_some());
+    words::check_draft(checked, &mut report);
+    let mut findings = report.finish();
+    if with_words {
+        // The word and character 表記ゆれ rules may both see one variant: keep the first.
+        let mut seen: Vec<(Rule, Range<usize>)> = Vec::new();
+        findings.retain(|f| {
+            let range = f.span.range();
+            if seen
+                .iter()
+                .any(|(rule, r)| *rule == f.rule && r.start < range.end && range.start < r.end)
+            {
+                return false;
+            }
+            seen.push((f.rule, range));
+            true
+        });
+    }
+    findings
 }
 
 /// Sentences that take longer than the limit to read aloud, from the timing estimate.
@@ -301,8 +327,7 @@ impl<'a> Report<'a> {
         findings
     }
 
-    /// Report `range` of a passage's text; `fix` replaces a range of the text (offered only
-    /// when that range can be edited safely).
+    /// Report `range` of a passage's text (for the rules that compare passages).
     fn add(
         &mut self,
         rule: Rule,
@@ -311,20 +336,64 @@ impl<'a> Report<'a> {
         range: Range<usize>,
         fix: Option<(Range<usize>, String)>,
     ) {
-        let source = passage.source_range(range.clone());
-        let fix = fix.and_then(|(range, replacement)| {
-            let source = passage.editable_range(range)?;
+        let note = Note {
+            rule,
+            message,
+            range,
+            fix,
+        };
+        self.place(passage, &note);
+    }
+
+    /// Place a passage's finding in the source; its fix is offered only when its range can be
+    /// edited safely.
+    fn place(&mut self, passage: &Passage, note: &Note) {
+        let source = passage.source_range(note.range.clone());
+        let fix = note.fix.as_ref().and_then(|(range, replacement)| {
+            let source = passage.editable_range(range.clone())?;
             Some(Fix {
                 span: self.index.span(source.start, source.end),
-                replacement,
+                replacement: replacement.clone(),
             })
         });
         self.findings.push(Finding {
-            rule,
-            severity: rule.severity(),
-            message,
+            rule: note.rule,
+            severity: note.rule.severity(),
+            message: note.message.clone(),
             span: self.index.span(source.start, source.end),
-            excerpt: excerpt(passage.text.get(range).unwrap_or_default()),
+            excerpt: excerpt(passage.text.get(note.range.clone()).unwrap_or_default()),
+            fix,
+        });
+    }
+}
+
+/// A finding in a passage's text, before it is placed in the source.
+#[derive(Debug, Clone)]
+pub(crate) struct Note {
+    rule: Rule,
+    message: String,
+    range: Range<usize>,
+    /// Replace a range of the text.
+    fix: Option<(Range<usize>, String)>,
+}
+
+/// The findings of the rules that look at one passage at a time.
+#[derive(Default)]
+pub(crate) struct Notes(Vec<Note>);
+
+impl Notes {
+    /// Report `range` of the passage's text; `fix` replaces a range of the text.
+    fn add(
+        &mut self,
+        rule: Rule,
+        message: String,
+        range: Range<usize>,
+        fix: Option<(Range<usize>, String)>,
+    ) {
+        self.0.push(Note {
+            rule,
+            message,
+            range,
             fix,
         });
     }

@@ -11,7 +11,7 @@
 //! written with okurigana (取り組み) is taken for the verb before ま/た/て/ながら/なさ and in
 //! 「…に取り組み、」; other verb uses (「課題に取り組み成果を」) are still counted as the noun.
 
-use super::{Passage, Report, Rule};
+use super::{Passage, PassageChecks, Report, Rule};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -136,42 +136,50 @@ fn counts(text: &str, start: usize, end: usize, variant: &str, context: Context)
     }
 }
 
-struct Occurrence<'a> {
-    passage: &'a Passage,
+/// A variant of a group found in a passage's text.
+#[derive(Debug, Clone)]
+pub(super) struct Occurrence {
     start: usize,
     end: usize,
     group: usize,
     variant: usize,
 }
 
-pub(super) fn check(passages: &[&Passage], report: &mut Report) {
+/// The variants written in one passage.
+pub(super) fn occurrences(passage: &Passage) -> Vec<Occurrence> {
     let table = &*TABLE;
-    let mut occurrences = Vec::new();
-    for passage in passages {
-        for segment in passage.segments() {
-            for m in table.regex.find_iter(&passage.text[segment.clone()]) {
-                let Some(&(group, variant)) = table.variants.get(m.as_str()) else {
-                    continue;
-                };
-                let (start, end) = (segment.start + m.start(), segment.start + m.end());
-                let context = GROUPS[group].context;
-                if counts(&passage.text, start, end, m.as_str(), context) {
-                    occurrences.push(Occurrence {
-                        passage,
-                        start,
-                        end,
-                        group,
-                        variant,
-                    });
-                }
+    let mut out = Vec::new();
+    for segment in passage.segments() {
+        for m in table.regex.find_iter(&passage.text[segment.clone()]) {
+            let Some(&(group, variant)) = table.variants.get(m.as_str()) else {
+                continue;
+            };
+            let (start, end) = (segment.start + m.start(), segment.start + m.end());
+            let context = GROUPS[group].context;
+            if counts(&passage.text, start, end, m.as_str(), context) {
+                out.push(Occurrence {
+                    start,
+                    end,
+                    group,
+                    variant,
+                });
             }
         }
     }
+    out
+}
+
+/// Report the less frequent spellings of each group written more than one way in the draft.
+pub(super) fn check(checked: &[(&Passage, &PassageChecks)], report: &mut Report) {
+    let occurrences: Vec<(&Passage, &Occurrence)> = checked
+        .iter()
+        .flat_map(|(p, c)| c.notation.iter().map(move |o| (*p, o)))
+        .collect();
     let mut tally: HashMap<(usize, usize), usize> = HashMap::new();
-    for o in &occurrences {
+    for (_, o) in &occurrences {
         *tally.entry((o.group, o.variant)).or_default() += 1;
     }
-    for o in &occurrences {
+    for (passage, o) in occurrences {
         let variants = GROUPS[o.group].variants;
         // Used variants, most frequent first; a tie keeps the table's order.
         let mut used: Vec<(usize, usize)> = (0..variants.len())
@@ -192,13 +200,7 @@ pub(super) fn check(passages: &[&Passage], report: &mut Report) {
             variants[preferred]
         );
         let fix = Some((o.start..o.end, variants[preferred].to_string()));
-        report.add(
-            Rule::NotationVariant,
-            message,
-            o.passage,
-            o.start..o.end,
-            fix,
-        );
+        report.add(Rule::NotationVariant, message, passage, o.start..o.end, fix);
     }
 }
 

@@ -10,7 +10,7 @@ use crate::script::{Block, Heading, Inline, Script, Sentence, Span};
 use std::ops::Range;
 
 /// What a passage is: only sentences are checked for length, commas and style.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum PassageKind {
     Sentence,
     Heading,
@@ -26,6 +26,15 @@ pub(crate) struct Passage {
     pieces: Vec<Piece>,
     /// Ruby in the text: its base's range and its reading.
     pub rubies: Vec<(Range<usize>, String)>,
+}
+
+/// See [`Passage::key`].
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub(crate) struct PassageKey {
+    kind: PassageKind,
+    text: String,
+    rubies: Vec<(Range<usize>, String)>,
+    segments: Vec<Range<usize>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -253,6 +262,17 @@ impl Passage {
         }
         out.retain(|r| !r.is_empty());
         out
+    }
+
+    /// What the rules see of the passage, wherever it stands in the source: passages with
+    /// equal keys give the same findings and readings.
+    pub fn key(&self) -> PassageKey {
+        PassageKey {
+            kind: self.kind,
+            text: self.text.clone(),
+            rubies: self.rubies.clone(),
+            segments: self.segments(),
+        }
     }
 
     /// The printed text without surrounding whitespace.

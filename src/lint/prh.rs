@@ -20,12 +20,13 @@
 
 mod pattern;
 
-use super::{Passage, Report, Rule};
+use super::{Notes, Passage, Rule};
 use pattern::{expand, Pattern};
 use regex::{RegexSet, RegexSetBuilder};
 use serde::de::{self, Deserializer, MapAccess, Visitor};
 use serde::Deserialize;
 use std::fmt;
+use std::hash::{Hash, Hasher};
 use std::ops::Range;
 
 /// A loaded and tested prh dictionary.
@@ -34,6 +35,8 @@ pub struct PrhDictionary {
     rules: Vec<PrhRule>,
     /// Finds which rules match a text at all, in one pass.
     prefilter: Option<RegexSet>,
+    /// A hash of the file: two dictionaries loaded from the same text check alike.
+    fingerprint: u64,
 }
 
 #[derive(Debug, Clone)]
@@ -208,7 +211,16 @@ impl PrhDictionary {
             .size_limit(64 << 20)
             .build()
             .ok();
-        Ok(PrhDictionary { rules, prefilter })
+        Ok(PrhDictionary {
+            rules,
+            prefilter,
+            fingerprint: fingerprint(yaml),
+        })
+    }
+
+    /// Equal for dictionaries loaded from the same text.
+    pub fn fingerprint(&self) -> u64 {
+        self.fingerprint
     }
 
     /// Number of rules.
@@ -227,44 +239,47 @@ impl PrhDictionary {
             .fold(text.to_string(), |text, rule| rule.apply(&text))
     }
 
-    /// Report every match in the plain text of the passages.
-    pub(crate) fn check(&self, passages: &[&Passage], rule_id: Rule, report: &mut Report) {
+    /// Report every match in the plain text of a passage.
+    pub(crate) fn check(&self, passage: &Passage, rule_id: Rule, notes: &mut Notes) {
+        let segments = passage.segments();
         let mut active = vec![self.prefilter.is_none(); self.rules.len()];
         if let Some(set) = &self.prefilter {
-            for passage in passages {
-                for segment in passage.segments() {
-                    for i in set.matches(&passage.text[segment]).iter() {
-                        active[i] = true;
-                    }
+            for segment in &segments {
+                for i in set.matches(&passage.text[segment.clone()]).iter() {
+                    active[i] = true;
                 }
             }
         }
         for (rule, _) in self.rules.iter().zip(active).filter(|(_, on)| *on) {
-            for passage in passages {
-                for segment in passage.segments() {
-                    let text = &passage.text[segment.clone()];
-                    for (range, replacement) in rule.matches(text) {
-                        let found = &text[range.clone()];
-                        if found == replacement {
-                            continue;
-                        }
-                        let mut message = match rule_id {
-                            Rule::KatakanaMisspelling => {
-                                format!("「{found}」は「{replacement}」の誤りです。")
-                            }
-                            _ => format!("「{found}」は「{replacement}」と書きましょう。"),
-                        };
-                        if let Some(note) = &rule.note {
-                            message.push_str(&format!("（{note}）"));
-                        }
-                        let range = segment.start + range.start..segment.start + range.end;
-                        let fix = Some((range.clone(), replacement));
-                        report.add(rule_id, message, passage, range, fix);
+            for segment in &segments {
+                let text = &passage.text[segment.clone()];
+                for (range, replacement) in rule.matches(text) {
+                    let found = &text[range.clone()];
+                    if found == replacement {
+                        continue;
                     }
+                    let mut message = match rule_id {
+                        Rule::KatakanaMisspelling => {
+                            format!("「{found}」は「{replacement}」の誤りです。")
+                        }
+                        _ => format!("「{found}」は「{replacement}」と書きましょう。"),
+                    };
+                    if let Some(note) = &rule.note {
+                        message.push_str(&format!("（{note}）"));
+                    }
+                    let range = segment.start + range.start..segment.start + range.end;
+                    let fix = Some((range.clone(), replacement));
+                    notes.add(rule_id, message, range, fix);
                 }
             }
         }
     }
+}
+
+fn fingerprint(text: &str) -> u64 {
+    let mut hasher = std::hash::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
 }
 
 impl PrhRule {

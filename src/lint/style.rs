@@ -7,11 +7,11 @@
 //! minority style are reported (a tie counts as です・ます, the norm of a spoken address), with
 //! a fix for endings that convert mechanically (使命である → 使命です).
 
-use super::{Passage, Report, Rule};
+use super::{Passage, PassageChecks, Report, Rule};
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Style {
+pub(super) enum Style {
     /// です・ます調
     Polite,
     /// である調 (常体)
@@ -77,7 +77,7 @@ const CONVERSIONS: &[(&str, &str, bool)] = &[
 ];
 
 /// A sentence's style and the range of its ending in the sentence text.
-fn classify(text: &str) -> Option<(Style, Range<usize>)> {
+pub(super) fn classify(text: &str) -> Option<(Style, Range<usize>)> {
     let mut end = strip_tail(text)?;
     for _ in 0..3 {
         let head = &text[..end];
@@ -130,10 +130,11 @@ fn conversion(text: &str, ending: Range<usize>) -> Option<String> {
         .map(|(_, to, _)| to.to_string())
 }
 
-pub(super) fn check(sentences: &[&Passage], report: &mut Report) {
-    let classified: Vec<(&Passage, Style, Range<usize>)> = sentences
+/// Report the sentences of the minority style, from each sentence's classified ending.
+pub(super) fn check(checked: &[(&Passage, &PassageChecks)], report: &mut Report) {
+    let classified: Vec<(&Passage, Style, Range<usize>)> = checked
         .iter()
-        .filter_map(|p| classify(&p.text).map(|(style, ending)| (*p, style, ending)))
+        .filter_map(|(p, c)| c.style.clone().map(|(style, ending)| (*p, style, ending)))
         .collect();
     let count = |style| classified.iter().filter(|(_, s, _)| *s == style).count();
     let (polite, plain) = (count(Style::Polite), count(Style::Plain));

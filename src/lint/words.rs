@@ -14,33 +14,59 @@
 //! - `kanji-run` (no dictionary needed): more than `max_kanji_run` kanji in a row (kanji
 //!   numerals end a run: they are read as a number).
 
-use super::{LintConfig, Passage, PassageKind, Report, Rule};
+use super::{LintConfig, Notes, Passage, PassageChecks, PassageKind, Report, Rule, WordContext};
+use crate::japanese::furigana::{self, Judgement};
 use crate::japanese::mora::is_kanji;
-use crate::japanese::{furigana, numbers};
-use crate::japanese::{Dictionary, UserReadings, Word, WordClass, WordedPassage};
+use crate::japanese::numbers;
+use crate::japanese::{Word, WordClass};
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
 
-pub(super) fn check(
-    passages: &[WordedPassage],
-    dictionary: &Dictionary,
-    user: &UserReadings,
-    report: &mut Report,
-) {
-    let mut suggested = HashSet::new();
-    for p in passages {
-        particles(&p.passage, &p.words, report);
-        homophones(&p.passage, &p.words, report);
-        for s in furigana::suggest(p, dictionary, user, &mut suggested) {
+/// What the draft-wide word rules need from one passage.
+#[derive(Debug)]
+pub(super) struct WordChecks {
+    /// Words judged for furigana, in the passage's order (each spelling once).
+    furigana: Vec<Judgement>,
+    /// Words that may be spelt more than one way.
+    spellings: Vec<Spelling>,
+}
+
+/// The rules on one passage's words; returns what the draft-wide rules compare.
+pub(super) fn check(passage: &Passage, context: WordContext, notes: &mut Notes) -> WordChecks {
+    particles(passage, context.words, notes);
+    homophones(context.words, notes);
+    WordChecks {
+        furigana: furigana::judge(passage, context.words, context.dictionary, context.user),
+        spellings: spellings(context.words),
+    }
+}
+
+/// The word rules that compare passages: furigana on a word's first occurrence in the draft,
+/// and 表記ゆれ.
+pub(super) fn check_draft(checked: &[(&Passage, &PassageChecks)], report: &mut Report) {
+    let worded: Vec<(&Passage, &WordChecks)> = checked
+        .iter()
+        .filter_map(|(p, c)| c.words.as_ref().map(|w| (*p, w)))
+        .collect();
+    let mut judged: HashSet<&str> = HashSet::new();
+    for (passage, checks) in &worded {
+        for judgement in &checks.furigana {
+            if !judged.insert(judgement.written.as_str()) {
+                continue;
+            }
+            let Some(s) = &judgement.suggestion else {
+                continue;
+            };
             let message = format!(
                 "ふりがな「{}」を付けますか（{}）。",
                 s.reading,
                 s.reason.message()
             );
-            let fix = Some((s.range.clone(), s.replacement));
-            report.add(Rule::Furigana, message, &p.passage, s.range, fix);
+            let fix = Some((s.range.clone(), s.replacement.clone()));
+            report.add(Rule::Furigana, message, passage, s.range.clone(), fix);
         }
     }
-    variants(passages, report);
+    variants(&worded, report);
 }
 
 /// Whether a particle may be said twice in a sentence.
@@ -50,7 +76,7 @@ fn repeatable(word: &Word) -> bool {
         || (word.detail == "接続助詞" && matches!(word.surface.as_str(), "て" | "で"))
 }
 
-fn particles(passage: &Passage, words: &[Word], report: &mut Report) {
+fn particles(passage: &Passage, words: &[Word], notes: &mut Notes) {
     let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
     let mut previous: Option<&Word> = None;
     for (index, word) in words.iter().enumerate() {
@@ -75,10 +101,9 @@ fn particles(passage: &Passage, words: &[Word], report: &mut Report) {
         }) {
             let message = format!("助詞「{}」が重なっています。", word.surface);
             let fix = Some((word.range.clone(), String::new()));
-            report.add(
+            notes.add(
                 Rule::DoubledParticle,
                 message,
-                passage,
                 prev.range.start..word.range.end,
                 fix,
             );
@@ -89,13 +114,7 @@ fn particles(passage: &Passage, words: &[Word], report: &mut Report) {
                     word.surface,
                     passage.text[words[first].range.start..word.range.end].trim()
                 );
-                report.add(
-                    Rule::RepeatedParticle,
-                    message,
-                    passage,
-                    word.range.clone(),
-                    None,
-                );
+                notes.add(Rule::RepeatedParticle, message, word.range.clone(), None);
             }
         }
         seen.insert(key, index);
@@ -133,7 +152,7 @@ const HOMOPHONES: &[(&str, &str, &str)] = &[
     ("週間", "習慣", "文脈で区別できるか確かめてください"),
 ];
 
-fn homophones(passage: &Passage, words: &[Word], report: &mut Report) {
+fn homophones(words: &[Word], notes: &mut Notes) {
     let mut reported = HashSet::new();
     for word in words {
         let Some((_, other, hint)) = HOMOPHONES.iter().find(|(w, _, _)| *w == word.surface) else {
@@ -146,78 +165,87 @@ fn homophones(passage: &Passage, words: &[Word], report: &mut Report) {
             "「{}」は耳で聞くと「{}」と区別しにくい語です。{}。",
             word.surface, other, hint
         );
-        report.add(Rule::Homophone, message, passage, word.range.clone(), None);
+        notes.add(Rule::Homophone, message, word.range.clone(), None);
     }
 }
 
-/// One spelling of a word in the draft.
-struct Spelling<'a> {
-    passage: &'a Passage,
-    word: &'a Word,
+/// A word that may be spelt more than one way: a noun, verb or adjective the dictionary knows,
+/// written with kanji.
+#[derive(Debug)]
+struct Spelling {
+    class: WordClass,
+    reading: String,
+    /// Its kanji, in order: 取組 and 取り組み share 取組.
+    kanji: String,
+    surface: String,
+    range: Range<usize>,
+}
+
+fn spellings(words: &[Word]) -> Vec<Spelling> {
+    words
+        .iter()
+        .filter(|word| {
+            matches!(
+                word.class,
+                WordClass::Noun | WordClass::Verb | WordClass::Adjective
+            ) && word.known
+        })
+        .filter_map(|word| {
+            let kanji: String = word.surface.chars().filter(|c| is_kanji(*c)).collect();
+            Some(Spelling {
+                class: word.class,
+                reading: word.reading.clone().filter(|_| !kanji.is_empty())?,
+                kanji,
+                surface: word.surface.clone(),
+                range: word.range.clone(),
+            })
+        })
+        .collect()
 }
 
 /// 表記ゆれ: the same word (class, reading, kanji) spelt differently.
-fn variants(passages: &[WordedPassage], report: &mut Report) {
-    let mut groups: HashMap<(WordClass, String, String), Vec<Spelling>> = HashMap::new();
-    for p in passages {
-        for word in p.words.iter() {
-            if !matches!(
-                word.class,
-                WordClass::Noun | WordClass::Verb | WordClass::Adjective
-            ) || !word.known
-            {
-                continue;
-            }
-            let kanji: String = word.surface.chars().filter(|c| is_kanji(*c)).collect();
-            if kanji.is_empty() {
-                continue;
-            }
-            let Some(reading) = word.reading.clone() else {
-                continue;
-            };
-            let key = reading;
+fn variants(worded: &[(&Passage, &WordChecks)], report: &mut Report) {
+    type Key<'a> = (WordClass, &'a str, &'a str);
+    let mut groups: HashMap<Key, Vec<(&Passage, &Spelling)>> = HashMap::new();
+    for (passage, checks) in worded {
+        for s in &checks.spellings {
             groups
-                .entry((word.class, key, kanji))
+                .entry((s.class, s.reading.as_str(), s.kanji.as_str()))
                 .or_default()
-                .push(Spelling {
-                    passage: &p.passage,
-                    word,
-                });
+                .push((passage, s));
         }
     }
-    let mut keys: Vec<_> = groups.keys().cloned().collect();
+    let mut keys: Vec<Key> = groups.keys().copied().collect();
     keys.sort();
     for key in keys {
         let spellings = &groups[&key];
-        let spelt = |s: &Spelling| -> String { s.word.surface.clone() };
-        let mut tally: Vec<(String, usize, usize)> = Vec::new();
-        for (order, s) in spellings.iter().enumerate() {
-            let spelling = spelt(s);
-            match tally.iter_mut().find(|(t, _, _)| *t == spelling) {
+        let mut tally: Vec<(&str, usize, usize)> = Vec::new();
+        for (order, (_, s)) in spellings.iter().enumerate() {
+            match tally.iter_mut().find(|(t, _, _)| *t == s.surface) {
                 Some(entry) => entry.1 += 1,
-                None => tally.push((spelling, 1, order)),
+                None => tally.push((&s.surface, 1, order)),
             }
         }
         if tally.len() < 2 {
             continue;
         }
         tally.sort_by(|a, b| b.1.cmp(&a.1).then(a.2.cmp(&b.2)));
-        let preferred = tally[0].0.clone();
-        for s in spellings {
-            if spelt(s) == preferred {
+        let preferred = tally[0].0;
+        for (passage, s) in spellings {
+            if s.surface == preferred {
                 continue;
             }
             let message = format!(
                 "表記ゆれ：「{}」と「{}」が混在しています。",
-                s.word.surface, preferred
+                s.surface, preferred
             );
-            let fix = (s.word.class == WordClass::Noun)
-                .then(|| (s.word.range.clone(), preferred.clone()));
+            let fix =
+                (s.class == WordClass::Noun).then(|| (s.range.clone(), preferred.to_string()));
             report.add(
                 Rule::NotationVariant,
                 message,
-                s.passage,
-                s.word.range.clone(),
+                passage,
+                s.range.clone(),
                 fix,
             );
         }
@@ -225,17 +253,17 @@ fn variants(passages: &[WordedPassage], report: &mut Report) {
 }
 
 /// More than `max_kanji_run` kanji in a row: hard to follow by ear.
-pub(super) fn kanji_runs(passage: &Passage, config: &LintConfig, report: &mut Report) {
+pub(super) fn kanji_runs(passage: &Passage, config: &LintConfig, notes: &mut Notes) {
     let text = &passage.text;
     let mut run_start = None;
     let mut count = 0;
-    let flush = |start: Option<usize>, end: usize, count: usize, report: &mut Report| {
+    let flush = |start: Option<usize>, end: usize, count: usize, notes: &mut Notes| {
         if let Some(start) = start.filter(|_| count > config.max_kanji_run) {
             let message = format!(
                 "漢字が{count}字続いています（目安{}字まで）。耳で聞き取りやすいように、助詞を補うなどして分けましょう。",
                 config.max_kanji_run
             );
-            report.add(Rule::KanjiRun, message, passage, start..end, None);
+            notes.add(Rule::KanjiRun, message, start..end, None);
         }
     };
     for (at, c) in text.char_indices() {
@@ -250,8 +278,8 @@ pub(super) fn kanji_runs(passage: &Passage, config: &LintConfig, report: &mut Re
             }
             count += 1;
         } else {
-            flush(run_start.take(), at, count, report);
+            flush(run_start.take(), at, count, notes);
         }
     }
-    flush(run_start, text.len(), count, report);
+    flush(run_start, text.len(), count, notes);
 }

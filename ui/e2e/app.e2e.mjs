@@ -7,19 +7,12 @@ import assert from "node:assert/strict";
 import { existsSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
-import { appPath, startDriverInTempHome, waitFor } from "./webdriver.mjs";
+import { appPath, DOC_TEXT, startDriverInTempHome, waitFor } from "./webdriver.mjs";
 
 const TYPED = "本日は晴天なり。市民の皆さんとともに、未来を語ります。";
 const EDITOR = ".cm-content";
 const STATUS = "[data-testid=save-status]";
 const DURATION = "[data-testid=total-duration]";
-
-// The whole text of the editor: CodeMirror draws only the lines in view, so the DOM's text is
-// not enough. Reads the EditorView from the content element (CodeMirror 6.4x keeps it on the
-// `cmTile` property); `docText` fails loudly if that moves in a CodeMirror update.
-const DOC_TEXT = `const content = document.querySelector(".cm-content");
-  const view = content?.cmTile?.root?.view ?? content?.cmView?.view;
-  return view ? view.state.doc.toString() : null;`;
 
 /** An input of the open dialog, by the text of its label. @param {string} label */
 const field = (label) => `//dialog[@open]//label[contains(normalize-space(.), '${label}')]//input`;

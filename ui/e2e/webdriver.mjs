@@ -12,6 +12,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  symlinkSync,
   writeFileSync,
 } from "node:fs";
 import { createServer } from "node:net";
@@ -25,6 +26,16 @@ export const resultsDir = join(uiDir, "test-results");
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
 
 /** The app binary: $PODIUM_APP, else target/debug/podium-desktop (CARGO_TARGET_DIR respected). */
+/**
+ * A script for `execute` that returns the editor's whole text: CodeMirror draws only the lines
+ * in view, so the DOM's text is not enough. Reads the EditorView from the content element
+ * (CodeMirror 6.4x keeps it on the `cmTile` property); it returns null if that moves in a
+ * CodeMirror update, which the tests assert against.
+ */
+export const DOC_TEXT = `const content = document.querySelector(".cm-content");
+  const view = content?.cmTile?.root?.view ?? content?.cmView?.view;
+  return view ? view.state.doc.toString() : null;`;
+
 export function appPath(profile = "debug") {
   const target = process.env.CARGO_TARGET_DIR ?? join(rootDir, "target");
   return process.env.PODIUM_APP ?? join(target, profile, "podium-desktop");
@@ -125,12 +136,20 @@ export function processName(pid) {
 
 /**
  * tauri-driver with the app's every file in a temporary folder `home`: the database
- * (`home/e2e.db`, its backups beside it), window state and caches (XDG folders). `stop()` stops
- * the drivers and removes the folder.
+ * (`home/e2e.db`, its backups beside it), window state and caches (XDG folders). The
+ * morphological dictionary the Rust tests built (`<target>/tmp/cache/podium`) is linked into
+ * the cache folder when it is there, so the app loads it instead of building it again. `stop()`
+ * stops the drivers and removes the folder.
  * @param {string} name part of the folder's name
  */
 export async function startDriverInTempHome(name) {
   const home = mkdtempSync(join(tmpdir(), `podium-${name}-`));
+  const target = process.env.CARGO_TARGET_DIR ?? join(rootDir, "target");
+  const built = join(target, "tmp", "cache", "podium");
+  if (existsSync(built)) {
+    mkdirSync(join(home, "cache"), { recursive: true });
+    symlinkSync(built, join(home, "cache", "podium"));
+  }
   const driver = await startDriver({
     PODIUM_DB: join(home, "e2e.db"),
     XDG_CONFIG_HOME: join(home, "config"),

@@ -17,19 +17,26 @@ after(async () => {
   await session?.close();
 });
 
-test("readings follow the draft and the office's reading dictionary", async () => {
-  const page = await session.browser.newPage();
-  const problems = watchProblems(page);
+/**
+ * A new empty draft with `text` typed at its end.
+ * @param {import("playwright-core").Page} page
+ * @param {string} text
+ */
+async function typeIntoNewDraft(page, text) {
   await page.goto(session.baseUrl);
   await page.getByRole("button", { name: "新規作成" }).click();
   const dialog = page.getByRole("dialog", { name: "テンプレートから新規作成" });
   await dialog.getByLabel("テンプレート").selectOption({ label: "空の原稿" });
   await dialog.getByRole("button", { name: "作成" }).click();
-
-  const editor = page.locator(".cm-content");
-  await editor.click();
+  await page.locator(".cm-content").click();
   await page.keyboard.press("Control+End");
-  await page.keyboard.insertText("\n\nしちょうの白井亨です。\n");
+  await page.keyboard.insertText(text);
+}
+
+test("readings follow the draft and the office's reading dictionary", async () => {
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await typeIntoNewDraft(page, "\n\nしちょうの白井亨です。\n");
 
   const readings = page.getByTestId("readings");
   await readings.locator("summary").click();
@@ -59,17 +66,36 @@ test("readings follow the draft and the office's reading dictionary", async () =
   await page.close();
 });
 
+test("the reading shown first is the sentence at the cursor", async () => {
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await typeIntoNewDraft(page, "\n\nはじめの文です。\n\nつぎの文です。\n\nおわりの文です。");
+  const current = page.getByTestId("current-reading");
+  // Typing leaves the cursor in the last sentence.
+  await current.getByText("オワリノ文デス。").waitFor();
+  await current.getByText("(3/3)").or(current.getByText("（3/3）")).waitFor();
+
+  // Clicking into the first sentence: the reading follows the cursor.
+  await page.getByText("はじめの文です。").click();
+  await current.getByText("ハジメノ文デス。").waitFor();
+  await current.getByText("カーソル位置の文（1/3）").waitFor();
+  await page.keyboard.press("ArrowDown");
+  await page.keyboard.press("ArrowDown");
+  await current.getByText("ツギノ文デス。").waitFor();
+  await page.screenshot({ path: screenshotPath("readings-cursor.png") });
+
+  // Its button selects the sentence in the editor.
+  await current.getByRole("button").click();
+  const selected = await page.evaluate(() => String(window.getSelection()));
+  assert.equal(selected, "つぎの文です。");
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("the pace in morae is a setting: the live panel and the library time the draft with it", async () => {
   const page = await session.browser.newPage();
   const problems = watchProblems(page);
-  await page.goto(session.baseUrl);
-  await page.getByRole("button", { name: "新規作成" }).click();
-  const dialog = page.getByRole("dialog", { name: "テンプレートから新規作成" });
-  await dialog.getByLabel("テンプレート").selectOption({ label: "空の原稿" });
-  await dialog.getByRole("button", { name: "作成" }).click();
-  const editor = page.locator(".cm-content");
-  await editor.click();
-  await page.keyboard.insertText("# 挨拶\n\n皆さん、おはようございます。しちょうの白井です。\n");
+  await typeIntoNewDraft(page, "# 挨拶\n\n皆さん、おはようございます。しちょうの白井です。\n");
   await page
     .getByTestId("morae")
     .filter({ hasText: /[1-9]\d*字・[1-9]\d*拍・420拍\/分/ })
@@ -90,7 +116,7 @@ test("the pace in morae is a setting: the live panel and the library time the dr
     .waitFor();
 
   // The next save keeps the panel's time for the library.
-  await editor.click();
+  await page.locator(".cm-content").click();
   await page.keyboard.press("Control+End");
   await page.keyboard.insertText("以上です。");
   await page.getByTestId("save-status").filter({ hasText: "保存済み" }).waitFor();

@@ -19,6 +19,8 @@ export interface EditorOptions {
   gate: CompositionGate;
   /** The text after every change (composition included: the caller decides when to act). */
   edited(body: string): void;
+  /** The cursor's position (UTF-16 offset) after it moved or the text changed. */
+  moved(head: number): void;
 }
 
 /** What changes with the UI language: the accessible name and the search panel's phrases. */
@@ -53,6 +55,9 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
         findingMarks,
         EditorView.updateListener.of((update) => {
           if (update.docChanged) options.edited(update.state.doc.toString());
+          if (update.docChanged || update.selectionSet) {
+            options.moved(update.state.selection.main.head);
+          }
         }),
         EditorView.domEventHandlers({
           compositionstart() {
