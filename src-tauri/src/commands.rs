@@ -79,15 +79,18 @@ pub fn update_draft_meta(
     meta: ipc::DraftMeta,
 ) -> Result<ipc::Draft, AppError> {
     let (id, details) = (check::id(id)?, check::draft_meta(meta)?);
-    let current = state.with_store(|store| store.draft(id))?;
     let options = state.settings().analysis_options();
-    let edit = with_words(state, |words| {
-        compose::with_details(&current, details, &options, words)
-    });
-    // Based on the revision read: a change in between makes this a conflict.
-    let kind = podium::store::SaveKind::Autosave;
     state
-        .with_store(|store| store.save_draft(id, &edit, current.revision, kind, state.now()))
+        .with_store(|store| {
+            // Read and written under one lock, so that no save comes in between. The store,
+            // then the dictionary: no command takes them the other way round.
+            let current = store.draft(id)?;
+            let edit = with_words(state, |words| {
+                compose::with_details(&current, details, &options, words)
+            });
+            let kind = podium::store::SaveKind::Autosave;
+            store.save_draft(id, &edit, current.revision, kind, state.now())
+        })
         .map(Into::into)
 }
 
