@@ -7,12 +7,12 @@
 //! template's name). Renaming a draft that has a heading rewrites the heading, so the two never
 //! disagree and the next save keeps the new name.
 //!
-//! The figures kept for the library are timed as the live panel times the text
-//! ([`pace::reading_time`]): in morae with the dictionary (`words`), in characters without.
+//! The figures kept for the library are the live panel's: each function takes the analysis
+//! to run (`analyse`), which in the app is its `Analyser` (in morae with the dictionary) and
+//! in the CLI a plain [`crate::analysis::analyse`].
 
-use crate::analysis::{AnalysisOptions, Words};
+use crate::analysis::Analysis;
 use crate::input::{self, InputError};
-use crate::japanese::pace;
 use crate::script;
 use crate::store::{Draft, DraftEdit, DraftStats};
 use crate::templates::{fill, Placeholders, Template};
@@ -36,13 +36,12 @@ pub struct DraftDetails {
 pub fn from_template(
     template: Option<&Template>,
     values: &Placeholders,
-    options: &AnalysisOptions,
-    words: Option<Words>,
+    analyse: &dyn Fn(&str) -> Analysis,
 ) -> DraftEdit {
     let body = template
         .map(|template| fill(template.body, values))
         .unwrap_or_default();
-    let (heading, stats) = read(&body, options, words);
+    let (heading, stats) = read(&body, analyse);
     let fallback = template.map_or(UNTITLED, |template| template.name);
     DraftEdit {
         title: heading.unwrap_or_else(|| fallback.to_owned()),
@@ -56,13 +55,8 @@ pub fn from_template(
 
 /// A new draft from the text of an imported file; without a `#` heading, the file's name
 /// (without extension) is the title.
-pub fn from_file(
-    text: String,
-    file_stem: &str,
-    options: &AnalysisOptions,
-    words: Option<Words>,
-) -> DraftEdit {
-    let (heading, stats) = read(&text, options, words);
+pub fn from_file(text: String, file_stem: &str, analyse: &dyn Fn(&str) -> Analysis) -> DraftEdit {
+    let (heading, stats) = read(&text, analyse);
     let stem = file_stem.trim();
     DraftEdit {
         title: heading.unwrap_or_else(|| if stem.is_empty() { UNTITLED } else { stem }.to_owned()),
@@ -76,29 +70,19 @@ pub fn from_file(
 
 /// Reads a file (see [`crate::input`]: UTF-8/16, Shift_JIS; binary and huge files refused)
 /// into a new draft titled by its heading or its name.
-pub fn read_file(
-    path: &Path,
-    options: &AnalysisOptions,
-    words: Option<Words>,
-) -> Result<DraftEdit, InputError> {
+pub fn read_file(path: &Path, analyse: &dyn Fn(&str) -> Analysis) -> Result<DraftEdit, InputError> {
     let decoded = input::read_path(path)?;
     let stem = path.file_stem().map(|stem| stem.to_string_lossy());
     Ok(from_file(
         decoded.text,
         stem.as_deref().unwrap_or(""),
-        options,
-        words,
+        analyse,
     ))
 }
 
 /// A save of new text for `current`: its details stay, its title follows the text's heading.
-pub fn with_body(
-    current: &Draft,
-    body: String,
-    options: &AnalysisOptions,
-    words: Option<Words>,
-) -> DraftEdit {
-    let (heading, stats) = read(&body, options, words);
+pub fn with_body(current: &Draft, body: String, analyse: &dyn Fn(&str) -> Analysis) -> DraftEdit {
+    let (heading, stats) = read(&body, analyse);
     DraftEdit {
         title: heading.unwrap_or_else(|| current.title.clone()),
         event: current.event.clone(),
@@ -115,8 +99,7 @@ pub fn with_body(
 pub fn with_details(
     current: &Draft,
     details: DraftDetails,
-    options: &AnalysisOptions,
-    words: Option<Words>,
+    analyse: &dyn Fn(&str) -> Analysis,
 ) -> DraftEdit {
     let title = details
         .title
@@ -130,7 +113,7 @@ pub fn with_details(
     };
     let (body, stats) = match retitled(&current.body, &title) {
         Some(body) => {
-            let stats = stats(&body, options, words);
+            let stats = stats(&body, analyse);
             (body, stats)
         }
         None => (current.body.clone(), current.stats),
@@ -172,27 +155,19 @@ pub fn copy_title(title: &str) -> String {
 }
 
 /// Library figures of a text: the live panel's.
-pub fn stats(body: &str, options: &AnalysisOptions, words: Option<Words>) -> DraftStats {
-    read(body, options, words).1
+pub fn stats(body: &str, analyse: &dyn Fn(&str) -> Analysis) -> DraftStats {
+    read(body, analyse).1
 }
 
-/// One parse: the `#` heading (when not blank) and the figures.
-fn read(
-    body: &str,
-    options: &AnalysisOptions,
-    words: Option<Words>,
-) -> (Option<String>, DraftStats) {
-    let script = script::parse(body);
-    let timing = pace::reading_time(&script, body, options, words);
-    let heading = script
-        .title_text()
+/// One analysis: the `#` heading (when not blank) and the figures.
+fn read(body: &str, analyse: &dyn Fn(&str) -> Analysis) -> (Option<String>, DraftStats) {
+    let analysis = analyse(body);
+    let heading = analysis
+        .title
+        .as_deref()
         .map(|title| title.trim().to_owned())
         .filter(|title| !title.is_empty());
-    let stats = DraftStats {
-        chars: u32::try_from(timing.chars).unwrap_or(u32::MAX),
-        seconds: timing.seconds,
-    };
-    (heading, stats)
+    (heading, analysis.stats())
 }
 
 #[cfg(test)]
@@ -201,6 +176,11 @@ mod tests {
     use crate::store::Store;
     use crate::templates;
     use time::macros::{date, datetime};
+
+    /// The CLI's analysis: in characters at the default pace.
+    fn in_characters(body: &str) -> Analysis {
+        crate::analysis::analyse(body, &crate::analysis::AnalysisOptions::default())
+    }
 
     fn values() -> Placeholders {
         Placeholders {
@@ -214,7 +194,7 @@ mod tests {
     #[test]
     fn a_template_is_filled_titled_and_measured() {
         let template = templates::find("new-year");
-        let draft = from_template(template, &values(), &AnalysisOptions::default(), None);
+        let draft = from_template(template, &values(), &in_characters);
         assert_eq!(draft.title, "令和9年 年頭挨拶");
         assert_eq!(draft.event, "仕事始め式");
         assert_eq!(draft.event_date, Some(date!(2027 - 01 - 04)));
@@ -225,26 +205,25 @@ mod tests {
     #[test]
     fn a_block_is_titled_by_its_name_and_no_template_is_an_empty_draft() {
         let block = templates::find("priorities");
-        let draft = from_template(block, &values(), &AnalysisOptions::default(), None);
+        let draft = from_template(block, &values(), &in_characters);
         assert_eq!(draft.title, "重点の三つの柱（①②③）");
-        let empty = from_template(None, &values(), &AnalysisOptions::default(), None);
+        let empty = from_template(None, &values(), &in_characters);
         assert_eq!((empty.title.as_str(), empty.body.as_str()), (UNTITLED, ""));
         assert_eq!(empty.stats, DraftStats::default());
     }
 
     #[test]
     fn an_imported_file_without_heading_is_titled_by_its_name() {
-        let options = AnalysisOptions::default();
         assert_eq!(
-            from_file("# 式辞\n\n本文。".into(), "a", &options, None).title,
+            from_file("# 式辞\n\n本文。".into(), "a", &in_characters).title,
             "式辞"
         );
         assert_eq!(
-            from_file("本文。".into(), "成人式", &options, None).title,
+            from_file("本文。".into(), "成人式", &in_characters).title,
             "成人式"
         );
         assert_eq!(
-            from_file("本文。".into(), " ", &options, None).title,
+            from_file("本文。".into(), " ", &in_characters).title,
             UNTITLED
         );
     }
@@ -254,13 +233,13 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("成人式.txt");
         std::fs::write(&path, "新成人の皆さん、おめでとうございます。\r\n").unwrap();
-        let draft = read_file(&path, &AnalysisOptions::default(), None).unwrap();
+        let draft = read_file(&path, &in_characters).unwrap();
         assert_eq!(draft.title, "成人式");
         assert_eq!(draft.body, "新成人の皆さん、おめでとうございます。\n");
         let binary = dir.path().join("x.md");
         std::fs::write(&binary, b"\0\x01\x02").unwrap();
         assert!(matches!(
-            read_file(&binary, &AnalysisOptions::default(), None),
+            read_file(&binary, &in_characters),
             Err(InputError::Binary)
         ));
     }
@@ -269,15 +248,14 @@ mod tests {
     fn the_title_follows_the_heading_and_details_keep_the_text() {
         let mut store = Store::open_in_memory().unwrap();
         let now = datetime!(2027-01-04 09:00 UTC);
-        let options = AnalysisOptions::default();
-        let new = from_file("本文です。".into(), "挨拶", &options, None);
+        let new = from_file("本文です。".into(), "挨拶", &in_characters);
         let draft = store.create_draft(&new, now).unwrap();
 
-        let edit = with_body(&draft, "まだ見出しはありません。".into(), &options, None);
+        let edit = with_body(&draft, "まだ見出しはありません。".into(), &in_characters);
         assert_eq!(edit.title, "挨拶");
-        let edit = with_body(&draft, "# 新年の挨拶\n\n本文。".into(), &options, None);
+        let edit = with_body(&draft, "# 新年の挨拶\n\n本文。".into(), &in_characters);
         assert_eq!(edit.title, "新年の挨拶");
-        assert_eq!(edit.stats, stats("# 新年の挨拶\n\n本文。", &options, None));
+        assert_eq!(edit.stats, stats("# 新年の挨拶\n\n本文。", &in_characters));
 
         let details = DraftDetails {
             title: "  ".into(),
@@ -285,7 +263,7 @@ mod tests {
             event_date: Some(date!(2027 - 01 - 04)),
             target_seconds: Some(600),
         };
-        let edit = with_details(&draft, details, &options, None);
+        let edit = with_details(&draft, details, &in_characters);
         assert_eq!(edit.title, UNTITLED);
         assert_eq!(
             (edit.body.as_str(), edit.stats),
@@ -299,24 +277,23 @@ mod tests {
     fn renaming_rewrites_the_heading_so_the_next_save_keeps_the_name() {
         let mut store = Store::open_in_memory().unwrap();
         let now = datetime!(2027-01-04 09:00 UTC);
-        let options = AnalysisOptions::default();
         let body = "前書き。\n\n# 新年の挨拶\n\n## 重点\n\n本文。\n";
         let draft = store
-            .create_draft(&from_file(body.into(), "a", &options, None), now)
+            .create_draft(&from_file(body.into(), "a", &in_characters), now)
             .unwrap();
         let rename = |title: &str| DraftDetails {
             title: title.into(),
             ..DraftDetails::default()
         };
 
-        let edit = with_details(&draft, rename(" 令和9年\n年頭挨拶 "), &options, None);
+        let edit = with_details(&draft, rename(" 令和9年\n年頭挨拶 "), &in_characters);
         assert_eq!(edit.title, "令和9年 年頭挨拶");
         assert_eq!(
             edit.body,
             "前書き。\n\n# 令和9年 年頭挨拶\n\n## 重点\n\n本文。\n"
         );
         assert_eq!(
-            with_body(&draft, edit.body.clone(), &options, None).title,
+            with_body(&draft, edit.body.clone(), &in_characters).title,
             edit.title
         );
 
@@ -325,11 +302,11 @@ mod tests {
             ..draft.clone()
         };
         assert_eq!(
-            with_details(&setext, rename("挨拶"), &options, None).body,
+            with_details(&setext, rename("挨拶"), &in_characters).body,
             "# 挨拶\n\n本文。"
         );
 
-        let unchanged = with_details(&draft, rename("新年の挨拶"), &options, None);
+        let unchanged = with_details(&draft, rename("新年の挨拶"), &in_characters);
         assert_eq!(
             (unchanged.body, unchanged.stats),
             (draft.body.clone(), draft.stats)
@@ -339,7 +316,7 @@ mod tests {
             ..draft
         };
         assert_eq!(
-            with_details(&no_heading, rename("式辞"), &options, None).body,
+            with_details(&no_heading, rename("式辞"), &in_characters).body,
             "本文のみ。"
         );
     }

@@ -6,9 +6,8 @@
 //! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test japanese`.
 
 use podium::analysis::{analyse_with_words, Analyser, AnalysisOptions, Words};
-use podium::compose;
 use podium::japanese::dictionary::{self, Provenance};
-use podium::japanese::{pace, read_script, Dictionary, UserReadings};
+use podium::japanese::{read_script, Dictionary, UserReadings};
 use podium::lint::{Finding, Rule};
 use podium::rehearsal::{measured_mora_pace, SectionRun};
 use podium::script::parse;
@@ -143,32 +142,6 @@ fn an_analyser_after_edits_equals_a_fresh_analysis() {
             assert_eq!(json(&kept), json(&fresh), "{text}");
         }
     }
-}
-
-#[test]
-fn the_library_and_the_prompter_time_a_draft_as_the_live_panel_does() {
-    let source = std::fs::read_to_string(data("ceremony.md")).unwrap();
-    let user = UserReadings::new([("山田太郎".to_string(), "やまだたろう".to_string())]);
-    let words = Words {
-        dictionary: dictionary(),
-        user: &user,
-    };
-    let options = AnalysisOptions {
-        mora_pace: pace::morae_per_minute(450.0),
-        ..AnalysisOptions::default()
-    };
-    let panel = analyse_with_words(&source, &options, words);
-    assert_eq!(panel.timing.pace, pace::morae_per_minute(450.0));
-    let timing = pace::reading_time(&parse(&source), &source, &options, Some(words));
-    assert_eq!(timing, panel.timing);
-    assert_eq!(
-        compose::stats(&source, &options, Some(words)),
-        panel.stats()
-    );
-    // Without the dictionary: the character estimate, at the pace in characters.
-    let chars = pace::reading_time(&parse(&source), &source, &options, None);
-    assert_eq!(chars.pace.unit, Unit::Char);
-    assert_ne!(chars.seconds, panel.timing.seconds);
 }
 
 #[test]

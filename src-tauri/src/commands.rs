@@ -5,8 +5,7 @@
 use crate::error::{AppError, ErrorCode};
 use crate::ipc::{self, check};
 use crate::state::{AppState, Location};
-use podium::analysis::Words;
-use podium::japanese::pace;
+use podium::analysis::{Analysis, AnalysisOptions};
 use podium::prompter::PrompterSettings;
 use podium::settings::Settings;
 use podium::store::{self, ReadingEntry, Store, DEFAULT_BACKUPS_KEPT};
@@ -53,8 +52,8 @@ pub fn list_templates() -> Vec<ipc::TemplateInfo> {
 pub fn create_draft(state: &AppState, values: ipc::NewDraftValues) -> Result<ipc::Draft, AppError> {
     let (template, placeholders) = check::new_draft(values)?;
     let options = state.settings().analysis_options();
-    let draft = with_words(state, |words| {
-        compose::from_template(template, &placeholders, &options, words)
+    let draft = compose::from_template(template, &placeholders, &|body| {
+        analysis_of(state, body, &options)
     });
     state
         .with_store(|store| store.create_draft(&draft, state.now()))
@@ -85,8 +84,8 @@ pub fn update_draft_meta(
             // Read and written under one lock, so that no save comes in between. The store,
             // then the dictionary: no command takes them the other way round.
             let current = store.draft(id)?;
-            let edit = with_words(state, |words| {
-                compose::with_details(&current, details, &options, words)
+            let edit = compose::with_details(&current, details, &|body| {
+                analysis_of(state, body, &options)
             });
             let kind = podium::store::SaveKind::Autosave;
             store.save_draft(id, &edit, current.revision, kind, state.now())
@@ -112,7 +111,7 @@ pub fn import_files(state: &AppState, paths: Vec<String>) -> Result<ipc::ImportR
     let (mut drafts, mut failed) = (Vec::new(), Vec::new());
     for path in paths {
         let read = check::chosen_path(&path).and_then(|file| {
-            with_words(state, |words| compose::read_file(file, &options, words))
+            compose::read_file(file, &|body| analysis_of(state, body, &options))
                 .map_err(AppError::from)
         });
         match read {
@@ -145,9 +144,7 @@ pub fn save_draft(
     check::save_kind(&kind)?;
     let current = state.with_store(|store| store.draft(id))?;
     let options = state.settings().analysis_options();
-    let edit = with_words(state, |words| {
-        compose::with_body(&current, body, &options, words)
-    });
+    let edit = compose::with_body(&current, body, &|body| analysis_of(state, body, &options));
     state
         .with_store(|store| store.save_draft(id, &edit, base_revision, kind.into(), state.now()))
         .map(Into::into)
@@ -251,9 +248,7 @@ pub fn prompter_script(state: &AppState, id: i64) -> Result<ipc::PrompterScript,
     let draft = state.with_store(|store| store.draft(id))?;
     let script = script::parse(&draft.body);
     let options = state.settings().analysis_options();
-    let timing = with_words(state, |words| {
-        pace::reading_time(&script, &draft.body, &options, words)
-    });
+    let timing = analysis_of(state, &draft.body, &options).timing;
     Ok(ipc::PrompterScript::new(&script, &timing, &draft))
 }
 
@@ -289,9 +284,8 @@ pub fn save_rehearsal(
     let script = script::parse(&draft.body);
     let options = state.settings().analysis_options();
     let chars = timing::estimate(&script, &options.timing);
-    let morae = with_words(state, |words| {
-        words.map(|words| pace::reading_time(&script, &draft.body, &options, Some(words)))
-    });
+    let analysis = analysis_of(state, &draft.body, &options);
+    let morae = analysis.morae.map(|_| analysis.timing);
     let runs = rehearsal::sections(&chars, morae.as_ref(), &section_seconds);
     let stored = state.with_store(|store| {
         store.save_rehearsal(id, revision, state.now(), &runs)?;
@@ -316,7 +310,6 @@ fn rehearsal_summary_of(
     draft: &podium::store::Draft,
     runs: &[rehearsal::Rehearsal],
 ) -> ipc::RehearsalSummary {
-    let script = script::parse(&draft.body);
     let settings = state.settings();
     ipc::RehearsalSummary::new(runs, |pace_cpm, pace_mpm| {
         let adopted = Settings {
@@ -324,18 +317,17 @@ fn rehearsal_summary_of(
             pace_mpm: pace_mpm.unwrap_or(settings.pace_mpm),
             ..settings.clone()
         };
-        let options = adopted.analysis_options();
-        with_words(state, |words| {
-            pace::reading_time(&script, &draft.body, &options, words)
-        })
-        .seconds
+        analysis_of(state, &draft.body, &adopted.analysis_options())
+            .timing
+            .seconds
     })
 }
 
-/// `f` with the dictionary and the office's readings when the dictionary is ready, else with
-/// `None` (then everything is timed in characters).
-fn with_words<T>(state: &AppState, f: impl FnOnce(Option<Words>) -> T) -> T {
-    state.lexicon.with_words(f).0
+/// The live panel's analysis of a text (the Lexicon's analyser, in morae when the dictionary
+/// is ready): the figures the library, the prompter and the rehearsals keep come from it, and
+/// it re-checks only what changed since the editor's last analysis.
+fn analysis_of(state: &AppState, body: &str, options: &AnalysisOptions) -> Analysis {
+    state.lexicon.analyse(body, options).0
 }
 
 /// Today's backup of the database unless it is there (see [`Store::backup_if_due`]), made over

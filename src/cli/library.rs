@@ -3,7 +3,7 @@
 use super::draft::read_source;
 use super::{db_path, minutes_seconds, print_json, Failure, Outcome};
 use clap::Args;
-use podium::analysis::AnalysisOptions;
+use podium::analysis::{self, AnalysisOptions};
 use podium::compose;
 use podium::store::{DraftEdit, Store, StoreError};
 use podium::templates::{self, Placeholders};
@@ -81,7 +81,9 @@ pub fn import(args: ImportArgs) -> Outcome {
     let new_drafts: Vec<DraftEdit> = drafts
         .iter()
         .map(|(path, source)| {
-            compose::from_file(source.text.clone(), &file_stem(path), &options, None)
+            compose::from_file(source.text.clone(), &file_stem(path), &|body| {
+                analysis::analyse(body, &options)
+            })
         })
         .collect();
     let created = store
@@ -223,8 +225,9 @@ pub fn new(args: NewArgs) -> Outcome {
         city: args.city,
         ..Placeholders::new(date)
     };
-    let new_draft =
-        compose::from_template(Some(template), &values, &AnalysisOptions::default(), None);
+    let new_draft = compose::from_template(Some(template), &values, &|body| {
+        analysis::analyse(body, &AnalysisOptions::default())
+    });
     let mut store = open_store(args.db)?;
     let draft = store
         .create_draft(&new_draft, now())

@@ -1,10 +1,9 @@
-//! Timing in morae: a [`SpokenLength`] from sentence readings, and [`reading_time`], the one
-//! function that times a draft for the whole app (morae with the dictionary, characters
-//! without). The speaker's pace in morae is measured from rehearsals in
-//! [`crate::rehearsal`].
+//! Timing in morae: a [`SpokenLength`] from sentence readings, and [`estimate`], the timing
+//! the analysis gives (morae with the dictionary, characters without). The speaker's pace in
+//! morae is measured from rehearsals in [`crate::rehearsal`].
 
 use super::readings::SentenceReading;
-use crate::analysis::{AnalysisOptions, Words};
+use crate::analysis::AnalysisOptions;
 use crate::script::{Script, Sentence};
 use crate::timing::{self, Pace, ScriptTiming, SpokenLength, TimingOptions, Unit};
 use std::collections::HashMap;
@@ -72,20 +71,6 @@ pub fn estimate(
     }
 }
 
-/// How long a draft takes to read, as every part of the app tells it (the live panel, the
-/// library, the prompter, the rehearsals): the draft read with the dictionary (`words`) when
-/// it is ready, then [`estimate`].
-pub fn reading_time(
-    script: &Script,
-    source: &str,
-    options: &AnalysisOptions,
-    words: Option<Words>,
-) -> ScriptTiming {
-    let readings =
-        words.map(|words| super::read_script(words.dictionary, words.user, script, source));
-    estimate(script, readings.as_deref(), options)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -95,7 +80,7 @@ mod tests {
     fn without_the_dictionary_a_draft_is_timed_in_characters() {
         let source = "## 一\n\nあいうえお、かきくけこ。\n";
         let options = AnalysisOptions::default();
-        let timing = reading_time(&parse(source), source, &options, None);
+        let timing = estimate(&parse(source), None, &options);
         assert_eq!(timing.pace, options.timing.pace);
         assert_eq!(timing, timing::estimate(&parse(source), &options.timing));
     }
