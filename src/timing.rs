@@ -106,7 +106,9 @@ pub fn printed_chars(text: &str) -> usize {
 }
 
 fn is_voiced(c: char) -> bool {
-    c.is_alphanumeric() || matches!(c, 'ー' | '〜' | '々' | '〆' | 'ヶ')
+    // Kana and the common kanji first: Unicode's tables are slow for them.
+    matches!(c, 'ぁ'..='ゖ' | 'ァ'..='ヺ' | '一'..='鿿' | 'ー' | '〜' | '々' | '〆' | 'ヶ')
+        || c.is_alphanumeric()
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]

@@ -400,6 +400,10 @@ fn ruby_parts(base: &str, reading: &str) -> Option<(String, String)> {
 
 /// Did the writer start ruby or a cue and not finish it (within the scan window)?
 fn unclosed(rest: &str) -> Option<DiagnosticKind> {
+    // Called at every character: look at the line only where ruby or a cue starts.
+    if !rest.starts_with(['[', '{']) {
+        return None;
+    }
     let line = rest.split('\n').next().unwrap_or("");
     if line.starts_with("[[") && !line.contains("]]") {
         Some(DiagnosticKind::UnclosedCue)
