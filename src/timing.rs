@@ -107,7 +107,7 @@ pub fn printed_chars(text: &str) -> usize {
 
 fn is_voiced(c: char) -> bool {
     // Kana and the common kanji first: Unicode's tables are slow for them.
-    matches!(c, 'ぁ'..='ゖ' | 'ァ'..='ヺ' | '一'..='鿿' | 'ー' | '〜' | '々' | '〆' | 'ヶ')
+    matches!(c, 'ぁ'..='ゖ' | 'ァ'..='ヺ' | '一'..='鿿' | 'ー' | '〜' | '々' | '〆')
         || c.is_alphanumeric()
 }
 

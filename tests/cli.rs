@@ -328,6 +328,23 @@ fn import_list_search_new_templates() {
 
     let list = json(&podium(&["list", "--json"], &lib.db));
     assert_eq!(list.as_array().unwrap().len(), 2);
+    // The library's figures are the app's: in morae with the dictionary, as `stats` times them.
+    let stats = json(&podium(
+        &["stats", address.to_str().unwrap(), "--json"],
+        &lib.db,
+    ));
+    assert!(stats["morae"].as_u64().is_some(), "{stats}");
+    let listed = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|d| d["title"] == "令和9年 年頭挨拶")
+        .unwrap();
+    let seconds = listed["seconds"].as_f64().unwrap();
+    assert!(
+        (seconds - stats["seconds"].as_f64().unwrap()).abs() < 0.06,
+        "{listed} / {stats}"
+    );
 
     // One and two characters find drafts too, not only the trigram index's three and more.
     for (query, expected) in [

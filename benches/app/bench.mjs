@@ -24,6 +24,7 @@ import { basename, join } from "node:path";
 import {
   appPath,
   descendants,
+  linkBuiltDictionary,
   processName,
   rootDir,
   sleep,
@@ -78,6 +79,8 @@ writeFileSync(file, body);
 const db = join(home, "bench.db");
 execFileSync(cli, ["import", file, "--db", db], { stdio: "ignore" });
 
+// As after the first start on a user's machine: the dictionary is built (the Rust tests' copy).
+linkBuiltDictionary(join(home, "cache"));
 const driver = await startDriver({
   PODIUM_DB: db,
   XDG_CONFIG_HOME: join(home, "config"),

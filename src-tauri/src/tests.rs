@@ -126,7 +126,7 @@ fn a_draft_from_creation_to_export() {
 
     // Analyse with the settings' pace; export with the settings' footer.
     let analysis = analyse(&state, &restored.body).unwrap();
-    assert_eq!(analysis.pace_cpm, 300.0);
+    assert_eq!(analysis.pace_per_minute, 300.0);
     assert_eq!(analysis.title.as_deref(), Some("令和9年 年頭挨拶"));
     assert!(analysis.sections.len() >= 6);
     let text = export_text(&state, &restored.body, ExportProfile::Text, None).unwrap();
@@ -166,7 +166,7 @@ fn settings_round_trip_and_drive_analysis_and_export() {
 
     let body = "# 題\n\n## 結びに\n\nこの一文は、二十字を超えるので、長すぎると言われ、読点も多すぎます。\n";
     let analysis = analyse(&state, body).unwrap();
-    assert_eq!(analysis.pace_cpm, 350.0);
+    assert_eq!(analysis.pace_per_minute, 350.0);
     let rules: Vec<_> = analysis.findings.iter().map(|f| f.rule.as_str()).collect();
     assert!(
         rules.contains(&"sentence-length") && rules.contains(&"too-many-commas"),

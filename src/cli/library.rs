@@ -1,10 +1,12 @@
 //! Commands over the library database: import, list, search, new, templates.
 
 use super::draft::read_source;
+use super::readings;
 use super::{db_path, minutes_seconds, print_json, Failure, Outcome};
 use clap::Args;
-use podium::analysis::{self, AnalysisOptions};
+use podium::analysis::{self, Analysis};
 use podium::compose;
+use podium::settings::Settings;
 use podium::store::{DraftEdit, Store, StoreError};
 use podium::templates::{self, Placeholders};
 use serde::Serialize;
@@ -14,6 +16,17 @@ use time::{Date, OffsetDateTime};
 pub(crate) fn open_store(db: Option<PathBuf>) -> Result<Store, Failure> {
     let path = db_path(db)?;
     Store::open(&path).map_err(|e| store_failure(&path, e))
+}
+
+/// How the library's figures are timed, as the app times them: at the database's settings,
+/// in morae with the office's readings when the dictionary can be had, else in characters.
+fn timed_like_the_app(store: &Store, db: Option<PathBuf>) -> impl Fn(&str) -> Analysis {
+    let options = Settings::load(store).unwrap_or_default().analysis_options();
+    let japanese = readings::open(db);
+    move |body| match &japanese {
+        Some(japanese) => analysis::analyse_with_words(body, &options, japanese.words()),
+        None => analysis::analyse(body, &options),
+    }
 }
 
 /// A database that cannot be used, with what to do when there is something to do.
@@ -74,17 +87,12 @@ pub fn import(args: ImportArgs) -> Outcome {
             last.message
         )));
     }
-    let mut store = open_store(args.db)?;
-    // Timed in characters at the default pace, as `podium new` does (no dictionary here).
-    let options = AnalysisOptions::default();
+    let mut store = open_store(args.db.clone())?;
+    let analyse = timed_like_the_app(&store, args.db);
     let mut imported = Vec::new();
     let new_drafts: Vec<DraftEdit> = drafts
         .iter()
-        .map(|(path, source)| {
-            compose::from_file(source.text.clone(), &file_stem(path), &|body| {
-                analysis::analyse(body, &options)
-            })
-        })
+        .map(|(path, source)| compose::from_file(source.text.clone(), &file_stem(path), &analyse))
         .collect();
     let created = store
         .import_drafts(&new_drafts, now())
@@ -225,10 +233,12 @@ pub fn new(args: NewArgs) -> Outcome {
         city: args.city,
         ..Placeholders::new(date)
     };
-    let new_draft = compose::from_template(Some(template), &values, &|body| {
-        analysis::analyse(body, &AnalysisOptions::default())
-    });
-    let mut store = open_store(args.db)?;
+    let mut store = open_store(args.db.clone())?;
+    let new_draft = compose::from_template(
+        Some(template),
+        &values,
+        &timed_like_the_app(&store, args.db),
+    );
     let draft = store
         .create_draft(&new_draft, now())
         .map_err(|e| Failure::runtime(e.to_string()))?;

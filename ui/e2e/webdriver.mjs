@@ -135,21 +135,29 @@ export function processName(pid) {
 }
 
 /**
+ * Links the morphological dictionary the Rust tests built (`<target>/tmp/cache/podium`) into
+ * the cache folder `cache` (the app's XDG_CACHE_HOME), when it is there: the app loads it
+ * instead of building it again on a background thread (seconds of CPU).
+ * @param {string} cache
+ */
+export function linkBuiltDictionary(cache) {
+  const target = process.env.CARGO_TARGET_DIR ?? join(rootDir, "target");
+  const built = join(target, "tmp", "cache", "podium");
+  if (!existsSync(built)) return;
+  mkdirSync(cache, { recursive: true });
+  symlinkSync(built, join(cache, "podium"));
+}
+
+/**
  * tauri-driver with the app's every file in a temporary folder `home`: the database
- * (`home/e2e.db`, its backups beside it), window state and caches (XDG folders). The
- * morphological dictionary the Rust tests built (`<target>/tmp/cache/podium`) is linked into
- * the cache folder when it is there, so the app loads it instead of building it again. `stop()`
- * stops the drivers and removes the folder.
+ * (`home/e2e.db`, its backups beside it), window state and caches (XDG folders), with the
+ * built dictionary linked in (see `linkBuiltDictionary`). `stop()` stops the drivers and
+ * removes the folder.
  * @param {string} name part of the folder's name
  */
 export async function startDriverInTempHome(name) {
   const home = mkdtempSync(join(tmpdir(), `podium-${name}-`));
-  const target = process.env.CARGO_TARGET_DIR ?? join(rootDir, "target");
-  const built = join(target, "tmp", "cache", "podium");
-  if (existsSync(built)) {
-    mkdirSync(join(home, "cache"), { recursive: true });
-    symlinkSync(built, join(home, "cache", "podium"));
-  }
+  linkBuiltDictionary(join(home, "cache"));
   const driver = await startDriver({
     PODIUM_DB: join(home, "e2e.db"),
     XDG_CONFIG_HOME: join(home, "config"),

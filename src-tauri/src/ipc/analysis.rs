@@ -17,10 +17,10 @@ pub struct Analysis {
     pub chars: u32,
     /// Length as read aloud in the pace's unit: characters (ruby readings, no punctuation), or
     /// morae when `morae` is set.
-    pub spoken_chars: u32,
+    pub spoken: u32,
     pub seconds: f64,
     /// The pace: characters a minute, or morae a minute when `morae` is set.
-    pub pace_cpm: f64,
+    pub pace_per_minute: f64,
     /// Morae of the draft, when the dictionary timed it.
     pub morae: Option<u32>,
     /// Whether the dictionary was used (readings, morae, word rules and furigana).
@@ -124,9 +124,9 @@ impl Analysis {
         Analysis {
             title: analysis.title.clone(),
             chars: count(timing.chars),
-            spoken_chars: count(timing.spoken),
+            spoken: count(timing.spoken),
             seconds: timing.seconds,
-            pace_cpm: timing.pace.per_minute,
+            pace_per_minute: timing.pace.per_minute,
             morae: analysis.morae.map(count),
             dictionary: match analysis.morae {
                 Some(_) => DictionaryStatus::Ready,

@@ -27,7 +27,7 @@ pub struct PrompterScript {
     /// panel's figure).
     pub seconds: f64,
     /// The pace of the estimate: characters a minute, or morae a minute with the dictionary.
-    pub pace_cpm: f64,
+    pub pace_per_minute: f64,
     pub sections: Vec<PrompterSection>,
 }
 
@@ -116,7 +116,7 @@ impl PrompterScript {
             title: script.title_text(),
             target_seconds: draft.target_seconds,
             seconds: timing.seconds,
-            pace_cpm: timing.pace.per_minute,
+            pace_per_minute: timing.pace.per_minute,
             sections,
         }
     }

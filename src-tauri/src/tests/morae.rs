@@ -56,7 +56,7 @@ fn the_library_the_prompter_and_rehearsals_tell_the_live_panels_time_in_morae() 
     let analysis = analyse(&state, &draft.body).unwrap();
     assert_eq!(analysis.dictionary, DictionaryStatus::Ready);
     assert!(analysis.morae.is_some());
-    assert_eq!(analysis.pace_cpm, 450.0);
+    assert_eq!(analysis.pace_per_minute, 450.0);
     assert_eq!(draft.seconds, analysis.seconds);
     let body = format!("{}\n令和九年一月四日　みなと市長　山田太郎\n", draft.body);
     let saved = save_draft(
@@ -73,7 +73,10 @@ fn the_library_the_prompter_and_rehearsals_tell_the_live_panels_time_in_morae() 
 
     // The prompter's estimate too, sentence by sentence.
     let script = prompter_script(&state, draft.id).unwrap();
-    assert_eq!((script.seconds, script.pace_cpm), (analysis.seconds, 450.0));
+    assert_eq!(
+        (script.seconds, script.pace_per_minute),
+        (analysis.seconds, 450.0)
+    );
     let sections: Vec<f64> = analysis.sections.iter().map(|s| s.seconds).collect();
     let prompted: Vec<f64> = script.sections.iter().map(|s| s.seconds).collect();
     assert_eq!(prompted, sections);

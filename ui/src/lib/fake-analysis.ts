@@ -205,10 +205,10 @@ export function fakeAnalyse(
   return {
     title: title ? plain(title.text.slice(2), "base").trim() : null,
     chars: totalChars,
-    spokenChars: totalSpoken,
+    spoken: totalSpoken,
     seconds: Math.round(spoken.reduce((sum, s) => sum + s.seconds, 0) * 10) / 10,
-    // With the dictionary the pace is in morae (docs/ipc.md: `Analysis.paceCpm`).
-    paceCpm: settings.paceMpm,
+    // With the dictionary the pace is in morae (docs/ipc.md: `Analysis.pacePerMinute`).
+    pacePerMinute: settings.paceMpm,
     morae: readings.reduce((sum, r) => sum + r.morae, 0),
     dictionary: "ready",
     readings,

@@ -137,16 +137,16 @@ describe("fakeBackend analysis and export", () => {
   it("reads ruby by its reading and times in morae at the settings' pace in morae", async () => {
     const backend = fakeBackend();
     const slow = await backend.analyse("{邁進|まいしん}します。");
-    expect(slow.spokenChars).toBe(7);
+    expect(slow.spoken).toBe(7);
     expect(slow.chars).toBe(6);
     // マイシンシマス: 7 morae at 420 a minute (1 s), the sentence's and the paragraph's pauses
     // (1 s); the pace is in morae, as the app's is with the dictionary.
-    expect([slow.morae, slow.paceCpm, slow.seconds]).toEqual([7, 420, 2]);
+    expect([slow.morae, slow.pacePerMinute, slow.seconds]).toEqual([7, 420, 2]);
     await backend.setSettings({ ...(await backend.getSettings()), paceCpm: 600 });
     expect((await backend.analyse("{邁進|まいしん}します。")).seconds).toBe(slow.seconds);
     await backend.setSettings({ ...(await backend.getSettings()), paceMpm: 840 });
     const fast = await backend.analyse("{邁進|まいしん}します。");
-    expect([fast.paceCpm, fast.seconds]).toEqual([840, 1.5]);
+    expect([fast.pacePerMinute, fast.seconds]).toEqual([840, 1.5]);
   });
 
   it("keeps the library's time as the analysis tells it, and the prompter's too", async () => {
@@ -157,7 +157,7 @@ describe("fakeBackend analysis and export", () => {
     const analysis = await backend.analyse(body);
     expect(saved.seconds).toBe(analysis.seconds);
     const script = await backend.prompter.script(draft.id);
-    expect(script.paceCpm).toBe(420);
+    expect(script.pacePerMinute).toBe(420);
     expect(script.sections[0].spoken).toBe(analysis.morae);
   });
 

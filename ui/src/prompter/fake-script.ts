@@ -125,7 +125,7 @@ export function fakePrompterScript(
     title,
     targetSeconds: draft.targetSeconds,
     seconds: sections.reduce((sum, s) => sum + s.seconds, 0),
-    paceCpm: paceMpm,
+    pacePerMinute: paceMpm,
     sections,
   };
 }

@@ -18,11 +18,11 @@ chars: number,
  * Length as read aloud in the pace's unit: characters (ruby readings, no punctuation), or
  * morae when `morae` is set.
  */
-spokenChars: number, seconds: number, 
+spoken: number, seconds: number, 
 /**
  * The pace: characters a minute, or morae a minute when `morae` is set.
  */
-paceCpm: number, 
+pacePerMinute: number, 
 /**
  * Morae of the draft, when the dictionary timed it.
  */

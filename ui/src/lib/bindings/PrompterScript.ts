@@ -21,4 +21,4 @@ seconds: number,
 /**
  * The pace of the estimate: characters a minute, or morae a minute with the dictionary.
  */
-paceCpm: number, sections: Array<PrompterSection>, };
+pacePerMinute: number, sections: Array<PrompterSection>, };
