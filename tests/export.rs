@@ -2,20 +2,17 @@
 //!
 //! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test export`.
 
+mod common;
+
+use common::{assert_golden, data};
 use podium::export::{export, sanitize_html, ExportOptions, ExportProfile, RubyStyle};
 use podium::script::{parse, Script};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 const FOOTER: &str = "---\n\n**〇〇市長　山田太郎**\n\n\
     - [市長の部屋](https://www.example.jp/mayor/)\n\
     - ご意見は [hisho@example.jp](mailto:hisho@example.jp) まで\n\n\
     <p onclick=\"x\">掲載日：令和9年1月5日</p><script>alert(1)</script>\n";
-
-fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-}
 
 fn fixture(name: &str) -> Script {
     let source = std::fs::read_to_string(data(name)).expect("fixture is readable");
@@ -42,23 +39,6 @@ fn sentences(script: &Script) -> Vec<String> {
         .sentences()
         .map(|s| s.text().trim_end_matches('\n').to_string())
         .collect()
-}
-
-/// Compare with a golden file, or write it when `UPDATE_GOLDEN` is set.
-fn assert_golden(name: &str, actual: &str) {
-    let path = data("golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        let folder = path.parent().expect("a golden file is in a folder");
-        std::fs::create_dir_all(folder).expect("golden folder");
-        std::fs::write(&path, actual).expect("golden file written");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
-    assert!(
-        expected == actual,
-        "{name} differs from its golden file (UPDATE_GOLDEN=1 to accept)\n--- expected\n{expected}\n--- actual\n{actual}"
-    );
 }
 
 #[test]

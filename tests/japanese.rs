@@ -5,6 +5,9 @@
 //! tmp folder, once: later runs, and CI runs that keep the target folder, load it.
 //! Regenerate the golden files with `UPDATE_GOLDEN=1 cargo test --test japanese`.
 
+mod common;
+
+use common::{assert_golden, data};
 use podium::analysis::{analyse_with_words, Analyser, AnalysisOptions, Words};
 use podium::japanese::dictionary::{self, Provenance};
 use podium::japanese::{read_script, Dictionary, UserReadings};
@@ -15,26 +18,6 @@ use podium::timing::Unit;
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 use std::sync::OnceLock;
-
-fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-}
-
-fn check_golden(name: &str, actual: &str) {
-    let path = data("golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("write golden file");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
-    assert!(
-        expected == actual,
-        "{name} differs from the golden file; review and run with UPDATE_GOLDEN=1\n{actual}"
-    );
-}
 
 /// The cache the CLI tests share (they set XDG_CACHE_HOME to the same folder).
 pub fn cache() -> PathBuf {
@@ -81,7 +64,7 @@ fn the_address_reads_as_its_golden_file() {
     let source = std::fs::read_to_string(data("address.md")).unwrap();
     let mut lines = read(&source).join("\n");
     lines.push('\n');
-    check_golden("address.readings.txt", &lines);
+    assert_golden("address.readings.txt", &lines);
 }
 
 /// An analyser that keeps what each passage gave must give, after any edit, what a fresh

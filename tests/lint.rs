@@ -3,15 +3,11 @@
 //!
 //! Regenerate the golden file with `UPDATE_GOLDEN=1 cargo test --test lint`.
 
+mod common;
+
+use common::{assert_golden, data};
 use podium::lint::{lint, Finding, LintConfig, PrhDictionary, Rule};
 use podium::script::parse;
-use std::path::PathBuf;
-
-fn data(name: &str) -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-}
 
 fn read(name: &str) -> String {
     std::fs::read_to_string(data(name)).unwrap_or_else(|e| panic!("{name}: {e}"))
@@ -23,27 +19,11 @@ fn lint_file(name: &str, config: &LintConfig) -> (String, Vec<Finding>) {
     (source, findings)
 }
 
-fn assert_golden(name: &str, actual: &str) {
-    let path = data(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some_and(|v| v == "1") {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, actual).unwrap();
-        return;
-    }
-    let expected = std::fs::read_to_string(&path).unwrap_or_else(|e| {
-        panic!("{name}: {e}; run UPDATE_GOLDEN=1 cargo test --test lint to create it")
-    });
-    assert!(
-        expected == actual,
-        "{name} differs (UPDATE_GOLDEN=1 regenerates it)\n--- actual ---\n{actual}"
-    );
-}
-
 #[test]
 fn address_matches_its_golden_file() {
     let (_, findings) = lint_file("address.md", &LintConfig::default());
     let json = serde_json::to_string_pretty(&findings).unwrap() + "\n";
-    assert_golden("golden/address.lint.json", &json);
+    assert_golden("address.lint.json", &json);
 }
 
 /// The deliberate issues listed in tests/data/README.md, and only those.

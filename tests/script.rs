@@ -3,29 +3,11 @@
 //!
 //! Regenerate with `UPDATE_GOLDEN=1 cargo test --test script`.
 
+mod common;
+
+use common::{assert_golden, data};
 use podium::script::{parse, Block, Cue, Inline, SectionRole};
 use podium::timing::{estimate, TimingOptions};
-use std::path::{Path, PathBuf};
-
-fn data(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/data")
-        .join(name)
-}
-
-fn check_golden(name: &str, actual: &str) {
-    let path = data("golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).expect("write golden file");
-        return;
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|_| panic!("{} is missing: run with UPDATE_GOLDEN=1", path.display()));
-    assert!(
-        expected == actual,
-        "{name} differs from the golden file; review and run with UPDATE_GOLDEN=1"
-    );
-}
 
 fn address() -> String {
     std::fs::read_to_string(data("address.md")).expect("fixture")
@@ -35,14 +17,14 @@ fn address() -> String {
 fn the_address_parses_to_its_golden_script() {
     let script = parse(&address());
     let json = serde_json::to_string_pretty(&script).expect("serialise") + "\n";
-    check_golden("address.script.json", &json);
+    assert_golden("address.script.json", &json);
 }
 
 #[test]
 fn the_address_times_to_its_golden_figures() {
     let timing = estimate(&parse(&address()), &TimingOptions::default());
     let json = serde_json::to_string_pretty(&timing).expect("serialise") + "\n";
-    check_golden("address.timing.json", &json);
+    assert_golden("address.timing.json", &json);
 }
 
 #[test]

@@ -65,7 +65,7 @@ export function longSpeech(chars) {
 
 /**
  * Makes the fake prompter page (prompter.html) show `body` and start with `settings` over the
- * defaults. Call before the page loads.
+ * defaults (the fake fills in the rest). Call before the page loads.
  * @param {import("playwright-core").Page} page
  * @param {string} body
  * @param {Record<string, unknown>} [settings]
@@ -79,28 +79,7 @@ export async function showInPrompter(page, body, settings = {}, targetSeconds = 
     },
     [
       JSON.stringify({ id: 1, revision: 1, body, targetSeconds }),
-      Object.keys(settings).length > 0
-        ? JSON.stringify({ ...DEFAULT_SETTINGS, ...settings })
-        : null,
+      Object.keys(settings).length > 0 ? JSON.stringify(settings) : null,
     ],
   );
 }
-
-export const DEFAULT_SETTINGS = {
-  fontFamily: "gothic",
-  fontPx: 72,
-  lineHeightPercent: 160,
-  marginPercent: 8,
-  foreground: "#ffffff",
-  background: "#000000",
-  mirrorHorizontal: false,
-  mirrorVertical: false,
-  eyeLine: "top",
-  eyeLinePercent: 33,
-  notes: "dimmed",
-  vertical: false,
-  speedPx: 60,
-  countdownSeconds: 3,
-  paragraphStep: false,
-  display: null,
-};

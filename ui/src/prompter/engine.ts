@@ -3,7 +3,7 @@
 // layout and changes no style except the class of the emphasised sentence when the eye line
 // reaches the next one. It sleeps when nothing moves.
 
-import type { PrompterCommand } from "./protocol";
+import type { PrompterCommand, PrompterReport } from "./protocol";
 import {
   advance,
   clampSpeed,
@@ -35,21 +35,10 @@ export interface EngineView {
   progressBar: HTMLElement | null;
 }
 
-export interface EngineSnapshot {
-  point: TextPoint;
+/** The engine's state: what the prompter reports, and the scroll position in pixels. */
+export type EngineSnapshot = Omit<PrompterReport, "draftId" | "rehearsalsSaved" | "at"> & {
   position: number;
-  playing: boolean;
-  speedPx: number;
-  stepMode: boolean;
-  section: number;
-  elapsed: number;
-  remaining: number;
-  lag: number;
-  progress: number;
-  countdown: number | null;
-  blank: boolean;
-  rehearsing: boolean;
-}
+};
 
 export interface EngineOptions {
   speedPx: number;

@@ -91,7 +91,9 @@ export function fakePrompter(
   };
   let settings = (() => {
     const json = globalThis.localStorage?.getItem(SETTINGS_KEY);
-    return json ? (JSON.parse(json) as PrompterSettings) : defaultPrompterSettings();
+    // Stored settings may name only some fields (the tests' overrides): the rest are defaults.
+    const stored = json ? (JSON.parse(json) as Partial<PrompterSettings>) : {};
+    return { ...defaultPrompterSettings(), ...stored };
   })();
   const on = <T>(type: string, handler: (payload: T) => void) => {
     const listener = (event: MessageEvent) => {
