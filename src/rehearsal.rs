@@ -139,7 +139,7 @@ mod tests {
             Unit::Mora
         }
 
-        fn measure(&self, sentence: &crate::script::Sentence) -> usize {
+        fn measure(&self, _index: usize, sentence: &crate::script::Sentence) -> usize {
             2 * crate::timing::spoken_chars(&sentence.spoken_text())
         }
     }

@@ -78,7 +78,9 @@ pub struct TimingOptions {
 /// Measures a sentence as read aloud, in the unit of the pace it is used with.
 pub trait SpokenLength {
     fn unit(&self) -> Unit;
-    fn measure(&self, sentence: &Sentence) -> usize;
+    /// The length of the script's `index`-th sentence read aloud (counted from 0 over the
+    /// whole script, in reading order).
+    fn measure(&self, index: usize, sentence: &Sentence) -> usize;
 }
 
 /// Counts characters as read: ruby readings, no punctuation, spaces or symbols.
@@ -90,7 +92,7 @@ impl SpokenLength for CharCount {
         Unit::Char
     }
 
-    fn measure(&self, sentence: &Sentence) -> usize {
+    fn measure(&self, _index: usize, sentence: &Sentence) -> usize {
         spoken_chars(&sentence.spoken_text())
     }
 }
@@ -161,6 +163,7 @@ pub fn estimate_with(
     };
     let pauses = &options.pauses;
     let mut sections = Vec::with_capacity(script.sections.len());
+    let mut sentence_index = 0;
     for (index, section) in script.sections.iter().enumerate() {
         let mut timing = SectionTiming {
             title: section.title(),
@@ -175,7 +178,8 @@ pub fn estimate_with(
         for paragraph in section.paragraphs() {
             paragraphs += 1;
             for sentence in &paragraph.sentences {
-                let spoken = length.measure(sentence);
+                let spoken = length.measure(sentence_index, sentence);
+                sentence_index += 1;
                 let seconds = spoken as f64 * seconds_per_unit + sentence_pauses(sentence, pauses);
                 let chars = printed_chars(&sentence.text());
                 timing.chars += chars;

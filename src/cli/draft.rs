@@ -4,8 +4,10 @@ use super::{minutes_seconds, print_json, Failure, Outcome};
 use clap::Args;
 use podium::analysis::{self, AnalysisOptions};
 use podium::export::{self, ExportOptions, ExportProfile, RubyStyle};
+use podium::japanese::pace;
 use podium::lint::{self, LintConfig, PrhDictionary};
 use podium::script::{self, SectionRole};
+use podium::settings;
 use podium::timing::{self, Pace, TimingOptions};
 use serde::Serialize;
 use std::io::Write;
@@ -38,9 +40,12 @@ pub(crate) fn read_source(path: &Path) -> Result<Source, Failure> {
 pub struct StatsArgs {
     /// 原稿ファイル（- で標準入力）(draft file, - for stdin)
     file: PathBuf,
-    /// 読む速さ（字/分）(pace in characters per minute)
+    /// 読む速さ（字/分、辞書がないとき）(pace in characters per minute, without the dictionary)
     #[arg(long, default_value_t = timing::DEFAULT_CHARS_PER_MINUTE, value_parser = parse_pace)]
     pace: f64,
+    /// 読む速さ（拍/分、辞書があるとき）(pace in morae per minute, with the dictionary)
+    #[arg(long, default_value_t = pace::DEFAULT_MORAE_PER_MINUTE, value_parser = parse_mora_pace)]
+    mora_pace: f64,
     /// 文字数だけで計算する（辞書を使わない）(count characters only, without the dictionary)
     #[arg(long)]
     chars_only: bool,
@@ -49,11 +54,25 @@ pub struct StatsArgs {
 }
 
 fn parse_pace(text: &str) -> Result<f64, String> {
+    parse_in(text, &settings::PACE_CPM, "字/分", "characters")
+}
+
+fn parse_mora_pace(text: &str) -> Result<f64, String> {
+    parse_in(text, &settings::PACE_MPM, "拍/分", "morae")
+}
+
+fn parse_in(
+    text: &str,
+    range: &std::ops::RangeInclusive<u32>,
+    unit: &str,
+    unit_en: &str,
+) -> Result<f64, String> {
+    let (low, high) = (f64::from(*range.start()), f64::from(*range.end()));
     match text.parse::<f64>() {
-        Ok(pace) if pace.is_finite() && (30.0..=2000.0).contains(&pace) => Ok(pace),
-        _ => Err(
-            "30〜2000 の数で指定してください (a number of characters per minute, 30–2000)".into(),
-        ),
+        Ok(pace) if pace.is_finite() && (low..=high).contains(&pace) => Ok(pace),
+        _ => Err(format!(
+            "{low}〜{high} の数で指定してください（{unit}）(a number of {unit_en} per minute, {low}–{high})"
+        )),
     }
 }
 
@@ -62,7 +81,9 @@ struct StatsReport {
     title: Option<String>,
     chars: usize,
     spoken_chars: usize,
-    pace_cpm: f64,
+    /// The pace the seconds were timed at: morae a minute with the dictionary, else
+    /// characters a minute.
+    pace: Pace,
     /// Morae as read, when the dictionary is present (the seconds are then timed in morae).
     #[serde(skip_serializing_if = "Option::is_none")]
     morae: Option<usize>,
@@ -90,6 +111,7 @@ pub fn stats(args: StatsArgs) -> Outcome {
             pace: Pace::chars_per_minute(args.pace),
             ..TimingOptions::default()
         },
+        mora_pace: pace::morae_per_minute(args.mora_pace),
         ..AnalysisOptions::default()
     };
     let japanese = (!args.chars_only)
@@ -106,7 +128,7 @@ pub fn stats(args: StatsArgs) -> Outcome {
         title: analysis.title.clone(),
         chars: estimate.chars,
         spoken_chars: estimate.spoken,
-        pace_cpm: args.pace,
+        pace: timed.pace,
         morae: analysis.morae,
         seconds: tenths(timed.seconds),
         sections: timed
@@ -138,7 +160,7 @@ pub fn stats(args: StatsArgs) -> Outcome {
             report.chars,
             report.spoken_chars,
             minutes_seconds(report.seconds),
-            report.pace_cpm
+            report.pace.per_minute
         ),
     }
     for section in &report.sections {

@@ -176,8 +176,8 @@ fn footer_html(markdown: &str) -> String {
                 out.push_str("</code>");
             }
             Event::Html(raw) | Event::InlineHtml(raw) => out.push_str(&raw),
-            Event::SoftBreak => out.push('\n'),
-            Event::HardBreak => out.push_str("<br>\n"),
+            // A line break the office typed is kept, as in drafts.
+            Event::SoftBreak | Event::HardBreak => out.push_str("<br>\n"),
             Event::Rule => out.push_str("<hr>\n"),
             _ => {}
         }
@@ -191,11 +191,11 @@ mod tests {
 
     #[test]
     fn footer_markdown_becomes_allowed_html() {
-        let footer = "---\n\n**秘書広報課**　[市のサイト](https://example.jp)\n\n\
+        let footer = "---\n\n**秘書広報課**\n[市のサイト](https://example.jp)\n\n\
                       - 一\n- 二\n\n<a href=\"javascript:x\" onclick=\"x\">悪</a><img src=x>\n\n```\nA\nB\n```\n";
         assert_eq!(
             sanitize_html(&footer_html(footer)),
-            "<hr>\n<p><strong>秘書広報課</strong>　<a href=\"https://example.jp\" rel=\"noopener noreferrer\">市のサイト</a></p>\n\
+            "<hr>\n<p><strong>秘書広報課</strong><br>\n<a href=\"https://example.jp\" rel=\"noopener noreferrer\">市のサイト</a></p>\n\
              <ul>\n<li>一</li>\n<li>二</li>\n</ul>\n<p><a rel=\"noopener noreferrer\">悪</a></p>\n<p><code>A<br>B</code></p>\n"
         );
     }

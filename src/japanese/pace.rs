@@ -6,7 +6,6 @@ use super::readings::SentenceReading;
 use crate::analysis::AnalysisOptions;
 use crate::script::{Script, Sentence};
 use crate::timing::{self, Pace, ScriptTiming, SpokenLength, TimingOptions, Unit};
-use std::collections::HashMap;
 
 /// A careful speech pace: 7 morae a second (broadcast news runs at 7.5–8).
 pub const DEFAULT_MORAE_PER_MINUTE: f64 = 420.0;
@@ -23,16 +22,18 @@ pub fn morae_per_minute(per_minute: f64) -> Pace {
     }
 }
 
-/// Morae of each sentence, looked up by where the sentence starts.
+/// Morae of each sentence read aloud, in reading order: the readings of the analysis are
+/// made sentence by sentence in the order timing walks them (not looked up by span: two
+/// sentences may share a start when one is only located as a whole).
 #[derive(Debug, Clone, Default)]
 pub struct MoraCount {
-    by_start: HashMap<usize, usize>,
+    morae: Vec<usize>,
 }
 
 impl MoraCount {
     pub fn new(readings: &[SentenceReading]) -> Self {
         MoraCount {
-            by_start: readings.iter().map(|r| (r.span.start, r.morae)).collect(),
+            morae: readings.iter().map(|r| r.morae).collect(),
         }
     }
 }
@@ -44,9 +45,9 @@ impl SpokenLength for MoraCount {
 
     /// A sentence that was not read (which the analysis never asks for) counts its
     /// characters as read.
-    fn measure(&self, sentence: &Sentence) -> usize {
-        self.by_start
-            .get(&sentence.span.start)
+    fn measure(&self, index: usize, sentence: &Sentence) -> usize {
+        self.morae
+            .get(index)
             .copied()
             .unwrap_or_else(|| crate::timing::spoken_chars(&sentence.spoken_text()))
     }

@@ -307,13 +307,13 @@ mod tests {
     }
 
     #[test]
-    fn text_over_a_soft_break_and_escapes_is_aligned() {
+    fn text_over_a_line_break_and_escapes_is_aligned() {
         let source = "市民の\n皆さん。同じ\\*文。市民の\n皆さん。";
         let script = parse(source);
         let all = passages(&script, source);
         assert_eq!(all.len(), 3);
         let last = &all[2];
-        assert_eq!(last.text, "市民の皆さん。");
+        assert_eq!(last.text, "市民の\n皆さん。");
         let range = last.source_range(last.content());
         assert_eq!(range.start, source.rfind("市民").unwrap());
         let minna = last.text.find("皆さん").unwrap();
@@ -324,8 +324,8 @@ mod tests {
             last.editable_range(minna..minna + "皆さん".len()),
             Some(found)
         );
-        let across = last.text.find("の皆").unwrap();
-        assert_eq!(last.editable_range(across..across + "の皆".len()), None);
+        let across = last.text.find("の\n皆").unwrap();
+        assert_eq!(last.editable_range(across..across + "の\n皆".len()), None);
         let star = &all[1];
         let at = star.text.find('*').unwrap();
         assert_eq!(&source[star.source_range(at..at + 1)], "*");

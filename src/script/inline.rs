@@ -16,10 +16,9 @@ pub(crate) enum Piece {
         style: Style,
         source: Range<usize>,
     },
-    SoftBreak {
-        source: Range<usize>,
-    },
-    HardBreak {
+    /// A line break: every newline inside a paragraph is kept (see the dialect's rule in
+    /// `script/mod.rs`).
+    Break {
         source: Range<usize>,
     },
     LinkStart {
@@ -46,7 +45,6 @@ pub(crate) fn build_inlines(
     index: &LineIndex,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Vec<Inline> {
-    let pieces = resolve_soft_breaks(pieces);
     let mut stack: Vec<(Vec<Inline>, Option<String>, usize)> = Vec::new();
     let mut out: Vec<Inline> = Vec::new();
     let mut run = Run::default();
@@ -62,8 +60,7 @@ pub(crate) fn build_inlines(
                 }
                 run.push(&text, style, source);
             }
-            Piece::SoftBreak { .. } => {}
-            Piece::HardBreak { source } => {
+            Piece::Break { source } => {
                 run.flush(&mut out, index, diagnostics);
                 out.push(Inline::Break {
                     span: index.span(source.start, source.end),
@@ -96,58 +93,6 @@ pub(crate) fn build_inlines(
         out.extend(inner);
     }
     out
-}
-
-/// A soft line break joins Japanese lines with nothing and Latin words with a space.
-fn resolve_soft_breaks(pieces: Vec<Piece>) -> Vec<Piece> {
-    let mut out: Vec<Piece> = Vec::with_capacity(pieces.len());
-    let mut pending: Option<Range<usize>> = None;
-    for piece in pieces {
-        match piece {
-            Piece::SoftBreak { source } => pending = Some(source),
-            Piece::Text {
-                text,
-                style,
-                source,
-            } => {
-                if let Some(break_source) = pending.take() {
-                    let before = out.iter().rev().find_map(|p| match p {
-                        Piece::Text { text, .. } => text.chars().next_back(),
-                        _ => None,
-                    });
-                    let after = text.chars().next();
-                    let joins_latin =
-                        matches!((before, after), (Some(b), Some(a)) if !is_wide(b) && !is_wide(a));
-                    if joins_latin {
-                        out.push(Piece::Text {
-                            text: " ".into(),
-                            style,
-                            source: break_source,
-                        });
-                    }
-                }
-                out.push(Piece::Text {
-                    text,
-                    style,
-                    source,
-                });
-            }
-            other => {
-                pending = None;
-                out.push(other);
-            }
-        }
-    }
-    out
-}
-
-/// Characters that Japanese text joins without spaces: CJK, kana, full-width forms.
-pub(crate) fn is_wide(c: char) -> bool {
-    matches!(c as u32,
-        0x1100..=0x115F | 0x2E80..=0x303E | 0x3041..=0x33FF | 0x3400..=0x4DBF |
-        0x4E00..=0x9FFF | 0xA000..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF |
-        0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6 | 0x20000..=0x3FFFD)
-        || c == '\u{3000}'
 }
 
 /// Kanji, for Aozora-style ruby without the opening bar.
@@ -468,11 +413,5 @@ mod tests {
             ))
         );
         assert_eq!(scan_implicit_ruby("これは", "《書名》"), None);
-    }
-
-    #[test]
-    fn wide_characters() {
-        assert!(is_wide('漢') && is_wide('か') && is_wide('。') && is_wide('Ａ'));
-        assert!(!is_wide('a') && !is_wide('1') && !is_wide(' '));
     }
 }

@@ -15,6 +15,13 @@
 //! | `<!-- … -->`, other raw HTML         | ignored: never shown, read aloud or exported   |
 //! | control characters, bidi overrides   | removed                                        |
 //!
+//! **Line breaks.** A blank line separates paragraphs, as in Markdown. A single line break
+//! inside a paragraph is kept as the writer typed it (Markdown would join the lines): text
+//! pasted from Word or a web page has one sentence or one Word paragraph a line, and the
+//! prompter, the exports and the editor show those lines as they were written. A line break
+//! is layout only: it neither ends a sentence nor adds a pause, so a paragraph is timed and
+//! read the same however its lines are broken.
+//!
 //! [`parse`] never fails and never panics: whatever it cannot make sense of it keeps as plain
 //! text and reports in [`Script::diagnostics`].
 
@@ -214,7 +221,7 @@ pub enum Inline {
         url: String,
         span: Span,
     },
-    /// A hard line break inside a paragraph.
+    /// A line break inside a paragraph (layout only: not read, no pause).
     Break {
         span: Span,
     },

@@ -109,8 +109,9 @@ impl<'a> Builder<'a> {
                 };
                 self.push_text(text.into_string(), style, range);
             }
-            Event::SoftBreak => self.pieces.push(Piece::SoftBreak { source: range }),
-            Event::HardBreak => self.pieces.push(Piece::HardBreak { source: range }),
+            // A line break the writer typed is kept, with or without Markdown's trailing
+            // spaces: writers paste from Word and web pages one sentence or paragraph a line.
+            Event::SoftBreak | Event::HardBreak => self.pieces.push(Piece::Break { source: range }),
             Event::Html(html) | Event::InlineHtml(html) => self.html(&html, &range),
             Event::Rule => self.push_block(Block::Rule(self.index.span(range.start, range.end))),
             Event::InlineMath(text) | Event::DisplayMath(text) => {
@@ -229,7 +230,7 @@ impl<'a> Builder<'a> {
             // Keep code block lines as text joined by line breaks.
             for (i, line) in text.split('\n').enumerate() {
                 if i > 0 {
-                    self.pieces.push(Piece::HardBreak {
+                    self.pieces.push(Piece::Break {
                         source: range.clone(),
                     });
                 }
@@ -512,10 +513,7 @@ fn strip_quote_marker(pieces: &mut Vec<Piece>) -> QuoteKind {
     }
     pieces.retain(|p| !matches!(p, Piece::Text { text, .. } if text.is_empty()));
     // A line break right after the marker is not part of the note.
-    while matches!(
-        pieces.first(),
-        Some(Piece::SoftBreak { .. } | Piece::HardBreak { .. })
-    ) {
+    while matches!(pieces.first(), Some(Piece::Break { .. })) {
         pieces.remove(0);
     }
     if let Some(Piece::Text { text, source, .. }) = pieces.first_mut() {

@@ -5,6 +5,7 @@
 //! cues right after it (a `[[間]]` after 「。」 belongs to the sentence it follows). Text inside
 //! 「」『』（）【】 … is never split: 「ありがとう。」と言った。 is one sentence.
 
+use super::source::floor_char_boundary;
 use super::{Inline, LineIndex, Sentence, Span};
 
 const END_MARKS: &[char] = &['。', '．', '！', '？', '!', '?', '｡'];
@@ -57,12 +58,13 @@ impl Splitter {
     }
 
     fn text(&mut self, text: String, style: super::Style, span: Span, index: &LineIndex) {
+        let offsets = SourceOffsets::new(&text, &span, index);
         let mut piece_start = 0;
         for (i, c) in text.char_indices() {
             if self.ended && !TRAILING.contains(&c) {
                 if i > piece_start {
                     self.current
-                        .push(sub_text(&text, piece_start..i, style, &span, index));
+                        .push(sub_text(&text, piece_start..i, style, &offsets, index));
                 }
                 piece_start = i;
                 self.close();
@@ -80,7 +82,7 @@ impl Splitter {
                 &text,
                 piece_start..text.len(),
                 style,
-                &span,
+                &offsets,
                 index,
             ));
         }
@@ -92,11 +94,13 @@ impl Splitter {
         if inlines.is_empty() {
             return;
         }
-        let start = inlines
-            .first()
-            .map(|i| i.span().clone())
-            .unwrap_or_default();
-        let end = inlines.last().map_or(start.end, |i| i.span().end);
+        // The first inline's start; the furthest end (an inline mapped only as a whole may
+        // reach further than the one after it).
+        let start = inlines[0].span().clone();
+        let end = inlines
+            .iter()
+            .map(|i| i.span().end)
+            .fold(start.end, usize::max);
         self.sentences.push(Sentence {
             inlines,
             span: Span { end, ..start },
@@ -109,23 +113,72 @@ impl Splitter {
     }
 }
 
-/// A slice of a text inline, with its span narrowed when the text maps 1:1 to the source.
+/// A slice of a text inline, with its span narrowed to the slice's source.
 fn sub_text(
     text: &str,
     range: std::ops::Range<usize>,
     style: super::Style,
-    span: &Span,
+    offsets: &SourceOffsets,
     index: &LineIndex,
 ) -> Inline {
-    let exact = span.end - span.start == text.len();
-    let span = if exact {
-        index.span(span.start + range.start, span.start + range.end)
-    } else {
-        span.clone()
-    };
+    let start = offsets.at(range.start);
+    let span = index.span(start, offsets.at(range.end).max(start));
     Inline::Text {
         text: text[range].to_string(),
         style,
         span,
+    }
+}
+
+/// Where each byte offset of a text inline sits in the source. A text that is its source byte
+/// for byte maps directly; one that is not (an escape `\*`, an entity `&amp;`) is aligned
+/// character by character in one pass, so that every sentence cut from it gets a span of its
+/// own (sentences sharing one span were timed and checked as one).
+struct SourceOffsets {
+    start: usize,
+    end: usize,
+    /// (offset in the text, offset in the source) at each character, when not exact.
+    aligned: Option<Vec<(usize, usize)>>,
+}
+
+/// How far ahead the source is searched for a text character: past an escape or an entity.
+const ALIGN_WINDOW: usize = 12;
+
+impl SourceOffsets {
+    fn new(text: &str, span: &Span, index: &LineIndex) -> Self {
+        let exact = span.end - span.start == text.len();
+        let aligned = (!exact).then(|| {
+            let source = index.source().get(span.range()).unwrap_or_default();
+            let mut at = 0;
+            text.char_indices()
+                .map(|(i, c)| {
+                    let window =
+                        &source[at..floor_char_boundary(source, at + ALIGN_WINDOW).max(at)];
+                    if let Some(found) = window.find(c) {
+                        at += found;
+                        let mapped = (i, span.start + at);
+                        at += c.len_utf8();
+                        mapped
+                    } else {
+                        (i, span.start + at)
+                    }
+                })
+                .collect()
+        });
+        SourceOffsets {
+            start: span.start,
+            end: span.end,
+            aligned,
+        }
+    }
+
+    fn at(&self, offset: usize) -> usize {
+        match &self.aligned {
+            None => self.start + offset,
+            Some(aligned) => {
+                let next = aligned.partition_point(|&(i, _)| i < offset);
+                aligned.get(next).map_or(self.end, |&(_, source)| source)
+            }
+        }
     }
 }

@@ -49,9 +49,22 @@ fn closing_brackets_and_marks_stay_with_their_sentence() {
 }
 
 #[test]
-fn soft_breaks_join_japanese_without_space_and_latin_with_one() {
+fn a_line_break_is_kept_and_does_not_end_a_sentence() {
     let script = parse("市民の\n皆さん。Hello\nworld.");
-    assert_eq!(sentences(&script), ["市民の皆さん。", "Hello world."]);
+    assert_eq!(sentences(&script), ["市民の\n皆さん。", "Hello\nworld."]);
+}
+
+#[test]
+fn one_sentence_a_line_gives_each_sentence_its_own_span() {
+    let source = "皆さん。\n今日は。\nよろしくお願いします。\n";
+    let script = parse(source);
+    let spans: Vec<&str> = script
+        .sentences()
+        .map(|s| source[s.span.range()].trim_end())
+        .collect();
+    assert_eq!(spans, ["皆さん。", "今日は。", "よろしくお願いします。"]);
+    let lines: Vec<usize> = script.sentences().map(|s| s.span.line).collect();
+    assert_eq!(lines, [1, 2, 3]);
 }
 
 #[test]
@@ -246,4 +259,15 @@ fn html_comments_are_ignored_silently() {
     let script = parse("本文。<!-- 下書きのメモ -->\n\n<!--\n消す段落\n-->\n");
     assert_eq!(sentences(&script).concat(), "本文。");
     assert!(script.diagnostics.is_empty());
+}
+
+#[test]
+fn sentences_cut_from_escaped_text_get_their_own_spans() {
+    let source = "同じ\\*文。次の&amp;文。";
+    let script = parse(source);
+    let spans: Vec<&str> = script
+        .sentences()
+        .map(|s| &source[s.span.range()])
+        .collect();
+    assert_eq!(spans, ["同じ\\*文。", "次の&amp;文。"]);
 }

@@ -190,14 +190,14 @@ fn write_inlines<'i>(
         match part {
             None if line.heading => out.push(' '),
             None => {
-                out.push_str("\\\n");
+                out.push('\n');
                 out.push_str(line.prefix);
             }
             Some((added, content)) if added.is_plain() => out.push_str(content),
             Some((added, content)) => {
                 let next = match parts.get(i + 1) {
                     None => after,
-                    Some(None) => Some('\\'),
+                    Some(None) => Some('\n'),
                     Some(Some((e, c))) if e.is_plain() => c.chars().next(),
                     Some(Some(_)) => Some('<'),
                 };
@@ -333,7 +333,7 @@ mod tests {
         let source = "# 題\n\n## 節\n\n一行目\n二行目。  \n改行後。\n\n- あ\n- い\n\n+ う\n\n3) え\n\n> 引用。\n>\n> 二つ目。\n\n***\n\n#### 小\n";
         assert_eq!(
             md(source),
-            "# 題\n\n## 節\n\n一行目二行目。\\\n改行後。\n\n- あ\n- い\n\n* う\n\n3. え\n\n> 引用。\n>\n> 二つ目。\n\n---\n\n#### 小\n"
+            "# 題\n\n## 節\n\n一行目\n二行目。\n改行後。\n\n- あ\n- い\n\n* う\n\n3. え\n\n> 引用。\n>\n> 二つ目。\n\n---\n\n#### 小\n"
         );
     }
 
