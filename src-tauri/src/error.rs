@@ -68,7 +68,7 @@ impl From<StoreError> for AppError {
             StoreError::DiskFull => ErrorCode::DiskFull,
             StoreError::CannotOpen => ErrorCode::Io,
             StoreError::Io(error) => io_code(error),
-            StoreError::Setting { .. } | StoreError::Migration(_) | StoreError::Database(_) => {
+            StoreError::Setting { .. } | StoreError::Migration { .. } | StoreError::Database(_) => {
                 ErrorCode::Internal
             }
         };

@@ -43,7 +43,7 @@ pub use templates::{TemplateEdit, UserTemplate};
 
 use rusqlite::{Connection, TransactionBehavior};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -93,9 +93,9 @@ impl Store {
     }
 
     fn init(mut conn: Connection, busy_timeout: Duration) -> Result<Store> {
+        // First of all, so that everything below waits for other connections' locks.
         conn.busy_timeout(busy_timeout)?;
-        // In-memory databases answer "memory"; a read-only file keeps its mode. Both are fine.
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
+        use_wal(&conn, busy_timeout)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         recovery::check(&conn)?;
@@ -108,6 +108,29 @@ impl Store {
         Ok(self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+/// Puts the database in WAL mode. Changing the journal mode needs the file to itself, and
+/// SQLite answers "busy" at once, without its busy handler, while another connection has it
+/// open (two processes creating a database together): try again until `patience` has passed.
+/// In-memory databases answer "memory"; a read-only file keeps its mode. Both are fine.
+fn use_wal(conn: &Connection, patience: Duration) -> Result<()> {
+    let deadline = Instant::now() + patience;
+    let mut pause = Duration::from_millis(1);
+    loop {
+        match conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+        {
+            Ok(_) => return Ok(()),
+            Err(err) => match StoreError::from(err) {
+                StoreError::Busy if Instant::now() + pause < deadline => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(50));
+                }
+                other => return Err(other),
+            },
+        }
     }
 }
 
