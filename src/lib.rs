@@ -7,6 +7,7 @@ pub mod analysis;
 pub mod compose;
 pub mod export;
 pub mod input;
+pub mod invisible;
 pub mod japanese;
 pub mod lint;
 pub mod prompter;

@@ -1,6 +1,6 @@
 //! Commands over one draft file: stats, lint, export.
 
-use super::{minutes_seconds, print_json, Failure, Outcome};
+use super::{minutes_seconds, print_json, shown, Failure, Outcome};
 use clap::Args;
 use podium::analysis::{self, AnalysisOptions};
 use podium::export::{self, ExportOptions, ExportProfile, RubyStyle};
@@ -123,9 +123,9 @@ pub fn stats(args: StatsArgs) -> Outcome {
     if args.json {
         return print_json(&report);
     }
-    println!("{}", report.title.as_deref().unwrap_or("（無題）"));
+    out!("{}", shown(report.title.as_deref().unwrap_or("（無題）")));
     match report.morae {
-        Some(morae) => println!(
+        Some(morae) => out!(
             "  {}字（読み {}字、{}拍）  約{}（{:.0}拍/分）",
             report.chars,
             report.spoken_chars,
@@ -133,7 +133,7 @@ pub fn stats(args: StatsArgs) -> Outcome {
             minutes_seconds(report.seconds),
             timed.pace.per_minute
         ),
-        None => println!(
+        None => out!(
             "  {}字（読み {}字）  約{}（{}字/分）",
             report.chars,
             report.spoken_chars,
@@ -147,10 +147,11 @@ pub fn stats(args: StatsArgs) -> Outcome {
         } else {
             &section.title
         };
-        println!(
-            "  {:>6}字 {:>8}  {title}",
+        out!(
+            "  {:>6}字 {:>8}  {}",
             section.chars,
-            minutes_seconds(section.seconds)
+            minutes_seconds(section.seconds),
+            shown(title)
         );
     }
     Ok(())
@@ -241,19 +242,19 @@ pub fn lint(args: LintArgs) -> Outcome {
         });
     }
     for finding in &findings {
-        println!(
+        out!(
             "{}:{}:{}: {} [{}] {}\n    {}",
             source.name,
             finding.span.line,
             finding.span.column,
             finding.severity.id(),
             finding.rule.id(),
-            finding.message,
-            finding.excerpt
+            shown(&finding.message),
+            shown(&finding.excerpt)
         );
     }
     if findings.is_empty() {
-        eprintln!("{}: 指摘はありません (no findings)", source.name);
+        note!("{}: 指摘はありません (no findings)", source.name);
     }
     Ok(())
 }
@@ -302,17 +303,9 @@ pub fn export(args: ExportArgs) -> Outcome {
     let output = export::export(&script, &options);
     match &args.output {
         Some(path) => write_file(path, &output),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(output.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|e| {
-                    Failure::runtime(format!(
-                        "標準出力に書けません (cannot write to stdout: {e})"
-                    ))
-                })
-        }
+        None => std::io::stdout()
+            .write_all(output.as_bytes())
+            .map_err(Failure::output),
     }
 }
 

@@ -2,7 +2,7 @@
 
 use super::draft::read_source;
 use super::readings;
-use super::{db_path, minutes_seconds, print_json, Failure, Outcome};
+use super::{db_path, minutes_seconds, print_json, shown, Failure, Outcome};
 use clap::Args;
 use podium::analysis::{self, Analysis};
 use podium::compose;
@@ -80,7 +80,7 @@ pub fn import(args: ImportArgs) -> Outcome {
     }
     if let Some(last) = failures.pop() {
         for failure in failures {
-            eprintln!("podium: {}", failure.message);
+            note!("podium: {}", failure.message);
         }
         return Err(Failure::input(format!(
             "{} (何も取り込んでいません / nothing imported)",
@@ -108,7 +108,7 @@ pub fn import(args: ImportArgs) -> Outcome {
         return print_json(&imported);
     }
     for draft in &imported {
-        println!("{}\t{}\t← {}", draft.id, draft.title, draft.file);
+        out!("{}\t{}\t← {}", draft.id, shown(&draft.title), draft.file);
     }
     Ok(())
 }
@@ -139,14 +139,14 @@ pub fn list(args: ListArgs) -> Outcome {
         return print_json(&drafts);
     }
     if drafts.is_empty() {
-        eprintln!("原稿はまだありません (no drafts yet)");
+        note!("原稿はまだありません (no drafts yet)");
     }
     for draft in &drafts {
-        println!(
+        out!(
             "{}\t{}\t{}\t{}字\t{}",
             draft.id,
-            draft.title,
-            draft.event,
+            shown(&draft.title),
+            shown(&draft.event),
             draft.chars,
             minutes_seconds(draft.seconds)
         );
@@ -180,10 +180,15 @@ pub fn search(args: SearchArgs) -> Outcome {
         return print_json(&hits);
     }
     for hit in &hits {
-        println!("{}\t{}\t{}", hit.draft_id, hit.title, hit.snippet);
+        out!(
+            "{}\t{}\t{}",
+            hit.draft_id,
+            shown(&hit.title),
+            shown(&hit.snippet)
+        );
     }
     if hits.is_empty() {
-        eprintln!("見つかりません (no match)");
+        note!("見つかりません (no match)");
     }
     Ok(())
 }
@@ -245,7 +250,7 @@ pub fn new(args: NewArgs) -> Outcome {
     if args.json {
         return print_json(&draft);
     }
-    println!("{}\t{}", draft.id, draft.title);
+    out!("{}\t{}", draft.id, shown(&draft.title));
     Ok(())
 }
 
@@ -261,9 +266,11 @@ pub fn templates(args: TemplatesArgs) -> Outcome {
         return print_json(&all);
     }
     for template in all {
-        println!(
+        out!(
             "{}\t{}\t{}",
-            template.id, template.name, template.description
+            template.id,
+            template.name,
+            template.description
         );
     }
     Ok(())

@@ -2,7 +2,7 @@
 //! `export-all` (every draft as a Markdown file).
 
 use super::library::{open_store, store_failure};
-use super::{db_path, Failure, Outcome};
+use super::{db_path, shown, Failure, Outcome};
 use clap::Args;
 use podium::store::{self, Store, StoreError, DEFAULT_BACKUPS_KEPT};
 use std::ops::ControlFlow;
@@ -35,14 +35,14 @@ pub fn doctor(args: DoctorArgs) -> Outcome {
         Err(StoreError::Corrupt) if args.recover => {
             let aside = store::recover_corrupt(&path, local_now())
                 .map_err(|e| Failure::runtime(format!("{}: {e}", path.display())))?;
-            println!(
+            out!(
                 "壊れたデータベースを {} に移しました（削除はしていません）\
                  (moved the damaged database to {}; nothing was deleted)",
                 aside.display(),
                 aside.display()
             );
             let store = Store::open(&path).map_err(|e| store_failure(&path, e))?;
-            println!(
+            out!(
                 "新しいデータベースを作りました (started a new database): {}",
                 path.display()
             );
@@ -55,12 +55,12 @@ pub fn doctor(args: DoctorArgs) -> Outcome {
         .map_err(|e| store_failure(&path, e))?;
     if !problems.is_empty() {
         for problem in &problems {
-            eprintln!("podium: {}: {problem}", path.display());
+            note!("podium: {}: {problem}", path.display());
         }
         return Err(store_failure(&path, StoreError::Corrupt));
     }
     let drafts = store.list_drafts().map_err(|e| store_failure(&path, e))?;
-    println!(
+    out!(
         "{}: 正常です（原稿 {} 件）(sound; {} drafts)",
         path.display(),
         drafts.len(),
@@ -72,20 +72,20 @@ pub fn doctor(args: DoctorArgs) -> Outcome {
             .backup_if_due(&backups, local_now(), DEFAULT_BACKUPS_KEPT)
             .map_err(|e| Failure::runtime(format!("{}: {e}", backups.display())))?;
         match made {
-            Some(copy) => println!("バックアップを作りました (backed up): {}", copy.display()),
-            None => println!("今日のバックアップはもうあります (today's backup exists)"),
+            Some(copy) => out!("バックアップを作りました (backed up): {}", copy.display()),
+            None => out!("今日のバックアップはもうあります (today's backup exists)"),
         }
     }
     let kept = store::list_backups(&backups)
         .map_err(|e| Failure::runtime(format!("{}: {e}", backups.display())))?;
     match kept.first() {
-        Some(newest) => println!(
+        Some(newest) => out!(
             "バックアップ {} 件、最新 (backups: {}, newest): {}",
             kept.len(),
             kept.len(),
             newest.display()
         ),
-        None => println!("バックアップはまだありません (no backups yet)"),
+        None => out!("バックアップはまだありません (no backups yet)"),
     }
     Ok(())
 }
@@ -105,10 +105,15 @@ pub fn export_all(args: ExportAllArgs) -> Outcome {
         .export_all(&args.dir, |_, _| ControlFlow::Continue(()))
         .map_err(|e| Failure::runtime(format!("{}: {e}", args.dir.display())))?;
     for draft in &written {
-        println!("{}\t{}\t→ {}", draft.id, draft.title, draft.path.display());
+        out!(
+            "{}\t{}\t→ {}",
+            draft.id,
+            shown(&draft.title),
+            draft.path.display()
+        );
     }
     if written.is_empty() {
-        eprintln!("原稿はまだありません (no drafts yet)");
+        note!("原稿はまだありません (no drafts yet)");
     }
     Ok(())
 }

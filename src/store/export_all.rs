@@ -6,6 +6,7 @@
 //! ` (2)`, ` (3)` … suffix. Nothing is written outside the folder.
 
 use super::{Result, Store};
+use crate::invisible::is_invisible;
 use std::collections::HashSet;
 use std::fs::{self, OpenOptions};
 use std::io::{self, Write};
@@ -92,7 +93,7 @@ fn file_stem_for(title: &str) -> String {
             if !stem.ends_with(' ') {
                 stem.push(' ');
             }
-        } else if !is_hidden(c) {
+        } else if !is_invisible(c) {
             if stem.len() + c.len_utf8() > MAX_STEM_BYTES {
                 break;
             }
@@ -110,15 +111,6 @@ fn file_stem_for(title: &str) -> String {
     } else {
         stem.to_owned()
     }
-}
-
-/// Control characters, bidi overrides and isolates, and other invisible format characters.
-fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || ('\u{200B}'..='\u{200F}').contains(&c)
-        || ('\u{202A}'..='\u{202E}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-        || c == '\u{FEFF}'
 }
 
 fn is_device_name(name: &str) -> bool {
