@@ -6,6 +6,7 @@
 pub mod analysis;
 pub mod compose;
 pub mod export;
+pub mod files;
 pub mod input;
 pub mod invisible;
 pub mod japanese;

@@ -3,7 +3,7 @@
 use super::{minutes_seconds, print_json, shown, Failure, Outcome};
 use clap::Args;
 use podium::analysis::{self, AnalysisOptions};
-use podium::export::{self, ExportOptions, ExportProfile, RubyStyle};
+use podium::export::{self, ExportOptions, ExportProfile, RubyStyle, SaveFileError};
 use podium::lint::{self, LintConfig, PrhDictionary};
 use podium::script::{self, SectionRole};
 use podium::timing::{self, Pace, TimingOptions};
@@ -309,24 +309,15 @@ pub fn export(args: ExportArgs) -> Outcome {
     }
 }
 
-/// Write a whole file or nothing: a temporary file beside it, then a rename.
+/// Write a whole file or nothing, as the app saves an export (see `podium::files`).
 fn write_file(path: &Path, contents: &str) -> Outcome {
-    let name = path.display();
-    let fail =
-        |e: std::io::Error| Failure::runtime(format!("{name}: 書き込めません (cannot write: {e})"));
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = path.file_name().ok_or_else(|| {
-        Failure::input(format!(
-            "{name}: ファイル名ではありません (not a file name)"
-        ))
-    })?;
-    let temp = dir.join(format!(".{}.podium-tmp", file_name.to_string_lossy()));
-    std::fs::write(&temp, contents).map_err(fail)?;
-    std::fs::rename(&temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        fail(e)
+    let absolute = std::path::absolute(path)
+        .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
+    export::write_file_atomically(&absolute, contents.as_bytes()).map_err(|error| {
+        let message = format!("{}: {error}", path.display());
+        match error {
+            SaveFileError::Io { .. } => Failure::runtime(message),
+            _ => Failure::input(message),
+        }
     })
 }
