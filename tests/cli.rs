@@ -633,3 +633,63 @@ fn victims_for_backup(backups: &Path, today: time::Date) -> Vec<PathBuf> {
         .map(|day| plant_link(backups, &format!(".podium-{day}.db.partial")))
         .collect()
 }
+
+/// Builds `drafts_live` for other columns, then gives it back its own definition (`PRAGMA
+/// writable_schema`): the index disagrees with its table, which the check at open does not
+/// see and the full check does.
+fn damage_an_index(db: &Path) {
+    let sql = |conn: &rusqlite::Connection| -> String {
+        conn.query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'drafts_live'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap()
+    };
+    let set_sql = |text: &str| {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.pragma_update(None, "writable_schema", true).unwrap();
+        conn.execute(
+            "UPDATE sqlite_schema SET sql = ?1 WHERE name = 'drafts_live'",
+            [text],
+        )
+        .unwrap();
+    };
+    let original = sql(&rusqlite::Connection::open(db).unwrap());
+    set_sql(&original.replace("updated_at, id, title", "created_at, id, body"));
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .execute_batch("REINDEX drafts_live")
+        .unwrap();
+    set_sql(&original);
+}
+
+#[test]
+fn doctor_recover_repairs_an_index_that_disagrees_with_its_table() {
+    let lib = library();
+    let imported = podium(&["import", data("address.md").to_str().unwrap()], &lib.db);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    damage_an_index(&lib.db);
+
+    let found = podium(&["doctor"], &lib.db);
+    assert_eq!(found.status.code(), Some(1), "{}", stderr(&found));
+    assert!(stderr(&found).contains("--recover"), "{}", stderr(&found));
+
+    let repaired = podium(&["doctor", "--recover"], &lib.db);
+    assert_eq!(repaired.status.code(), Some(0), "{}", stderr(&repaired));
+    assert!(
+        stdout(&repaired).contains("索引を作り直しました"),
+        "{}",
+        stdout(&repaired)
+    );
+    assert!(
+        stdout(&repaired).contains("(sound; 1 drafts)"),
+        "{}",
+        stdout(&repaired)
+    );
+
+    let checked = podium(&["doctor"], &lib.db);
+    assert_eq!(checked.status.code(), Some(0), "{}", stderr(&checked));
+    let list = json(&podium(&["list", "--json"], &lib.db));
+    assert_eq!(list[0]["title"], "令和9年 年頭挨拶");
+}

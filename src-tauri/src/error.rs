@@ -67,6 +67,8 @@ impl From<StoreError> for AppError {
             StoreError::TooNew => ErrorCode::DatabaseTooNew,
             StoreError::DiskFull => ErrorCode::DiskFull,
             StoreError::CannotOpen => ErrorCode::Io,
+            StoreError::NoDatabase => ErrorCode::NotFound,
+            StoreError::Url => ErrorCode::InvalidInput,
             StoreError::Io(error) => io_code(error),
             StoreError::Setting { .. } | StoreError::Migration { .. } | StoreError::Database(_) => {
                 ErrorCode::Internal

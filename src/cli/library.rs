@@ -13,9 +13,17 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use time::{Date, OffsetDateTime};
 
+/// The database, created if missing: for commands that write (import, new).
 pub(crate) fn open_store(db: Option<PathBuf>) -> Result<Store, Failure> {
     let path = db_path(db)?;
     Store::open(&path).map_err(|e| store_failure(&path, e))
+}
+
+/// The database as it is, for commands that only read: nothing is created, and a read-only
+/// one is read.
+pub(crate) fn open_existing_store(db: Option<PathBuf>) -> Result<Store, Failure> {
+    let path = db_path(db)?;
+    Store::open_existing(&path).map_err(|e| store_failure(&path, e))
 }
 
 /// How the library's figures are timed, as the app times them: at the database's settings,
@@ -29,7 +37,8 @@ fn timed_like_the_app(store: &Store, db: Option<PathBuf>) -> impl Fn(&str) -> An
     }
 }
 
-/// A database that cannot be used, with what to do when there is something to do.
+/// A database that cannot be used, with what to do when there is something to do. A path
+/// that names no database, or a URL, is bad usage (exit 2).
 pub(crate) fn store_failure(path: &Path, error: StoreError) -> Failure {
     let advice = match error {
         StoreError::Corrupt => {
@@ -38,7 +47,11 @@ pub(crate) fn store_failure(path: &Path, error: StoreError) -> Failure {
         }
         _ => "",
     };
-    Failure::runtime(format!("{}: {error}{advice}", path.display()))
+    let message = format!("{}: {error}{advice}", path.display());
+    match error {
+        StoreError::NoDatabase | StoreError::Url => Failure::input(message),
+        _ => Failure::runtime(message),
+    }
 }
 
 fn now() -> OffsetDateTime {
@@ -131,7 +144,7 @@ pub struct ListArgs {
 }
 
 pub fn list(args: ListArgs) -> Outcome {
-    let store = open_store(args.db)?;
+    let store = open_existing_store(args.db)?;
     let drafts = store
         .list_drafts()
         .map_err(|e| Failure::runtime(e.to_string()))?;
@@ -172,7 +185,7 @@ pub fn search(args: SearchArgs) -> Outcome {
     if args.query.trim().is_empty() {
         return Err(Failure::input("検索語が空です (empty query)"));
     }
-    let store = open_store(args.db)?;
+    let store = open_existing_store(args.db)?;
     let hits = store
         .search(&args.query, args.limit)
         .map_err(|e| Failure::runtime(e.to_string()))?;

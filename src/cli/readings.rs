@@ -62,8 +62,7 @@ pub(crate) fn open(db: Option<PathBuf>) -> Option<Japanese> {
 /// The office's readings from the database, when there is one (never created here).
 fn user_readings(db: Option<PathBuf>) -> UserReadings {
     db.or_else(podium::store::default_db_path)
-        .filter(|path| path.is_file())
-        .and_then(|path| Store::open(&path).ok())
+        .and_then(|path| Store::open_existing(&path).ok())
         .and_then(|store| store.user_readings().ok())
         .unwrap_or_default()
 }

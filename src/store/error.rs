@@ -29,6 +29,17 @@ pub enum StoreError {
     DiskFull,
     #[error("データベースファイルを開けません (unable to open database file)")]
     CannotOpen,
+    /// A command that only reads was pointed at a file that is not there (nothing was created).
+    #[error(
+        "データベースがありません。`podium import` か `podium new` で作れます \
+         (no database here; `podium import` or `podium new` makes one)"
+    )]
+    NoDatabase,
+    #[error(
+        "URL のデータベース（PostgreSQL など）にはまだ対応していません。ファイルのパスを指定してください \
+         (PostgreSQL/URL databases are not supported yet; give a file path)"
+    )]
+    Url,
     #[error(
         "このデータベースは新しいバージョンの Podium で作られています \
          (database was written by a newer version of Podium)"

@@ -26,6 +26,15 @@ pub(super) fn run(conn: &mut Connection) -> Result<()> {
     migrate(conn, &STEPS)
 }
 
+/// Fails with `ReadOnly` when the database needs an upgrade (for a connection that cannot
+/// write), with `TooNew` when it is ahead of us.
+pub(super) fn check_current(conn: &Connection) -> Result<()> {
+    match applied(conn, &STEPS)? == STEPS.len() {
+        true => Ok(()),
+        false => Err(StoreError::ReadOnly),
+    }
+}
+
 /// Applies the `steps` the database does not have yet, all in one transaction. An up-to-date
 /// database is only read (no write lock; a read-only file opens).
 fn migrate(conn: &mut Connection, steps: &[&str]) -> Result<()> {
