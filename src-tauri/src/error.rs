@@ -83,6 +83,7 @@ impl From<InputError> for AppError {
         let code = match &error {
             InputError::NotFound => ErrorCode::NotFound,
             InputError::IsDirectory
+            | InputError::NotAFile
             | InputError::TooLarge { .. }
             | InputError::Binary
             | InputError::InvalidEncoding { .. } => ErrorCode::InvalidInput,
