@@ -6,7 +6,9 @@
 pub mod analysis;
 pub mod compose;
 pub mod export;
+pub mod files;
 pub mod input;
+pub mod invisible;
 pub mod japanese;
 pub mod lint;
 pub mod prompter;

@@ -17,6 +17,11 @@ fn podium(args: &[&str], db: &Path) -> Output {
 }
 
 fn podium_with_stdin(args: &[&str], db: &Path, stdin: Option<&[u8]>) -> Output {
+    podium_printing_to(Stdio::piped(), args, db, stdin)
+}
+
+/// `podium` with its standard output sent to `stdout`.
+fn podium_printing_to(stdout: Stdio, args: &[&str], db: &Path, stdin: Option<&[u8]>) -> Output {
     let mut child = Command::new(env!("CARGO_BIN_EXE_podium"))
         .args(args)
         .env("PODIUM_DB", db)
@@ -30,7 +35,7 @@ fn podium_with_stdin(args: &[&str], db: &Path, stdin: Option<&[u8]>) -> Output {
         } else {
             Stdio::null()
         })
-        .stdout(Stdio::piped())
+        .stdout(stdout)
         .stderr(Stdio::piped())
         .spawn()
         .expect("podium starts");
@@ -455,4 +460,247 @@ fn with_the_dictionary_stats_count_morae_readings_print_katakana_and_lint_has_wo
         .collect();
     assert!(rules.contains(&"repeated-particle"), "{rules:?}");
     assert!(rules.contains(&"furigana"), "{rules:?}");
+}
+
+/// Every command that prints, with its arguments, over a library of two drafts.
+fn printing_commands(lib: &Library) -> Vec<Vec<String>> {
+    let address = data("address.md").to_str().unwrap().to_owned();
+    let ceremony = data("ceremony.md").to_str().unwrap().to_owned();
+    let out = lib.db.with_file_name("out");
+    let imported = podium(&["import", &address, &ceremony], &lib.db);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let commands: [&[&str]; 14] = [
+        &["stats", &address],
+        &["lint", &ceremony],
+        &["lint", &ceremony, "--json"],
+        &["readings", &address],
+        &["export", &address, "--to", "html-doc"],
+        &["import", &address],
+        &["list"],
+        &["list", "--json"],
+        &["search", "市民"],
+        &["new", "--template", "new-year"],
+        &["templates"],
+        &["doctor"],
+        &["export-all", out.to_str().unwrap()],
+        &["--help"],
+    ];
+    commands
+        .iter()
+        .map(|args| args.iter().map(|arg| arg.to_string()).collect())
+        .collect()
+}
+
+fn run_printing_to(stdout: impl Fn() -> Stdio, lib: &Library) -> Vec<(String, Output)> {
+    printing_commands(lib)
+        .into_iter()
+        .map(|args| {
+            let args: Vec<&str> = args.iter().map(String::as_str).collect();
+            let output = podium_printing_to(stdout(), &args, &lib.db, None);
+            (args.join(" "), output)
+        })
+        .collect()
+}
+
+#[test]
+fn a_reader_that_stops_reading_ends_every_command_quietly_with_0() {
+    let lib = library();
+    // A pipe whose reading end is closed before podium starts: every write fails with EPIPE,
+    // as in `podium list | head -1` once head has its line.
+    let closed_pipe = || {
+        let (reader, writer) = std::io::pipe().unwrap();
+        drop(reader);
+        Stdio::from(writer)
+    };
+    for (command, output) in run_printing_to(closed_pipe, &lib) {
+        let stderr = stderr(&output);
+        assert_eq!(output.status.code(), Some(0), "{command}: {stderr}");
+        assert!(
+            !stderr.contains("panicked") && !stderr.contains("stdout"),
+            "{command}: {stderr}"
+        );
+    }
+}
+
+#[test]
+fn a_full_disk_under_stdout_is_one_line_and_exit_1() {
+    let lib = library();
+    let full = || Stdio::from(std::fs::File::create("/dev/full").unwrap());
+    for (command, output) in run_printing_to(full, &lib) {
+        let stderr = stderr(&output);
+        assert_eq!(output.status.code(), Some(1), "{command}: {stderr}");
+        let last = stderr.lines().last().unwrap_or_default();
+        assert!(
+            last.starts_with("podium: 標準出力に書けません (cannot write to stdout: "),
+            "{command}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{command}: {stderr}");
+    }
+}
+
+#[test]
+fn escape_sequences_from_a_crafted_database_never_reach_the_terminal() {
+    let lib = library();
+    let imported = podium(&["import", data("address.md").to_str().unwrap()], &lib.db);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let hostile = "危\u{1b}]0;pwned\u{7}険\u{1b}[2J\u{9b}31m\u{202e}な\t題\n名";
+    rusqlite::Connection::open(&lib.db)
+        .unwrap()
+        .execute(
+            "UPDATE drafts SET title = ?1, event = ?1, body = ?1",
+            [hostile],
+        )
+        .unwrap();
+    for args in [&["list"][..], &["search", "pwned"]] {
+        let output = podium(args, &lib.db);
+        let shown = stdout(&output);
+        assert!(output.status.success(), "{args:?}: {}", stderr(&output));
+        assert!(shown.contains('危'), "{args:?}: {shown:?}");
+        assert!(
+            !shown.contains(['\u{1b}', '\u{7}', '\u{9b}', '\u{202e}']),
+            "{args:?}: {shown:?}"
+        );
+        assert_eq!(shown.lines().count(), 1, "one line a draft: {shown:?}");
+    }
+    let json = json(&podium(&["list", "--json"], &lib.db));
+    assert_eq!(
+        json[0]["title"], hostile,
+        "JSON escapes, and keeps, every character"
+    );
+}
+
+/// A file someone else owns, and a link to it planted in `folder` under `name`.
+#[cfg(unix)]
+fn plant_link(folder: &Path, name: &str) -> PathBuf {
+    let victim = folder.join(format!("victim-of-{name}"));
+    std::fs::write(&victim, "大事なファイル").unwrap();
+    std::os::unix::fs::symlink(&victim, folder.join(name)).unwrap();
+    victim
+}
+
+#[cfg(unix)]
+#[test]
+fn writes_never_follow_a_link_planted_in_the_folder() {
+    let lib = library();
+    let folder = lib.db.parent().unwrap().join("out");
+    std::fs::create_dir(&folder).unwrap();
+    let address = data("address.md");
+    let address = address.to_str().unwrap();
+
+    // `export -o`: the temporary names it used to write through.
+    let victims =
+        [".挨拶.html.podium-tmp", ".挨拶.html.1.podium-tmp"].map(|name| plant_link(&folder, name));
+    let target = folder.join("挨拶.html");
+    let export = podium(
+        &[
+            "export",
+            address,
+            "--to",
+            "html",
+            "-o",
+            target.to_str().unwrap(),
+        ],
+        &lib.db,
+    );
+    assert!(export.status.success(), "{}", stderr(&export));
+    assert!(std::fs::read_to_string(&target).unwrap().contains("<p>"));
+
+    // `export-all`: a link where a draft's file would go.
+    let imported = podium(&["import", address], &lib.db);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let taken = plant_link(&folder, "令和9年 年頭挨拶.md");
+    let all = podium(&["export-all", folder.to_str().unwrap()], &lib.db);
+    assert!(all.status.success(), "{}", stderr(&all));
+    assert!(
+        stdout(&all).contains("令和9年 年頭挨拶 (2).md"),
+        "{}",
+        stdout(&all)
+    );
+
+    // `doctor --backup`: the name the day's copy used to be written under first.
+    let backups = lib.db.parent().unwrap().join("backups");
+    std::fs::create_dir(&backups).unwrap();
+    let today = time::OffsetDateTime::now_utc().date();
+    let partial = victims_for_backup(&backups, today);
+    let doctor = podium(&["doctor", "--backup"], &lib.db);
+    assert!(doctor.status.success(), "{}", stderr(&doctor));
+
+    for victim in victims.iter().chain([&taken]).chain(&partial) {
+        assert_eq!(
+            std::fs::read_to_string(victim).unwrap(),
+            "大事なファイル",
+            "{}",
+            victim.display()
+        );
+    }
+}
+
+/// Links at `.podium-DATE.db.partial` for the days around `today` (local time may differ).
+#[cfg(unix)]
+fn victims_for_backup(backups: &Path, today: time::Date) -> Vec<PathBuf> {
+    [today.previous_day(), Some(today), today.next_day()]
+        .into_iter()
+        .flatten()
+        .map(|day| plant_link(backups, &format!(".podium-{day}.db.partial")))
+        .collect()
+}
+
+/// Builds `drafts_live` for other columns, then gives it back its own definition (`PRAGMA
+/// writable_schema`): the index disagrees with its table, which the check at open does not
+/// see and the full check does.
+fn damage_an_index(db: &Path) {
+    let sql = |conn: &rusqlite::Connection| -> String {
+        conn.query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'drafts_live'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap()
+    };
+    let set_sql = |text: &str| {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.pragma_update(None, "writable_schema", true).unwrap();
+        conn.execute(
+            "UPDATE sqlite_schema SET sql = ?1 WHERE name = 'drafts_live'",
+            [text],
+        )
+        .unwrap();
+    };
+    let original = sql(&rusqlite::Connection::open(db).unwrap());
+    set_sql(&original.replace("updated_at, id, title", "created_at, id, body"));
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .execute_batch("REINDEX drafts_live")
+        .unwrap();
+    set_sql(&original);
+}
+
+#[test]
+fn doctor_recover_repairs_an_index_that_disagrees_with_its_table() {
+    let lib = library();
+    let imported = podium(&["import", data("address.md").to_str().unwrap()], &lib.db);
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    damage_an_index(&lib.db);
+
+    let found = podium(&["doctor"], &lib.db);
+    assert_eq!(found.status.code(), Some(1), "{}", stderr(&found));
+    assert!(stderr(&found).contains("--recover"), "{}", stderr(&found));
+
+    let repaired = podium(&["doctor", "--recover"], &lib.db);
+    assert_eq!(repaired.status.code(), Some(0), "{}", stderr(&repaired));
+    assert!(
+        stdout(&repaired).contains("索引を作り直しました"),
+        "{}",
+        stdout(&repaired)
+    );
+    assert!(
+        stdout(&repaired).contains("(sound; 1 drafts)"),
+        "{}",
+        stdout(&repaired)
+    );
+
+    let checked = podium(&["doctor"], &lib.db);
+    assert_eq!(checked.status.code(), Some(0), "{}", stderr(&checked));
+    let list = json(&podium(&["list", "--json"], &lib.db));
+    assert_eq!(list[0]["title"], "令和9年 年頭挨拶");
 }

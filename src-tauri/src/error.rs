@@ -67,8 +67,10 @@ impl From<StoreError> for AppError {
             StoreError::TooNew => ErrorCode::DatabaseTooNew,
             StoreError::DiskFull => ErrorCode::DiskFull,
             StoreError::CannotOpen => ErrorCode::Io,
+            StoreError::NoDatabase => ErrorCode::NotFound,
+            StoreError::Url => ErrorCode::InvalidInput,
             StoreError::Io(error) => io_code(error),
-            StoreError::Setting { .. } | StoreError::Migration(_) | StoreError::Database(_) => {
+            StoreError::Setting { .. } | StoreError::Migration { .. } | StoreError::Database(_) => {
                 ErrorCode::Internal
             }
         };
@@ -81,6 +83,7 @@ impl From<InputError> for AppError {
         let code = match &error {
             InputError::NotFound => ErrorCode::NotFound,
             InputError::IsDirectory
+            | InputError::NotAFile
             | InputError::TooLarge { .. }
             | InputError::Binary
             | InputError::InvalidEncoding { .. } => ErrorCode::InvalidInput,

@@ -1,9 +1,9 @@
 //! Commands over one draft file: stats, lint, export.
 
-use super::{minutes_seconds, print_json, Failure, Outcome};
+use super::{minutes_seconds, print_json, shown, Failure, Outcome};
 use clap::Args;
 use podium::analysis::{self, AnalysisOptions};
-use podium::export::{self, ExportOptions, ExportProfile, RubyStyle};
+use podium::export::{self, ExportOptions, ExportProfile, RubyStyle, SaveFileError};
 use podium::japanese::pace;
 use podium::lint::{self, LintConfig, PrhDictionary};
 use podium::script::{self, SectionRole};
@@ -145,9 +145,9 @@ pub fn stats(args: StatsArgs) -> Outcome {
     if args.json {
         return print_json(&report);
     }
-    println!("{}", report.title.as_deref().unwrap_or("（無題）"));
+    out!("{}", shown(report.title.as_deref().unwrap_or("（無題）")));
     match report.morae {
-        Some(morae) => println!(
+        Some(morae) => out!(
             "  {}字（読み {}字、{}拍）  約{}（{:.0}拍/分）",
             report.chars,
             report.spoken_chars,
@@ -155,7 +155,7 @@ pub fn stats(args: StatsArgs) -> Outcome {
             minutes_seconds(report.seconds),
             timed.pace.per_minute
         ),
-        None => println!(
+        None => out!(
             "  {}字（読み {}字）  約{}（{}字/分）",
             report.chars,
             report.spoken_chars,
@@ -169,10 +169,11 @@ pub fn stats(args: StatsArgs) -> Outcome {
         } else {
             &section.title
         };
-        println!(
-            "  {:>6}字 {:>8}  {title}",
+        out!(
+            "  {:>6}字 {:>8}  {}",
             section.chars,
-            minutes_seconds(section.seconds)
+            minutes_seconds(section.seconds),
+            shown(title)
         );
     }
     Ok(())
@@ -263,19 +264,19 @@ pub fn lint(args: LintArgs) -> Outcome {
         });
     }
     for finding in &findings {
-        println!(
+        out!(
             "{}:{}:{}: {} [{}] {}\n    {}",
             source.name,
             finding.span.line,
             finding.span.column,
             finding.severity.id(),
             finding.rule.id(),
-            finding.message,
-            finding.excerpt
+            shown(&finding.message),
+            shown(&finding.excerpt)
         );
     }
     if findings.is_empty() {
-        eprintln!("{}: 指摘はありません (no findings)", source.name);
+        note!("{}: 指摘はありません (no findings)", source.name);
     }
     Ok(())
 }
@@ -324,38 +325,21 @@ pub fn export(args: ExportArgs) -> Outcome {
     let output = export::export(&script, &options);
     match &args.output {
         Some(path) => write_file(path, &output),
-        None => {
-            let mut stdout = std::io::stdout().lock();
-            stdout
-                .write_all(output.as_bytes())
-                .and_then(|()| stdout.flush())
-                .map_err(|e| {
-                    Failure::runtime(format!(
-                        "標準出力に書けません (cannot write to stdout: {e})"
-                    ))
-                })
-        }
+        None => std::io::stdout()
+            .write_all(output.as_bytes())
+            .map_err(Failure::output),
     }
 }
 
-/// Write a whole file or nothing: a temporary file beside it, then a rename.
+/// Write a whole file or nothing, as the app saves an export (see `podium::files`).
 fn write_file(path: &Path, contents: &str) -> Outcome {
-    let name = path.display();
-    let fail =
-        |e: std::io::Error| Failure::runtime(format!("{name}: 書き込めません (cannot write: {e})"));
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let file_name = path.file_name().ok_or_else(|| {
-        Failure::input(format!(
-            "{name}: ファイル名ではありません (not a file name)"
-        ))
-    })?;
-    let temp = dir.join(format!(".{}.podium-tmp", file_name.to_string_lossy()));
-    std::fs::write(&temp, contents).map_err(fail)?;
-    std::fs::rename(&temp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&temp);
-        fail(e)
+    let absolute = std::path::absolute(path)
+        .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
+    export::write_file_atomically(&absolute, contents.as_bytes()).map_err(|error| {
+        let message = format!("{}: {error}", path.display());
+        match error {
+            SaveFileError::Io { .. } => Failure::runtime(message),
+            _ => Failure::input(message),
+        }
     })
 }

@@ -2,7 +2,7 @@
 
 use super::draft::read_source;
 use super::readings;
-use super::{db_path, minutes_seconds, print_json, Failure, Outcome};
+use super::{db_path, minutes_seconds, print_json, shown, Failure, Outcome};
 use clap::Args;
 use podium::analysis::{self, Analysis};
 use podium::compose;
@@ -13,9 +13,17 @@ use serde::Serialize;
 use std::path::{Path, PathBuf};
 use time::{Date, OffsetDateTime};
 
+/// The database, created if missing: for commands that write (import, new).
 pub(crate) fn open_store(db: Option<PathBuf>) -> Result<Store, Failure> {
     let path = db_path(db)?;
     Store::open(&path).map_err(|e| store_failure(&path, e))
+}
+
+/// The database as it is, for commands that only read: nothing is created, and a read-only
+/// one is read.
+pub(crate) fn open_existing_store(db: Option<PathBuf>) -> Result<Store, Failure> {
+    let path = db_path(db)?;
+    Store::open_existing(&path).map_err(|e| store_failure(&path, e))
 }
 
 /// How the library's figures are timed, as the app times them: at the database's settings,
@@ -29,7 +37,8 @@ fn timed_like_the_app(store: &Store, db: Option<PathBuf>) -> impl Fn(&str) -> An
     }
 }
 
-/// A database that cannot be used, with what to do when there is something to do.
+/// A database that cannot be used, with what to do when there is something to do. A path
+/// that names no database, or a URL, is bad usage (exit 2).
 pub(crate) fn store_failure(path: &Path, error: StoreError) -> Failure {
     let advice = match error {
         StoreError::Corrupt => {
@@ -38,7 +47,11 @@ pub(crate) fn store_failure(path: &Path, error: StoreError) -> Failure {
         }
         _ => "",
     };
-    Failure::runtime(format!("{}: {error}{advice}", path.display()))
+    let message = format!("{}: {error}{advice}", path.display());
+    match error {
+        StoreError::NoDatabase | StoreError::Url => Failure::input(message),
+        _ => Failure::runtime(message),
+    }
 }
 
 fn now() -> OffsetDateTime {
@@ -80,7 +93,7 @@ pub fn import(args: ImportArgs) -> Outcome {
     }
     if let Some(last) = failures.pop() {
         for failure in failures {
-            eprintln!("podium: {}", failure.message);
+            note!("podium: {}", failure.message);
         }
         return Err(Failure::input(format!(
             "{} (何も取り込んでいません / nothing imported)",
@@ -108,7 +121,7 @@ pub fn import(args: ImportArgs) -> Outcome {
         return print_json(&imported);
     }
     for draft in &imported {
-        println!("{}\t{}\t← {}", draft.id, draft.title, draft.file);
+        out!("{}\t{}\t← {}", draft.id, shown(&draft.title), draft.file);
     }
     Ok(())
 }
@@ -131,7 +144,7 @@ pub struct ListArgs {
 }
 
 pub fn list(args: ListArgs) -> Outcome {
-    let store = open_store(args.db)?;
+    let store = open_existing_store(args.db)?;
     let drafts = store
         .list_drafts()
         .map_err(|e| Failure::runtime(e.to_string()))?;
@@ -139,14 +152,14 @@ pub fn list(args: ListArgs) -> Outcome {
         return print_json(&drafts);
     }
     if drafts.is_empty() {
-        eprintln!("原稿はまだありません (no drafts yet)");
+        note!("原稿はまだありません (no drafts yet)");
     }
     for draft in &drafts {
-        println!(
+        out!(
             "{}\t{}\t{}\t{}字\t{}",
             draft.id,
-            draft.title,
-            draft.event,
+            shown(&draft.title),
+            shown(&draft.event),
             draft.chars,
             minutes_seconds(draft.seconds)
         );
@@ -172,7 +185,7 @@ pub fn search(args: SearchArgs) -> Outcome {
     if args.query.trim().is_empty() {
         return Err(Failure::input("検索語が空です (empty query)"));
     }
-    let store = open_store(args.db)?;
+    let store = open_existing_store(args.db)?;
     let hits = store
         .search(&args.query, args.limit)
         .map_err(|e| Failure::runtime(e.to_string()))?;
@@ -180,10 +193,15 @@ pub fn search(args: SearchArgs) -> Outcome {
         return print_json(&hits);
     }
     for hit in &hits {
-        println!("{}\t{}\t{}", hit.draft_id, hit.title, hit.snippet);
+        out!(
+            "{}\t{}\t{}",
+            hit.draft_id,
+            shown(&hit.title),
+            shown(&hit.snippet)
+        );
     }
     if hits.is_empty() {
-        eprintln!("見つかりません (no match)");
+        note!("見つかりません (no match)");
     }
     Ok(())
 }
@@ -245,7 +263,7 @@ pub fn new(args: NewArgs) -> Outcome {
     if args.json {
         return print_json(&draft);
     }
-    println!("{}\t{}", draft.id, draft.title);
+    out!("{}\t{}", draft.id, shown(&draft.title));
     Ok(())
 }
 
@@ -261,9 +279,11 @@ pub fn templates(args: TemplatesArgs) -> Outcome {
         return print_json(&all);
     }
     for template in all {
-        println!(
+        out!(
             "{}\t{}\t{}",
-            template.id, template.name, template.description
+            template.id,
+            template.name,
+            template.description
         );
     }
     Ok(())

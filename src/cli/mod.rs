@@ -3,6 +3,26 @@
 //! Exit codes: 0 done (lint findings included), 1 a failure of the machine or the database,
 //! 2 bad input or usage (unreadable, binary or non-UTF-8 file, unknown template …).
 //! Errors are one line on stderr: `podium: FILE: reason`.
+//! Output goes through [`out!`]: a reader that stops reading (`podium list | head -1`) ends the
+//! command quietly with 0, as Unix tools do; stdout that cannot be written (a full disk) is a
+//! one-line error and 1. Text from a draft or the database is printed through [`shown`].
+
+/// `println!` for a command's output: returns from the command with [`Failure::output`] when
+/// stdout fails.
+macro_rules! out {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        writeln!(std::io::stdout(), $($arg)*).map_err($crate::cli::Failure::output)?;
+    }};
+}
+
+/// `eprintln!` for notes beside the output: a note that cannot be shown is no reason to fail.
+macro_rules! note {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stderr(), $($arg)*);
+    }};
+}
 
 mod draft;
 mod library;
@@ -10,6 +30,8 @@ mod readings;
 mod upkeep;
 
 use clap::{Parser, Subcommand};
+use std::borrow::Cow;
+use std::io::{self, Write};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -74,6 +96,22 @@ impl Failure {
     }
 }
 
+impl Failure {
+    /// Printing to stdout failed. A closed pipe means the reader has what it wanted: exit 0,
+    /// silently (`code` 0, no message).
+    pub fn output(error: io::Error) -> Self {
+        match error.kind() {
+            io::ErrorKind::BrokenPipe => Failure {
+                code: 0,
+                message: String::new(),
+            },
+            _ => Failure::runtime(format!(
+                "標準出力に書けません (cannot write to stdout: {error})"
+            )),
+        }
+    }
+}
+
 pub(crate) type Outcome = Result<(), Failure>;
 
 /// The database path: `--db`, else `PODIUM_DB`, else the OS data directory.
@@ -84,7 +122,10 @@ pub(crate) fn db_path(flag: Option<PathBuf>) -> Result<PathBuf, Failure> {
 }
 
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(usage) => return answer_usage(&usage),
+    };
     let outcome = match cli.command {
         Command::Stats(args) => draft::stats(args),
         Command::Lint(args) => draft::lint(args),
@@ -98,21 +139,56 @@ pub fn main() -> ExitCode {
         Command::Doctor(args) => upkeep::doctor(args),
         Command::ExportAll(args) => upkeep::export_all(args),
     };
+    // The last line may wait in stdout's buffer: its failure counts too.
+    exit(outcome.and_then(|()| io::stdout().flush().map_err(Failure::output)))
+}
+
+/// `--help` and `--version` on stdout (exit 0), a usage error on stderr (exit 2), as clap
+/// does, but a failure to print them is a failure like any other output's.
+fn answer_usage(usage: &clap::Error) -> ExitCode {
+    let printed = usage.print();
+    match (usage.use_stderr(), printed) {
+        (true, _) => ExitCode::from(2),
+        (false, printed) => exit(printed.map_err(Failure::output)),
+    }
+}
+
+fn exit(outcome: Outcome) -> ExitCode {
     match outcome {
         Ok(()) => ExitCode::SUCCESS,
         Err(failure) => {
-            eprintln!("podium: {}", failure.message);
+            if !failure.message.is_empty() {
+                note!("podium: {}", failure.message);
+            }
             ExitCode::from(failure.code)
         }
     }
 }
 
-/// Print JSON to stdout.
+/// Print JSON to stdout (JSON escapes every control character itself).
 pub(crate) fn print_json(value: &impl serde::Serialize) -> Outcome {
     let text = serde_json::to_string_pretty(value)
         .map_err(|e| Failure::runtime(format!("JSON に変換できません ({e})")))?;
-    println!("{text}");
+    out!("{text}");
     Ok(())
+}
+
+/// Text from a draft or the database as a terminal may show it: controls (escape sequences,
+/// tabs and newlines that would forge columns or lines), bidi controls and zero-width
+/// characters become U+FFFD.
+pub(crate) fn shown(text: &str) -> Cow<'_, str> {
+    if text.chars().any(podium::invisible::is_invisible) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| match podium::invisible::is_invisible(c) {
+                    true => char::REPLACEMENT_CHARACTER,
+                    false => c,
+                })
+                .collect(),
+        )
+    } else {
+        Cow::Borrowed(text)
+    }
 }
 
 /// `10分32秒` from seconds.

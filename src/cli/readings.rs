@@ -1,7 +1,7 @@
 //! The dictionary for the CLI, and `podium readings`: the text as read, in katakana.
 
 use super::draft::read_source;
-use super::{Failure, Outcome};
+use super::{shown, Failure, Outcome};
 use clap::Args;
 use podium::analysis::Words;
 use podium::japanese::dictionary::{self, Provenance};
@@ -30,18 +30,18 @@ impl Japanese {
 pub(crate) fn open(db: Option<PathBuf>) -> Option<Japanese> {
     let sources = dictionary::default_sources();
     let Some(cache) = dictionary::default_cache() else {
-        eprintln!("podium: 辞書のキャッシュ用フォルダーがないため、文字単位で処理します (no cache folder: working on characters)");
+        note!("podium: 辞書のキャッシュ用フォルダーがないため、文字単位で処理します (no cache folder: working on characters)");
         return None;
     };
     if !dictionary::built_folder(&sources, &cache)
         .is_ok_and(|folder| folder.join("metadata.json").is_file())
     {
-        eprintln!("podium: 辞書を準備しています（初回のみ、数十秒かかります）(building the dictionary, once)");
+        note!("podium: 辞書を準備しています（初回のみ、数十秒かかります）(building the dictionary, once)");
     }
     match dictionary::open(&sources, &cache) {
         Ok((loaded, provenance)) => {
             if let Provenance::Built(took) = provenance {
-                eprintln!(
+                note!(
                     "podium: 辞書を作りました（{:.1}秒）(dictionary built in {:.1} s)",
                     took.as_secs_f64(),
                     took.as_secs_f64()
@@ -53,9 +53,7 @@ pub(crate) fn open(db: Option<PathBuf>) -> Option<Japanese> {
             })
         }
         Err(error) => {
-            eprintln!(
-                "podium: {error} — 文字単位で処理します (no dictionary: working on characters)"
-            );
+            note!("podium: {error} — 文字単位で処理します (no dictionary: working on characters)");
             None
         }
     }
@@ -64,8 +62,7 @@ pub(crate) fn open(db: Option<PathBuf>) -> Option<Japanese> {
 /// The office's readings from the database, when there is one (never created here).
 fn user_readings(db: Option<PathBuf>) -> UserReadings {
     db.or_else(podium::store::default_db_path)
-        .filter(|path| path.is_file())
-        .and_then(|path| Store::open(&path).ok())
+        .and_then(|path| Store::open_existing(&path).ok())
         .and_then(|store| store.user_readings().ok())
         .unwrap_or_default()
 }
@@ -90,7 +87,7 @@ pub fn readings(args: ReadingsArgs) -> Outcome {
     for sentence in
         japanese::read_script(&japanese.dictionary, &japanese.user, &script, &source.text)
     {
-        println!("{}", sentence.kana());
+        out!("{}", shown(&sentence.kana()));
     }
     Ok(())
 }

@@ -1,12 +1,12 @@
 //! Looking after the library database: `doctor` (check, recover a corrupt file, back up) and
 //! `export-all` (every draft as a Markdown file).
 
-use super::library::{open_store, store_failure};
-use super::{db_path, Failure, Outcome};
+use super::library::{open_existing_store, store_failure};
+use super::{db_path, shown, Failure, Outcome};
 use clap::Args;
-use podium::store::{self, Store, StoreError, DEFAULT_BACKUPS_KEPT};
+use podium::store::{self, Repair, Store, StoreError, DEFAULT_BACKUPS_KEPT};
 use std::ops::ControlFlow;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
 
 /// Local time, for names a person reads (backups, files moved aside).
@@ -14,10 +14,72 @@ fn local_now() -> OffsetDateTime {
     OffsetDateTime::now_local().unwrap_or_else(|_| OffsetDateTime::now_utc())
 }
 
+/// The database as it is (nothing created), after the full check: each problem on stderr,
+/// then a failure that advises `--recover`.
+fn checked(path: &Path) -> Result<Store, Failure> {
+    let store = Store::open_existing(path).map_err(|e| store_failure(path, e))?;
+    let problems = store
+        .integrity_problems()
+        .map_err(|e| store_failure(path, e))?;
+    if problems.is_empty() {
+        return Ok(store);
+    }
+    for problem in &problems {
+        note!("podium: {}: {}", path.display(), shown(problem));
+    }
+    Err(store_failure(path, StoreError::Corrupt))
+}
+
+/// `--recover`: a database that opens is checked in full and repaired; one too damaged to
+/// open is moved aside and a new one started.
+fn recover(path: &Path) -> Result<Store, Failure> {
+    let outcome = match store::repair(path, local_now()) {
+        Err(StoreError::Corrupt) => start_over(path)?,
+        repaired => repaired.map_err(|e| store_failure(path, e))?,
+    };
+    match outcome {
+        Repair::Sound => {}
+        Repair::Reindexed { problems } => out!(
+            "索引を作り直しました（問題 {} 件）(rebuilt the indexes: {} problems fixed)",
+            problems.len(),
+            problems.len()
+        ),
+        Repair::Rebuilt { problems, aside } => out!(
+            "新しいファイルに作り直しました（問題 {} 件）。元のファイルは {} に残しました \
+             (rebuilt into a new file: {} problems; the damaged one was kept as {})",
+            problems.len(),
+            aside.display(),
+            problems.len(),
+            aside.display()
+        ),
+    }
+    Store::open(path).map_err(|e| store_failure(path, e))
+}
+
+/// A database too damaged to open or to rebuild: moved aside, a new one in its place.
+fn start_over(path: &Path) -> Result<Repair, Failure> {
+    let aside = store::recover_corrupt(path, local_now())
+        .map_err(|e| Failure::runtime(format!("{}: {e}", path.display())))?;
+    out!(
+        "壊れたデータベースを {} に移しました（削除はしていません）\
+         (moved the damaged database to {}; nothing was deleted)",
+        aside.display(),
+        aside.display()
+    );
+    Store::open(path).map_err(|e| store_failure(path, e))?;
+    out!(
+        "新しいデータベースを作りました (started a new database): {}",
+        path.display()
+    );
+    Ok(Repair::Sound)
+}
+
 #[derive(Args)]
 pub struct DoctorArgs {
-    /// 壊れたデータベースを別名で残し、新しいデータベースを作る
-    /// (move a corrupt database aside, keeping it, and start a new one)
+    /// 壊れたデータベースを直す（索引の作り直し、だめなら新しいファイルに作り直し）。開けないほど
+    /// 壊れていれば別名で残し、新しいデータベースを作る
+    /// (repair a damaged database: rebuild its indexes, else copy it into a new file; one
+    /// that cannot be opened is moved aside, kept, and a new one started)
     #[arg(long)]
     recover: bool,
     /// 今日のバックアップがなければ作る (make today's backup if there is none)
@@ -30,37 +92,12 @@ pub struct DoctorArgs {
 
 pub fn doctor(args: DoctorArgs) -> Outcome {
     let path = db_path(args.db)?;
-    let store = match Store::open(&path) {
-        Ok(store) => store,
-        Err(StoreError::Corrupt) if args.recover => {
-            let aside = store::recover_corrupt(&path, local_now())
-                .map_err(|e| Failure::runtime(format!("{}: {e}", path.display())))?;
-            println!(
-                "壊れたデータベースを {} に移しました（削除はしていません）\
-                 (moved the damaged database to {}; nothing was deleted)",
-                aside.display(),
-                aside.display()
-            );
-            let store = Store::open(&path).map_err(|e| store_failure(&path, e))?;
-            println!(
-                "新しいデータベースを作りました (started a new database): {}",
-                path.display()
-            );
-            store
-        }
-        Err(error) => return Err(store_failure(&path, error)),
+    let store = match args.recover {
+        true => recover(&path)?,
+        false => checked(&path)?,
     };
-    let problems = store
-        .integrity_problems()
-        .map_err(|e| store_failure(&path, e))?;
-    if !problems.is_empty() {
-        for problem in &problems {
-            eprintln!("podium: {}: {problem}", path.display());
-        }
-        return Err(store_failure(&path, StoreError::Corrupt));
-    }
     let drafts = store.list_drafts().map_err(|e| store_failure(&path, e))?;
-    println!(
+    out!(
         "{}: 正常です（原稿 {} 件）(sound; {} drafts)",
         path.display(),
         drafts.len(),
@@ -72,20 +109,20 @@ pub fn doctor(args: DoctorArgs) -> Outcome {
             .backup_if_due(&backups, local_now(), DEFAULT_BACKUPS_KEPT)
             .map_err(|e| Failure::runtime(format!("{}: {e}", backups.display())))?;
         match made {
-            Some(copy) => println!("バックアップを作りました (backed up): {}", copy.display()),
-            None => println!("今日のバックアップはもうあります (today's backup exists)"),
+            Some(copy) => out!("バックアップを作りました (backed up): {}", copy.display()),
+            None => out!("今日のバックアップはもうあります (today's backup exists)"),
         }
     }
     let kept = store::list_backups(&backups)
         .map_err(|e| Failure::runtime(format!("{}: {e}", backups.display())))?;
     match kept.first() {
-        Some(newest) => println!(
+        Some(newest) => out!(
             "バックアップ {} 件、最新 (backups: {}, newest): {}",
             kept.len(),
             kept.len(),
             newest.display()
         ),
-        None => println!("バックアップはまだありません (no backups yet)"),
+        None => out!("バックアップはまだありません (no backups yet)"),
     }
     Ok(())
 }
@@ -100,15 +137,20 @@ pub struct ExportAllArgs {
 }
 
 pub fn export_all(args: ExportAllArgs) -> Outcome {
-    let store = open_store(args.db)?;
+    let store = open_existing_store(args.db)?;
     let written = store
         .export_all(&args.dir, |_, _| ControlFlow::Continue(()))
         .map_err(|e| Failure::runtime(format!("{}: {e}", args.dir.display())))?;
     for draft in &written {
-        println!("{}\t{}\t→ {}", draft.id, draft.title, draft.path.display());
+        out!(
+            "{}\t{}\t→ {}",
+            draft.id,
+            shown(&draft.title),
+            draft.path.display()
+        );
     }
     if written.is_empty() {
-        eprintln!("原稿はまだありません (no drafts yet)");
+        note!("原稿はまだありません (no drafts yet)");
     }
     Ok(())
 }

@@ -1,7 +1,7 @@
 //! Saving an export to a file the user chose: the whole file or nothing.
 
-use std::fs::{self, File};
-use std::io::{self, Write};
+use crate::files::{self, Existing};
+use std::io;
 use std::path::{Path, PathBuf};
 
 /// Why an export was not saved. Messages are Japanese first, English in parentheses.
@@ -19,8 +19,8 @@ pub enum SaveFileError {
     Io { path: PathBuf, source: io::Error },
 }
 
-/// Writes `contents` to `path` atomically: into a temporary file in the same folder, flushed
-/// to disk, then renamed over `path`. A failure leaves `path` as it was and no temporary file.
+/// Writes `contents` to `path` atomically, never through a planted link (see [`crate::files`]):
+/// a failure leaves `path` as it was and no temporary file.
 ///
 /// `path` must be absolute, name a file, and its folder must exist (folders are not created:
 /// the path comes from a save dialog).
@@ -28,9 +28,9 @@ pub fn write_file_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveFil
     if !path.is_absolute() {
         return Err(SaveFileError::NotAbsolute(path.to_owned()));
     }
-    let Some(name) = path.file_name().filter(|name| !name.is_empty()) else {
+    if path.file_name().is_none_or(|name| name.is_empty()) {
         return Err(SaveFileError::NoFileName(path.to_owned()));
-    };
+    }
     let folder = path.parent().unwrap_or(Path::new("/"));
     if !folder.is_dir() {
         return Err(SaveFileError::NoFolder(folder.to_owned()));
@@ -38,31 +38,16 @@ pub fn write_file_atomically(path: &Path, contents: &[u8]) -> Result<(), SaveFil
     if path.is_dir() {
         return Err(SaveFileError::IsFolder(path.to_owned()));
     }
-    let io_error = |source| SaveFileError::Io {
+    files::write(path, contents, Existing::Replace).map_err(|source| SaveFileError::Io {
         path: path.to_owned(),
         source,
-    };
-    let temp = folder.join(format!(
-        ".{}.{}.podium-tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let written = File::create(&temp).and_then(|mut file| {
-        file.write_all(contents)?;
-        file.sync_all()
-    });
-    match written.and_then(|()| fs::rename(&temp, path)) {
-        Ok(()) => Ok(()),
-        Err(error) => {
-            let _ = fs::remove_file(&temp);
-            Err(io_error(error))
-        }
-    }
+    })
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::fs;
 
     #[test]
     fn writes_and_replaces_a_file_leaving_no_temporary_file() {
@@ -95,22 +80,5 @@ mod tests {
             );
         }
         assert!(!dir.path().join("no").exists(), "no folder is created");
-    }
-
-    #[test]
-    fn a_failed_write_leaves_the_old_file() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("out.txt");
-        fs::write(&path, "old").unwrap();
-        // A folder where the temporary file would go makes the write fail.
-        let temp = dir
-            .path()
-            .join(format!(".out.txt.{}.podium-tmp", std::process::id()));
-        fs::create_dir(&temp).unwrap();
-        assert!(matches!(
-            write_file_atomically(&path, b"new"),
-            Err(SaveFileError::Io { .. })
-        ));
-        assert_eq!(fs::read_to_string(&path).unwrap(), "old");
     }
 }

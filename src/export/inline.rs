@@ -1,6 +1,7 @@
 //! What every export shares: inlines grouped into runs of one emphasis, and text made fit to
 //! show (no control or bidi-override characters, no live-looking script URLs).
 
+use crate::invisible::is_bidi_control;
 use crate::script::{Inline, Style};
 use std::borrow::Cow;
 
@@ -109,8 +110,7 @@ pub(super) fn has_content<'a>(inlines: impl IntoIterator<Item = &'a Inline>) -> 
 /// Characters never exported: controls (but tab and newline) and bidi embeddings, overrides
 /// and isolates, which could reorder what a reader sees.
 fn is_hidden(c: char) -> bool {
-    (c.is_control() && c != '\t' && c != '\n')
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    (c.is_control() && c != '\t' && c != '\n') || is_bidi_control(c)
 }
 
 /// Text as exported: hidden characters dropped and script URLs defanged (`javascript:` becomes

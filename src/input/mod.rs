@@ -1,8 +1,10 @@
 //! Turns the bytes of an imported file (or stdin) into draft text, or refuses them with a reason
 //! the user can read.
 //!
-//! Accepted: UTF-8 (with or without BOM), UTF-16LE/BE with a BOM, and Shift_JIS (Windows-31J)
-//! when the bytes are not UTF-8 but read as Japanese. Every line ending becomes `\n`.
+//! Accepted: UTF-8 (with or without BOM), UTF-16LE/BE with a BOM or, when it is plain, without
+//! one, and Shift_JIS (Windows-31J) when the bytes are not UTF-8 but read as Japanese. Only
+//! regular files are read (a FIFO would wait for a writer forever). Every line ending becomes
+//! `\n`.
 
 mod sjis;
 #[cfg(test)]
@@ -65,6 +67,8 @@ pub enum InputError {
     PermissionDenied,
     #[error("フォルダーは読み込めません (is a directory, not a file)")]
     IsDirectory,
+    #[error("通常のファイルではないため読み込めません（FIFO・デバイスなど）(not a regular file: a FIFO, device or socket)")]
+    NotAFile,
     /// `bytes` is `None` when a stream was cut off at the limit, its size unknown.
     #[error("{}", too_large_message(*.bytes, *.limit))]
     TooLarge { bytes: Option<u64>, limit: u64 },
@@ -142,6 +146,8 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
             SourceEncoding::Utf16Be,
             decode_utf16(UTF_16BE, rest, SourceEncoding::Utf16Be)?,
         )
+    } else if let Some(decoded) = utf16_without_bom(bytes) {
+        decoded
     } else {
         refuse_binary_bytes(bytes)?;
         match std::str::from_utf8(bytes) {
@@ -165,11 +171,15 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
     })
 }
 
-/// Reads and decodes a file, refusing it by its metadata size before reading anything.
+/// Reads and decodes a file, refusing it by its metadata (not a regular file, too large)
+/// before reading anything.
 pub fn read_path(path: &Path) -> Result<Decoded, InputError> {
     let meta = fs::metadata(path)?;
     if meta.is_dir() {
         return Err(InputError::IsDirectory);
+    }
+    if !meta.is_file() {
+        return Err(InputError::NotAFile);
     }
     if meta.len() > LIMIT {
         return Err(InputError::TooLarge {
@@ -177,8 +187,27 @@ pub fn read_path(path: &Path) -> Result<Decoded, InputError> {
             limit: LIMIT,
         });
     }
-    let file = fs::File::open(path)?;
+    let file = open_without_waiting(path)?;
+    // What was opened, in case the path was swapped for a FIFO since it was looked at.
+    if !file.metadata()?.is_file() {
+        return Err(InputError::NotAFile);
+    }
     decode(&read_bounded(file, meta.len())?)
+}
+
+/// Opens for reading without waiting: opening a FIFO waits for a writer unless non-blocking.
+#[cfg(unix)]
+fn open_without_waiting(path: &Path) -> io::Result<fs::File> {
+    use std::os::unix::fs::OpenOptionsExt;
+    fs::OpenOptions::new()
+        .read(true)
+        .custom_flags(libc::O_NONBLOCK)
+        .open(path)
+}
+
+#[cfg(not(unix))]
+fn open_without_waiting(path: &Path) -> io::Result<fs::File> {
+    fs::File::open(path)
 }
 
 /// Reads and decodes standard input, reading at most [`MAX_DRAFT_BYTES`] + 1 bytes.
@@ -222,6 +251,44 @@ fn decode_utf16(
         return Err(InputError::Binary);
     }
     Ok(text)
+}
+
+/// UTF-16 without a BOM (as some tools save "Unicode" text): the NUL bytes of its ASCII
+/// characters all fall on one side of each pair (high bytes: odd offsets in little-endian,
+/// even ones in big-endian), the bytes decode strictly in that order, with at least one line
+/// break, to text nineteen twentieths of which (in the sample) is Japanese, ASCII or common
+/// symbols. None when unsure: the input is then judged as UTF-8 or Shift_JIS, or binary.
+fn utf16_without_bom(bytes: &[u8]) -> Option<(SourceEncoding, String)> {
+    if !bytes.len().is_multiple_of(2) {
+        return None;
+    }
+    let zeros_at = |parity: usize| {
+        bytes
+            .iter()
+            .skip(parity)
+            .step_by(2)
+            .filter(|&&b| b == 0)
+            .count()
+    };
+    let (source, encoding) = match (zeros_at(0), zeros_at(1)) {
+        (0, odd) if odd > 0 => (SourceEncoding::Utf16Le, UTF_16LE),
+        (even, 0) if even > 0 => (SourceEncoding::Utf16Be, UTF_16BE),
+        _ => return None,
+    };
+    let text = decode_strict(encoding, bytes).ok()?;
+    let sample: Vec<char> = text.chars().take(SNIFF_BYTES / 2).collect();
+    let plausible = sample.iter().filter(|c| is_common_in_drafts(**c)).count();
+    (text.contains('\n') && plausible * 20 >= sample.len() * 19).then_some((source, text))
+}
+
+/// Characters a Japanese draft is made of: ASCII text, Latin-1, punctuation and symbols
+/// (① ■ ※ “ ”), kana and CJK punctuation, enclosed and compatibility characters (㈱ ㎡ 﨑),
+/// kanji, full-width forms.
+fn is_common_in_drafts(c: char) -> bool {
+    matches!(c,
+        '\t' | '\n' | '\r' | ' '..='~' | '\u{A0}'..='\u{FF}' | '\u{2010}'..='\u{27BF}'
+        | '\u{3000}'..='\u{30FF}' | '\u{3200}'..='\u{33FF}' | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}')
 }
 
 /// A NUL anywhere, or more than one in twenty of the sampled characters being control

@@ -93,6 +93,30 @@ fn utf16_with_bom() {
 }
 
 #[test]
+fn utf16_without_bom_is_decoded_when_it_is_plainly_text() {
+    for (little_endian, encoding) in [
+        (true, SourceEncoding::Utf16Le),
+        (false, SourceEncoding::Utf16Be),
+    ] {
+        let bytes = utf16(SPEECH, little_endian);
+        let decoded = decode(&bytes[2..]).unwrap();
+        assert_eq!(decoded.encoding, encoding);
+        assert_eq!(decoded.text, lf(SPEECH));
+        let ascii = utf16("Hello\nworld\n", little_endian);
+        assert_eq!(decode(&ascii[2..]).unwrap().text, "Hello\nworld\n");
+    }
+    // NULs on both sides of the pairs, or text without a line break: not UTF-16.
+    assert!(matches!(
+        decode(b"\0\0\0\x01\x02\0\n\0"),
+        Err(InputError::Binary)
+    ));
+    assert!(matches!(
+        decode(b"text\0more text"),
+        Err(InputError::Binary)
+    ));
+}
+
+#[test]
 fn broken_utf16_is_refused_with_its_offset() {
     let mut odd = utf16("あ", true);
     odd.push(b'a');

@@ -1,11 +1,12 @@
 //! Daily backups of the database, made with SQLite's online backup API (a consistent copy
 //! while the database stays in use), into the `backups/` folder beside it.
 //!
-//! A day's copy is `podium-YYYY-MM-DD.db`. It is written as `.podium-YYYY-MM-DD.db.partial`,
-//! flushed to disk and then renamed, so a crash mid-copy never leaves a half backup under a
-//! backup's name. Only the newest `keep` copies stay.
+//! A day's copy is `podium-YYYY-MM-DD.db`. It is written under a temporary name, flushed to
+//! disk and then renamed ([`crate::files`]), so a crash mid-copy never leaves a half backup
+//! under a backup's name. Only the newest `keep` copies stay.
 
 use super::{Result, Store};
+use crate::files::{self, Existing};
 use rusqlite::MAIN_DB;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -73,39 +74,22 @@ impl Store {
             None
         } else {
             fs::create_dir_all(dir)?;
-            let partial = dir.join(format!(".{name}.partial"));
-            match self.copy_to(&partial).and_then(|()| {
-                fs::rename(&partial, &target)?;
-                Ok(())
-            }) {
-                Ok(()) => Some(target),
-                Err(err) => {
-                    let _ = fs::remove_file(&partial);
-                    return Err(err);
-                }
-            }
+            let copy = files::temporary_beside(&target)?;
+            self.conn.backup(MAIN_DB, copy.path(), None)?;
+            files::put(copy, &target, Existing::Replace)?;
+            Some(target)
         };
         for old in list_backups(dir)?.iter().skip(keep.max(1)) {
             fs::remove_file(old)?;
         }
         Ok(made)
     }
-
-    /// A consistent copy of the whole database at `path` (replaced if it exists), on disk.
-    fn copy_to(&self, path: &Path) -> Result<()> {
-        if path.exists() {
-            fs::remove_file(path)?;
-        }
-        self.conn.backup(MAIN_DB, path, None)?;
-        fs::File::open(path)?.sync_all()?;
-        Ok(())
-    }
 }
 
 /// Puts a copy of `backup` at `path`, where no database may be (move a corrupt one aside
 /// first with [`super::recover_corrupt`]). The copy is checked and brought up to date by
-/// [`Store::open`] under a temporary name, flushed, then renamed into place, so `path` is either
-/// absent or a sound database. The backup itself is not changed.
+/// [`Store::open`] under a temporary name, flushed, then renamed into place ([`crate::files`]),
+/// so `path` is either absent or a sound database. The backup itself is not changed.
 pub fn restore_backup(backup: &Path, path: &Path) -> Result<()> {
     if path.exists() {
         return Err(std::io::Error::new(
@@ -114,23 +98,17 @@ pub fn restore_backup(backup: &Path, path: &Path) -> Result<()> {
         )
         .into());
     }
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let partial = path.with_file_name(format!(".{name}.restoring"));
-    let restored = fs::copy(backup, &partial)
-        .map_err(Into::into)
-        .and_then(|_| Store::open(&partial))
-        .and_then(|store| {
-            drop(store); // the last connection: SQLite folds its write-ahead log back in
-            fs::File::open(&partial)?.sync_all()?;
-            fs::rename(&partial, path)?;
-            Ok(())
-        });
-    if restored.is_err() {
-        for suffix in ["", "-wal", "-shm"] {
-            let _ = fs::remove_file(format!("{}{suffix}", partial.display()));
-        }
+    let mut copy = files::temporary_beside(path)?;
+    std::io::copy(&mut fs::File::open(backup)?, &mut copy)?;
+    let checked = Store::open(copy.path()).map(drop);
+    // The last connection is closed: SQLite folded its write-ahead log back in, or, when the
+    // open failed, left journal files beside the copy.
+    for suffix in ["-wal", "-shm"] {
+        let _ = fs::remove_file(format!("{}{suffix}", copy.path().display()));
     }
-    restored
+    checked?;
+    files::put(copy, path, Existing::Keep)?;
+    Ok(())
 }
 
 #[cfg(test)]
@@ -218,7 +196,7 @@ mod tests {
         let left: Vec<_> = fs::read_dir(dir.path())
             .unwrap()
             .map(|entry| entry.unwrap().file_name().to_string_lossy().into_owned())
-            .filter(|name| name.contains("other"))
+            .filter(|name| name.contains("other") || name.starts_with(".podium-"))
             .collect();
         assert!(
             left.is_empty(),

@@ -29,6 +29,17 @@ pub enum StoreError {
     DiskFull,
     #[error("データベースファイルを開けません (unable to open database file)")]
     CannotOpen,
+    /// A command that only reads was pointed at a file that is not there (nothing was created).
+    #[error(
+        "データベースがありません。`podium import` か `podium new` で作れます \
+         (no database here; `podium import` or `podium new` makes one)"
+    )]
+    NoDatabase,
+    #[error(
+        "URL のデータベース（PostgreSQL など）にはまだ対応していません。ファイルのパスを指定してください \
+         (PostgreSQL/URL databases are not supported yet; give a file path)"
+    )]
+    Url,
     #[error(
         "このデータベースは新しいバージョンの Podium で作られています \
          (database was written by a newer version of Podium)"
@@ -41,10 +52,30 @@ pub enum StoreError {
     },
     #[error("ファイルを読み書きできません (I/O error: {0})")]
     Io(std::io::Error),
-    #[error("データベースの更新に失敗しました (database upgrade failed: {0})")]
-    Migration(rusqlite_migration::Error),
+    /// A step of the schema's upgrade failed (it was rolled back).
+    #[error(
+        "データベースの更新に失敗しました (database upgrade to version {version} failed: {})",
+        without_sql(.source)
+    )]
+    Migration {
+        version: usize,
+        source: rusqlite::Error,
+    },
     #[error("データベースのエラーです (database error: {0})")]
     Database(rusqlite::Error),
+}
+
+/// SQLite's reason without the statement it quotes (a migration is dozens of lines).
+fn without_sql(err: &rusqlite::Error) -> String {
+    match err {
+        rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
+        other => other
+            .to_string()
+            .lines()
+            .next()
+            .unwrap_or_default()
+            .to_owned(),
+    }
 }
 
 /// The thing a [`StoreError::NotFound`] was looking for.
@@ -93,24 +124,6 @@ impl From<std::io::Error> for StoreError {
     }
 }
 
-impl From<rusqlite_migration::Error> for StoreError {
-    fn from(err: rusqlite_migration::Error) -> Self {
-        use rusqlite_migration::{Error, MigrationDefinitionError};
-        match err {
-            Error::RusqliteError { err, query } => match StoreError::from(err) {
-                StoreError::Database(err) => {
-                    StoreError::Migration(Error::RusqliteError { err, query })
-                }
-                known => known,
-            },
-            Error::MigrationDefinition(MigrationDefinitionError::DatabaseTooFarAhead) => {
-                StoreError::TooNew
-            }
-            other => StoreError::Migration(other),
-        }
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -137,15 +150,6 @@ mod tests {
             StoreError::CannotOpen
         ));
         assert!(matches!(sqlite(ffi::SQLITE_ERROR), StoreError::Database(_)));
-    }
-
-    #[test]
-    fn migration_errors_keep_the_sqlite_meaning() {
-        let busy = rusqlite_migration::Error::with_sql(
-            rusqlite::Error::SqliteFailure(ffi::Error::new(ffi::SQLITE_BUSY), None),
-            "CREATE TABLE t (x)",
-        );
-        assert!(matches!(StoreError::from(busy), StoreError::Busy));
     }
 
     #[test]

@@ -6,9 +6,11 @@
 //! ` (2)`, ` (3)` … suffix. Nothing is written outside the folder.
 
 use super::{Result, Store};
+use crate::files::{self, Existing};
+use crate::invisible::is_invisible;
 use std::collections::HashSet;
-use std::fs::{self, OpenOptions};
-use std::io::{self, Write};
+use std::fs;
+use std::io;
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 
@@ -57,10 +59,12 @@ impl Store {
                 return Ok(written);
             }
             let draft = self.draft(summary.id)?;
-            let path = create_new_file(dir, &file_stem_for(&draft.title), &mut taken, |file| {
-                file.write_all(draft.body.as_bytes())?;
-                file.sync_all()
-            })?;
+            let path = create_new_file(
+                dir,
+                &file_stem_for(&draft.title),
+                &mut taken,
+                draft.body.as_bytes(),
+            )?;
             written.push(ExportedDraft {
                 id: draft.id,
                 title: draft.title,
@@ -92,7 +96,7 @@ fn file_stem_for(title: &str) -> String {
             if !stem.ends_with(' ') {
                 stem.push(' ');
             }
-        } else if !is_hidden(c) {
+        } else if !is_invisible(c) {
             if stem.len() + c.len_utf8() > MAX_STEM_BYTES {
                 break;
             }
@@ -112,15 +116,6 @@ fn file_stem_for(title: &str) -> String {
     }
 }
 
-/// Control characters, bidi overrides and isolates, and other invisible format characters.
-fn is_hidden(c: char) -> bool {
-    c.is_control()
-        || ('\u{200B}'..='\u{200F}').contains(&c)
-        || ('\u{202A}'..='\u{202E}').contains(&c)
-        || ('\u{2066}'..='\u{2069}').contains(&c)
-        || c == '\u{FEFF}'
-}
-
 fn is_device_name(name: &str) -> bool {
     let upper = name.to_uppercase();
     if RESERVED_NAMES.contains(&upper.as_str()) {
@@ -138,13 +133,13 @@ fn is_device_name(name: &str) -> bool {
 }
 
 /// Creates `<stem>.md` in `dir`, or `<stem> (2).md` … when that name is taken in `taken`
-/// (compared without case, as Windows and macOS do) or on disk, and fills it with `write`.
-/// A file that fails while being written is removed.
+/// (compared without case, as Windows and macOS do) or on disk, holding `contents` (written
+/// whole, never through a planted link: [`files::write`]).
 fn create_new_file(
     dir: &Path,
     stem: &str,
     taken: &mut HashSet<String>,
-    write: impl Fn(&mut fs::File) -> io::Result<()>,
+    contents: &[u8],
 ) -> Result<PathBuf> {
     for n in 1u64.. {
         let name = match n {
@@ -156,17 +151,8 @@ fn create_new_file(
         }
         let path = dir.join(&name);
         debug_assert_eq!(path.parent(), Some(dir), "{name} stays in the folder");
-        match OpenOptions::new().write(true).create_new(true).open(&path) {
-            Ok(mut file) => {
-                return match write(&mut file) {
-                    Ok(()) => Ok(path),
-                    Err(err) => {
-                        drop(file);
-                        let _ = fs::remove_file(&path);
-                        Err(err.into())
-                    }
-                };
-            }
+        match files::write(&path, contents, Existing::Keep) {
+            Ok(()) => return Ok(path),
             Err(err) if err.kind() == io::ErrorKind::AlreadyExists => {}
             Err(err) => return Err(err.into()),
         }

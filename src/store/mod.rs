@@ -20,6 +20,7 @@ mod backup;
 mod drafts;
 mod error;
 mod export_all;
+mod location;
 mod migrations;
 mod readings;
 mod recovery;
@@ -35,15 +36,15 @@ pub use drafts::{Draft, DraftEdit, DraftStats, DraftSummary, SaveKind};
 pub use error::{Item, StoreError};
 pub use export_all::{file_name_for, ExportedDraft};
 pub use readings::{ReadingEntry, ReadingError};
-pub use recovery::recover_corrupt;
+pub use recovery::{recover_corrupt, repair, Repair};
 pub use rehearsals::REHEARSALS_LISTED;
 pub use revisions::{Revision, RevisionKind, RevisionSummary, AUTOSAVE_WINDOW};
 pub use search::SearchHit;
 pub use templates::{TemplateEdit, UserTemplate};
 
-use rusqlite::{Connection, TransactionBehavior};
+use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 pub type Result<T, E = StoreError> = std::result::Result<T, E>;
 
@@ -78,10 +79,57 @@ impl Store {
 
     /// [`Store::open`] with a chosen busy timeout.
     pub fn open_with_timeout(path: &Path, busy_timeout: Duration) -> Result<Store> {
+        location::refuse_url(path)?;
         if let Some(dir) = path.parent().filter(|dir| !dir.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        Connection::open(path)
+        Store::open_file(path, OpenFlags::default(), busy_timeout)
+    }
+
+    /// Opens a database that must exist, for a command that only reads: nothing is created
+    /// ([`StoreError::NoDatabase`] when the file is missing). Checked and upgraded as by
+    /// [`Store::open`] where it can be written; a read-only file or folder is opened
+    /// [read-only](Store::open_read_only).
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        location::refuse_url(path)?;
+        if !path.exists() {
+            return Err(StoreError::NoDatabase);
+        }
+        let read_write = OpenFlags::default() - OpenFlags::SQLITE_OPEN_CREATE;
+        match Store::open_file(path, read_write, DEFAULT_BUSY_TIMEOUT) {
+            Err(StoreError::ReadOnly) => Store::open_read_only(path),
+            opened => opened,
+        }
+    }
+
+    /// Opens an existing database only to read it: checked, never upgraded (an older one
+    /// gives [`StoreError::ReadOnly`]), every write refused. In a folder where SQLite cannot
+    /// make its shared-memory file, a database with no write-ahead log left in it is read as
+    /// immutable.
+    pub fn open_read_only(path: &Path) -> Result<Store> {
+        location::refuse_url(path)?;
+        let read_only = (OpenFlags::default()
+            - OpenFlags::SQLITE_OPEN_CREATE
+            - OpenFlags::SQLITE_OPEN_READ_WRITE)
+            | OpenFlags::SQLITE_OPEN_READ_ONLY;
+        let opened = Connection::open_with_flags(path, read_only)
+            .map_err(StoreError::from)
+            .and_then(Store::init_read_only);
+        match opened {
+            Err(StoreError::CannotOpen | StoreError::ReadOnly)
+                if !recovery::with_suffix(path, "-wal").exists() =>
+            {
+                let uri = location::immutable_uri(path);
+                Connection::open_with_flags(uri, read_only | OpenFlags::SQLITE_OPEN_URI)
+                    .map_err(StoreError::from)
+                    .and_then(Store::init_read_only)
+            }
+            opened => opened,
+        }
+    }
+
+    fn open_file(path: &Path, flags: OpenFlags, busy_timeout: Duration) -> Result<Store> {
+        Connection::open_with_flags(path, flags)
             .map_err(StoreError::from)
             .and_then(|conn| Store::init(conn, busy_timeout))
             .map_err(|err| recovery::explain_cannot_open(err, path))
@@ -93,13 +141,21 @@ impl Store {
     }
 
     fn init(mut conn: Connection, busy_timeout: Duration) -> Result<Store> {
+        // First of all, so that everything below waits for other connections' locks.
         conn.busy_timeout(busy_timeout)?;
-        // In-memory databases answer "memory"; a read-only file keeps its mode. Both are fine.
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))?;
+        use_wal(&conn, busy_timeout)?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
         recovery::check(&conn)?;
         migrations::run(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    fn init_read_only(conn: Connection) -> Result<Store> {
+        conn.busy_timeout(DEFAULT_BUSY_TIMEOUT)?;
+        conn.pragma_update(None, "foreign_keys", true)?;
+        recovery::check(&conn)?;
+        migrations::check_current(&conn)?;
         Ok(Store { conn })
     }
 
@@ -108,6 +164,29 @@ impl Store {
         Ok(self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    }
+}
+
+/// Puts the database in WAL mode. Changing the journal mode needs the file to itself, and
+/// SQLite answers "busy" at once, without its busy handler, while another connection has it
+/// open (two processes creating a database together): try again until `patience` has passed.
+/// In-memory databases answer "memory"; a read-only file keeps its mode. Both are fine.
+fn use_wal(conn: &Connection, patience: Duration) -> Result<()> {
+    let deadline = Instant::now() + patience;
+    let mut pause = Duration::from_millis(1);
+    loop {
+        match conn
+            .pragma_update_and_check(None, "journal_mode", "WAL", |row| row.get::<_, String>(0))
+        {
+            Ok(_) => return Ok(()),
+            Err(err) => match StoreError::from(err) {
+                StoreError::Busy if Instant::now() + pause < deadline => {
+                    std::thread::sleep(pause);
+                    pause = (pause * 2).min(Duration::from_millis(50));
+                }
+                other => return Err(other),
+            },
+        }
     }
 }
 

@@ -5,9 +5,13 @@
 //! truncated or damaged inside fails at once with [`StoreError::Corrupt`] instead of at some later
 //! save. The caller then asks the user and, if they agree, calls [`recover_corrupt`] and opens
 //! the path again, which makes a new, empty database. The old file keeps every byte.
+//!
+//! Damage the check at open lets through (an index that disagrees with its table) is found by
+//! the full check and mended by [`repair`].
 
 use super::{Result, Store, StoreError};
-use rusqlite::Connection;
+use crate::files::{self, Existing};
+use rusqlite::{Connection, OpenFlags};
 use std::path::{Path, PathBuf};
 use time::macros::format_description;
 use time::OffsetDateTime;
@@ -58,11 +62,69 @@ pub(super) fn explain_cannot_open(err: StoreError, path: &Path) -> StoreError {
 impl Store {
     /// SQLite's full `PRAGMA integrity_check`: the problems found, none when the file is sound.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
-        let mut stmt = self.conn.prepare("PRAGMA integrity_check")?;
-        let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
-        let lines = rows.collect::<rusqlite::Result<Vec<_>>>()?;
-        Ok(lines.into_iter().filter(|line| line != "ok").collect())
+        integrity_problems(&self.conn)
     }
+}
+
+fn integrity_problems(conn: &Connection) -> Result<Vec<String>> {
+    let mut stmt = conn.prepare("PRAGMA integrity_check")?;
+    let rows = stmt.query_map([], |row| row.get::<_, String>(0))?;
+    let lines = rows.collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(lines.into_iter().filter(|line| line != "ok").collect())
+}
+
+/// What [`repair`] found and did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Repair {
+    /// The full check found nothing.
+    Sound,
+    /// The indexes did not match their tables; rebuilt (`REINDEX`), the file is sound.
+    Reindexed { problems: Vec<String> },
+    /// The database was copied into a new file (`VACUUM INTO`), checked, and put in its place;
+    /// the damaged file was moved `aside` as by [`recover_corrupt`].
+    Rebuilt {
+        problems: Vec<String>,
+        aside: PathBuf,
+    },
+}
+
+/// Runs the full check (`PRAGMA integrity_check`, which finds what the check at open does not:
+/// indexes that disagree with their tables) on the database at `path` and repairs what it
+/// finds: the indexes first (`REINDEX`), and when that is not enough, a rebuild into a new
+/// file from what can still be read (`VACUUM INTO`), the damaged one kept aside (named as by
+/// [`recover_corrupt`], at `now`). Fails with [`StoreError::Corrupt`], changing nothing, when
+/// the file cannot be read or the rebuilt copy is not sound either; with
+/// [`StoreError::NoDatabase`] when there is no file.
+///
+/// A rebuild replaces the file: connections opened before it still see the old one.
+pub fn repair(path: &Path, now: OffsetDateTime) -> Result<Repair> {
+    super::location::refuse_url(path)?;
+    if !path.exists() {
+        return Err(StoreError::NoDatabase);
+    }
+    // Not `Store::open`: its check at open refuses the damage a rebuild can mend.
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    conn.busy_timeout(super::DEFAULT_BUSY_TIMEOUT)?;
+    let problems = integrity_problems(&conn)?;
+    if problems.is_empty() {
+        return Ok(Repair::Sound);
+    }
+    // A REINDEX that fails (a UNIQUE index over rows that break it) leaves the rebuild to try.
+    if conn.execute_batch("REINDEX").is_ok() && integrity_problems(&conn)?.is_empty() {
+        return Ok(Repair::Reindexed { problems });
+    }
+    let copy = files::temporary_beside(path)?;
+    conn.execute("VACUUM INTO ?1", [copy.path().to_string_lossy()])?;
+    drop(conn);
+    if !integrity_problems(&Connection::open(copy.path())?)?.is_empty() {
+        return Err(StoreError::Corrupt);
+    }
+    let aside = recover_corrupt(path, now)?;
+    files::put(copy, path, Existing::Keep)?;
+    Ok(Repair::Rebuilt { problems, aside })
 }
 
 /// Moves a database that [`Store::open`] reported [`StoreError::Corrupt`] out of the way:
@@ -106,7 +168,7 @@ fn free_name(path: &Path, stamp: &str) -> PathBuf {
 }
 
 /// `path` with `suffix` appended to its file name.
-fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
+pub(super) fn with_suffix(path: &Path, suffix: &str) -> PathBuf {
     let mut name = path.as_os_str().to_owned();
     name.push(suffix);
     PathBuf::from(name)
@@ -145,6 +207,113 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let err = recover_corrupt(&dir.path().join("none.db"), OffsetDateTime::UNIX_EPOCH);
         assert!(matches!(err, Err(StoreError::Io(_))), "{err:?}");
+    }
+
+    /// A database at `path` with a draft, whose `drafts_live` index was built for other columns
+    /// (`PRAGMA writable_schema`): the check at open passes, the full check does not.
+    fn with_a_damaged_index(path: &Path) {
+        let mut store = Store::open(path).unwrap();
+        let draft = crate::store::DraftEdit {
+            title: "式辞".into(),
+            body: "本文".into(),
+            ..Default::default()
+        };
+        store
+            .create_draft(&draft, OffsetDateTime::UNIX_EPOCH)
+            .unwrap();
+        drop(store);
+        let set_sql = |sql: &str| {
+            let conn = Connection::open(path).unwrap();
+            conn.pragma_update(None, "writable_schema", true).unwrap();
+            conn.execute(
+                "UPDATE sqlite_schema SET sql = ?1 WHERE name = 'drafts_live'",
+                [sql],
+            )
+            .unwrap();
+        };
+        let original: String = Connection::open(path)
+            .unwrap()
+            .query_row(
+                "SELECT sql FROM sqlite_schema WHERE name = 'drafts_live'",
+                [],
+                |row| row.get(0),
+            )
+            .unwrap();
+        set_sql(&original.replace("updated_at, id, title", "created_at, id, body"));
+        Connection::open(path)
+            .unwrap()
+            .execute_batch("REINDEX drafts_live")
+            .unwrap();
+        set_sql(&original);
+    }
+
+    #[test]
+    fn an_index_that_disagrees_with_its_table_is_rebuilt() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("podium.db");
+        with_a_damaged_index(&path);
+        let store = Store::open(&path).expect("the check at open lets it through");
+        assert!(!store.integrity_problems().unwrap().is_empty());
+        drop(store);
+        let now = OffsetDateTime::UNIX_EPOCH;
+        assert!(
+            matches!(repair(&path, now), Ok(Repair::Reindexed { problems }) if !problems.is_empty())
+        );
+        assert_eq!(repair(&path, now).unwrap(), Repair::Sound);
+        let store = Store::open(&path).unwrap();
+        assert_eq!(store.list_drafts().unwrap()[0].title, "式辞");
+    }
+
+    #[test]
+    fn pages_no_table_owns_are_left_behind_by_a_rebuild_and_the_file_kept_aside() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("podium.db");
+        let mut store = Store::open(&path).unwrap();
+        let draft = crate::store::DraftEdit {
+            title: "式辞".into(),
+            body: "本文".repeat(5000),
+            ..Default::default()
+        };
+        store
+            .create_draft(&draft, OffsetDateTime::UNIX_EPOCH)
+            .unwrap();
+        drop(store);
+        // A table forgotten by the schema: its pages belong to nothing ("never used").
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE scrap (x); INSERT INTO scrap VALUES (randomblob(20000));
+             PRAGMA writable_schema = ON; DELETE FROM sqlite_schema WHERE name = 'scrap';",
+        )
+        .unwrap();
+        drop(conn);
+        assert!(matches!(Store::open(&path), Err(StoreError::Corrupt)));
+
+        let now = time::macros::datetime!(2026-01-05 09:03:07 +09:00);
+        let Repair::Rebuilt { problems, aside } = repair(&path, now).unwrap() else {
+            panic!("rebuilt");
+        };
+        assert!(
+            problems.iter().any(|p| p.contains("never used")),
+            "{problems:?}"
+        );
+        assert_eq!(aside, dir.path().join("podium.db.corrupt-20260105-090307"));
+        assert!(aside.exists());
+        let store = Store::open(&path).unwrap();
+        assert!(store.integrity_problems().unwrap().is_empty());
+        assert_eq!(store.draft(1).unwrap().body, "本文".repeat(5000));
+    }
+
+    #[test]
+    fn a_missing_or_unreadable_file_is_not_repaired() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = OffsetDateTime::UNIX_EPOCH;
+        let missing = dir.path().join("none.db");
+        assert!(matches!(repair(&missing, now), Err(StoreError::NoDatabase)));
+        assert!(!missing.exists());
+        let garbage = dir.path().join("garbage.db");
+        std::fs::write(&garbage, "これはデータベースではない".repeat(400)).unwrap();
+        assert!(matches!(repair(&garbage, now), Err(StoreError::Corrupt)));
+        assert!(garbage.exists(), "left for the caller to move aside");
     }
 
     #[test]

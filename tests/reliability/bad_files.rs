@@ -115,3 +115,45 @@ fn import_decodes_utf16_and_shift_jis() {
         assert!(body.contains("。"), "decoded as Japanese: {body}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_at_once_instead_of_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("原稿.md");
+    let made = Command::new("mkfifo").arg(&fifo).status();
+    if !made.is_ok_and(|status| status.success()) {
+        eprintln!("skipped: no mkfifo here");
+        return;
+    }
+    assert!(matches!(read_path(&fifo), Err(InputError::NotAFile)));
+    let fifo_arg = fifo.to_str().unwrap();
+    let db = dir.path().join("podium.db");
+    for args in [
+        &["stats", fifo_arg, "--chars-only"][..],
+        &["lint", fifo_arg, "--chars-only"],
+        &["import", fifo_arg, "--db", db.to_str().unwrap()],
+    ] {
+        let command = args[0];
+        let mut child = Command::new(env!("CARGO_BIN_EXE_podium"))
+            .args(args)
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+        while child.try_wait().unwrap().is_none() {
+            if std::time::Instant::now() > deadline {
+                child.kill().unwrap();
+                panic!("{command} waits for a writer to the FIFO");
+            }
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+        let output = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{command}: {stderr}");
+        assert!(
+            stderr.contains("通常のファイルではない"),
+            "{command}: {stderr}"
+        );
+    }
+}

@@ -331,3 +331,114 @@ fn a_full_disk_gives_disk_full_and_the_save_succeeds_after_space_is_freed() {
     drop(store);
     assert_eq!(integrity(&path), "ok");
 }
+
+/// `podium ARGS --db PATH`: the exit code, stdout and stderr.
+fn podium_on(path: &Path, args: &[&str]) -> (Option<i32>, String, String) {
+    let output = Command::new(env!("CARGO_BIN_EXE_podium"))
+        .args(args)
+        .arg("--db")
+        .arg(path)
+        .env("PODIUM_IPADIC", "/nonexistent")
+        .output()
+        .unwrap();
+    let text = |bytes: &[u8]| String::from_utf8_lossy(bytes).into_owned();
+    (
+        output.status.code(),
+        text(&output.stdout),
+        text(&output.stderr),
+    )
+}
+
+#[test]
+fn the_reading_commands_read_a_database_in_a_read_only_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, id, revision) = store_with_a_draft(dir.path());
+    let folder = path.parent().unwrap().to_owned();
+    let Some(_guard) = Unwritable::new(&folder) else {
+        eprintln!("skipped: cannot make a folder read-only here (neither permissions nor chattr)");
+        return;
+    };
+    for args in [&["list"][..], &["search", "初稿"], &["doctor"]] {
+        let (code, stdout, stderr) = podium_on(&path, args);
+        assert_eq!(code, Some(0), "{args:?}: {stderr}");
+        assert!(
+            stdout.contains("年頭挨拶") || stdout.contains("1 drafts"),
+            "{args:?}: {stdout}"
+        );
+    }
+    let mut store = Store::open_existing(&path).unwrap();
+    assert_eq!(store.draft(id).unwrap().body, "初稿");
+    let err = store
+        .save_draft(id, &edit("改稿"), revision, SaveKind::Autosave, T0)
+        .unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly), "{err:?}");
+}
+
+#[test]
+fn a_database_opened_read_only_is_read_and_never_written() {
+    let dir = tempfile::tempdir().unwrap();
+    let (path, id, revision) = store_with_a_draft(dir.path());
+    let mut store = Store::open_read_only(&path).unwrap();
+    assert_eq!(store.list_drafts().unwrap().len(), 1);
+    let err = store
+        .save_draft(id, &edit("改稿"), revision, SaveKind::Autosave, T0)
+        .unwrap_err();
+    assert!(matches!(err, StoreError::ReadOnly), "{err:?}");
+    drop(store);
+    // One that needs an upgrade cannot be upgraded read-only.
+    rusqlite::Connection::open(&path)
+        .unwrap()
+        .pragma_update(None, "user_version", 1)
+        .unwrap();
+    let opened = Store::open_read_only(&path);
+    assert!(matches!(opened, Err(StoreError::ReadOnly)), "{opened:?}");
+}
+
+#[test]
+fn reading_commands_create_nothing_and_urls_are_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let missing = dir.path().join("typo").join("podium.db");
+    for args in [
+        &["list"][..],
+        &["search", "挨拶"],
+        &["doctor"],
+        &["doctor", "--recover"],
+        &["export-all", dir.path().join("out").to_str().unwrap()],
+    ] {
+        let (code, _, stderr) = podium_on(&missing, args);
+        assert_eq!(code, Some(2), "{args:?}: {stderr}");
+        assert!(
+            stderr.contains("データベースがありません"),
+            "{args:?}: {stderr}"
+        );
+        assert_eq!(stderr.lines().count(), 1, "{args:?}: {stderr}");
+    }
+    assert!(!dir.path().join("typo").exists(), "no folder was created");
+
+    for url in ["postgres://user@host/db", "sqlite:podium.db"] {
+        for args in [
+            &["list"][..],
+            &["new", "--template", "new-year"],
+            &["doctor", "--recover"],
+        ] {
+            let output = Command::new(env!("CARGO_BIN_EXE_podium"))
+                .args(args)
+                .current_dir(dir.path())
+                .env("PODIUM_DB", url)
+                .stdin(Stdio::null())
+                .output()
+                .unwrap();
+            let stderr = String::from_utf8_lossy(&output.stderr);
+            assert_eq!(output.status.code(), Some(2), "{url} {args:?}: {stderr}");
+            assert!(
+                stderr.contains("PostgreSQL/URL"),
+                "{url} {args:?}: {stderr}"
+            );
+        }
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .map(|entry| entry.unwrap().file_name())
+        .collect();
+    assert!(left.is_empty(), "nothing created: {left:?}");
+}

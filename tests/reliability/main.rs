@@ -3,6 +3,7 @@
 //! long settings and prints the figures.
 
 mod bad_files;
+mod concurrency;
 mod crash;
 mod faults;
 mod fuzz_corpus;

@@ -60,6 +60,7 @@ fn a_corrupt_database_is_explained_and_recovered_only_on_request() {
 fn doctor_reports_a_sound_database_and_makes_todays_backup() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("podium.db");
+    drop(Store::open(&db).unwrap()); // doctor never makes one
     let output = podium(&["doctor", "--backup"], &db);
     let stdout = text(&output.stdout);
     assert!(output.status.success(), "{}", text(&output.stderr));
