@@ -3,6 +3,7 @@
 //! so tests run every command without a window (see `tests.rs`).
 
 use crate::error::{AppError, ErrorCode};
+use crate::grants::Access;
 use crate::ipc::{self, check};
 use crate::state::{AppState, Location};
 use podium::analysis::{Analysis, AnalysisOptions};
@@ -11,6 +12,7 @@ use podium::settings::Settings;
 use podium::store::{self, ReadingEntry, Store, DEFAULT_BACKUPS_KEPT};
 use podium::{compose, export, rehearsal, script, templates, timing};
 use std::ops::ControlFlow;
+use std::path::Path;
 
 /// Most hits a search returns.
 pub const SEARCH_LIMIT: usize = 50;
@@ -103,15 +105,69 @@ pub fn restore_draft(state: &AppState, id: i64) -> Result<(), AppError> {
     state.with_store(|store| store.restore_draft(id))
 }
 
-/// Every file is read and checked first; the readable ones are imported together (all or
-/// none), the others listed with the reason. Nothing is written for a refused file.
+/// The files the user chose in the open dialog (`dialogs.rs`), granted for reading: their
+/// canonical paths, for `import_files`.
+pub fn choose_import_files(
+    state: &AppState,
+    chosen: Vec<std::path::PathBuf>,
+) -> Result<Vec<String>, AppError> {
+    check::import_paths(&chosen)?;
+    chosen
+        .iter()
+        .map(|path| grant(state, Access::ReadFile, path))
+        .collect()
+}
+
+/// The file the user chose in the save dialog, granted for writing (`None`: cancelled).
+pub fn choose_export_path(
+    state: &AppState,
+    chosen: Option<std::path::PathBuf>,
+) -> Result<Option<String>, AppError> {
+    chosen
+        .map(|path| grant(state, Access::WriteFile, &path))
+        .transpose()
+}
+
+/// The folder the user chose, granted for creating files in it (`None`: cancelled).
+pub fn choose_folder(
+    state: &AppState,
+    chosen: Option<std::path::PathBuf>,
+) -> Result<Option<String>, AppError> {
+    chosen
+        .map(|path| grant(state, Access::WriteIntoFolder, &path))
+        .transpose()
+}
+
+/// Records the grant; the canonical path as the UI passes it back.
+fn grant(state: &AppState, access: Access, chosen: &Path) -> Result<String, AppError> {
+    let granted = state.grants.grant(access, chosen)?;
+    granted.into_os_string().into_string().map_err(|path| {
+        AppError::invalid(format!(
+            "このファイル名は扱えません (the path is not valid Unicode: {})",
+            path.to_string_lossy()
+        ))
+    })
+}
+
+/// Only files the user chose in the open dialog (else `not_permitted`, nothing read). Every
+/// file is read and checked first; the readable ones are imported together (all or none), the
+/// others listed with the reason. Nothing is written for a refused file.
 pub fn import_files(state: &AppState, paths: Vec<String>) -> Result<ipc::ImportReport, AppError> {
     check::import_paths(&paths)?;
+    let mut granted = Vec::with_capacity(paths.len());
+    for path in paths {
+        match state.grants.check(Access::ReadFile, &path) {
+            Err(e) if matches!(e.code, ErrorCode::NotPermitted | ErrorCode::InvalidInput) => {
+                return Err(e)
+            }
+            checked => granted.push((path, checked)),
+        }
+    }
     let options = state.settings().analysis_options();
     let (mut drafts, mut failed) = (Vec::new(), Vec::new());
-    for path in paths {
-        let read = check::chosen_path(&path).and_then(|file| {
-            compose::read_file(file, &|body| analysis_of(state, body, &options))
+    for (path, checked) in granted {
+        let read = checked.and_then(|file| {
+            compose::read_file(&file, &|body| analysis_of(state, body, &options))
                 .map_err(AppError::from)
         });
         match read {
@@ -225,12 +281,12 @@ pub fn export_text(
     Ok(export::export(&script::parse(body), &options))
 }
 
-/// Written atomically; the path must be absolute and its folder exist.
-/// Writes exactly the file the user chose (atomically: a temporary file beside it, renamed).
-pub fn save_export(path: &str, contents: &str) -> Result<(), AppError> {
-    let path = check::chosen_path(path)?;
+/// Writes exactly the file the user chose in the save dialog (else `not_permitted`),
+/// atomically: a temporary file beside it, renamed.
+pub fn save_export(state: &AppState, path: &str, contents: &str) -> Result<(), AppError> {
     check::export_contents(contents)?;
-    export::write_file_atomically(path, contents.as_bytes()).map_err(Into::into)
+    let path = state.grants.check(Access::WriteFile, path)?;
+    export::write_file_atomically(&path, contents.as_bytes()).map_err(Into::into)
 }
 
 pub fn get_settings(state: &AppState) -> ipc::Settings {
@@ -401,16 +457,17 @@ pub fn recover_database(
     })
 }
 
-/// Every draft as `<title>.md` in `folder` (created if missing; existing files are never
-/// overwritten). `progress` hears before each draft and at the end.
+/// Every draft as `<title>.md` directly in `folder`, which the user chose in the folder
+/// dialog (else `not_permitted`); existing files are never overwritten. `progress` hears
+/// before each draft and at the end.
 pub fn export_all(
     state: &AppState,
     folder: &str,
     mut progress: impl FnMut(ipc::ExportAllProgress),
 ) -> Result<ipc::ExportAllReport, AppError> {
-    let folder = check::chosen_path(folder)?;
+    let folder = state.grants.check(Access::WriteIntoFolder, folder)?;
     let written = state.with_store(|store| {
-        store.export_all(folder, |done, total| {
+        store.export_all(&folder, |done, total| {
             let count = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
             progress(ipc::ExportAllProgress {
                 done: count(done),

@@ -31,6 +31,9 @@ pub enum ErrorCode {
     DiskFull,
     /// A file could not be read or written (other than the cases above).
     Io,
+    /// A file or folder the user did not choose in one of the app's dialogs since it started
+    /// (`grants.rs`): nothing was read or written.
+    NotPermitted,
     /// A bug or an unexpected failure; the message has the details.
     Internal,
 }

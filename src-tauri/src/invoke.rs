@@ -2,8 +2,8 @@
 //! They run on Tauri's thread pool (`async`), never on the window's main thread. Arguments are
 //! camelCase on the JavaScript side (`baseRevision`, `revisionId`).
 
-use crate::commands;
 use crate::error::AppError;
+use crate::{commands, dialogs};
 use crate::ipc::{
     Analysis, AppInfo, Backups, Draft, DraftMeta, DraftSummary, ExportAllProgress, ExportAllReport,
     ExportProfile, ImportReport, NewDraftValues, ReadingEntry, Recovered, RecoveryChoice, Revision,
@@ -13,7 +13,7 @@ use crate::ipc::{Display, PrompterScript, PrompterSettings, RehearsalSummary};
 use crate::prompter_window;
 use crate::state::AppState;
 use tauri::ipc::Channel;
-use tauri::{AppHandle, State};
+use tauri::{AppHandle, State, WebviewWindow};
 
 type Result<T> = std::result::Result<T, AppError>;
 
@@ -133,8 +133,35 @@ pub fn export_text(
 }
 
 #[tauri::command(async)]
-pub fn save_export(path: String, contents: String) -> Result<()> {
-    commands::save_export(&path, &contents)
+pub fn save_export(state: State<'_, AppState>, path: String, contents: String) -> Result<()> {
+    commands::save_export(&state, &path, &contents)
+}
+
+/// The native dialogs (`dialogs.rs`), modal to the calling window; what the user chose is
+/// granted (`grants.rs`) and its canonical path returned.
+#[tauri::command(async)]
+pub fn choose_import_files(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    filter_name: String,
+) -> Result<Vec<String>> {
+    commands::choose_import_files(&state, dialogs::pick_files(&window, &filter_name))
+}
+
+#[tauri::command(async)]
+pub fn choose_export_path(
+    window: WebviewWindow,
+    state: State<'_, AppState>,
+    default_name: String,
+    extension: String,
+) -> Result<Option<String>> {
+    let chosen = dialogs::save_file(&window, &default_name, &extension);
+    commands::choose_export_path(&state, chosen)
+}
+
+#[tauri::command(async)]
+pub fn choose_folder(window: WebviewWindow, state: State<'_, AppState>) -> Result<Option<String>> {
+    commands::choose_folder(&state, dialogs::pick_folder(&window))
 }
 
 #[tauri::command(async)]

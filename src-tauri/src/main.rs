@@ -6,10 +6,13 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 mod commands;
+mod dialogs;
 mod error;
+mod grants;
 mod invoke;
 mod ipc;
 mod lexicon;
+mod navigation;
 mod prompter_window;
 mod state;
 #[cfg(test)]
@@ -18,7 +21,7 @@ mod webview;
 
 use state::{database_location, podium_db_env, AppState};
 use std::path::Path;
-use tauri::Manager;
+use tauri::{Manager, WebviewWindowBuilder};
 use tauri_plugin_window_state::StateFlags;
 use time::UtcOffset;
 
@@ -65,7 +68,11 @@ fn main() {
             app.manage(state);
             let handle = app.handle().clone();
             std::thread::spawn(move || commands::back_up_if_due(&handle.state::<AppState>()));
-            if let Some(window) = app.get_webview_window("main") {
+            // Built here rather than from the config (where `create` is false), to add the
+            // navigation guard (navigation.rs).
+            if let Some(config) = app.config().app.windows.iter().find(|w| w.label == "main") {
+                let builder = WebviewWindowBuilder::from_config(app.handle(), config)?;
+                let window = navigation::guard(builder, navigation::dev_url(app)).build()?;
                 webview::configure(&window)?;
             }
             Ok(())
@@ -92,6 +99,9 @@ fn main() {
             invoke::delete_reading,
             invoke::export_text,
             invoke::save_export,
+            invoke::choose_import_files,
+            invoke::choose_export_path,
+            invoke::choose_folder,
             invoke::get_settings,
             invoke::set_settings,
             invoke::prompter_script,

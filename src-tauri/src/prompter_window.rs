@@ -71,9 +71,10 @@ pub fn open(app: &AppHandle, draft_id: i64, display: Option<&str>) -> Result<(),
             window
         }
         None => {
-            let window = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App(path.into()))
+            let builder = WebviewWindowBuilder::new(app, LABEL, WebviewUrl::App(path.into()))
                 .title("Podium — プロンプター")
-                .visible(false)
+                .visible(false);
+            let window = crate::navigation::guard(builder, crate::navigation::dev_url(app))
                 .build()
                 .map_err(failed)?;
             crate::webview::configure(&window).map_err(failed)?;

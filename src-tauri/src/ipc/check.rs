@@ -69,7 +69,7 @@ pub fn query(query: &str) -> Result<(), AppError> {
     )))
 }
 
-pub fn import_paths(paths: &[String]) -> Result<(), AppError> {
+pub fn import_paths<T>(paths: &[T]) -> Result<(), AppError> {
     if paths.len() <= MAX_IMPORT_FILES {
         return Ok(());
     }
@@ -79,9 +79,14 @@ pub fn import_paths(paths: &[String]) -> Result<(), AppError> {
 }
 
 /// A file or folder the user chose in a native dialog (to import, to export into): an absolute
-/// path, since the app's working folder means nothing to the user.
+/// path, since the app's working folder means nothing to the user. Whether the user did choose
+/// it is checked by `grants.rs`.
 pub fn chosen_path(path: &str) -> Result<&Path, AppError> {
-    let file = Path::new(path);
+    chosen_path_buf(Path::new(path))
+}
+
+/// [`chosen_path`] for a path the dialog gave.
+pub fn chosen_path_buf(file: &Path) -> Result<&Path, AppError> {
     if file.is_absolute() {
         Ok(file)
     } else {

@@ -15,6 +15,12 @@ describe("asAppError", () => {
     });
   });
 
+  it("knows not_permitted (a path no dialog granted)", () => {
+    expect(asAppError({ code: "not_permitted", message: "選ばれていません" }).code).toBe(
+      "not_permitted",
+    );
+  });
+
   it("turns anything else into an internal error with a message", () => {
     expect(asAppError(new Error("boom"))).toEqual({ code: "internal", message: "boom" });
     expect(asAppError({ code: "teapot", message: "x" }).code).toBe("internal");

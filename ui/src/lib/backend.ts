@@ -6,7 +6,6 @@
 import { Channel, invoke, isTauri } from "@tauri-apps/api/core";
 import { emitTo, listen } from "@tauri-apps/api/event";
 import { writeHtml, writeText } from "@tauri-apps/plugin-clipboard-manager";
-import { open, save } from "@tauri-apps/plugin-dialog";
 import {
   COMMAND_EVENT,
   type PrompterCommand,
@@ -51,7 +50,11 @@ export interface ClipboardContent {
   text: string;
 }
 
-/** Every command of docs/ipc.md, plus the native dialogs and the clipboard. */
+/**
+ * Every command of docs/ipc.md and the clipboard. The native dialogs are commands too: they open
+ * from Rust, which grants the chosen paths (the only ones `importFiles`, `saveExport` and
+ * `exportAll` accept; others fail with `not_permitted`).
+ */
 export interface Backend {
   /** Which implementation this is, for display and diagnostics. */
   readonly kind: "tauri" | "fake";
@@ -88,11 +91,11 @@ export interface Backend {
     folder: string,
     progress: (progress: ExportAllProgress) => void,
   ): Promise<ExportAllReport>;
-  /** Native "open" dialog for .md/.txt files; [] when cancelled. */
+  /** Native "open" dialog for .md/.txt files; [] when cancelled. Grants reading them. */
   chooseImportFiles(filterName: string): Promise<string[]>;
-  /** Native "save" dialog; null when cancelled. */
+  /** Native "save" dialog; null when cancelled. Grants writing that file. */
   chooseExportPath(defaultName: string, extension: string): Promise<string | null>;
-  /** Native folder dialog; null when cancelled. */
+  /** Native folder dialog; null when cancelled. Grants creating files in it. */
   chooseFolder(): Promise<string | null>;
   copyToClipboard(content: ClipboardContent): Promise<void>;
   /** The prompter window and its link with the operator view. */
@@ -135,6 +138,7 @@ const errorCodeSet: Record<ErrorCode, true> = {
   database_too_new: true,
   disk_full: true,
   io: true,
+  not_permitted: true,
   internal: true,
 };
 const errorCodes = Object.keys(errorCodeSet) as ErrorCode[];
@@ -185,17 +189,10 @@ export function tauriBackend(): Backend {
       onProgress.onmessage = progress;
       return invoke("export_all", { folder, onProgress });
     },
-    chooseImportFiles: async (filterName) => {
-      const chosen = await open({
-        multiple: true,
-        directory: false,
-        filters: [{ name: filterName, extensions: ["md", "txt"] }],
-      });
-      return chosen ?? [];
-    },
+    chooseImportFiles: (filterName) => invoke("choose_import_files", { filterName }),
     chooseExportPath: (defaultName, extension) =>
-      save({ defaultPath: defaultName, filters: [{ name: extension, extensions: [extension] }] }),
-    chooseFolder: () => open({ directory: true, multiple: false }),
+      invoke("choose_export_path", { defaultName, extension }),
+    chooseFolder: () => invoke("choose_folder"),
     copyToClipboard: ({ html, text }) => (html === null ? writeText(text) : writeHtml(html, text)),
     prompter: tauriPrompter(),
   };

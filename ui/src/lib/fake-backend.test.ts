@@ -202,4 +202,21 @@ describe("fakeBackend analysis and export", () => {
     expect(backend.clipboard).toEqual([{ html: "<p>a</p>", text: "a" }]);
     expect(backend.files.get("/fake/題.html")).toBe("<p>a</p>");
   });
+
+  it("reads and writes only what a dialog granted, as the shell does", async () => {
+    const backend = fakeBackend();
+    const refused = { code: "not_permitted" };
+    await expect(backend.saveExport("/tmp/x.html", "x")).rejects.toMatchObject(refused);
+    await expect(backend.importFiles(["/home/me/.ssh/id_ed25519"])).rejects.toMatchObject(refused);
+    await expect(backend.exportAll("/tmp", () => {})).rejects.toMatchObject(refused);
+    expect(backend.files.size).toBe(0);
+    expect(await backend.listDrafts()).toEqual([]);
+    // What the save dialog granted is for writing, not reading.
+    const path = (await backend.chooseExportPath("題.md", "md")) ?? "";
+    await expect(backend.importFiles([path])).rejects.toMatchObject(refused);
+    const report = await backend.importFiles(await backend.chooseImportFiles("原稿"));
+    expect(report.imported).toHaveLength(1);
+    const folder = (await backend.chooseFolder()) ?? "";
+    expect((await backend.exportAll(folder, () => {})).files).toHaveLength(1);
+  });
 });

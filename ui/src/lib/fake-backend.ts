@@ -75,6 +75,17 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
   let nextId = 1;
   const clipboard: ClipboardContent[] = [];
   const files = new Map<string, string>();
+  /** What the (fake) dialogs granted, as the shell's grants: a path by what it allows. */
+  const granted = new Set<string>();
+  const grant = (access: "read" | "write" | "folder", path: string) => {
+    granted.add(`${access}:${path}`);
+    return path;
+  };
+  const permitted = (access: "read" | "write" | "folder", path: string) => {
+    if (!granted.has(`${access}:${path}`)) {
+      throw fail("not_permitted", `ダイアログで選ばれていない場所です：${path}`);
+    }
+  };
 
   let databaseError = options.databaseError ?? null;
   const backupFiles = options.backups ?? ["/fake/backups/podium-2027-01-03.db"];
@@ -217,6 +228,7 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       live(id).deleted = false;
     },
     importFiles: async (paths) => {
+      for (const path of paths) permitted("read", path);
       const imported = paths.map((path) => {
         const name =
           path
@@ -274,6 +286,7 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
         ? options.exportText(body, profile, ruby)
         : fakeExport(body, profile, ruby, settings.blogFooter),
     saveExport: async (path, contents) => {
+      permitted("write", path);
       files.set(path, contents);
     },
     getSettings: async () => ({ ...settings }),
@@ -299,6 +312,7 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       return { movedAside: "/fake/podium.db.corrupt-20270104-093000", restoredFrom };
     },
     exportAll: async (folder, progress) => {
+      permitted("folder", folder);
       opened();
       const live = [...drafts.values()].filter((d) => !d.deleted);
       const written: string[] = [];
@@ -313,9 +327,9 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       progress({ done: live.length, total: live.length });
       return { folder, files: written };
     },
-    chooseFolder: async () => "/fake/書き出し",
-    chooseImportFiles: async () => ["/fake/読み込み見本.md"],
-    chooseExportPath: async (defaultName) => `/fake/${defaultName}`,
+    chooseFolder: async () => grant("folder", "/fake/書き出し"),
+    chooseImportFiles: async () => [grant("read", "/fake/読み込み見本.md")],
+    chooseExportPath: async (defaultName) => grant("write", `/fake/${defaultName}`),
     copyToClipboard: async (content) => {
       clipboard.push(content);
     },

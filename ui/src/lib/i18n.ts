@@ -7,6 +7,8 @@ const ja = {
   "app.fakeBackend": "ブラウザ表示（仮のバックエンド）",
   "app.settings": "設定",
   "app.error": "エラー：{message}",
+  "error.not_permitted":
+    "このアプリのダイアログで選ばれたファイルやフォルダーではないため、読み書きしませんでした",
   "library.label": "原稿の一覧",
   "library.search": "原稿を検索（1文字から）",
   "library.new": "新規作成",
@@ -129,6 +131,7 @@ const ja = {
   "export.saveFile": "ファイルに保存",
   "export.copied": "クリップボードにコピーしました",
   "export.saved": "{path} に保存しました",
+  "export.link": "リンク先：{url}（アプリの中では開きません）",
   "settings.heading": "設定",
   "settings.language": "表示言語",
   "settings.pace": "読む速さ（字/分）",
@@ -237,6 +240,8 @@ const en: Record<MessageKey, string> = {
   "app.fakeBackend": "Browser preview (fake backend)",
   "app.settings": "Settings",
   "app.error": "Error: {message}",
+  "error.not_permitted":
+    "Not a file or folder chosen in one of the app's dialogs: nothing was read or written",
   "library.label": "Drafts",
   "library.search": "Search (from one character)",
   "library.new": "New",
@@ -359,6 +364,7 @@ const en: Record<MessageKey, string> = {
   "export.saveFile": "Save to file",
   "export.copied": "Copied to the clipboard",
   "export.saved": "Saved to {path}",
+  "export.link": "Link to {url} (not opened inside the app)",
   "settings.heading": "Settings",
   "settings.language": "Language",
   "settings.pace": "Reading pace (chars/min)",
