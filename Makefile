@@ -199,7 +199,7 @@ test-core-free-of-tauri:
 # (two apps at once on one X server and two CPUs only slow each other down); the last step of
 # `make test`.
 test-e2e: app tauri-driver
-	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/prompter.e2e.mjs e2e/japanese.e2e.mjs
+	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/paths.e2e.mjs e2e/prompter.e2e.mjs e2e/japanese.e2e.mjs
 
 test-ui:
 	cd ui && $(NPM) run lint

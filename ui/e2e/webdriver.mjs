@@ -323,6 +323,42 @@ function makeSession(command, id) {
       });
       await command("DELETE", `${at}/actions`);
     },
+    /**
+     * A real mouse click (move, press, release) at a point of the viewport, in CSS pixels.
+     * @param {number} x @param {number} y
+     */
+    async clickAt(x, y) {
+      const actions = [
+        {
+          type: "pointerMove",
+          duration: 0,
+          origin: "viewport",
+          x: Math.round(x),
+          y: Math.round(y),
+        },
+        { type: "pointerDown", button: 0 },
+        { type: "pointerUp", button: 0 },
+      ];
+      await command("POST", `${at}/actions`, {
+        actions: [{ type: "pointer", id: "mouse", parameters: { pointerType: "mouse" }, actions }],
+      });
+      await command("DELETE", `${at}/actions`);
+    },
+    /**
+     * Calls an app command the way any script in the page could: through
+     * `window.__TAURI_INTERNALS__.invoke`. Resolves to `{ ok }` or `{ err }` (never throws).
+     * @param {string} name @param {Record<string, unknown>} [args]
+     * @returns {Promise<{ ok?: any, err?: any }>}
+     */
+    invoke: (name, args = {}) =>
+      command("POST", `${at}/execute/async`, {
+        script: `const done = arguments[arguments.length - 1];
+          window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1]).then(
+            (ok) => done({ ok: ok ?? null }),
+            (err) => done({ err: err ?? null }),
+          );`,
+        args: [name, args],
+      }),
     /** Closes the app. */
     quit: () => command("DELETE", at),
   };

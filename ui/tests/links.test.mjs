@@ -40,7 +40,9 @@ test("a link in the export preview stays a link: shown, not followed", async () 
   const exported = page.getByRole("dialog", { name: "書き出し" });
   const link = exported.getByTestId("export-preview").getByRole("link", { name: "市のサイト" });
   await link.click();
-  await exported.getByText("リンク先：https://example.com/plan（アプリの中では開きません）").waitFor();
+  await exported
+    .getByText("リンク先：https://example.com/plan（アプリの中では開きません）")
+    .waitFor();
   await link.click({ button: "middle" });
   await link.click({ modifiers: ["Control"] });
   await page.waitForTimeout(300);

@@ -7,7 +7,7 @@ const ja = {
   "app.fakeBackend": "ブラウザ表示（仮のバックエンド）",
   "app.settings": "設定",
   "app.error": "エラー：{message}",
-  "error.not_permitted":
+  "error.notPermitted":
     "このアプリのダイアログで選ばれたファイルやフォルダーではないため、読み書きしませんでした",
   "library.label": "原稿の一覧",
   "library.search": "原稿を検索（1文字から）",
@@ -240,7 +240,7 @@ const en: Record<MessageKey, string> = {
   "app.fakeBackend": "Browser preview (fake backend)",
   "app.settings": "Settings",
   "app.error": "Error: {message}",
-  "error.not_permitted":
+  "error.notPermitted":
     "Not a file or folder chosen in one of the app's dialogs: nothing was read or written",
   "library.label": "Drafts",
   "library.search": "Search (from one character)",

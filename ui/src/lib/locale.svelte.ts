@@ -21,5 +21,5 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
  * sentence in the UI's language.
  */
 export function errorText(error: AppError): string {
-  return error.code === "not_permitted" ? t("error.not_permitted") : error.message;
+  return error.code === "not_permitted" ? t("error.notPermitted") : error.message;
 }
