@@ -3,7 +3,6 @@
 //! camelCase on the JavaScript side (`baseRevision`, `revisionId`).
 
 use crate::error::AppError;
-use crate::{commands, dialogs};
 use crate::ipc::{
     Analysis, AppInfo, Backups, Draft, DraftMeta, DraftSummary, ExportAllProgress, ExportAllReport,
     ExportProfile, ImportReport, NewDraftValues, ReadingEntry, Recovered, RecoveryChoice, Revision,
@@ -12,6 +11,7 @@ use crate::ipc::{
 use crate::ipc::{Display, PrompterScript, PrompterSettings, RehearsalSummary};
 use crate::prompter_window;
 use crate::state::AppState;
+use crate::{commands, dialogs};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State, WebviewWindow};
 

@@ -72,7 +72,8 @@ fn main() {
             // navigation guard (navigation.rs).
             if let Some(config) = app.config().app.windows.iter().find(|w| w.label == "main") {
                 let builder = WebviewWindowBuilder::from_config(app.handle(), config)?;
-                let window = navigation::guard(builder, navigation::dev_url(app.handle())).build()?;
+                let window =
+                    navigation::guard(builder, navigation::dev_url(app.handle())).build()?;
                 webview::configure(&window)?;
             }
             Ok(())

@@ -85,7 +85,10 @@ mod tests {
     #[test]
     fn the_dev_server_only_in_a_dev_build() {
         let dev = url("http://localhost:5173");
-        assert!(is_app_url(&url("http://localhost:5173/index.html"), Some(&dev)));
+        assert!(is_app_url(
+            &url("http://localhost:5173/index.html"),
+            Some(&dev)
+        ));
         assert!(!is_app_url(&url("http://localhost:5174/"), Some(&dev)));
         assert!(!is_app_url(&url("https://localhost:5173/"), Some(&dev)));
         assert!(!is_app_url(&url("http://localhost:5173/"), None));

@@ -500,10 +500,7 @@ fn export_all_reports_progress_and_writes_only_into_the_folder() {
     std::fs::create_dir(&folder).unwrap();
     let folder = choose_folder(&state, Some(folder)).unwrap().unwrap();
     let mut heard = Vec::new();
-    let report = export_all(&state, &folder, |p| {
-        heard.push((p.done, p.total))
-    })
-    .unwrap();
+    let report = export_all(&state, &folder, |p| heard.push((p.done, p.total))).unwrap();
     assert_eq!(heard, [(0, 2), (1, 2), (2, 2)]);
     assert_eq!(report.files.len(), 2);
     assert!(report
@@ -528,11 +525,11 @@ fn files_never_chosen_are_neither_read_nor_written() {
     let dir = tempfile::tempdir().unwrap();
     let root = std::fs::canonicalize(dir.path()).unwrap();
     let text = |path: &std::path::Path| path.to_str().unwrap().to_owned();
-    let refused = |result: Result<_, crate::error::AppError>| {
+    fn refused<T>(result: Result<T, crate::error::AppError>) {
         let error = result.map(|_| ()).unwrap_err();
         assert_eq!(error.code, ErrorCode::NotPermitted, "{}", error.message);
         assert!(error.message.contains("(not chosen in a dialog"));
-    };
+    }
 
     // save_export: any text into any file.
     let target = root.join(".bashrc");
@@ -553,7 +550,10 @@ fn files_never_chosen_are_neither_read_nor_written() {
     assert_eq!(list_drafts(&state).unwrap().len(), 1, "all or nothing");
     // `..` out of the chosen file's folder.
     std::fs::create_dir(root.join("sub")).unwrap();
-    refused(import_files(&state, vec![text(&root.join("sub/../id_ed25519"))]));
+    refused(import_files(
+        &state,
+        vec![text(&root.join("sub/../id_ed25519"))],
+    ));
 
     // export_all: files into any folder.
     let folder = root.join("autostart");
@@ -568,16 +568,26 @@ fn files_never_chosen_are_neither_read_nor_written() {
     assert_eq!(chosen_folder, text(&folder));
     let report = export_all(&state, &text(&root.join("sub/../autostart")), |_| {}).unwrap();
     assert_eq!(report.files.len(), 1);
-    refused(export_all(&state, &text(&root.join("autostart/..")), |_| {}));
+    refused(export_all(
+        &state,
+        &text(&root.join("autostart/..")),
+        |_| {},
+    ));
     let imported = import_files(&state, chosen).unwrap();
     assert_eq!(imported.imported.len(), 1);
     let export = root.join("sub/挨拶.html");
-    let granted = choose_export_path(&state, Some(export.clone())).unwrap().unwrap();
+    let granted = choose_export_path(&state, Some(export.clone()))
+        .unwrap()
+        .unwrap();
     save_export(&state, &granted, "<p>本日は。</p>").unwrap();
     assert_eq!(std::fs::read_to_string(&export).unwrap(), "<p>本日は。</p>");
     // A grant to write that file is not one to read it, nor to write the one beside it.
     refused(import_files(&state, vec![granted.clone()]));
-    refused(save_export(&state, &text(&root.join("sub/other.html")), "x"));
+    refused(save_export(
+        &state,
+        &text(&root.join("sub/other.html")),
+        "x",
+    ));
 
     // Symlinks: out of a chosen folder, or put in place of a chosen file.
     #[cfg(unix)]
@@ -586,11 +596,19 @@ fn files_never_chosen_are_neither_read_nor_written() {
         symlink(&root, folder.join("up")).unwrap();
         refused(export_all(&state, &text(&folder.join("up")), |_| {}));
         symlink(&root, root.join("sub/up")).unwrap();
-        refused(save_export(&state, &text(&root.join("sub/up/.bashrc")), "x"));
+        refused(save_export(
+            &state,
+            &text(&root.join("sub/up/.bashrc")),
+            "x",
+        ));
         assert!(!target.exists());
         std::fs::remove_file(&speech).unwrap();
         symlink(&secret, &speech).unwrap();
         refused(import_files(&state, vec![text(&speech)]));
-        assert_eq!(list_drafts(&state).unwrap().len(), 2, "the import before, only");
+        assert_eq!(
+            list_drafts(&state).unwrap().len(),
+            2,
+            "the import before, only"
+        );
     }
 }
