@@ -109,7 +109,7 @@ test("files never chosen in a dialog are refused; links leave the app in place",
       "the link in the preview",
     );
     const start = await app.execute("return location.href");
-    assert.match(start, /^(tauri:\/\/localhost|https?:\/\/tauri\.localhost)\//);
+    assert.match(start, /^(tauri:\/\/localhost|https?:\/\/tauri\.localhost)(\/|$)/);
     const stays = async (/** @type {string} */ what) => {
       await sleep(1_500);
       const now = await app.execute("return location.href");
@@ -145,9 +145,13 @@ test("files never chosen in a dialog are refused; links leave the app in place",
     await stays("a target=_blank link");
     await app.execute("setTimeout(() => { location.href = 'file:///etc/passwd'; }, 0)");
     await stays("location.href = file://…");
-    await app.screenshot("e2e-paths.png");
+    await (await app.find("//dialog[@open]//button[normalize-space(.)='閉じる']")).click();
+    await app.waitFor("//nav//button[contains(., '案内')]");
   } catch (error) {
-    await app.screenshot("e2e-paths-failure.png").catch(() => {});
+    // At most 5 s: WebKitWebDriver's screenshot may never return after a reload or a refused
+    // navigation (it waits for a load to finish), though the page works; so this test takes
+    // no other screenshot.
+    await Promise.race([app.screenshot("e2e-paths-failure.png").catch(() => {}), sleep(5_000)]);
     throw error;
   } finally {
     await app.quit();

@@ -169,7 +169,14 @@ export async function startDriverInTempHome(name) {
     driver,
     async stop() {
       await driver.stop();
-      rmSync(home, { recursive: true, force: true });
+      try {
+        rmSync(home, { recursive: true, force: true });
+      } catch (error) {
+        // The document portal that GLib's session bus starts for the app mounts home/cache/doc
+        // (FUSE, no XDG_RUNTIME_DIR here) and keeps it until the X server ends (xvfb-run).
+        if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EBUSY") throw error;
+        console.warn(`left ${home}: ${error}`);
+      }
     },
   };
 }
