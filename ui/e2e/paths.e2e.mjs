@@ -6,10 +6,22 @@
 // refused (the page has no dialog permission). Then links: a real click on an https link in
 // the export preview, `location.href = …`, `window.open` and a `target=_blank` link leave the
 // window where it was (the shell's navigation guard, src-tauri/src/navigation.rs) and open no
-// window. Run with `make test-e2e`.
+// window. Then the happy path through the real GTK dialogs, answered with xdotool: a file
+// chosen in the open dialog is imported, an export saved where the save dialog says (the
+// folder dialog's location bar would not select a typed folder under xdotool; export_all on a
+// chosen folder is covered by src-tauri/src/tests.rs). Run with `make test-e2e`.
 
 import assert from "node:assert/strict";
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
@@ -152,6 +164,66 @@ test("files never chosen in a dialog are refused; links leave the app in place",
     // navigation (it waits for a load to finish), though the page works; so this test takes
     // no other screenshot.
     await Promise.race([app.screenshot("e2e-paths-failure.png").catch(() => {}), sleep(5_000)]);
+    throw error;
+  } finally {
+    await app.quit();
+  }
+});
+
+/**
+ * Answers the native (GTK) file dialog titled `title` as a person would, with xdotool: focus
+ * it, let it settle, then the keys (`["key", "ctrl+l"]`, `["type", "/tmp/a.md"]` …), a moment
+ * apart (typed before the dialog is ready, the keys are lost).
+ * @param {string} title @param {string[][]} keys
+ */
+async function answerDialog(title, keys) {
+  const found = execFileSync(
+    "xdotool",
+    ["search", "--sync", "--onlyvisible", "--name", `^${title}$`],
+    { timeout: 20_000 },
+  );
+  const id = found.toString().trim().split("\n")[0];
+  execFileSync("xdotool", ["windowfocus", "--sync", id], { timeout: 10_000 });
+  await sleep(1_000);
+  for (const args of keys) {
+    execFileSync("xdotool", args, { timeout: 20_000 });
+    await sleep(500);
+  }
+}
+
+test("what the user chooses in the native dialogs is read and written", async () => {
+  const app = await isolated.driver.session(appPath());
+  try {
+    await app.waitFor("//nav//button[normalize-space(.)='読み込み']");
+    // Import: the open dialog (from Rust), a file typed into its location bar.
+    const speech = join(outside, "opening.md");
+    writeFileSync(speech, "# 開会の挨拶\n\n本日はお集まりいただき、ありがとうございます。\n");
+    await (await app.find("//nav//button[normalize-space(.)='読み込み']")).click();
+    await answerDialog("Open File", [
+      ["key", "--clearmodifiers", "ctrl+l"],
+      ["type", "--delay", "20", speech],
+      ["key", "Return"],
+    ]);
+    await app.waitFor("//nav//button[contains(., '開会の挨拶')]");
+
+    // Save an export: the save dialog, a full path typed as the name.
+    await (await app.waitFor("//button[normalize-space(.)='書き出し']")).click();
+    await app.waitFor("//dialog[@open]//button[normalize-space(.)='ファイルに保存']");
+    const saved = join(outside, "opening.html");
+    await (await app.find("//dialog[@open]//button[normalize-space(.)='ファイルに保存']")).click();
+    await answerDialog("Save File", [
+      ["key", "--clearmodifiers", "ctrl+a"],
+      ["type", "--delay", "20", saved],
+      ["key", "Return"],
+    ]);
+    await waitFor(() => existsSync(saved), "the saved export");
+    assert.match(readFileSync(saved, "utf8"), /本日はお集まりいただき/);
+    await waitFor(
+      async () => (await app.textOf("dialog[open] .notice")).includes("opening.html"),
+      "the notice naming the saved file",
+    );
+  } catch (error) {
+    await Promise.race([app.screenshot("e2e-dialogs-failure.png").catch(() => {}), sleep(5_000)]);
     throw error;
   } finally {
     await app.quit();
