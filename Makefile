@@ -32,11 +32,12 @@ TARGET_DIR := $(or $(CARGO_TARGET_DIR),$(CURDIR)/target)
 APP := $(TARGET_DIR)/debug/podium-desktop
 
 # Debian packages: WebKitGTK and friends to build the Tauri shell, Xvfb and WebKitWebDriver for
-# window tests (ImageMagick to capture the full-screen prompter), Chromium for the browser
+# window tests (ImageMagick to capture the full-screen prompter, xdotool to answer the native
+# file dialogs), Chromium for the browser
 # tests, a CJK font for the system, MeCab's IPADIC for the core's morphological analysis.
 APT_PACKAGES := libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev \
 	libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver chromium \
-	fonts-noto-cjk mecab-ipadic imagemagick
+	fonts-noto-cjk mecab-ipadic imagemagick xdotool
 NODE_MIN := 20.19
 
 # The Tauri CLI runs from ui/ with the config at the repository root.
