@@ -20,6 +20,7 @@ pub mod mora;
 pub mod numbers;
 pub mod pace;
 pub mod readings;
+mod vocabulary;
 pub mod words;
 
 pub use dictionary::{Dictionary, DictionaryError, Provenance};

@@ -20,10 +20,18 @@ pub struct NumberReading {
 }
 
 /// Read a number at the start of `text`, with its counter and a following 目.
-/// `after_month` says the text follows 「…月」 (a date: 1日 is ツイタチ).
+/// `after_month` says the text follows 「…月」 (a date: 1日 is ツイタチ); a day is also a date
+/// when what follows says so (1日から, 1日の朝, 1日付).
 pub fn read_number(text: &str, after_month: bool) -> Option<NumberReading> {
     let number = scan_number(text)?;
     let rest = &text[number.len..];
+    if let Some(time) = read_time(number.value, rest) {
+        return Some(NumberReading {
+            len: number.len + time.len,
+            kana: time.kana,
+        });
+    }
+    let after_month = after_month || day_of_month_follows(rest);
     let mut kana;
     let mut len = number.len;
     if let Some(fraction) = &number.fraction {
@@ -61,6 +69,66 @@ pub fn read_number(text: &str, after_month: bool) -> Option<NumberReading> {
         len += '目'.len_utf8();
     }
     Some(NumberReading { len, kana })
+}
+
+/// A number alone, without a counter: the reading when the counter after it belongs to a
+/// longer word (40年代: ヨンジュウ, then 年代 as a word).
+pub fn read_plain_number(text: &str) -> Option<NumberReading> {
+    let number = scan_number(text)?;
+    if number.fraction.is_some() {
+        return read_number(&text[..number.len], false);
+    }
+    Some(NumberReading {
+        len: number.len,
+        kana: number_kana(number.value).concat(),
+    })
+}
+
+/// `9:30` after the hour `hour`: クジサンジュップン (`:00` is just the hour).
+fn read_time(hour: u64, rest: &str) -> Option<NumberReading> {
+    let minutes = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?;
+    let digits: String = minutes.chars().take_while(|c| is_arabic(*c)).collect();
+    if hour > 24 || digits.chars().count() != 2 {
+        return None;
+    }
+    let value = digits
+        .chars()
+        .filter_map(digit_value)
+        .fold(0, |n, d| n * 10 + d);
+    if value > 59 {
+        return None;
+    }
+    let (hour_counter, _) = find_counter("時")?;
+    let mut kana = with_counter(hour, hour_counter, false);
+    if value > 0 {
+        let (minute_counter, _) = find_counter("分")?;
+        kana.push_str(&with_counter(value, minute_counter, false));
+    }
+    Some(NumberReading {
+        len: rest.len() - minutes.len() + digits.len(),
+        kana,
+    })
+}
+
+/// Whether a day count that follows is a day of the month: 1日から, 1日の朝, 1日付, 1日号.
+fn day_of_month_follows(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix('日') else {
+        return false;
+    };
+    [
+        "から",
+        "付",
+        "号",
+        "の朝",
+        "の午前",
+        "の午後",
+        "の夜",
+        "の夕方",
+        "の未明",
+        "まで",
+    ]
+    .iter()
+    .any(|cue| after.starts_with(cue))
 }
 
 /// Whether `c` can start a number.
@@ -124,9 +192,15 @@ fn scan_number(text: &str) -> Option<ScannedNumber> {
     let (mut total, mut section, mut current) = (0u64, 0u64, 0u64);
     let mut len = 0;
     let mut last_arabic = false;
+    let mut digits_arabic: Option<bool> = None;
     let mut fraction = None;
     while let Some(&(i, c)) = chars.peek() {
+        // Arabic and kanji digits do not mix: 第2四半期 is 2, then 四半期.
+        if digit_value(c).is_some() && digits_arabic.is_some_and(|a| a != is_arabic(c)) {
+            break;
+        }
         if let Some(d) = digit_value(c) {
+            digits_arabic = Some(is_arabic(c));
             current = current.checked_mul(10)?.checked_add(d)?;
             last_arabic = is_arabic(c);
         } else if let Some(unit) = small_unit(c) {

@@ -1,16 +1,21 @@
 //! How a sentence is read aloud, in katakana.
 //!
 //! Each word's reading comes, in order of precedence, from:
-//! 1. the draft's ruby (`{漢字|よみ}`);
+//! 1. the draft's ruby (`{漢字|よみ}`), or a reading in brackets after the word as web pages
+//!    write it (`鮪（まぐろ）`, read once);
 //! 2. the office's reading dictionary (names: 白井亨 → シライトオル);
-//! 3. the number and counter reader ([`super::numbers`]: 1月4日 → イチガツヨッカ);
-//! 4. Latin letters spelled out (DX → ディーエックス);
-//! 5. the morphological dictionary's pronunciation (は → ワ, おめでとう → オメデトー);
-//! 6. kana read as written. What is left (a kanji word the dictionary does not know) has
-//!    no reading; its morae are guessed at two a character.
+//! 3. Podium's speech vocabulary ([`super::vocabulary`]: 本市 → ホンシ, 関係の方 → カタ);
+//! 4. the number and counter reader ([`super::numbers`]: 1月4日 → イチガツヨッカ, 4つ → ヨッツ);
+//! 5. Latin letters read as a word or spelled out (GIGA → ギガ, SDGs → エスディージーズ,
+//!    DX → ディーエックス), with any digits among them read as numbers (B-1 → ビーイチ);
+//! 6. the morphological dictionary's pronunciation (は → ワ, おめでとう → オメデトー);
+//! 7. kana read as written. What is left (a kanji word the dictionary does not know) has
+//!    no reading; its morae are guessed at two a character. No digit, Latin letter or ASCII
+//!    symbol is ever left in a reading.
 
 use super::mora;
 use super::numbers;
+use super::vocabulary;
 use super::words::{Word, WordClass};
 use crate::lint::passage::Passage;
 use crate::script::Span;
@@ -23,7 +28,11 @@ use std::sync::Arc;
 #[serde(rename_all = "snake_case")]
 pub enum ReadingSource {
     Ruby,
+    /// A reading written in brackets after the word (鮪（まぐろ）): the word is read once.
+    Bracketed,
     UserDictionary,
+    /// Podium's speech vocabulary (本市 ホンシ) or the words around it (関係の方 カタ).
+    Vocabulary,
     Number,
     Latin,
     Dictionary,
@@ -139,6 +148,16 @@ pub(crate) fn read_passage(
             text: &text[range.clone()],
         })
         .collect();
+    for (range, kana) in bracketed(text, words) {
+        if !fixed.iter().any(|f| overlaps(&f.range, &range)) {
+            fixed.push(Fixed {
+                text: &text[range.clone()],
+                range,
+                kana,
+                source: ReadingSource::Bracketed,
+            });
+        }
+    }
     for (range, kana) in user.find(text) {
         if !fixed.iter().any(|f| overlaps(&f.range, &range)) {
             fixed.push(Fixed {
@@ -146,6 +165,16 @@ pub(crate) fn read_passage(
                 range,
                 kana: kana.to_string(),
                 source: ReadingSource::UserDictionary,
+            });
+        }
+    }
+    for (range, kana) in vocabulary::find(text, words) {
+        if !fixed.iter().any(|f| overlaps(&f.range, &range)) {
+            fixed.push(Fixed {
+                text: &text[range.clone()],
+                range,
+                kana: kana.to_string(),
+                source: ReadingSource::Vocabulary,
             });
         }
     }
@@ -181,14 +210,27 @@ pub(crate) fn read_passage(
                 .next()
                 .is_some_and(numbers::starts_number)
         {
-            let after_month = parts
-                .last()
-                .is_some_and(|p| p.source == ReadingSource::Number && p.text.ends_with('月'));
-            // A number read must end where a word ends, and 一つ, 二つ … are the dictionary's.
-            let number = numbers::read_number(rest, after_month).filter(|n| {
-                let end = word.range.start + n.len;
-                words.iter().any(|w| w.range.end == end) && !text[end..].starts_with('つ')
+            // After 「12月」, read as a number or as one word of the dictionary (１２月).
+            let after_month = parts.last().is_some_and(|p| {
+                p.text.ends_with('月') && p.text.chars().next().is_some_and(numbers::starts_number)
             });
+            // A number read must end where a word ends, or inside a word whose rest is kana
+            // (4つも: ヨッツ, then モ); when its counter belongs to a longer word (40年代), the
+            // number is read alone.
+            let ends_well = |n: &numbers::NumberReading| {
+                let end = word.range.start + n.len;
+                let at = words.partition_point(|w| w.range.end < end);
+                words.get(at).is_some_and(|w| {
+                    w.range.end == end
+                        || (w.range.start < end
+                            && text
+                                .get(end..w.range.end)
+                                .is_some_and(|rest| rest.chars().all(mora::is_kana)))
+                })
+            };
+            let number = numbers::read_number(rest, after_month)
+                .filter(ends_well)
+                .or_else(|| numbers::read_plain_number(rest).filter(ends_well));
             if let Some(number) = number {
                 let end = word.range.start + number.len;
                 parts.push(part(
@@ -201,7 +243,14 @@ pub(crate) fn read_passage(
                 continue;
             }
         }
-        parts.push(read_word(word));
+        match vocabulary::in_context(words, index) {
+            Some(kana) => parts.push(part(
+                &word.surface,
+                kana.to_string(),
+                ReadingSource::Vocabulary,
+            )),
+            None => parts.push(read_word(word)),
+        }
         covered = word.range.end;
         index += 1;
     }
@@ -215,6 +264,62 @@ pub(crate) fn read_passage(
         morae,
     }
 }
+
+/// Readings written in brackets after the word they read, as city web pages write them:
+/// 鮪（まぐろ）, 素晴(すば)らしい, 伊調馨（いちょう・かおり）. The brackets hold hiragana only (a
+/// katakana gloss is not a reading) and follow kanji; the word is the longest run of whole
+/// words ending at the bracket whose dictionary reading is the bracket's, else the run of
+/// kanji before it (at most [`MAX_BRACKETED_KANJI`]). The whole stretch, brackets included, is
+/// read once, as the bracket says.
+fn bracketed(text: &str, words: &[Word]) -> Vec<(Range<usize>, String)> {
+    let mut found = Vec::new();
+    for (open, c) in text.match_indices(['（', '(']) {
+        let close = if c == "（" { '）' } else { ')' };
+        let inner_start = open + c.len();
+        let Some(inner_len) = text[inner_start..].find(close) else {
+            continue;
+        };
+        let inner = &text[inner_start..inner_start + inner_len];
+        let reading: String = inner.chars().filter(|c| *c != '・').collect();
+        if reading.is_empty()
+            || reading.chars().count() > 24
+            || !reading.chars().all(|c| matches!(c, 'ぁ'..='ゖ' | 'ー'))
+        {
+            continue;
+        }
+        let kanji: Vec<(usize, char)> = text[..open]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| mora::is_kanji(*c))
+            .take(MAX_BRACKETED_KANJI)
+            .collect();
+        let Some(&(run_start, _)) = kanji.last() else {
+            continue;
+        };
+        let kana = mora::to_katakana(&reading);
+        // Whole words ending at the bracket, from the shortest: the one read as the bracket.
+        let ending = words.partition_point(|w| w.range.end <= open);
+        let mut start = run_start;
+        for first in (0..ending).rev() {
+            if words[first].range.start < run_start {
+                break;
+            }
+            let said: String = words[first..ending]
+                .iter()
+                .map(|w| w.reading.clone().unwrap_or_default())
+                .collect();
+            if said == kana {
+                start = words[first].range.start;
+                break;
+            }
+        }
+        found.push((start..inner_start + inner_len + close.len_utf8(), kana));
+    }
+    found
+}
+
+/// The longest run of kanji a bracketed reading is taken to read.
+const MAX_BRACKETED_KANJI: usize = 6;
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
@@ -254,7 +359,7 @@ fn read_word(word: &Word) -> ReadingPart {
         return part(surface, String::new(), ReadingSource::Silent);
     }
     if surface.chars().all(is_latin_letter) {
-        return part(surface, spell_latin(surface), ReadingSource::Latin);
+        return part(surface, read_latin(surface), ReadingSource::Latin);
     }
     if let Some(kana) = word.pronunciation.as_ref().or(word.reading.as_ref()) {
         if kana.chars().all(mora::is_kana) {
@@ -264,8 +369,103 @@ fn read_word(word: &Word) -> ReadingPart {
     if surface.chars().all(mora::is_kana) {
         return part(surface, mora::to_katakana(surface), ReadingSource::Kana);
     }
+    if let Some(kana) = read_letters_and_digits(surface) {
+        return part(surface, kana, ReadingSource::Latin);
+    }
     part(surface, surface.to_string(), ReadingSource::Unknown)
 }
+
+/// A word of Latin letters, digits and symbols the dictionary does not know (B-1, 5G,
+/// Society5.0): letters read as a word or spelled, digits as a number, symbols silent, so that
+/// no letter, digit or ASCII symbol is left in a reading. `None` when anything else is in it.
+fn read_letters_and_digits(surface: &str) -> Option<String> {
+    if !surface.chars().all(|c| {
+        is_latin_letter(c) || is_digit(c) || (c.is_ascii_punctuation() || is_wide_symbol(c))
+    }) || !surface.chars().any(|c| is_latin_letter(c) || is_digit(c))
+    {
+        return None;
+    }
+    let mut kana = String::new();
+    let mut rest = surface;
+    while let Some(c) = rest.chars().next() {
+        let run_len = if is_latin_letter(c) {
+            rest.find(|c: char| !is_latin_letter(c))
+                .unwrap_or(rest.len())
+        } else if is_digit(c) {
+            let number = numbers::read_plain_number(rest)?;
+            kana.push_str(&number.kana);
+            rest = &rest[number.len..];
+            continue;
+        } else {
+            c.len_utf8()
+        };
+        if is_latin_letter(c) {
+            kana.push_str(&read_latin(&rest[..run_len]));
+        }
+        rest = &rest[run_len..];
+    }
+    Some(kana)
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Full-width forms of ASCII symbols (－, ．, ／ …).
+fn is_wide_symbol(c: char) -> bool {
+    ('！'..='／').contains(&c) || ('：'..='＠').contains(&c)
+}
+
+/// Latin letters as Japanese reads them: a word from [`LATIN_WORDS`] (GIGA ギガ), a plural
+/// acronym with its s voiced (SDGs エスディージーズ), else spelled letter by letter.
+pub fn read_latin(text: &str) -> String {
+    let ascii: String = text
+        .chars()
+        .map(|c| match c {
+            'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    if let Some((_, kana)) = LATIN_WORDS
+        .iter()
+        .find(|(word, _)| word.eq_ignore_ascii_case(&ascii))
+    {
+        return (*kana).to_string();
+    }
+    if let Some(acronym) = ascii.strip_suffix('s') {
+        if acronym.len() >= 2 && acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            return spell_latin(acronym) + "ズ";
+        }
+    }
+    spell_latin(text)
+}
+
+/// Acronyms and words of Latin letters that Japanese reads as words, as offices use them.
+const LATIN_WORDS: &[(&str, &str)] = &[
+    ("GIGA", "ギガ"),
+    ("UNESCO", "ユネスコ"),
+    ("ASEAN", "アセアン"),
+    ("NATO", "ナトー"),
+    ("JAXA", "ジャクサ"),
+    ("JICA", "ジャイカ"),
+    ("JETRO", "ジェトロ"),
+    ("COVID", "コビッド"),
+    ("Society", "ソサエティー"),
+    ("LINE", "ライン"),
+    ("WiFi", "ワイファイ"),
+    ("Wi", "ワイ"),
+    ("Fi", "ファイ"),
+    ("OK", "オーケー"),
+    ("PASMO", "パスモ"),
+    ("Suica", "スイカ"),
+    ("MaaS", "マース"),
+    ("PR", "ピーアール"),
+    ("Zoom", "ズーム"),
+    ("web", "ウェブ"),
+    ("Web", "ウェブ"),
+    ("online", "オンライン"),
+    ("YouTube", "ユーチューブ"),
+];
 
 fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c)
