@@ -65,7 +65,9 @@ export function measure(track: HTMLElement, laid: Layout, o: Orientation): Measu
   // The sentences read aloud, in the order of their elements (a `.sentence` per sentence of
   // each paragraph), with their block and estimate.
   const timed = laid.blocks.flatMap((block, index) =>
-    block.kind === "paragraph" ? block.sentences.map((s) => ({ block: index, seconds: s.seconds })) : [],
+    block.kind === "paragraph"
+      ? block.sentences.map((s) => ({ block: index, seconds: s.seconds }))
+      : [],
   );
   const sentences: SentenceExtent[] = sentenceElements.map((element, index) => ({
     block: timed[index]?.block ?? 0,

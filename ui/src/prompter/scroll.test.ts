@@ -178,8 +178,7 @@ const totalEstimate = (speech: Speech) =>
   speech.sections
     .flatMap((paragraphs, s) =>
       paragraphs.map(
-        (paragraph, p) =>
-          paragraph.reduce((sum, [, d]) => sum + d, 0) + pauseAfter(speech, s, p),
+        (paragraph, p) => paragraph.reduce((sum, [, d]) => sum + d, 0) + pauseAfter(speech, s, p),
       ),
     )
     .reduce((a, b) => a + b, 0);
@@ -341,7 +340,7 @@ describe("motion", () => {
       advance(m, FRAME, tl);
       rates.push(m.velocity);
       steps.push(m.position - position);
-      expect(m.clock - clock).toBeLessThanOrEqual((m.speed * FRAME) + 1e-12);
+      expect(m.clock - clock).toBeLessThanOrEqual(m.speed * FRAME + 1e-12);
     }
     // The rate climbs a little every frame and arrives within the ramp.
     for (let i = 1; i < rates.length; i += 1) {

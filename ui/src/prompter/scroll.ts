@@ -128,11 +128,7 @@ const clamp = (value: number, length: number) => Math.min(length, Math.max(0, va
  * time not in its sentences: paragraph and section pauses), passed while the text glides
  * from the block's last line to the next line read (over any heading or note between).
  */
-export function timeline(
-  sentences: SentenceExtent[],
-  pauses: number[],
-  length: number,
-): Timeline {
+export function timeline(sentences: SentenceExtent[], pauses: number[], length: number): Timeline {
   const knots: { clock: number; estimate: number; position: number }[] = [
     { clock: 0, estimate: 0, position: 0 },
   ];
@@ -210,7 +206,10 @@ export function timeline(
     clock: kept.map((k) => k.clock),
     estimate: kept.map((k) => k.estimate),
     position: kept.map((k) => k.position),
-    slope: slopes(kept.map((k) => k.clock), kept.map((k) => k.position)),
+    slope: slopes(
+      kept.map((k) => k.clock),
+      kept.map((k) => k.position),
+    ),
     sentences: starts,
   };
 }
