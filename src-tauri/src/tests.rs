@@ -347,7 +347,7 @@ fn the_prompter_reads_the_draft_remembers_its_settings_and_calibrates_from_rehea
     let error = set_prompter_settings(
         &state,
         crate::ipc::PrompterSettings {
-            speed_px: 0,
+            pace_mpm: Some(59),
             ..settings
         },
     )

@@ -21,6 +21,7 @@ export type { ImportReport } from "./ImportReport";
 export type { Language } from "./Language";
 export type { NewDraftValues } from "./NewDraftValues";
 export type { NotesShown } from "./NotesShown";
+export type { PaceUnit } from "./PaceUnit";
 export type { PrompterBlock } from "./PrompterBlock";
 export type { PrompterFont } from "./PrompterFont";
 export type { PrompterInline } from "./PrompterInline";
