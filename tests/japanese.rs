@@ -328,3 +328,41 @@ fn calibrated_mora_estimate_is_within_five_percent_of_timed_readings() {
         errors.len()
     );
 }
+
+#[test]
+fn furigana_is_inserted_with_one_click_only_when_sure() {
+    let source = "本市では、下妻から来た方が躊躇なく話しました。\n";
+    let analysis = analyse(source, &UserReadings::default());
+    let suggestions = of_rule(&analysis.findings, Rule::Furigana);
+    let about = |word: &str| {
+        suggestions
+            .iter()
+            .find(|f| f.excerpt.contains(word) && f.message.contains(word))
+    };
+    // The office's own word: no ruby at all.
+    assert!(
+        !suggestions
+            .iter()
+            .any(|f| f.message.contains("本市") || f.message.contains("もといち")),
+        "{suggestions:#?}"
+    );
+    // A place name: checked by the writer, with the readings to choose from, never one click.
+    let name = about("下妻").expect("a name is offered for checking");
+    assert!(name.fix.is_none(), "{name:#?}");
+    assert!(name.message.contains("確かめて"), "{}", name.message);
+    // A word the dictionary reads one way: one click.
+    let sure = suggestions
+        .iter()
+        .find(|f| {
+            f.fix
+                .as_ref()
+                .is_some_and(|fix| fix.replacement.contains("躊躇"))
+        })
+        .expect("躊躇 is suggested with its fix");
+    assert!(sure
+        .fix
+        .as_ref()
+        .unwrap()
+        .replacement
+        .contains("ちゅうちょ"));
+}

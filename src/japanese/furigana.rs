@@ -4,7 +4,14 @@
 //! dictionary rates a word of two characters or more rare (a word cost of [`RARE_COST`] or
 //! more), or when it is the name of a person or place (read many ways). The office's reading dictionary
 //! gives the reading of its entries (白井亨 → しらいとおる). Only the first occurrence in a
-//! draft is suggested, and never inside existing ruby.
+//! draft is suggested, and never inside existing ruby. Words of Podium's speech vocabulary
+//! (本市, 減災 …) are the office's everyday words and never get ruby.
+//!
+//! A suggestion says how sure it is ([`Confidence`]): ruby from the office's dictionary, or a
+//! word the dictionary reads one way only, can be inserted with one click; a name (下妻 is
+//! しもつま, not the dictionary's しもづま) or a spelling read several ways (市場) is only
+//! offered for checking, with the readings to choose from, because a wrong reading published
+//! with one click is worse than none.
 
 use super::dictionary::Dictionary;
 use super::joyo::is_joyo;
@@ -40,6 +47,15 @@ impl Reason {
     }
 }
 
+/// How sure a suggested reading is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confidence {
+    /// The office's dictionary, or the only reading the dictionary knows of a common word.
+    Sure,
+    /// A name, or a spelling read several ways: for the writer to check, never inserted.
+    Check,
+}
+
 /// A suggested ruby over a range of a passage's text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
@@ -50,6 +66,9 @@ pub struct Suggestion {
     pub written: String,
     pub reading: String,
     pub reason: Reason,
+    pub confidence: Confidence,
+    /// Every reading the dictionary knows (hiragana), the suggested one first, when unsure.
+    pub choices: Vec<String>,
 }
 
 /// A word of a passage judged for furigana: its spelling, and the ruby it needs if any.
@@ -88,6 +107,7 @@ pub(crate) fn judge(
             suggestion: Some(ruby(range.clone(), written, kana, Reason::UserDictionary)),
         });
     }
+    let vocabulary = super::vocabulary::find(text, words);
     let mut previous: Option<&Word> = None;
     for word in words {
         let range = word.range.clone();
@@ -98,7 +118,9 @@ pub(crate) fn judge(
             || in_ruby(&range)
             || users
                 .iter()
-                .any(|(r, _)| r.start < range.end && range.start < r.end)
+                .map(|(r, _)| r)
+                .chain(vocabulary.iter().map(|(r, _)| r))
+                .any(|r| r.start < range.end && range.start < r.end)
             || !word.surface.chars().any(is_kanji)
             || !seen.insert(&word.surface)
         {
@@ -106,7 +128,16 @@ pub(crate) fn judge(
         }
         let suggestion = reason(word, dictionary).and_then(|reason| {
             let reading = word.reading.as_deref()?;
-            Some(ruby(range, &word.surface, reading, reason))
+            let mut suggestion = ruby(range, &word.surface, reading, reason);
+            let readings = dictionary.readings_of(&word.surface);
+            if reason == Reason::ProperNoun || !word.known || readings.len() > 1 {
+                suggestion.confidence = Confidence::Check;
+                suggestion.choices = std::iter::once(reading.to_string())
+                    .chain(readings.into_iter().filter(|r| r != reading))
+                    .map(|r| to_hiragana(&r))
+                    .collect();
+            }
+            Some(suggestion)
         });
         out.push(Judgement {
             written: word.surface.clone(),
@@ -174,6 +205,8 @@ fn ruby(range: Range<usize>, written: &str, reading: &str, reason: Reason) -> Su
         written: base,
         reading: kana,
         reason,
+        confidence: Confidence::Sure,
+        choices: Vec::new(),
     }
 }
 

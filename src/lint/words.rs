@@ -15,7 +15,7 @@
 //!   numerals end a run: they are read as a number).
 
 use super::{LintConfig, Notes, Passage, PassageChecks, PassageKind, Report, Rule, WordContext};
-use crate::japanese::furigana::{self, Judgement};
+use crate::japanese::furigana::{self, Confidence, Judgement};
 use crate::japanese::mora::is_kanji;
 use crate::japanese::numbers;
 use crate::japanese::{Word, WordClass};
@@ -57,12 +57,26 @@ pub(super) fn check_draft(checked: &[(&Passage, &PassageChecks)], report: &mut R
             let Some(s) = &judgement.suggestion else {
                 continue;
             };
-            let message = format!(
-                "ふりがな「{}」を付けますか（{}）。",
-                s.reading,
-                s.reason.message()
-            );
-            let fix = Some((s.range.clone(), s.replacement.clone()));
+            let (message, fix) = match s.confidence {
+                Confidence::Sure => (
+                    format!(
+                        "ふりがな「{}」を付けますか（{}）。",
+                        s.reading,
+                        s.reason.message()
+                    ),
+                    Some((s.range.clone(), s.replacement.clone())),
+                ),
+                // Never one click: a wrong reading published is worse than none.
+                Confidence::Check => (
+                    format!(
+                        "「{}」の読みを確かめて、ふりがなを付けてください（候補：{}。{}）。",
+                        s.written,
+                        s.choices.join("・"),
+                        s.reason.message()
+                    ),
+                    None,
+                ),
+            };
             report.add(Rule::Furigana, message, passage, s.range.clone(), fix);
         }
     }
