@@ -322,6 +322,12 @@ pub fn export(args: ExportArgs) -> Outcome {
         ruby: args.ruby.unwrap_or_else(|| export::default_ruby(args.to)),
         blog_footer,
     };
+    if args.to == ExportProfile::Blog && export::summary::summarise(&script).is_empty() {
+        note!(
+            "podium: {}: 要旨を作れませんでした（読み上げる文がありません）。ブログの要旨は空です (no summary: the draft has no sentences to summarise)",
+            source.name
+        );
+    }
     let output = export::export(&script, &options);
     match &args.output {
         Some(path) => write_file(path, &output),

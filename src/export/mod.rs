@@ -11,6 +11,7 @@ mod html;
 mod inline;
 mod markdown;
 mod sanitize;
+pub mod summary;
 mod text;
 
 pub use file::{write_file_atomically, SaveFileError};

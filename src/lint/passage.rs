@@ -308,14 +308,15 @@ mod tests {
 
     #[test]
     fn text_over_a_line_break_and_escapes_is_aligned() {
-        let source = "市民の\n皆さん。同じ\\*文。市民の\n皆さん。";
+        // Inside brackets, where a line break does not end the sentence.
+        let source = "「市民の\n皆さん」。同じ\\*文。「市民の\n皆さん」。";
         let script = parse(source);
         let all = passages(&script, source);
         assert_eq!(all.len(), 3);
         let last = &all[2];
-        assert_eq!(last.text, "市民の\n皆さん。");
+        assert_eq!(last.text, "「市民の\n皆さん」。");
         let range = last.source_range(last.content());
-        assert_eq!(range.start, source.rfind("市民").unwrap());
+        assert_eq!(range.start, source.rfind("「市民").unwrap());
         let minna = last.text.find("皆さん").unwrap();
         let found = last.source_range(minna..minna + "皆さん".len());
         assert_eq!(&source[found.clone()], "皆さん");

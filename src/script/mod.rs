@@ -19,8 +19,9 @@
 //! inside a paragraph is kept as the writer typed it (Markdown would join the lines): text
 //! pasted from Word or a web page has one sentence or one Word paragraph a line, and the
 //! prompter, the exports and the editor show those lines as they were written. A line break
-//! is layout only: it neither ends a sentence nor adds a pause, so a paragraph is timed and
-//! read the same however its lines are broken.
+//! ends a sentence (outside brackets: a pasted heading or signature line is not run into the
+//! next sentence) but adds no pause of its own, so a paragraph is timed the same however its
+//! lines are broken.
 //!
 //! [`parse`] never fails and never panics: whatever it cannot make sense of it keeps as plain
 //! text and reports in [`Script::diagnostics`].
@@ -221,7 +222,7 @@ pub enum Inline {
         url: String,
         span: Span,
     },
-    /// A line break inside a paragraph (layout only: not read, no pause).
+    /// A line break inside a paragraph: not read, no pause; it ends the sentence.
     Break {
         span: Span,
     },

@@ -49,9 +49,18 @@ fn closing_brackets_and_marks_stay_with_their_sentence() {
 }
 
 #[test]
-fn a_line_break_is_kept_and_does_not_end_a_sentence() {
-    let script = parse("市民の\n皆さん。Hello\nworld.");
-    assert_eq!(sentences(&script), ["市民の\n皆さん。", "Hello\nworld."]);
+fn a_line_break_is_kept_and_ends_a_sentence_outside_brackets() {
+    let script = parse("基本方針\n本年も進めます。「市民の\n皆さん」と。Hello\nworld.");
+    assert_eq!(
+        sentences(&script),
+        [
+            "基本方針\n",
+            "本年も進めます。",
+            "「市民の\n皆さん」と。",
+            "Hello\n",
+            "world."
+        ]
+    );
 }
 
 #[test]
