@@ -36,7 +36,10 @@ fn main() {
     let mut wrong: Vec<String> = Vec::new();
     for speech in &speeches {
         let readings = read_script(&dictionary, &user, &parse(&speech.text), &speech.text);
-        for item in corpus::gold_items().iter().filter(|i| i.speech == speech.id) {
+        for item in corpus::gold_items()
+            .iter()
+            .filter(|i| i.speech == speech.id)
+        {
             let entry = by_class.entry(item.class.clone()).or_default();
             entry.1 += 1;
             let Some(range) = corpus::locate(speech, item) else {

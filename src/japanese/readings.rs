@@ -139,8 +139,11 @@ pub(crate) fn read_passage(
             text: &text[range.clone()],
         })
         .collect();
+    // Ruby ranges are in text order and never overlap: a binary search finds the one that
+    // could overlap an entry (a scan of every ruby per entry was quadratic).
+    let rubies = fixed.len();
     for (range, kana) in user.find(text) {
-        if !fixed.iter().any(|f| overlaps(&f.range, &range)) {
+        if !overlaps_any(&fixed[..rubies], &range) {
             fixed.push(Fixed {
                 text: &text[range.clone()],
                 range,
@@ -185,9 +188,11 @@ pub(crate) fn read_passage(
                 .last()
                 .is_some_and(|p| p.source == ReadingSource::Number && p.text.ends_with('月'));
             // A number read must end where a word ends, and 一つ, 二つ … are the dictionary's.
+            // Words are in text order: the word ending there is found by a binary search from
+            // this one (a scan of every word for each number was quadratic).
             let number = numbers::read_number(rest, after_month).filter(|n| {
                 let end = word.range.start + n.len;
-                words.iter().any(|w| w.range.end == end) && !text[end..].starts_with('つ')
+                ends_a_word(&words[index..], end) && !text[end..].starts_with('つ')
             });
             if let Some(number) = number {
                 let end = word.range.start + number.len;
@@ -218,6 +223,19 @@ pub(crate) fn read_passage(
 
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+/// Whether `range` overlaps one of `sorted` (in text order, not overlapping each other).
+fn overlaps_any(sorted: &[Fixed], range: &Range<usize>) -> bool {
+    // The first that ends after the range starts is the only one that can overlap it.
+    let first = sorted.partition_point(|f| f.range.end <= range.start);
+    sorted.get(first).is_some_and(|f| overlaps(&f.range, range))
+}
+
+/// Whether one of `words` (in text order) ends at `end`.
+fn ends_a_word(words: &[Word], end: usize) -> bool {
+    let first = words.partition_point(|w| w.range.end < end);
+    words.get(first).is_some_and(|w| w.range.end == end)
 }
 
 fn part(text: &str, kana: String, source: ReadingSource) -> ReadingPart {
@@ -334,5 +352,44 @@ mod tests {
         let found = user.find("市長の白井亨です。白井さん");
         let kana: Vec<&str> = found.iter().map(|(_, k)| *k).collect();
         assert_eq!(kana, ["シライトオル", "シライ"]);
+    }
+
+    fn word(range: Range<usize>) -> Word {
+        Word {
+            range,
+            surface: String::new(),
+            class: WordClass::Noun,
+            detail: String::new(),
+            detail2: String::new(),
+            base: String::new(),
+            reading: None,
+            pronunciation: None,
+            known: false,
+        }
+    }
+
+    #[test]
+    fn a_word_end_and_a_ruby_overlap_are_found_by_bisection() {
+        let words: Vec<Word> = (0..1000).map(|i| word(i * 3..i * 3 + 3)).collect();
+        assert!(ends_a_word(&words, 3));
+        assert!(ends_a_word(&words, 2997));
+        assert!(ends_a_word(&words[500..], 3000));
+        assert!(!ends_a_word(&words, 4));
+        assert!(!ends_a_word(&words[500..], 300));
+        assert!(!ends_a_word(&words, 3003));
+        let fixed: Vec<Fixed> = (0..1000)
+            .map(|i| Fixed {
+                range: i * 10..i * 10 + 3,
+                kana: String::new(),
+                source: ReadingSource::Ruby,
+                text: "",
+            })
+            .collect();
+        assert!(overlaps_any(&fixed, &(2..5)));
+        assert!(overlaps_any(&fixed, &(9..11)));
+        assert!(overlaps_any(&fixed, &(5000..5001)));
+        assert!(!overlaps_any(&fixed, &(3..10)));
+        assert!(!overlaps_any(&fixed, &(9993..20000)));
+        assert!(!overlaps_any(&[], &(0..1)));
     }
 }

@@ -63,6 +63,9 @@ struct Builder<'a> {
     in_code_block: bool,
     /// Inside a multi-line HTML comment.
     in_comment: bool,
+    /// Sections with a priority role so far, the current one included (counted as they
+    /// start: counting them again at every heading made 100,000 headings quadratic).
+    priorities: u32,
 }
 
 impl<'a> Builder<'a> {
@@ -89,6 +92,7 @@ impl<'a> Builder<'a> {
             in_image: false,
             in_code_block: false,
             in_comment: false,
+            priorities: 0,
         }
     }
 
@@ -356,14 +360,10 @@ impl Builder<'_> {
     }
 
     fn start_section(&mut self, heading: Heading) {
-        let priorities = self
-            .script
-            .sections
-            .iter()
-            .chain(std::iter::once(&self.section))
-            .filter(|s| matches!(s.role, SectionRole::Priority(_)))
-            .count() as u32;
-        let role = section_role(&heading.text(), priorities);
+        let role = section_role(&heading.text(), self.priorities);
+        if matches!(role, SectionRole::Priority(_)) {
+            self.priorities += 1;
+        }
         let span = heading.span.clone();
         let next = Section {
             heading: Some(heading),
