@@ -5,7 +5,9 @@
 //! scanned for the dialect's own syntax: ruby and cues.
 
 use super::source::floor_char_boundary;
-use super::{Cue, Diagnostic, DiagnosticKind, Inline, LineIndex, Style, DEFAULT_PAUSE_SECONDS};
+use super::{
+    Cue, Diagnostic, DiagnosticKind, Diagnostics, Inline, LineIndex, Style, DEFAULT_PAUSE_SECONDS,
+};
 use std::ops::Range;
 
 /// Inline content as collected from Markdown events, before dialect scanning.
@@ -43,7 +45,7 @@ const SCAN_WINDOW: usize = 2048;
 pub(crate) fn build_inlines(
     pieces: Vec<Piece>,
     index: &LineIndex,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Vec<Inline> {
     let mut stack: Vec<(Vec<Inline>, Option<String>, usize)> = Vec::new();
     let mut out: Vec<Inline> = Vec::new();
@@ -155,12 +157,7 @@ impl Run {
     }
 
     /// Scan the run for ruby and cues and append the resulting inlines.
-    fn flush(
-        &mut self,
-        out: &mut Vec<Inline>,
-        index: &LineIndex,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) {
+    fn flush(&mut self, out: &mut Vec<Inline>, index: &LineIndex, diagnostics: &mut Diagnostics) {
         if self.text.is_empty() {
             self.map.clear();
             return;
