@@ -122,6 +122,85 @@ struct Fixed<'a> {
     text: &'a str,
 }
 
+/// A passage longer than this (far longer than any sentence: the length rule reports one
+/// of a hundred characters) is read piece by piece, each piece's reading as one part, and
+/// the word rules skip it: its words and parts, held all at once, took hundreds of bytes a
+/// character (gigabytes for a 16 MiB paragraph).
+pub const HUGE_PASSAGE_BYTES: usize = 64 * 1024;
+
+/// Bytes of a piece of a huge passage, about.
+const PIECE_BYTES: usize = 16 * 1024;
+
+/// Whether a passage is read piece by piece (see [`HUGE_PASSAGE_BYTES`]).
+pub(crate) fn is_huge(passage: &Passage) -> bool {
+    passage.text.len() > HUGE_PASSAGE_BYTES
+}
+
+/// Read a passage with the dictionary: from its words, or a huge one piece by piece.
+pub(crate) fn read(
+    dictionary: &super::Dictionary,
+    passage: &Passage,
+    user: &UserReadings,
+) -> SentenceReading {
+    if !is_huge(passage) {
+        return read_passage(passage, &dictionary.words(&passage.text), user);
+    }
+    let mut parts = Vec::new();
+    let mut morae = 0;
+    for range in pieces(&passage.text, &passage.rubies) {
+        let piece = passage.part(range);
+        let reading = read_passage(&piece, &dictionary.words(&piece.text), user);
+        morae += reading.morae;
+        parts.push(ReadingPart {
+            kana: reading.kana(),
+            text: piece.text,
+            source: ReadingSource::Dictionary,
+            morae: reading.morae,
+        });
+    }
+    SentenceReading {
+        span: passage.span.clone(),
+        parts: parts.into(),
+        morae,
+    }
+}
+
+/// A huge passage cut into pieces of about [`PIECE_BYTES`]: after a line break, 、 or 。
+/// where there is one in the piece's second half, never inside ruby.
+fn pieces(text: &str, rubies: &[(Range<usize>, String)]) -> Vec<Range<usize>> {
+    let boundary = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = boundary(start + PIECE_BYTES);
+        if end < text.len() {
+            let half = boundary(start + PIECE_BYTES / 2);
+            if let Some((i, c)) = text[half..end]
+                .char_indices()
+                .rfind(|(_, c)| matches!(c, '\n' | '\t' | '。' | '、' | ' ' | '\u{3000}'))
+            {
+                end = half + i + c.len_utf8();
+            }
+            let ruby = rubies.partition_point(|(r, _)| r.end <= end);
+            if let Some((r, _)) = rubies.get(ruby).filter(|(r, _)| r.start < end) {
+                end = r.end;
+            }
+        }
+        if end <= start {
+            end = boundary(start + 4).max(start + 1);
+        }
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
 /// Read one passage (sentence or heading) from its words.
 pub(crate) fn read_passage(
     passage: &Passage,
@@ -352,6 +431,35 @@ mod tests {
         let found = user.find("市長の白井亨です。白井さん");
         let kana: Vec<&str> = found.iter().map(|(_, k)| *k).collect();
         assert_eq!(kana, ["シライトオル", "シライ"]);
+    }
+
+    #[test]
+    fn a_huge_passage_is_cut_into_bounded_pieces_never_inside_ruby() {
+        let text = "あ".repeat(100_000) + &"漢字、".repeat(20_000);
+        // Ruby over every 漢字 after the kana.
+        let rubies: Vec<(Range<usize>, String)> = (0..20_000)
+            .map(|i| {
+                let start = 300_000 + i * "漢字、".len();
+                (start..start + "漢字".len(), "かんじ".to_string())
+            })
+            .collect();
+        let cut = pieces(&text, &rubies);
+        assert_eq!(cut.first().map(|r| r.start), Some(0));
+        assert_eq!(cut.last().map(|r| r.end), Some(text.len()));
+        for pair in cut.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        for range in &cut {
+            assert!(range.len() <= PIECE_BYTES, "{range:?}");
+            assert!(rubies.iter().all(|(r, _)| r.end <= range.start
+                || r.start >= range.end
+                || (range.start <= r.start && r.end <= range.end)));
+        }
+        // Past the kana, pieces end after a 、.
+        assert!(cut
+            .iter()
+            .filter(|r| r.start >= 300_000 && r.end < text.len())
+            .all(|r| text[..r.end].ends_with('、')));
     }
 
     fn word(range: Range<usize>) -> Word {
