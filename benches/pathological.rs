@@ -344,9 +344,9 @@ fn main() {
     let work = tempfile::tempdir().expect("a temporary folder");
     let db_missing = work.path().join("no-database.db");
     println!(
-        "pathological inputs: {} (sizes {:?} MiB, time limit {timeout} s, budget ≤ {BUDGET_SECONDS} s and ≤ {BUDGET_MB} MB)",
+        "pathological inputs: {} (sizes {}, time limit {timeout} s, budget ≤ {BUDGET_SECONDS} s and ≤ {BUDGET_MB} MB)",
         binary.display(),
-        sizes.iter().map(|s| s / MIB).collect::<Vec<_>>()
+        sizes.iter().map(|s| human(*s)).collect::<Vec<_>>().join(", ")
     );
     if !gnu_time {
         println!("/usr/bin/time is missing (apt-get install time): peak memory is not measured");

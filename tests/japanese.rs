@@ -334,7 +334,8 @@ fn a_huge_paragraph_is_read_piece_by_piece_as_its_sentences_would_be() {
     // Over HUGE_PASSAGE_BYTES without a 。: read in pieces cut after 、, each piece one part;
     // the kana and morae are those of the same text read a clause at a time.
     let clause = "市民の皆さんとともに{罹災|りさい}地を歩き、";
-    let count = podium::japanese::readings::HUGE_PASSAGE_BYTES / clause.len() + 10;
+    let printed = "市民の皆さんとともに罹災地を歩き、";
+    let count = podium::japanese::readings::HUGE_PASSAGE_BYTES / printed.len() + 10;
     let source = clause.repeat(count);
     let one = analyse(clause, &UserReadings::default());
     let huge = analyse(&source, &UserReadings::default());
