@@ -9,6 +9,8 @@
 #   make app      build the app (debug, UI embedded) without starting it
 #   make dev      the app against Vite's dev server, with hot reload (tauri dev)
 #   make bench    run every benchmark of the core package and the app's (prints figures; not a test)
+#   make bench-pathological the release CLI on pathological inputs up to the 16 MiB limit:
+#                 time and peak memory per command (benches/pathological.rs, part of make bench)
 #   make test-e2e the end-to-end test in the real app window (tauri-driver, Xvfb)
 #   make bench-prompter the prompter's frame pacing: 60 s of a 50,000-character script in
 #                 headless Chromium and in the real WebKitGTK window (Xvfb)
@@ -42,7 +44,7 @@ NODE_MIN := 20.19
 # The Tauri CLI runs from ui/ with the config at the repository root.
 TAURI := cd ui && TAURI_APP_PATH=.. TAURI_FRONTEND_PATH=. npx --no-install tauri
 
-.PHONY: help run app dev test deps apt-deps tools ui bench bindings package clean \
+.PHONY: help run app dev test deps apt-deps tools ui bench bench-pathological bindings package clean \
 	test-rust test-core-free-of-tauri test-ui test-e2e bench-app bench-prompter tauri-driver
 
 help:
@@ -105,10 +107,16 @@ package: ui
 	$(TAURI) bundle --bundles deb
 	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
 
+# `--bench '*'` includes benches/pathological.rs (bench-pathological runs it alone).
 bench: tools
 	$(CARGO) bench -p podium --bench '*'
 	$(MAKE) --no-print-directory bench-app
 	$(MAKE) --no-print-directory bench-prompter
+
+# Time and peak memory of every CLI command on pathological inputs up to the 16 MiB input
+# limit (PATHOLOGICAL_SIZES, PATHOLOGICAL_ONLY … : see the file's header).
+bench-pathological: tools
+	$(CARGO) bench -p podium --bench pathological
 
 # The window tests drive the app through tauri-driver (crates.io) in front of Debian's
 # WebKitWebDriver; cargo installs it into ~/.cargo/bin when missing.

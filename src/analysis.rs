@@ -172,6 +172,18 @@ impl Analyser {
 
 /// Check and read one passage.
 fn check(passage: &Passage, options: &AnalysisOptions, words: Option<Words>) -> Checked {
+    // A huge passage is read piece by piece and checked by the character rules only (see
+    // `HUGE_PASSAGE_BYTES`).
+    if let Some(words) = words.filter(|_| crate::japanese::readings::is_huge(passage)) {
+        let reading = (passage.kind == lint::PassageKind::Sentence).then(|| {
+            let reading = crate::japanese::readings::read(words.dictionary, passage, words.user);
+            (reading.parts, reading.morae)
+        });
+        return Checked {
+            checks: lint::check_passage(passage, &options.lint, None),
+            reading,
+        };
+    }
     let Some(words) = words else {
         return Checked {
             checks: lint::check_passage(passage, &options.lint, None),

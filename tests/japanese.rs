@@ -366,3 +366,28 @@ fn furigana_is_inserted_with_one_click_only_when_sure() {
         .replacement
         .contains("ちゅうちょ"));
 }
+
+#[test]
+fn a_huge_paragraph_is_read_piece_by_piece_as_its_sentences_would_be() {
+    // Over HUGE_PASSAGE_BYTES without a 。: read in pieces cut after 、, each piece one part;
+    // the kana and morae are those of the same text read a clause at a time.
+    let clause = "市民の皆さんとともに{罹災|りさい}地を歩き、";
+    let printed = "市民の皆さんとともに罹災地を歩き、";
+    let count = podium::japanese::readings::HUGE_PASSAGE_BYTES / printed.len() + 10;
+    let source = clause.repeat(count);
+    let one = analyse(clause, &UserReadings::default());
+    let huge = analyse(&source, &UserReadings::default());
+    assert_eq!(huge.readings.len(), 1);
+    let reading = &huge.readings[0];
+    assert!(
+        reading.parts.len() < count / 50,
+        "{} parts",
+        reading.parts.len()
+    );
+    assert_eq!(reading.morae, one.readings[0].morae * count);
+    assert_eq!(reading.kana(), one.readings[0].kana().repeat(count));
+    assert_eq!(read(&source), [one.readings[0].kana().repeat(count)]);
+    // The word rules skip it; the character rules still report it.
+    assert!(huge.findings.iter().any(|f| f.rule == Rule::SentenceLength));
+    assert!(huge.findings.iter().all(|f| f.rule != Rule::Furigana));
+}

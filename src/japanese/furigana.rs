@@ -88,12 +88,9 @@ pub(crate) fn judge(
     user: &UserReadings,
 ) -> Vec<Judgement> {
     let text = passage.text.as_str();
-    let in_ruby = |range: &Range<usize>| {
-        passage
-            .rubies
-            .iter()
-            .any(|(r, _)| r.start < range.end && range.start < r.end)
-    };
+    // Rubies and the office's entries are in text order without overlaps: a binary search
+    // finds the one that could overlap a word (a scan per word was quadratic).
+    let in_ruby = |range: &Range<usize>| overlaps_any(&passage.rubies, range);
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let users = user.find(text);
@@ -116,11 +113,8 @@ pub(crate) fn judge(
         previous = Some(word);
         if after_number
             || in_ruby(&range)
-            || users
-                .iter()
-                .map(|(r, _)| r)
-                .chain(vocabulary.iter().map(|(r, _)| r))
-                .any(|r| r.start < range.end && range.start < r.end)
+            || overlaps_any(&users, &range)
+            || overlaps_any(&vocabulary, &range)
             || !word.surface.chars().any(is_kanji)
             || !seen.insert(&word.surface)
         {
@@ -145,6 +139,14 @@ pub(crate) fn judge(
         });
     }
     out
+}
+
+/// Whether `range` overlaps one of `sorted`: ranges (with a value) in order, not overlapping.
+fn overlaps_any<T>(sorted: &[(Range<usize>, T)], range: &Range<usize>) -> bool {
+    let first = sorted.partition_point(|(r, _)| r.end <= range.start);
+    sorted
+        .get(first)
+        .is_some_and(|(r, _)| r.start < range.end && range.start < r.end)
 }
 
 fn reason(word: &Word, dictionary: &Dictionary) -> Option<Reason> {
@@ -220,5 +222,16 @@ mod tests {
         assert_eq!(s.replacement, "{躊躇|ためら}う");
         let s = ruby(0..9, "白井亨", "シライトオル", Reason::UserDictionary);
         assert_eq!(s.replacement, "{白井亨|しらいとおる}");
+    }
+
+    #[test]
+    fn a_word_inside_ruby_is_found_by_bisection() {
+        let rubies: Vec<(Range<usize>, ())> = (0..10_000).map(|i| (i * 6..i * 6 + 3, ())).collect();
+        assert!(overlaps_any(&rubies, &(0..1)));
+        assert!(overlaps_any(&rubies, &(4..7)));
+        assert!(overlaps_any(&rubies, &(59_990..59_999)));
+        assert!(!overlaps_any(&rubies, &(3..6)));
+        assert!(!overlaps_any(&rubies, &(59_997..60_000)));
+        assert!(!overlaps_any::<()>(&[], &(0..1)));
     }
 }

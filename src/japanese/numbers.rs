@@ -182,6 +182,9 @@ fn is_arabic(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// Most digits after a decimal point read as a number's fraction.
+const MAX_FRACTION_DIGITS: usize = 20;
+
 /// The longest number at the start of `text`.
 fn scan_number(text: &str) -> Option<ScannedNumber> {
     let mut chars = text.char_indices().peekable();
@@ -219,14 +222,21 @@ fn scan_number(text: &str) -> Option<ScannedNumber> {
             // A thousands separator: the digits go on.
         } else if matches!(c, '.' | '．') && last_arabic {
             let after = i + c.len_utf8();
+            // At most MAX_FRACTION_DIGITS are read one by one; a longer run is not read as a
+            // number (the number ends before the point), so a line of digits is not read
+            // whole after every point.
             let digits: Vec<(usize, u8)> = text[after..]
                 .char_indices()
+                .take(MAX_FRACTION_DIGITS + 1)
                 .map_while(|(j, c)| {
                     is_arabic(c)
                         .then(|| (after + j + c.len_utf8(), digit_value(c).unwrap_or(0) as u8))
                 })
                 .collect();
-            let Some(&(end, _)) = digits.last() else {
+            let Some(&(end, _)) = digits
+                .last()
+                .filter(|_| digits.len() <= MAX_FRACTION_DIGITS)
+            else {
                 break;
             };
             len = end;
@@ -247,7 +257,8 @@ fn scan_number(text: &str) -> Option<ScannedNumber> {
 }
 
 fn three_digits_follow(text: &str) -> bool {
-    let digits = text.chars().take_while(|c| is_arabic(*c)).count();
+    // Four are enough to tell: a run of digits after every comma is not counted to its end.
+    let digits = text.chars().take(4).take_while(|c| is_arabic(*c)).count();
     digits == 3
 }
 
@@ -428,5 +439,24 @@ mod tests {
         let r = read_number("3点目の", false).unwrap();
         assert_eq!(r.len, "3点目".len());
         assert!(read_number("人", false).is_none());
+    }
+
+    #[test]
+    fn a_run_of_digits_is_looked_at_only_as_far_as_it_counts() {
+        // A comma groups exactly three digits: four are enough to tell.
+        assert_eq!(read_number("1,2345", false).unwrap().len, 1);
+        assert_eq!(
+            read_number(&format!("1,{}", "9".repeat(10_000)), false)
+                .unwrap()
+                .len,
+            1
+        );
+        // A fraction is read digit by digit up to MAX_FRACTION_DIGITS; a longer run after the
+        // point is not a number's fraction.
+        let long = format!("1.{}", "5".repeat(MAX_FRACTION_DIGITS));
+        assert_eq!(read_number(&long, false).unwrap().len, long.len());
+        let longer = format!("1.{}", "5".repeat(100_000));
+        let r = read_number(&longer, false).unwrap();
+        assert_eq!((r.len, r.kana.as_str()), (1, "イチ"));
     }
 }

@@ -131,6 +131,88 @@ struct Fixed<'a> {
     text: &'a str,
 }
 
+/// A passage longer than this (far longer than any sentence: the length rule reports one
+/// of a hundred characters) is read piece by piece, each piece's reading as one part, and
+/// the word rules skip it: its words and parts, held all at once, took hundreds of bytes a
+/// character (gigabytes for a 16 MiB paragraph).
+pub const HUGE_PASSAGE_BYTES: usize = 64 * 1024;
+
+/// Bytes of a piece of a huge passage, about.
+const PIECE_BYTES: usize = 16 * 1024;
+
+/// Whether a passage is read piece by piece (see [`HUGE_PASSAGE_BYTES`]).
+pub(crate) fn is_huge(passage: &Passage) -> bool {
+    passage.text.len() > HUGE_PASSAGE_BYTES
+}
+
+/// Read a passage with the dictionary: from its words, or a huge one piece by piece.
+pub(crate) fn read(
+    dictionary: &super::Dictionary,
+    passage: &Passage,
+    user: &UserReadings,
+) -> SentenceReading {
+    if !is_huge(passage) {
+        return read_passage(passage, &dictionary.words(&passage.text), user);
+    }
+    let mut parts = Vec::new();
+    let mut morae = 0;
+    for range in pieces(&passage.text, &passage.rubies) {
+        let piece = passage.part(range);
+        let reading = read_passage(&piece, &dictionary.words(&piece.text), user);
+        morae += reading.morae;
+        parts.push(ReadingPart {
+            kana: reading.kana(),
+            text: piece.text,
+            source: ReadingSource::Dictionary,
+            morae: reading.morae,
+        });
+    }
+    SentenceReading {
+        span: passage.span.clone(),
+        parts: parts.into(),
+        morae,
+    }
+}
+
+/// A huge passage cut into pieces of about [`PIECE_BYTES`]: after a line break, 、 or 。
+/// where there is one in the piece's second half, never inside ruby.
+fn pieces(text: &str, rubies: &[(Range<usize>, String)]) -> Vec<Range<usize>> {
+    let boundary = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = boundary(start + PIECE_BYTES);
+        if end < text.len() {
+            let half = boundary(start + PIECE_BYTES / 2);
+            if let Some((i, c)) = text[half..end]
+                .char_indices()
+                .rfind(|(_, c)| matches!(c, '\n' | '\t' | '。' | '、' | ' ' | '\u{3000}'))
+            {
+                end = half + i + c.len_utf8();
+            }
+            let ruby = rubies.partition_point(|(r, _)| r.end <= end);
+            if let Some((r, _)) = rubies.get(ruby).filter(|(r, _)| r.start < end) {
+                end = r.end;
+            }
+        }
+        if end <= start {
+            end = boundary(start + 4).max(start + 1);
+        }
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
+/// A reading found in a passage's text: where, and the katakana.
+type Found = (Range<usize>, String);
+
 /// Read one passage (sentence or heading) from its words.
 pub(crate) fn read_passage(
     passage: &Passage,
@@ -148,34 +230,39 @@ pub(crate) fn read_passage(
             text: &text[range.clone()],
         })
         .collect();
-    for (range, kana) in bracketed(text, words) {
-        if !fixed.iter().any(|f| overlaps(&f.range, &range)) {
-            fixed.push(Fixed {
-                text: &text[range.clone()],
-                range,
-                kana,
-                source: ReadingSource::Bracketed,
-            });
-        }
-    }
-    for (range, kana) in user.find(text) {
-        if !fixed.iter().any(|f| overlaps(&f.range, &range)) {
-            fixed.push(Fixed {
-                text: &text[range.clone()],
-                range,
-                kana: kana.to_string(),
-                source: ReadingSource::UserDictionary,
-            });
-        }
-    }
-    for (range, kana) in vocabulary::find(text, words) {
-        if !fixed.iter().any(|f| overlaps(&f.range, &range)) {
-            fixed.push(Fixed {
-                text: &text[range.clone()],
-                range,
-                kana: kana.to_string(),
-                source: ReadingSource::Vocabulary,
-            });
+    // Each layer keeps what the ones above it left free (ruby, then readings in brackets, the
+    // office's, Podium's vocabulary). Within a layer entries never overlap, and the layers
+    // above are kept in text order, so a binary search finds the one entry that could overlap
+    // (a scan of every entry per entry was quadratic).
+    let layers: [(Vec<Found>, ReadingSource); 3] = [
+        (bracketed(text, words), ReadingSource::Bracketed),
+        (
+            user.find(text)
+                .into_iter()
+                .map(|(r, k)| (r, k.to_string()))
+                .collect(),
+            ReadingSource::UserDictionary,
+        ),
+        (
+            vocabulary::find(text, words)
+                .into_iter()
+                .map(|(r, k)| (r, k.to_string()))
+                .collect(),
+            ReadingSource::Vocabulary,
+        ),
+    ];
+    for (entries, source) in layers {
+        fixed.sort_by_key(|f| f.range.start);
+        let above = fixed.len();
+        for (range, kana) in entries {
+            if !overlaps_any(&fixed[..above], &range) {
+                fixed.push(Fixed {
+                    text: &text[range.clone()],
+                    range,
+                    kana,
+                    source,
+                });
+            }
         }
     }
     fixed.sort_by_key(|f| f.range.start);
@@ -216,11 +303,12 @@ pub(crate) fn read_passage(
             });
             // A number read must end where a word ends, or inside a word whose rest is kana
             // (4つも: ヨッツ, then モ); when its counter belongs to a longer word (40年代), the
-            // number is read alone.
+            // number is read alone. Words are in text order: the word ending there is found by
+            // a binary search from this one (a scan of every word for each number was
+            // quadratic).
             let ends_well = |n: &numbers::NumberReading| {
                 let end = word.range.start + n.len;
-                let at = words.partition_point(|w| w.range.end < end);
-                words.get(at).is_some_and(|w| {
+                word_through(&words[index..], end).is_some_and(|w| {
                     w.range.end == end
                         || (w.range.start < end
                             && text
@@ -271,7 +359,7 @@ pub(crate) fn read_passage(
 /// words ending at the bracket whose dictionary reading is the bracket's, else the run of
 /// kanji before it (at most [`MAX_BRACKETED_KANJI`]). The whole stretch, brackets included, is
 /// read once, as the bracket says.
-fn bracketed(text: &str, words: &[Word]) -> Vec<(Range<usize>, String)> {
+fn bracketed(text: &str, words: &[Word]) -> Vec<Found> {
     let mut found = Vec::new();
     for (open, c) in text.match_indices(['（', '(']) {
         let close = if c == "（" { '）' } else { ')' };
@@ -321,8 +409,21 @@ fn bracketed(text: &str, words: &[Word]) -> Vec<(Range<usize>, String)> {
 /// The longest run of kanji a bracketed reading is taken to read.
 const MAX_BRACKETED_KANJI: usize = 6;
 
+/// The first of `words` (in text order) that reaches `end`: the word that ends there, or the
+/// one `end` falls inside.
+fn word_through(words: &[Word], end: usize) -> Option<&Word> {
+    words.get(words.partition_point(|w| w.range.end < end))
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+/// Whether `range` overlaps one of `sorted` (in text order, not overlapping each other).
+fn overlaps_any(sorted: &[Fixed], range: &Range<usize>) -> bool {
+    // The first that ends after the range starts is the only one that can overlap it.
+    let first = sorted.partition_point(|f| f.range.end <= range.start);
+    sorted.get(first).is_some_and(|f| overlaps(&f.range, range))
 }
 
 fn part(text: &str, kana: String, source: ReadingSource) -> ReadingPart {
@@ -534,5 +635,76 @@ mod tests {
         let found = user.find("市長の白井亨です。白井さん");
         let kana: Vec<&str> = found.iter().map(|(_, k)| *k).collect();
         assert_eq!(kana, ["シライトオル", "シライ"]);
+    }
+
+    #[test]
+    fn a_huge_passage_is_cut_into_bounded_pieces_never_inside_ruby() {
+        let text = "あ".repeat(100_000) + &"漢字、".repeat(20_000);
+        // Ruby over every 漢字 after the kana.
+        let rubies: Vec<(Range<usize>, String)> = (0..20_000)
+            .map(|i| {
+                let start = 300_000 + i * "漢字、".len();
+                (start..start + "漢字".len(), "かんじ".to_string())
+            })
+            .collect();
+        let cut = pieces(&text, &rubies);
+        assert_eq!(cut.first().map(|r| r.start), Some(0));
+        assert_eq!(cut.last().map(|r| r.end), Some(text.len()));
+        for pair in cut.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        for range in &cut {
+            assert!(range.len() <= PIECE_BYTES, "{range:?}");
+            assert!(rubies.iter().all(|(r, _)| r.end <= range.start
+                || r.start >= range.end
+                || (range.start <= r.start && r.end <= range.end)));
+        }
+        // Past the kana, pieces end after a 、.
+        assert!(cut
+            .iter()
+            .filter(|r| r.start >= 300_000 && r.end < text.len())
+            .all(|r| text[..r.end].ends_with('、')));
+    }
+
+    fn word(range: Range<usize>) -> Word {
+        Word {
+            range,
+            surface: String::new(),
+            class: WordClass::Noun,
+            detail: String::new(),
+            detail2: String::new(),
+            base: String::new(),
+            reading: None,
+            pronunciation: None,
+            known: false,
+        }
+    }
+
+    #[test]
+    fn a_word_end_and_a_ruby_overlap_are_found_by_bisection() {
+        let words: Vec<Word> = (0..1000).map(|i| word(i * 3..i * 3 + 3)).collect();
+        let ends_a_word =
+            |words: &[Word], end| word_through(words, end).is_some_and(|w| w.range.end == end);
+        assert!(ends_a_word(&words, 3));
+        assert!(ends_a_word(&words, 2997));
+        assert!(ends_a_word(&words[500..], 3000));
+        assert!(!ends_a_word(&words, 4));
+        assert!(!ends_a_word(&words[500..], 300));
+        assert!(!ends_a_word(&words, 3003));
+        assert_eq!(word_through(&words, 4).map(|w| w.range.clone()), Some(3..6));
+        let fixed: Vec<Fixed> = (0..1000)
+            .map(|i| Fixed {
+                range: i * 10..i * 10 + 3,
+                kana: String::new(),
+                source: ReadingSource::Ruby,
+                text: "",
+            })
+            .collect();
+        assert!(overlaps_any(&fixed, &(2..5)));
+        assert!(overlaps_any(&fixed, &(9..11)));
+        assert!(overlaps_any(&fixed, &(5000..5001)));
+        assert!(!overlaps_any(&fixed, &(3..10)));
+        assert!(!overlaps_any(&fixed, &(9993..20000)));
+        assert!(!overlaps_any(&[], &(0..1)));
     }
 }

@@ -275,6 +275,25 @@ impl Passage {
         }
     }
 
+    /// A stretch of the passage as a passage of its own: its text and the ruby inside it, no
+    /// map to the source (for reading a huge passage piece by piece). Ruby that crosses the
+    /// stretch's ends is left out.
+    pub fn part(&self, range: Range<usize>) -> Passage {
+        let first = self.rubies.partition_point(|(r, _)| r.start < range.start);
+        let rubies = self.rubies[first..]
+            .iter()
+            .take_while(|(r, _)| r.end <= range.end)
+            .map(|(r, reading)| (r.start - range.start..r.end - range.start, reading.clone()))
+            .collect();
+        Passage {
+            kind: self.kind,
+            span: self.span.clone(),
+            text: self.text[range].to_string(),
+            pieces: Vec::new(),
+            rubies,
+        }
+    }
+
     /// The printed text without surrounding whitespace.
     pub fn content(&self) -> Range<usize> {
         let end = self.text.trim_end().len();

@@ -126,7 +126,7 @@ fn particles(passage: &Passage, words: &[Word], notes: &mut Notes) {
                 let message = format!(
                     "一文に助詞「{}」が二度出てきます（「{}」）。言い換えると聞きやすくなります。",
                     word.surface,
-                    passage.text[words[first].range.start..word.range.end].trim()
+                    super::excerpt(&passage.text[words[first].range.start..word.range.end])
                 );
                 notes.add(Rule::RepeatedParticle, message, word.range.clone(), None);
             }

@@ -278,6 +278,44 @@ pub enum DiagnosticKind {
     Unsupported,
 }
 
+/// Most diagnostics of one kind in a script. The one after them stands for the rest: its
+/// span reaches to the end of the last of them (a 16 MiB draft of `[[` could otherwise have
+/// millions).
+pub const MAX_DIAGNOSTICS_PER_KIND: usize = 500;
+
+/// The parser's diagnostics as they are made, at most [`MAX_DIAGNOSTICS_PER_KIND`] of a kind
+/// and one more that covers the rest.
+#[derive(Default)]
+pub(crate) struct Diagnostics {
+    list: Vec<Diagnostic>,
+    /// Per kind: diagnostics made, and where the one that covers the rest is in `list`.
+    tally: [(usize, Option<usize>); DiagnosticKind::COUNT],
+}
+
+impl Diagnostics {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        let (count, rest) = &mut self.tally[diagnostic.kind as usize];
+        *count += 1;
+        if *count <= MAX_DIAGNOSTICS_PER_KIND + 1 {
+            if *count == MAX_DIAGNOSTICS_PER_KIND + 1 {
+                *rest = Some(self.list.len());
+            }
+            self.list.push(diagnostic);
+        } else if let Some(covering) = rest.and_then(|i| self.list.get_mut(i)) {
+            covering.span.end = covering.span.end.max(diagnostic.span.end);
+        }
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Diagnostic> {
+        self.list
+    }
+}
+
+impl DiagnosticKind {
+    /// How many kinds there are (`Unsupported` is the last).
+    const COUNT: usize = DiagnosticKind::Unsupported as usize + 1;
+}
+
 /// Text as printed: ruby as its base, cues dropped, links as their text.
 pub fn plain_text(inlines: &[Inline]) -> String {
     let mut out = String::new();
