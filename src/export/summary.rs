@@ -85,7 +85,13 @@ pub fn summarise(script: &Script) -> Summary<'_> {
             .filter(|s| !matches!(s.role, SectionRole::Greeting | SectionRole::Closing))
             .flat_map(Section::sentences)
             .collect();
-        points = key_sentences(&sentences, "", KEY_SENTENCES, &[])
+        let enumerated = enumerated(&sentences);
+        let lines = if enumerated.len() >= 2 {
+            enumerated
+        } else {
+            key_sentences(&sentences, "", KEY_SENTENCES, &[])
+        };
+        points = lines
             .into_iter()
             .map(|text| Point {
                 heading: None,
@@ -98,6 +104,44 @@ pub fn summarise(script: &Script) -> Summary<'_> {
 
 /// What a stance's key sentence says.
 const STANCE_WORDS: &[&str] = &["として掲げ", "を掲げます", "スローガン", "テーマ"];
+
+/// The points a speech without headings counts out itself (「一つ目は、…。二つ目は、…。」,
+/// 「第一に…」, 「1点目は…」), numbered ①②③ and shortened, when it counts two or more in order.
+fn enumerated(sentences: &[&Sentence]) -> Vec<String> {
+    static ORDINAL: OnceLock<Regex> = OnceLock::new();
+    let ordinal = ORDINAL.get_or_init(|| {
+        Regex::new(
+            r"^(そして|また|次に|最後に|まず)?、?(?:([一二三四五六七八九]|[1-9]|[１-９])(?:つ目|点目|番目)|第([一二三四五六七八九]))(?:は|に|として)、?(.+)$",
+        )
+        .expect("a valid pattern")
+    });
+    let mut out = Vec::new();
+    for sentence in sentences {
+        let text = sentence.text().replace('\n', "");
+        let Some(found) = ordinal.captures(text.trim()) else {
+            continue;
+        };
+        let number = found.get(2).or(found.get(3)).map_or("", |m| m.as_str());
+        let value = match number {
+            "一" | "1" | "１" => 1,
+            "二" | "2" | "２" => 2,
+            "三" | "3" | "３" => 3,
+            "四" | "4" | "４" => 4,
+            "五" | "5" | "５" => 5,
+            "六" | "6" | "６" => 6,
+            "七" | "7" | "７" => 7,
+            "八" | "8" | "８" => 8,
+            _ => 9,
+        };
+        if value != out.len() + 1 {
+            continue;
+        }
+        let rest = found.get(4).map_or("", |m| m.as_str());
+        let circled = char::from_u32('①' as u32 + value as u32 - 1).unwrap_or('・');
+        out.push(format!("{circled} {}", shorten(rest)));
+    }
+    out
+}
 
 fn section_line<'a>(section: &'a Section, preferred: &[&str]) -> Option<Line<'a>> {
     if let Some(summary) = section.summary.as_ref().filter(|s| has_content(s.iter())) {
@@ -312,6 +356,26 @@ mod tests {
             Some(Line::Key(
                 "市民や企業と共に考える場を市内全域に広げます".to_string()
             ))
+        );
+    }
+
+    #[test]
+    fn a_speech_that_counts_its_points_is_summarised_by_them() {
+        let script = parse(
+            "本年も町の未来に向けて三つの姿を思い描きます。\n一つ目は、交流を繰り広げる友好と連携のまちです。\n二つ目は、誰もが住みやすい多様性のまちです。\nそして三つ目は、安全な社会基盤のまちです。\n",
+        );
+        let lines: Vec<_> = summarise(&script)
+            .points
+            .into_iter()
+            .map(|p| p.line)
+            .collect();
+        assert_eq!(
+            lines,
+            [
+                Some(Line::Key("① 交流を繰り広げる友好と連携のまち".to_string())),
+                Some(Line::Key("② 誰もが住みやすい多様性のまち".to_string())),
+                Some(Line::Key("③ 安全な社会基盤のまち".to_string())),
+            ]
         );
     }
 

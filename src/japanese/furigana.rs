@@ -124,7 +124,14 @@ pub(crate) fn judge(
             let reading = word.reading.as_deref()?;
             let mut suggestion = ruby(range, &word.surface, reading, reason);
             let readings = dictionary.readings_of(&word.surface);
-            if reason == Reason::ProperNoun || !word.known || readings.len() > 1 {
+            // A lone kanji and a name are read many ways (平昌's 昌 is not あきら).
+            let lone = word.surface.chars().count() == 1;
+            if reason == Reason::ProperNoun
+                || word.class == WordClass::ProperNoun
+                || lone
+                || !word.known
+                || readings.len() > 1
+            {
                 suggestion.confidence = Confidence::Check;
                 suggestion.choices = std::iter::once(reading.to_string())
                     .chain(readings.into_iter().filter(|r| r != reading))
