@@ -204,6 +204,7 @@ impl Settings {
             profile,
             ruby: ruby.unwrap_or_else(|| default_ruby(profile)),
             blog_footer: (!self.blog_footer.trim().is_empty()).then(|| self.blog_footer.clone()),
+            blog_summary: None,
         }
     }
 }

@@ -24,6 +24,7 @@ fn run(script: &Script, profile: ExportProfile, ruby: RubyStyle) -> String {
         profile,
         ruby,
         blog_footer: Some(FOOTER.to_string()),
+        blog_summary: None,
     };
     export(script, &options)
 }

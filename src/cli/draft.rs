@@ -321,6 +321,7 @@ pub fn export(args: ExportArgs) -> Outcome {
         profile: args.to,
         ruby: args.ruby.unwrap_or_else(|| export::default_ruby(args.to)),
         blog_footer,
+        blog_summary: None,
     };
     if args.to == ExportProfile::Blog && export::summary::summarise(&script).is_empty() {
         note!(

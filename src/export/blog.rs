@@ -12,15 +12,22 @@ use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 /// The separator between the summary and the full text.
 const FULL_TEXT: &str = "【全文】";
 const SUMMARY: &str = "【要旨】";
-/// The label of the stance's line, as city blogs write it.
-const STANCE: &str = "〈姿勢〉";
+use super::summary::STANCE;
 
-pub(super) fn blog(script: &Script, ruby: RubyStyle, footer: Option<&str>) -> String {
+pub(super) fn blog(
+    script: &Script,
+    ruby: RubyStyle,
+    footer: Option<&str>,
+    edited: Option<&[String]>,
+) -> String {
     let mut out = String::new();
     if let Some(title) = &script.title {
         html::heading(&mut out, title, 1, ruby);
     }
-    summary(&mut out, script, ruby);
+    match edited {
+        Some(lines) => edited_summary(&mut out, lines),
+        None => summary(&mut out, script, ruby),
+    }
     out.push_str(&format!("<p>{FULL_TEXT}</p>\n"));
     html::body(&mut out, script, ruby);
     // Sanitised on its own first, so that its unbalanced tags cannot escape its block.
@@ -74,6 +81,39 @@ fn summary(out: &mut String, script: &Script, ruby: RubyStyle) {
             }
             item.push_str("</li>\n");
             out.push_str(&item);
+        }
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</div>\n");
+}
+
+/// The 要旨 as the writer edited it (see [`super::summary::lines`]): the 〈姿勢〉 line as a
+/// paragraph, the others as the list; plain text, escaped. No lines, no summary.
+fn edited_summary(out: &mut String, lines: &[String]) {
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    out.push_str(&format!(
+        "<div class=\"{SUMMARY_CLASS}\">\n<p>{SUMMARY}</p>\n"
+    ));
+    let (stance, points): (Vec<&str>, Vec<&str>) =
+        lines.into_iter().partition(|l| l.starts_with(STANCE));
+    for line in stance {
+        out.push_str("<p>");
+        escape(out, line);
+        out.push_str("</p>\n");
+    }
+    if !points.is_empty() {
+        out.push_str("<ul>\n");
+        for line in points {
+            out.push_str("<li>");
+            escape(out, line);
+            out.push_str("</li>\n");
         }
         out.push_str("</ul>\n");
     }
@@ -174,7 +214,7 @@ mod tests {
     fn the_footer_loses_control_and_bidi_characters_and_script_urls() {
         let script = crate::script::parse("# 題\n\n本文です。\n");
         let footer = "広報\u{4}課\u{202E}です [x](javascript:alert(1))";
-        let out = blog(&script, RubyStyle::Tags, Some(footer));
+        let out = blog(&script, RubyStyle::Tags, Some(footer), None);
         assert!(out.contains("広報課です"), "{out}");
         assert!(!out.contains(['\u{4}', '\u{202E}']) && !out.contains("javascript:"));
     }
@@ -182,7 +222,7 @@ mod tests {
     #[test]
     fn no_summary_without_stance_or_priorities() {
         let script = crate::script::parse("# 題\n\n## 新年のあいさつ\n\nおめでとうございます。\n");
-        let post = blog(&script, RubyStyle::Tags, None);
+        let post = blog(&script, RubyStyle::Tags, None, None);
         assert_eq!(
             post,
             "<h1>題</h1>\n<p>【全文】</p>\n<h2>新年のあいさつ</h2>\n<p>おめでとうございます。</p>\n"

@@ -8,7 +8,7 @@
 //! shortened to the noun ending a city blog uses (「…を推進してまいります。」 → 「…の推進」).
 
 use super::inline::has_content;
-use crate::script::{Inline, Script, Section, SectionRole, Sentence};
+use crate::script::{plain_text, Inline, Script, Section, SectionRole, Sentence};
 use regex::Regex;
 use std::sync::OnceLock;
 
@@ -42,6 +42,35 @@ impl Summary<'_> {
     pub fn is_empty(&self) -> bool {
         self.stance.is_empty() && self.points.is_empty()
     }
+}
+
+/// The label of the stance's line, as city blogs write it.
+pub const STANCE: &str = "〈姿勢〉";
+
+/// The summary as plain text lines for the writer to edit: 「〈姿勢〉…」, then each point as
+/// 「見出し　一行」. [`crate::export::ExportOptions::blog_summary`] takes them back.
+pub fn lines(script: &Script) -> Vec<String> {
+    let text = |line: &Line| match line {
+        Line::Written(inlines) => plain_text(inlines).trim().to_string(),
+        Line::Key(text) => text.clone(),
+    };
+    let summary = summarise(script);
+    let mut out: Vec<String> = summary
+        .stance
+        .iter()
+        .map(|line| format!("{STANCE}{}", text(line)))
+        .collect();
+    for point in &summary.points {
+        let heading = point.heading.map(|h| plain_text(h).trim().to_string());
+        let line = point.line.as_ref().map(text);
+        out.push(match (heading, line) {
+            (Some(h), Some(l)) => format!("{h}　{l}"),
+            (Some(h), None) => h,
+            (None, Some(l)) => l,
+            (None, None) => continue,
+        });
+    }
+    out
 }
 
 /// How many key sentences summarise a speech without headings.
@@ -328,6 +357,35 @@ pub fn shorten(sentence: &str) -> String {
 mod tests {
     use super::*;
     use crate::script::parse;
+
+    #[test]
+    fn the_summary_as_lines_goes_back_into_the_blog_as_edited() {
+        let script = parse(
+            "## 今年の姿勢\n\n今年は「現場に立つ」ことを全庁の姿勢として掲げます。\n\n## ① 人づくり\n\n学びの場を広げます。\n",
+        );
+        assert_eq!(
+            lines(&script),
+            [
+                "〈姿勢〉今年は「現場に立つ」ことを全庁の姿勢として掲げます",
+                "① 人づくり　学びの場の拡大"
+            ]
+        );
+        let options = crate::export::ExportOptions {
+            blog_summary: Some(vec![
+                "〈姿勢〉現場に立つ<script>".to_string(),
+                String::new(),
+                "① 人づくりの推進".to_string(),
+            ]),
+            ..crate::export::ExportOptions::new(crate::export::ExportProfile::Blog)
+        };
+        let html = crate::export::export(&script, &options);
+        assert!(
+            html.contains(
+                "<p>〈姿勢〉現場に立つ&lt;script&gt;</p>\n<ul>\n<li>① 人づくりの推進</li>"
+            ),
+            "{html}"
+        );
+    }
 
     #[test]
     fn key_sentences_end_in_nouns() {

@@ -104,6 +104,7 @@ fn huge_and_deep_drafts_finish_quickly_and_export_nothing_dangerous() {
                 profile,
                 ruby: RubyStyle::Tags,
                 blog_footer: None,
+                blog_summary: None,
             };
             checks::export_one(&script, &options);
         }
