@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "put_reading",
     "delete_reading",
     "export_text",
+    "blog_summary",
     "save_export",
     "get_settings",
     "set_settings",

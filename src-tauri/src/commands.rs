@@ -211,18 +211,30 @@ pub fn refresh_readings(state: &AppState) -> Result<Vec<ipc::ReadingEntry>, AppE
     list_readings(state)
 }
 
-/// `ruby: None` is the profile's default (plain text: 漢字（かんじ）, else `<ruby>`).
+/// `ruby: None` is the profile's default (plain text: 漢字（かんじ）, else `<ruby>`);
+/// `summary`: the blog's 要旨 as the writer edited it (`None`: made from the draft).
 pub fn export_text(
     state: &AppState,
     body: &str,
     profile: ipc::ExportProfile,
     ruby: Option<ipc::RubyStyle>,
+    summary: Option<Vec<String>>,
 ) -> Result<String, AppError> {
     check::body(body)?;
-    let options = state
+    if let Some(lines) = &summary {
+        check::summary(lines)?;
+    }
+    let mut options = state
         .settings()
         .export_options(profile.into(), ruby.map(Into::into));
+    options.blog_summary = summary;
     Ok(export::export(&script::parse(body), &options))
+}
+
+/// The blog's 要旨 made from the draft, a line each, for the writer to edit.
+pub fn blog_summary(body: &str) -> Result<Vec<String>, AppError> {
+    check::body(body)?;
+    Ok(export::summary::lines(&script::parse(body)))
 }
 
 /// Written atomically; the path must be absolute and its folder exist.

@@ -128,8 +128,14 @@ pub fn export_text(
     body: String,
     profile: ExportProfile,
     ruby: Option<RubyStyle>,
+    summary: Option<Vec<String>>,
 ) -> Result<String> {
-    commands::export_text(&state, &body, profile, ruby)
+    commands::export_text(&state, &body, profile, ruby, summary)
+}
+
+#[tauri::command(async)]
+pub fn blog_summary(body: String) -> Result<Vec<String>> {
+    commands::blog_summary(&body)
 }
 
 #[tauri::command(async)]

@@ -91,6 +91,7 @@ fn main() {
             invoke::put_reading,
             invoke::delete_reading,
             invoke::export_text,
+            invoke::blog_summary,
             invoke::save_export,
             invoke::get_settings,
             invoke::set_settings,

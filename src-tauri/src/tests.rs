@@ -129,7 +129,7 @@ fn a_draft_from_creation_to_export() {
     assert_eq!(analysis.pace_per_minute, 300.0);
     assert_eq!(analysis.title.as_deref(), Some("令和9年 年頭挨拶"));
     assert!(analysis.sections.len() >= 6);
-    let text = export_text(&state, &restored.body, ExportProfile::Text, None).unwrap();
+    let text = export_text(&state, &restored.body, ExportProfile::Text, None, None).unwrap();
     assert!(text.starts_with("令和9年 年頭挨拶"));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("年頭挨拶.txt");
@@ -172,8 +172,24 @@ fn settings_round_trip_and_drive_analysis_and_export() {
         rules.contains(&"sentence-length") && rules.contains(&"too-many-commas"),
         "{rules:?}"
     );
-    let blog = export_text(&state, body, ExportProfile::Blog, Some(RubyStyle::Base)).unwrap();
+    let blog = export_text(
+        &state,
+        body,
+        ExportProfile::Blog,
+        Some(RubyStyle::Base),
+        None,
+    )
+    .unwrap();
     assert!(blog.contains("市長室より"), "{blog}");
+    // The 要旨 the writer edits goes back into the post as edited.
+    let lines = blog_summary("## ① 人づくり\n\n学びの場を広げます。\n").unwrap();
+    assert_eq!(lines, ["① 人づくり　学びの場の拡大"]);
+    let edited = vec!["〈姿勢〉書き直した一行".to_string()];
+    let blog = export_text(&state, body, ExportProfile::Blog, None, Some(edited)).unwrap();
+    assert!(blog.contains("<p>〈姿勢〉書き直した一行</p>"), "{blog}");
+    let too_many = vec![String::new(); 51];
+    let error = export_text(&state, body, ExportProfile::Blog, None, Some(too_many)).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidInput);
 
     let too_fast = Settings {
         pace_cpm: 9999,
@@ -316,7 +332,7 @@ fn analysis_works_without_a_database() {
         Some(ErrorCode::Io)
     );
     assert!(analyse(&state, "# 題\n\n本文。").is_ok());
-    assert!(export_text(&state, "本文。", ExportProfile::Html, None).is_ok());
+    assert!(export_text(&state, "本文。", ExportProfile::Html, None, None).is_ok());
 }
 
 #[test]

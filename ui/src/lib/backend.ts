@@ -77,7 +77,15 @@ export interface Backend {
   /** Adds or changes a word's reading (hiragana or katakana); the list after the change. */
   putReading(written: string, reading: string): Promise<ReadingEntry[]>;
   deleteReading(written: string): Promise<ReadingEntry[]>;
-  exportText(body: string, profile: ExportProfile, ruby: RubyStyle): Promise<string>;
+  /** `summary`: the blog's 要旨 as the writer edited it, a line each (omitted: from the draft). */
+  exportText(
+    body: string,
+    profile: ExportProfile,
+    ruby: RubyStyle,
+    summary?: string[],
+  ): Promise<string>;
+  /** The blog's 要旨 made from the draft, a line each, for the writer to edit. */
+  blogSummary(body: string): Promise<string[]>;
   saveExport(path: string, contents: string): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;
@@ -174,7 +182,9 @@ export function tauriBackend(): Backend {
     listReadings: () => invoke("list_readings"),
     putReading: (written, reading) => invoke("put_reading", { written, reading }),
     deleteReading: (written) => invoke("delete_reading", { written }),
-    exportText: (body, profile, ruby) => invoke("export_text", { body, profile, ruby }),
+    exportText: (body, profile, ruby, summary) =>
+      invoke("export_text", { body, profile, ruby, summary: summary ?? null }),
+    blogSummary: (body) => invoke("blog_summary", { body }),
     saveExport: (path, contents) => invoke("save_export", { path, contents }),
     getSettings: () => invoke("get_settings"),
     setSettings: (settings) => invoke("set_settings", { settings }),

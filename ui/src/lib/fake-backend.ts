@@ -14,7 +14,7 @@ import type {
   RevisionKind,
   Settings,
 } from "./bindings";
-import { fakeAnalyse, fakeExport, katakana } from "./fake-analysis";
+import { fakeAnalyse, fakeExport, fakeSummaryLines, katakana } from "./fake-analysis";
 import { fillPlaceholders, templateBody, templateInfos } from "./fake-templates";
 
 /** Settings for a fake backend; every field has a default. */
@@ -269,10 +269,11 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       readings.delete(written);
       return readingList();
     },
-    exportText: async (body, profile, ruby) =>
+    exportText: async (body, profile, ruby, summary) =>
       options.exportText
-        ? options.exportText(body, profile, ruby)
-        : fakeExport(body, profile, ruby, settings.blogFooter),
+        ? options.exportText(body, profile, ruby, summary)
+        : fakeExport(body, profile, ruby, settings.blogFooter, summary),
+    blogSummary: async (body) => fakeSummaryLines(body),
     saveExport: async (path, contents) => {
       files.set(path, contents);
     },

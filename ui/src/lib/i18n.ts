@@ -125,6 +125,9 @@ const ja = {
   "export.ruby.paren": "かっこ書き",
   "export.ruby.base": "付けない",
   "export.preview": "プレビュー",
+  "export.summary": "要旨（一行ずつ。ここで直した文がブログに載ります）",
+  "export.summaryHint":
+    "章に「> [!summary] 一行」と書くと、その一行が要旨になります。フッターは設定で編集します。",
   "export.copy": "コピー",
   "export.saveFile": "ファイルに保存",
   "export.copied": "クリップボードにコピーしました",
@@ -358,6 +361,9 @@ const en: Record<MessageKey, string> = {
   "export.ruby.paren": "In brackets",
   "export.ruby.base": "None",
   "export.preview": "Preview",
+  "export.summary": "Summary (one line each; the post uses it as edited here)",
+  "export.summaryHint":
+    'Write "> [!summary] one line" in a section to set its summary line. The footer is edited in the settings.',
   "export.copy": "Copy",
   "export.saveFile": "Save to file",
   "export.copied": "Copied to the clipboard",
