@@ -36,6 +36,7 @@ const COMMANDS: &[&str] = &[
     "set_prompter_full_screen",
     "close_prompter",
     "backups",
+    "repair_database",
     "recover_database",
     "export_all",
 ];

@@ -351,12 +351,36 @@ pub fn back_up_if_due(state: &AppState) {
     };
     let outcome = Store::open(path)
         .and_then(|store| {
+            // The full check (what the check at open does not see), as `podium doctor` runs it.
+            state.record_damage(store.integrity_problems()?);
             let folder = store::backup_dir(path);
             store.backup_if_due(&folder, state.local_now(), DEFAULT_BACKUPS_KEPT)
         })
         .map(|_| ())
         .map_err(|error| error.to_string());
     state.record_backup(outcome);
+}
+
+/// Mends what the full check found, as `podium doctor --recover` does: the indexes first,
+/// else a rebuild into a new file with the damaged one kept aside.
+pub fn repair_database(state: &AppState) -> Result<ipc::Repaired, AppError> {
+    let now = state.local_now();
+    let repaired = state.mend_database(|path| store::repair(path, now).map_err(Into::into))?;
+    state.record_damage(Vec::new());
+    Ok(match repaired {
+        store::Repair::Sound => ipc::Repaired {
+            sound: true,
+            moved_aside: None,
+        },
+        store::Repair::Reindexed { .. } => ipc::Repaired {
+            sound: false,
+            moved_aside: None,
+        },
+        store::Repair::Rebuilt { aside, .. } => ipc::Repaired {
+            sound: false,
+            moved_aside: Some(aside.display().to_string()),
+        },
+    })
 }
 
 pub fn backups(state: &AppState) -> Result<ipc::Backups, AppError> {
@@ -374,6 +398,7 @@ pub fn backups(state: &AppState) -> Result<ipc::Backups, AppError> {
             .map(|file| file.display().to_string())
             .collect(),
         error: state.backup_error(),
+        damage: state.damage(),
     })
 }
 

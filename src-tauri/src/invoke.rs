@@ -6,8 +6,8 @@ use crate::commands;
 use crate::error::AppError;
 use crate::ipc::{
     Analysis, AppInfo, Backups, Draft, DraftMeta, DraftSummary, ExportAllProgress, ExportAllReport,
-    ExportProfile, ImportReport, NewDraftValues, ReadingEntry, Recovered, RecoveryChoice, Revision,
-    RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings, TemplateInfo,
+    ExportProfile, ImportReport, NewDraftValues, ReadingEntry, Recovered, RecoveryChoice, Repaired,
+    Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings, TemplateInfo,
 };
 use crate::ipc::{Display, PrompterScript, PrompterSettings, RehearsalSummary};
 use crate::prompter_window;
@@ -209,6 +209,11 @@ pub fn close_prompter(app: AppHandle) -> Result<()> {
 #[tauri::command(async)]
 pub fn backups(state: State<'_, AppState>) -> Result<Backups> {
     commands::backups(&state)
+}
+
+#[tauri::command(async)]
+pub fn repair_database(state: State<'_, AppState>) -> Result<Repaired> {
+    commands::repair_database(&state)
 }
 
 #[tauri::command(async)]

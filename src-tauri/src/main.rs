@@ -105,6 +105,7 @@ fn main() {
             invoke::set_prompter_full_screen,
             invoke::close_prompter,
             invoke::backups,
+            invoke::repair_database,
             invoke::recover_database,
             invoke::export_all,
         ])

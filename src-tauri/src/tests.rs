@@ -527,3 +527,55 @@ fn export_all_reports_progress_and_writes_only_into_the_folder() {
     let relative = export_all(&state, "書き出し", |_| {}).unwrap_err();
     assert_eq!(relative.code, ErrorCode::InvalidInput);
 }
+
+/// Builds the `drafts_live` index for other columns, then gives it back its own definition:
+/// the index disagrees with its table, which only the full check sees (as `podium doctor`).
+fn damage_an_index(db: &std::path::Path) {
+    let set_sql = |text: &str| {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.pragma_update(None, "writable_schema", true).unwrap();
+        conn.execute(
+            "UPDATE sqlite_schema SET sql = ?1 WHERE name = 'drafts_live'",
+            [text],
+        )
+        .unwrap();
+    };
+    let original: String = rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'drafts_live'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    set_sql(&original.replace("updated_at, id, title", "created_at, id, body"));
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .execute_batch("REINDEX drafts_live")
+        .unwrap();
+    set_sql(&original);
+}
+
+#[test]
+fn the_daily_check_finds_a_damaged_index_and_the_app_repairs_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = file_state(dir.path());
+    let draft = create_draft(&state, new_year()).unwrap();
+    assert!(backups(&state).unwrap().damage.is_empty());
+    drop(state);
+    damage_an_index(&dir.path().join("podium.db"));
+    std::fs::remove_dir_all(dir.path().join("backups")).unwrap();
+    let state = file_state(dir.path());
+    let damage = backups(&state).unwrap().damage;
+    assert!(
+        !damage.is_empty(),
+        "the full check at the daily backup sees it"
+    );
+    let repaired = repair_database(&state).unwrap();
+    assert!(!repaired.sound);
+    assert!(backups(&state).unwrap().damage.is_empty());
+    // The store is open again, with the draft.
+    assert_eq!(get_draft(&state, draft.id).unwrap().body, draft.body);
+    let again = repair_database(&state).unwrap();
+    assert!(again.sound, "{again:?}");
+}

@@ -34,6 +34,7 @@ import type {
   Recovered,
   RecoveryChoice,
   RehearsalSummary,
+  Repaired,
   Revision,
   RevisionSummary,
   RubyStyle,
@@ -92,6 +93,8 @@ export interface Backend {
   backups(): Promise<Backups>;
   /** Only for a corrupt database: moves it aside and puts the choice in its place. */
   recoverDatabase(choice: RecoveryChoice): Promise<Recovered>;
+  /** Mends what the daily full check found (`Backups.damage`), as `podium doctor --recover`. */
+  repairDatabase(): Promise<Repaired>;
   exportAll(
     folder: string,
     progress: (progress: ExportAllProgress) => void,
@@ -190,6 +193,7 @@ export function tauriBackend(): Backend {
     setSettings: (settings) => invoke("set_settings", { settings }),
     backups: () => invoke("backups"),
     recoverDatabase: (choice) => invoke("recover_database", { choice }),
+    repairDatabase: () => invoke("repair_database"),
     exportAll: (folder, progress) => {
       const onProgress = new Channel<ExportAllProgress>();
       onProgress.onmessage = progress;

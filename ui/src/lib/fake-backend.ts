@@ -28,6 +28,8 @@ export interface FakeOptions {
   databaseError?: AppError;
   /** The daily backups there are (paths, newest first). */
   backups?: string[];
+  /** What the daily full check found, until `repairDatabase`. */
+  damage?: string[];
   /** Replaces the fake's own export (e.g. with the core's real output, from golden files). */
   exportText?: Backend["exportText"];
   /** Hears the backend once it is made (browser tests act as a second window through it). */
@@ -78,6 +80,7 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
 
   let databaseError = options.databaseError ?? null;
   const backupFiles = options.backups ?? ["/fake/backups/podium-2027-01-03.db"];
+  let damage = options.damage ?? [];
   /** Commands that need the database fail while it cannot be opened. */
   const opened = () => {
     if (databaseError) throw { ...databaseError };
@@ -286,7 +289,13 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       folder: "/fake/backups",
       files: [...backupFiles],
       error: null,
+      damage: [...damage],
     }),
+    repairDatabase: async () => {
+      const sound = damage.length === 0;
+      damage = [];
+      return { sound, movedAside: null };
+    },
     recoverDatabase: async (choice) => {
       if (databaseError?.code !== "database_corrupt") {
         throw fail("invalid_input", "データベースは開けるので、そのままにしました");

@@ -223,6 +223,11 @@ const ja = {
   "data.backups": "毎日のバックアップ：{n}件（最新 {newest}）・保存先：{folder}",
   "data.noBackups": "バックアップはまだありません（保存先：{folder}）",
   "data.backupFailed": "今日のバックアップを作れませんでした：{message}",
+  "data.damaged":
+    "今日の点検でデータベースに問題が見つかりました（{n}件。索引の不一致など）。原稿はまだ読めます。修復してください。",
+  "data.repair": "データベースを修復する",
+  "data.repaired": "修復しました（索引を作り直しました）。",
+  "data.rebuilt": "修復しました（新しいファイルに作り直し、元のファイルは {path} に残しました）。",
   "data.exportAll": "すべての原稿を書き出す…",
   "data.exporting": "書き出しの進み具合",
   "data.exported": "{n}件の原稿を {folder} に書き出しました",
@@ -459,6 +464,11 @@ const en: Record<MessageKey, string> = {
   "data.backups": "Daily backups: {n} (newest {newest}) in {folder}",
   "data.noBackups": "No backups yet (folder: {folder})",
   "data.backupFailed": "Today's backup could not be made: {message}",
+  "data.damaged":
+    "Today's check found problems in the database ({n}: indexes that disagree with their tables …). Your drafts can still be read. Please repair it.",
+  "data.repair": "Repair the database",
+  "data.repaired": "Repaired (the indexes were rebuilt).",
+  "data.rebuilt": "Repaired (rebuilt into a new file; the old one is kept as {path}).",
   "data.exportAll": "Export all drafts…",
   "data.exporting": "Export progress",
   "data.exported": "Exported {n} drafts to {folder}",

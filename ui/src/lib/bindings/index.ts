@@ -34,6 +34,7 @@ export type { Recovered } from "./Recovered";
 export type { RecoveryChoice } from "./RecoveryChoice";
 export type { RehearsalRun } from "./RehearsalRun";
 export type { RehearsalSummary } from "./RehearsalSummary";
+export type { Repaired } from "./Repaired";
 export type { Revision } from "./Revision";
 export type { RevisionKind } from "./RevisionKind";
 export type { RevisionSummary } from "./RevisionSummary";
