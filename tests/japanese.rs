@@ -226,9 +226,15 @@ fn word_rules_report_once() {
 
     let heard = analyse("市立の学校と私立の学校。", &user);
     assert_eq!(of_rule(&heard.findings, Rule::Homophone).len(), 2);
+    // One word of a pair alone is not confused with anything.
+    let alone = analyse("市立の学校です。化学の授業です。", &user);
+    assert!(of_rule(&alone.findings, Rule::Homophone).is_empty());
 
     let run = analyse("地域包括支援体制構築推進事業を始めます。", &user);
     assert_eq!(of_rule(&run.findings, Rule::KanjiRun).len(), 1);
+    // An official name is said as it is.
+    let name = analyse("伊吹山文化資料館を訪ねました。", &user);
+    assert!(of_rule(&name.findings, Rule::KanjiRun).is_empty());
 }
 
 /// A paragraph of the fixtures as Open JTalk read it (see tests/data/README.md).

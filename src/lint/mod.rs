@@ -233,7 +233,7 @@ pub(crate) fn check_passage(
         length::check(passage, config, &mut notes);
     }
     doubled::check(passage, words.is_none(), &mut notes);
-    words::kanji_runs(passage, config, &mut notes);
+    words::kanji_runs(passage, config, words.map(|w| w.words), &mut notes);
     if let Some(katakana) = KATAKANA.as_ref() {
         katakana.check(passage, Rule::KatakanaMisspelling, &mut notes);
     }
