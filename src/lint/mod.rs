@@ -16,7 +16,11 @@
 //! | `katakana-misspelling`| warning  | 「シュミレーション」 (a built-in prh dictionary)      |
 //! | `user-dictionary`     | warning  | the office's own prh dictionary                       |
 //! | `sentence-seconds`    | warning  | a sentence that takes longer than the limit to read   |
-//! | `kanji-run`           | warning  | more than 6 kanji in a row (hard to follow by ear)    |
+//! | `kanji-run`           | warning  | more than 6 kanji in a row (not a name: with the dictionary, runs holding a proper noun are left) |
+//! | `redundant-expression`| info     | 「することができる」 → 「できる」                      |
+//! | `tautology`           | warning  | 重言: 「一番最初」, 「今現在」, 「後で後悔」             |
+//! | `double-honorific`    | warning  | 二重敬語: 「お越しになられる」, 「おっしゃられる」      |
+//! | `repeated-ending`     | info     | the same sentence ending three times in a row         |
 //!
 //! With the morphological dictionary ([`crate::japanese`]) these rules work on words:
 //!
@@ -25,7 +29,7 @@
 //! | `doubled-particle`    | error    | the same particle twice in a row, found from words    |
 //! | `repeated-particle`   | warning  | the same particle twice in a sentence (textlint's no-doubled-joshi) |
 //! | `notation-variant`    | info     | also words of the same reading and kanji spelt two ways |
-//! | `homophone`           | info     | words easily confused when heard (市立/私立)           |
+//! | `homophone`           | info     | words easily confused when heard (市立/私立), when the draft has both |
 //! | `furigana`            | info     | a suggested `{漢字|よみ}`, with the fix that inserts it |
 //!
 //! Without the dictionary the character-level doubled-particle rule stands in; with it that
@@ -37,6 +41,7 @@ mod notation;
 pub(crate) mod passage;
 pub mod prh;
 mod style;
+mod wording;
 mod words;
 
 pub use prh::{PrhDictionary, PrhError};
@@ -66,10 +71,14 @@ pub enum Rule {
     RepeatedParticle,
     Homophone,
     Furigana,
+    RedundantExpression,
+    Tautology,
+    DoubleHonorific,
+    RepeatedEnding,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 17] = [
         Rule::SentenceLength,
         Rule::TooManyCommas,
         Rule::DoubledPhrase,
@@ -83,6 +92,10 @@ impl Rule {
         Rule::RepeatedParticle,
         Rule::Homophone,
         Rule::Furigana,
+        Rule::RedundantExpression,
+        Rule::Tautology,
+        Rule::DoubleHonorific,
+        Rule::RepeatedEnding,
     ];
 
     /// The stable id, as serialised.
@@ -101,13 +114,21 @@ impl Rule {
             Rule::RepeatedParticle => "repeated-particle",
             Rule::Homophone => "homophone",
             Rule::Furigana => "furigana",
+            Rule::RedundantExpression => "redundant-expression",
+            Rule::Tautology => "tautology",
+            Rule::DoubleHonorific => "double-honorific",
+            Rule::RepeatedEnding => "repeated-ending",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
             Rule::DoubledPhrase | Rule::DoubledParticle => Severity::Error,
-            Rule::NotationVariant | Rule::Homophone | Rule::Furigana => Severity::Info,
+            Rule::NotationVariant
+            | Rule::Homophone
+            | Rule::Furigana
+            | Rule::RedundantExpression
+            | Rule::RepeatedEnding => Severity::Info,
             _ => Severity::Warning,
         }
     }
@@ -234,6 +255,7 @@ pub(crate) fn check_passage(
     }
     doubled::check(passage, words.is_none(), &mut notes);
     words::kanji_runs(passage, config, words.map(|w| w.words), &mut notes);
+    wording::check(passage, &mut notes);
     if let Some(katakana) = KATAKANA.as_ref() {
         katakana.check(passage, Rule::KatakanaMisspelling, &mut notes);
     }
@@ -264,6 +286,7 @@ pub(crate) fn draft_findings(source: &str, checked: &[(&Passage, &PassageChecks)
     }
     style::check(checked, &mut report);
     notation::check(checked, &mut report);
+    wording::repeated_endings(checked, &mut report);
     let with_words = checked.iter().any(|(_, c)| c.words.is_some());
     words::check_draft(checked, &mut report);
     report.finish(with_words)
