@@ -231,7 +231,10 @@ fn finish(
     options: &AnalysisOptions,
 ) -> Analysis {
     let seconds = lint::sentence_seconds(source, &timing, &options.lint);
-    if !seconds.is_empty() {
+    // Every rule runs (a passage's checks are kept whatever is switched off); the rules the
+    // writer switched off are left out here.
+    findings.retain(|f| !options.lint.off.contains(&f.rule));
+    if !seconds.is_empty() && !options.lint.off.contains(&lint::Rule::SentenceSeconds) {
         findings.extend(seconds);
         findings.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))

@@ -25,6 +25,10 @@ pub fn app_info(state: &AppState) -> ipc::AppInfo {
             Location::Nowhere(_) => String::new(),
         },
         database_error: state.store_error(),
+        lint_rules: podium::lint::Rule::ALL
+            .iter()
+            .map(|rule| rule.id().to_owned())
+            .collect(),
     }
 }
 

@@ -160,6 +160,7 @@ fn settings_round_trip_and_drive_analysis_and_export() {
         max_commas: 1,
         blog_footer: "市長室より".into(),
         theme: Theme::Dark,
+        lint_off: vec!["mixed-style".into()],
     };
     assert_eq!(set_settings(&state, settings.clone()).unwrap(), settings);
     assert_eq!(get_settings(&state), settings);

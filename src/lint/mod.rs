@@ -98,6 +98,11 @@ impl Rule {
         Rule::RepeatedEnding,
     ];
 
+    /// The rule of a stable id (`kanji-run`).
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|rule| rule.id() == id)
+    }
+
     /// The stable id, as serialised.
     pub fn id(self) -> &'static str {
         match self {
@@ -188,6 +193,8 @@ pub struct LintConfig {
     pub max_sentence_seconds: f64,
     /// Kanji in a row.
     pub max_kanji_run: usize,
+    /// Rules the writer switched off: their findings are not reported.
+    pub off: Vec<Rule>,
 }
 
 impl Default for LintConfig {
@@ -198,6 +205,7 @@ impl Default for LintConfig {
             dictionary: None,
             max_sentence_seconds: 20.0,
             max_kanji_run: 6,
+            off: Vec::new(),
         }
     }
 }

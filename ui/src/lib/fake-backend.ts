@@ -36,6 +36,27 @@ export interface FakeOptions {
   created?: (backend: FakeBackend) => void;
 }
 
+/** The core's rule ids (`Rule::ALL`), as `appInfo` gives them. */
+const LINT_RULES = [
+  "sentence-length",
+  "too-many-commas",
+  "doubled-phrase",
+  "doubled-particle",
+  "mixed-style",
+  "notation-variant",
+  "katakana-misspelling",
+  "user-dictionary",
+  "sentence-seconds",
+  "kanji-run",
+  "repeated-particle",
+  "homophone",
+  "furigana",
+  "redundant-expression",
+  "tautology",
+  "double-honorific",
+  "repeated-ending",
+] as const;
+
 /** The fake backend, with what it wrote to the clipboard and files, for tests to look at. */
 export interface FakeBackend extends Backend {
   readonly clipboard: ClipboardContent[];
@@ -61,6 +82,7 @@ function defaultSettings(): Settings {
     maxCommas: 3,
     blogFooter: "",
     theme: "light",
+    lintOff: [],
   };
 }
 
@@ -162,6 +184,7 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       version: options.version ?? "0.0.0-fake",
       databasePath: ":memory:",
       databaseError,
+      lintRules: [...LINT_RULES],
     }),
     listDrafts: async () => {
       opened();
