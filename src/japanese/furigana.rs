@@ -22,6 +22,19 @@ use crate::lint::Passage;
 use std::collections::HashSet;
 use std::ops::Range;
 
+/// Places every speaker reads at sight: the prefectures, the designated cities and the regions
+/// a national news bulletin names. A name of the office's own town belongs in its reading
+/// dictionary.
+const WELL_KNOWN_PLACES: &[&str] = &[
+    "北海道", "青森", "岩手", "宮城", "秋田", "山形", "福島", "茨城", "栃木", "群馬", "埼玉",
+    "千葉", "東京", "神奈川", "新潟", "富山", "石川", "福井", "山梨", "長野", "岐阜", "静岡",
+    "愛知", "三重", "滋賀", "京都", "大阪", "兵庫", "奈良", "和歌山", "鳥取", "島根", "岡山",
+    "広島", "山口", "徳島", "香川", "愛媛", "高知", "福岡", "佐賀", "長崎", "熊本", "大分",
+    "宮崎", "鹿児島", "沖縄", "札幌", "仙台", "さいたま", "横浜", "川崎", "相模原", "名古屋",
+    "神戸", "北九州", "浜松", "堺", "日本", "東日本", "西日本", "東北", "関東", "中部", "近畿",
+    "関西", "中国", "四国", "九州", "能登", "能登半島", "首都圏",
+];
+
 /// IPADIC word costs at or above this are rare words (common words cost under 6,000).
 pub const RARE_COST: i16 = 8000;
 
@@ -160,7 +173,8 @@ fn reason(word: &Word, dictionary: &Dictionary) -> Option<Reason> {
     if matches!(
         word.class,
         WordClass::Number | WordClass::Counter | WordClass::Symbol
-    ) {
+    ) || WELL_KNOWN_PLACES.contains(&word.surface.as_str())
+    {
         return None;
     }
     if word
@@ -178,11 +192,17 @@ fn reason(word: &Word, dictionary: &Dictionary) -> Option<Reason> {
     {
         return Some(Reason::ProperNoun);
     }
-    // One kanji alone is often a rare reading's entry of a common character (間 ま, 場 ば):
-    // only longer words count as rare.
+    // One kanji alone is often a rare reading's entry of a common character (間 ま, 場 ば),
+    // and a verb's stem with its kana (始め, 負け) is read at sight: only nouns of two kanji
+    // or more count as rare.
+    let kanji = word.surface.chars().filter(|c| is_kanji(*c)).count();
     dictionary
         .cost(word)
-        .filter(|cost| long && *cost >= RARE_COST)
+        .filter(|cost| {
+            kanji >= 2
+                && matches!(word.class, WordClass::Noun | WordClass::ProperNoun)
+                && *cost >= RARE_COST
+        })
         .map(|_| Reason::Rare)
 }
 
