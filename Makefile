@@ -2,8 +2,8 @@
 #
 #   make run      install what is missing, build the UI and the app, start it
 #   make test     everything, headless: Rust fmt/clippy/tests, the core-has-no-tauri check,
-#                 UI lint/typecheck/unit tests, the browser tests and the end-to-end test
-#                 in the real app window (Xvfb)
+#                 UI lint/typecheck/unit tests, the browser tests and the end-to-end tests
+#                 in the real app window (Xvfb), the last with a real Japanese IME
 #   make deps     install what is missing (Debian packages, ui/node_modules)
 #   make ui       build the UI into ui/dist
 #   make app      build the app (debug, UI embedded) without starting it
@@ -200,6 +200,7 @@ test: deps
 	$(MAKE) --no-print-directory test-core-free-of-tauri
 	$(MAKE) --no-print-directory test-rust
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory test-ime
 	@echo "make test: all checks passed"
 
 test-rust:

@@ -75,7 +75,12 @@ let cli;
  */
 function asUser(program, args, timeout = 20_000) {
   const [command, ...rest] = [...AS_USER, program, ...args];
-  return execFileSync(command, rest, { env, timeout, encoding: "utf8" }).trim();
+  return execFileSync(command, rest, {
+    env,
+    timeout,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "pipe"],
+  }).trim();
 }
 
 /** xdotool on the test's X server. @param {string[]} args */
