@@ -199,7 +199,14 @@ export async function startDriver(env, options = {}) {
     process.env.WEBKIT_WEBDRIVER ?? "/usr/bin/WebKitWebDriver",
   ];
   const driver = spawn(program, args, {
-    env: options.onlyEnv ? env : { ...process.env, ...env },
+    // No D-Bus session unless `env` brings one: with dbus-x11 installed (make test-ime), GLib
+    // would otherwise start one on the X server for the app (`dbus-launch --autolaunch`, left
+    // running after the test) and with it xdg-document-portal, whose FUSE mount in the app's
+    // cache folder stops the temporary folder from being removed. An unknown transport makes
+    // GLib (and the single-instance plugin) go without, as on a machine without dbus-x11.
+    env: options.onlyEnv
+      ? env
+      : { ...process.env, DBUS_SESSION_BUS_ADDRESS: "disabled:", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
