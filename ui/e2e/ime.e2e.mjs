@@ -213,14 +213,34 @@ after(async () => {
   }
   if (home) {
     // D-Bus, ibus, mozc's server: every process started with this test's environment.
-    for (const pid of ourProcesses()) {
+    // xdg-document-portal, started by D-Bus, unmounts its FUSE folder in `run/` as it ends.
+    const mounted = () => readFileSync("/proc/mounts", "utf8").includes(` ${home}/`);
+    for (const signal of /** @type {const} */ (["SIGTERM", "SIGKILL"])) {
+      for (const pid of ourProcesses()) {
+        try {
+          process.kill(pid, signal);
+        } catch {
+          // gone
+        }
+      }
       try {
-        process.kill(pid, "SIGTERM");
+        await waitFor(
+          () => ourProcesses().length === 0 && !mounted(),
+          "our processes to end",
+          5_000,
+        );
+        break;
       } catch {
-        // gone
+        // then SIGKILL
       }
     }
-    await sleep(500);
+    if (mounted()) {
+      try {
+        execFileSync("fusermount3", ["-u", "-z", join(home, "run", "doc")]);
+      } catch {
+        // rmSync says what is left
+      }
+    }
     rmSync(home, { recursive: true, force: true });
   }
 });

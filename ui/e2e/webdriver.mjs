@@ -204,9 +204,7 @@ export async function startDriver(env, options = {}) {
     // running after the test) and with it xdg-document-portal, whose FUSE mount in the app's
     // cache folder stops the temporary folder from being removed. An unknown transport makes
     // GLib (and the single-instance plugin) go without, as on a machine without dbus-x11.
-    env: options.onlyEnv
-      ? env
-      : { ...process.env, DBUS_SESSION_BUS_ADDRESS: "disabled:", ...env },
+    env: options.onlyEnv ? env : { ...process.env, DBUS_SESSION_BUS_ADDRESS: "disabled:", ...env },
     stdio: ["ignore", "ignore", "pipe"],
   });
   let stderr = "";
