@@ -55,16 +55,18 @@ pub fn configure(window: &tauri::WebviewWindow) -> tauri::Result<()> {
 /// `compositionend` with it), then telling the input method's context that the focus is gone.
 /// ibus's GTK module commits a visible preedit on focus-out (mozc, like most engines, asks for
 /// that), and WebKit inserts that commit as a second confirmation: 「本当にありがとうございます」
-/// twice, in the editor and in every text field. The page cannot tell the second insertion from
-/// typing.
+/// twice, in the editor and in every text field (the page could only guess which insertion to
+/// drop: both come as `insertFromComposition` + `compositionend` with the same text).
 ///
 /// So the shell tells the context first, from the view's own `focus-out-event` handler, which
-/// GTK runs before WebKit's (the class handler runs last): the input method commits the pending
-/// text once, WebKit confirms it and forgets its preedit, and its own focus-out then finds no
-/// composition to confirm and a context that has already lost the focus (a second focus-out is
-/// a no-op in GTK's input method modules). With no composition, the early focus-out changes
-/// nothing. Focus changes inside the page (a click elsewhere, `blur()`) are not GTK focus-outs
-/// and were never doubled: ibus commits on the button press before WebKit sees the click.
+/// GTK runs before WebKit's (the class handler runs last): the input method clears the preedit
+/// and commits the pending text once (the page sees the composition emptied, then the text
+/// inserted with its `compositionend`), WebKit forgets its preedit, and its own focus-out then
+/// finds no composition to confirm and a context that has already lost the focus (ibus's
+/// module ignores a second focus-out). With no composition the early focus-out changes nothing.
+/// Focus changes inside the page (a click elsewhere, `blur()`) are not GTK focus-outs and were
+/// never doubled: ibus commits on the button press before WebKit sees the click. Checked with
+/// ibus + mozc by `make test-ime` (ui/e2e/ime.e2e.mjs).
 #[cfg(target_os = "linux")]
 fn commit_before_focus_out(view: &webkit2gtk::WebView) {
     use gtk::prelude::WidgetExt;
