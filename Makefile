@@ -2,8 +2,8 @@
 #
 #   make run      install what is missing, build the UI and the app, start it
 #   make test     everything, headless: Rust fmt/clippy/tests, the core-has-no-tauri check,
-#                 UI lint/typecheck/unit tests, the browser tests and the end-to-end test
-#                 in the real app window (Xvfb)
+#                 UI lint/typecheck/unit tests, the browser tests and the end-to-end tests
+#                 in the real app window (Xvfb), the last with a real Japanese IME
 #   make deps     install what is missing (Debian packages, ui/node_modules)
 #   make ui       build the UI into ui/dist
 #   make app      build the app (debug, UI embedded) without starting it
@@ -12,6 +12,8 @@
 #   make bench-pathological the release CLI on pathological inputs up to the 16 MiB limit:
 #                 time and peak memory per command (benches/pathological.rs, part of make bench)
 #   make test-e2e the end-to-end test in the real app window (tauri-driver, Xvfb)
+#   make test-ime the end-to-end test with a real Japanese input method (ibus + mozc, Xvfb):
+#                 inline composition, conversion, one commit, one on focus-out, no save meanwhile
 #   make bench-prompter the prompter's frame pacing: 60 s of a 50,000-character script in
 #                 headless Chromium and in the real WebKitGTK window (Xvfb)
 #   make bench-app the release app's start-up time and memory against an empty Tauri window (Xvfb)
@@ -40,12 +42,16 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-ap
 	libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver chromium \
 	fonts-noto-cjk mecab-ipadic imagemagick
 NODE_MIN := 20.19
+# A real Japanese input method for `make test-ime` only: ibus with mozc, a D-Bus session for
+# them, xdotool to type on the X server.
+IME_APT_PACKAGES := ibus ibus-mozc dbus-x11 xdotool
 
 # The Tauri CLI runs from ui/ with the config at the repository root.
 TAURI := cd ui && TAURI_APP_PATH=.. TAURI_FRONTEND_PATH=. npx --no-install tauri
 
-.PHONY: help run app dev test deps apt-deps tools ui bench bench-pathological bindings package clean \
-	test-rust test-core-free-of-tauri test-ui test-e2e bench-app bench-prompter tauri-driver
+.PHONY: help run app dev test deps apt-deps apt-deps-ime tools ui bench bench-pathological bindings \
+	package clean test-rust test-core-free-of-tauri test-ui test-e2e test-ime bench-app bench-prompter \
+	tauri-driver
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -55,9 +61,10 @@ help:
 
 deps: apt-deps tools ui/node_modules/.package-lock.json
 
-apt-deps:
+# $(call apt-install,PACKAGES): installs those of PACKAGES that are missing.
+define apt-install
 	@missing=""; \
-	for p in $(APT_PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -66,6 +73,13 @@ apt-deps:
 	  $$sudo apt-get update; \
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y $$missing; \
 	fi
+endef
+
+apt-deps:
+	$(call apt-install,$(APT_PACKAGES))
+
+apt-deps-ime:
+	$(call apt-install,$(IME_APT_PACKAGES))
 
 tools:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust (rustup)"; exit 1; }
@@ -186,6 +200,7 @@ test: deps
 	$(MAKE) --no-print-directory test-core-free-of-tauri
 	$(MAKE) --no-print-directory test-rust
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory test-ime
 	@echo "make test: all checks passed"
 
 test-rust:
@@ -208,6 +223,14 @@ test-core-free-of-tauri:
 # `make test`.
 test-e2e: app tauri-driver
 	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/prompter.e2e.mjs e2e/japanese.e2e.mjs
+
+# A real IME (ui/e2e/ime.e2e.mjs): ibus + mozc, D-Bus and the app run as `nobody` when this
+# runs as root (mozc's server refuses root). The screen is wider than the window: the test
+# moves the pointer off the window to take the keyboard focus away from it.
+test-ime: deps apt-deps-ime app tauri-driver
+	$(CARGO) build -p podium --bin podium
+	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) xvfb-run -a -s "-screen 0 1600x900x24" \
+	  node --test e2e/ime.e2e.mjs
 
 test-ui:
 	cd ui && $(NPM) run lint
