@@ -159,17 +159,12 @@ export function linkBuiltDictionary(cache) {
  */
 export async function startDriverInTempHome(name) {
   const home = mkdtempSync(join(tmpdir(), `podium-${name}-`));
-  // A runtime folder of its own: where a session bus started for the window (D-Bus autolaunch
-  // under Xvfb) lets the document portal mount its FUSE folder `doc`. Without one GLib falls
-  // back to the cache folder, and the mount there kept `home` from being removed.
-  const runtime = mkdtempSync(join(tmpdir(), `podium-${name}-runtime-`));
   linkBuiltDictionary(join(home, "cache"));
   const driver = await startDriver({
     PODIUM_DB: join(home, "e2e.db"),
     XDG_CONFIG_HOME: join(home, "config"),
     XDG_DATA_HOME: join(home, "data"),
     XDG_CACHE_HOME: join(home, "cache"),
-    XDG_RUNTIME_DIR: runtime,
   });
   return {
     home,
@@ -177,23 +172,8 @@ export async function startDriverInTempHome(name) {
     async stop() {
       await driver.stop();
       rmSync(home, { recursive: true, force: true });
-      removeRuntime(runtime);
     },
   };
-}
-
-/** Removes a runtime folder, unmounting a portal's `doc` in it first; what stays busy stays. */
-function removeRuntime(runtime) {
-  try {
-    execFileSync("fusermount", ["-u", "-z", join(runtime, "doc")], { stdio: "ignore" });
-  } catch {
-    // Nothing mounted there.
-  }
-  try {
-    rmSync(runtime, { recursive: true, force: true });
-  } catch (error) {
-    console.warn(`left ${runtime}: ${error}`);
-  }
 }
 
 /**
