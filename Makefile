@@ -2,14 +2,18 @@
 #
 #   make run      install what is missing, build the UI and the app, start it
 #   make test     everything, headless: Rust fmt/clippy/tests, the core-has-no-tauri check,
-#                 UI lint/typecheck/unit tests, the browser tests and the end-to-end test
-#                 in the real app window (Xvfb)
+#                 UI lint/typecheck/unit tests, the browser tests and the end-to-end tests
+#                 in the real app window (Xvfb), the last with a real Japanese IME
 #   make deps     install what is missing (Debian packages, ui/node_modules)
 #   make ui       build the UI into ui/dist
 #   make app      build the app (debug, UI embedded) without starting it
 #   make dev      the app against Vite's dev server, with hot reload (tauri dev)
 #   make bench    run every benchmark of the core package and the app's (prints figures; not a test)
+#   make bench-pathological the release CLI on pathological inputs up to the 16 MiB limit:
+#                 time and peak memory per command (benches/pathological.rs, part of make bench)
 #   make test-e2e the end-to-end test in the real app window (tauri-driver, Xvfb)
+#   make test-ime the end-to-end test with a real Japanese input method (ibus + mozc, Xvfb):
+#                 inline composition, conversion, one commit, one on focus-out, no save meanwhile
 #   make bench-prompter the prompter's frame pacing: 60 s of a 50,000-character script in
 #                 headless Chromium and in the real WebKitGTK window (Xvfb)
 #   make bench-app the release app's start-up time and memory against an empty Tauri window (Xvfb)
@@ -39,12 +43,16 @@ APT_PACKAGES := libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-ap
 	libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver chromium \
 	fonts-noto-cjk mecab-ipadic imagemagick xdotool
 NODE_MIN := 20.19
+# A real Japanese input method for `make test-ime` only: ibus with mozc, a D-Bus session for
+# them, xdotool to type on the X server.
+IME_APT_PACKAGES := ibus ibus-mozc dbus-x11 xdotool
 
 # The Tauri CLI runs from ui/ with the config at the repository root.
 TAURI := cd ui && TAURI_APP_PATH=.. TAURI_FRONTEND_PATH=. npx --no-install tauri
 
-.PHONY: help run app dev test deps apt-deps tools ui bench bindings package clean \
-	test-rust test-core-free-of-tauri test-ui test-e2e bench-app bench-prompter tauri-driver
+.PHONY: help run app dev test deps apt-deps apt-deps-ime tools ui bench bench-pathological bindings \
+	package clean test-rust test-core-free-of-tauri test-ui test-e2e test-ime bench-app bench-prompter \
+	tauri-driver
 
 help:
 	@sed -n 's/^#   //p' Makefile
@@ -54,9 +62,10 @@ help:
 
 deps: apt-deps tools ui/node_modules/.package-lock.json
 
-apt-deps:
+# $(call apt-install,PACKAGES): installs those of PACKAGES that are missing.
+define apt-install
 	@missing=""; \
-	for p in $(APT_PACKAGES); do \
+	for p in $(1); do \
 	  dpkg-query -W -f='$${Status}' "$$p" 2>/dev/null | grep -q 'ok installed' || missing="$$missing $$p"; \
 	done; \
 	if [ -n "$$missing" ]; then \
@@ -65,6 +74,13 @@ apt-deps:
 	  $$sudo apt-get update; \
 	  DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y $$missing; \
 	fi
+endef
+
+apt-deps:
+	$(call apt-install,$(APT_PACKAGES))
+
+apt-deps-ime:
+	$(call apt-install,$(IME_APT_PACKAGES))
 
 tools:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust (rustup)"; exit 1; }
@@ -106,10 +122,16 @@ package: ui
 	$(TAURI) bundle --bundles deb
 	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
 
+# `--bench '*'` includes benches/pathological.rs (bench-pathological runs it alone).
 bench: tools
 	$(CARGO) bench -p podium --bench '*'
 	$(MAKE) --no-print-directory bench-app
 	$(MAKE) --no-print-directory bench-prompter
+
+# Time and peak memory of every CLI command on pathological inputs up to the 16 MiB input
+# limit (PATHOLOGICAL_SIZES, PATHOLOGICAL_ONLY … : see the file's header).
+bench-pathological: tools
+	$(CARGO) bench -p podium --bench pathological
 
 # The window tests drive the app through tauri-driver (crates.io) in front of Debian's
 # WebKitWebDriver; cargo installs it into ~/.cargo/bin when missing.
@@ -179,6 +201,7 @@ test: deps
 	$(MAKE) --no-print-directory test-core-free-of-tauri
 	$(MAKE) --no-print-directory test-rust
 	$(MAKE) --no-print-directory test-e2e
+	$(MAKE) --no-print-directory test-ime
 	@echo "make test: all checks passed"
 
 test-rust:
@@ -201,6 +224,14 @@ test-core-free-of-tauri:
 # `make test`.
 test-e2e: app tauri-driver
 	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/paths.e2e.mjs e2e/prompter.e2e.mjs e2e/japanese.e2e.mjs
+
+# A real IME (ui/e2e/ime.e2e.mjs): ibus + mozc, D-Bus and the app run as `nobody` when this
+# runs as root (mozc's server refuses root). The screen is wider than the window: the test
+# moves the pointer off the window to take the keyboard focus away from it.
+test-ime: deps apt-deps-ime app tauri-driver
+	$(CARGO) build -p podium --bin podium
+	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) xvfb-run -a -s "-screen 0 1600x900x24" \
+	  node --test e2e/ime.e2e.mjs
 
 test-ui:
 	cd ui && $(NPM) run lint

@@ -36,15 +36,19 @@ fn main() {
     let mut wrong: Vec<String> = Vec::new();
     for speech in &speeches {
         let readings = read_script(&dictionary, &user, &parse(&speech.text), &speech.text);
-        for item in corpus::gold_items().iter().filter(|i| i.speech == speech.id) {
+        for item in corpus::gold_items()
+            .iter()
+            .filter(|i| i.speech == speech.id)
+        {
             let entry = by_class.entry(item.class.clone()).or_default();
             entry.1 += 1;
             let Some(range) = corpus::locate(speech, item) else {
                 wrong.push(format!("{}: not found: {}", item.speech, item.context));
                 continue;
             };
-            let ours = corpus::reading_of(&readings, &range, &speech.text).unwrap_or_default();
-            if corpus::item_right(&ours, &item.reading, false) {
+            let (ours, whole) =
+                corpus::reading_of(&readings, &range, &speech.text).unwrap_or_default();
+            if corpus::item_right(&ours, &item.reading, whole) {
                 entry.0 += 1;
             } else {
                 wrong.push(format!(

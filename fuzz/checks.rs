@@ -80,6 +80,7 @@ pub fn export(data: &[u8]) {
                 profile,
                 ruby,
                 blog_footer: (profile == ExportProfile::Blog).then(|| text.to_string()),
+                blog_summary: None,
             };
             export_one(&script, &options);
         }

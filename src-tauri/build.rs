@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "put_reading",
     "delete_reading",
     "export_text",
+    "blog_summary",
     "save_export",
     "choose_import_files",
     "choose_export_path",
@@ -38,6 +39,7 @@ const COMMANDS: &[&str] = &[
     "set_prompter_full_screen",
     "close_prompter",
     "backups",
+    "repair_database",
     "recover_database",
     "export_all",
 ];

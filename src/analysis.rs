@@ -172,6 +172,18 @@ impl Analyser {
 
 /// Check and read one passage.
 fn check(passage: &Passage, options: &AnalysisOptions, words: Option<Words>) -> Checked {
+    // A huge passage is read piece by piece and checked by the character rules only (see
+    // `HUGE_PASSAGE_BYTES`).
+    if let Some(words) = words.filter(|_| crate::japanese::readings::is_huge(passage)) {
+        let reading = (passage.kind == lint::PassageKind::Sentence).then(|| {
+            let reading = crate::japanese::readings::read(words.dictionary, passage, words.user);
+            (reading.parts, reading.morae)
+        });
+        return Checked {
+            checks: lint::check_passage(passage, &options.lint, None),
+            reading,
+        };
+    }
     let Some(words) = words else {
         return Checked {
             checks: lint::check_passage(passage, &options.lint, None),
@@ -219,7 +231,10 @@ fn finish(
     options: &AnalysisOptions,
 ) -> Analysis {
     let seconds = lint::sentence_seconds(source, &timing, &options.lint);
-    if !seconds.is_empty() {
+    // Every rule runs (a passage's checks are kept whatever is switched off); the rules the
+    // writer switched off are left out here.
+    findings.retain(|f| !options.lint.off.contains(&f.rule));
+    if !seconds.is_empty() && !options.lint.off.contains(&lint::Rule::SentenceSeconds) {
         findings.extend(seconds);
         findings.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))

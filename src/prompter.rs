@@ -1,10 +1,12 @@
-//! The prompter's settings: how the script looks on the reading screen and how it moves.
+//! The prompter's settings: how the script looks on the reading screen and how it moves (at a
+//! reading pace: the estimate's own unless one is chosen here).
 //! Kept in the store as one JSON value under [`KEY`], beside the app's settings.
 //!
 //! Loading is lenient like [`crate::settings`]: a field that is missing, of the wrong shape or
 //! out of range takes its default. Saving is strict: [`PrompterSettings::check`] names the
 //! first setting out of range.
 
+use crate::settings::{PACE_CPM, PACE_MPM};
 use crate::store::{Store, StoreError};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -21,8 +23,6 @@ pub const MARGIN_PERCENT: RangeInclusive<u32> = 0..=40;
 /// Where the eye line sits, in percent of the screen from the top (from the right in vertical
 /// writing), when it is [`EyeLine::Custom`].
 pub const EYE_LINE_PERCENT: RangeInclusive<u32> = 5..=95;
-/// Scrolling speed in pixels per second.
-pub const SPEED_PX: RangeInclusive<u32> = 5..=600;
 pub const COUNTDOWN_SECONDS: RangeInclusive<u32> = 0..=10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -73,7 +73,12 @@ pub struct PrompterSettings {
     pub notes: NotesShown,
     /// 縦書き: columns from right to left.
     pub vertical: bool,
-    pub speed_px: u32,
+    /// The prompter's reading pace in morae a minute when the script is timed in morae;
+    /// `None`: the estimate's own pace (the settings' `pace_mpm`). Within [`PACE_MPM`].
+    pub pace_mpm: Option<u32>,
+    /// The same in characters a minute, for a script timed in characters; `None`: the
+    /// settings' `pace_cpm`. Within [`PACE_CPM`].
+    pub pace_cpm: Option<u32>,
     /// Seconds counted down before scrolling starts (0: none).
     pub countdown_seconds: u32,
     /// One press, one paragraph: the text glides one paragraph on and stops.
@@ -98,7 +103,8 @@ impl Default for PrompterSettings {
             eye_line_percent: 33,
             notes: NotesShown::Dimmed,
             vertical: false,
-            speed_px: 60,
+            pace_mpm: None,
+            pace_cpm: None,
             countdown_seconds: 3,
             paragraph_step: false,
             display: None,
@@ -127,7 +133,6 @@ impl PrompterSettings {
             ),
             ("margin_percent", self.margin_percent, MARGIN_PERCENT),
             ("eye_line_percent", self.eye_line_percent, EYE_LINE_PERCENT),
-            ("speed_px", self.speed_px, SPEED_PX),
             (
                 "countdown_seconds",
                 self.countdown_seconds,
@@ -135,6 +140,17 @@ impl PrompterSettings {
             ),
         ];
         if let Some((name, _, _)) = ranges.iter().find(|(_, v, range)| !range.contains(v)) {
+            return Err(PrompterSettingsError(name));
+        }
+        // A pace chosen here keeps to the settings' limits for the estimate's pace.
+        let paces = [
+            ("pace_mpm", self.pace_mpm, PACE_MPM),
+            ("pace_cpm", self.pace_cpm, PACE_CPM),
+        ];
+        if let Some((name, _, _)) = paces
+            .iter()
+            .find(|(_, v, range)| v.is_some_and(|v| !range.contains(&v)))
+        {
             return Err(PrompterSettingsError(name));
         }
         if !is_colour(&self.foreground) {
@@ -189,7 +205,9 @@ impl PrompterSettings {
         field(value, "eye_line_percent", &mut s.eye_line_percent);
         field(value, "notes", &mut s.notes);
         field(value, "vertical", &mut s.vertical);
-        field(value, "speed_px", &mut s.speed_px);
+        // Stored before the pace: `speed_px` (pixels a second) is no longer read.
+        field(value, "pace_mpm", &mut s.pace_mpm);
+        field(value, "pace_cpm", &mut s.pace_cpm);
         field(value, "countdown_seconds", &mut s.countdown_seconds);
         field(value, "paragraph_step", &mut s.paragraph_step);
         field(value, "display", &mut s.display);
@@ -199,7 +217,8 @@ impl PrompterSettings {
                 "line_height_percent" => s.line_height_percent = defaults.line_height_percent,
                 "margin_percent" => s.margin_percent = defaults.margin_percent,
                 "eye_line_percent" => s.eye_line_percent = defaults.eye_line_percent,
-                "speed_px" => s.speed_px = defaults.speed_px,
+                "pace_mpm" => s.pace_mpm = defaults.pace_mpm,
+                "pace_cpm" => s.pace_cpm = defaults.pace_cpm,
                 "countdown_seconds" => s.countdown_seconds = defaults.countdown_seconds,
                 "foreground" => s.foreground = defaults.foreground.clone(),
                 "background" => s.background = defaults.background.clone(),
@@ -252,12 +271,25 @@ mod tests {
         };
         mirrored.save(&mut store).unwrap();
         assert_eq!(PrompterSettings::load(&store).unwrap(), mirrored);
+        let paced = PrompterSettings {
+            pace_mpm: Some(460),
+            pace_cpm: Some(330),
+            ..PrompterSettings::default()
+        };
+        paced.save(&mut store).unwrap();
+        assert_eq!(PrompterSettings::load(&store).unwrap(), paced);
+        // The pace's limits are the settings' (60–1500 拍/分, 30–2000 字/分).
         let slow = PrompterSettings {
-            speed_px: 1,
+            pace_mpm: Some(59),
             ..PrompterSettings::default()
         };
         let error = slow.save(&mut store).unwrap_err();
-        assert!(error.to_string().contains("speed_px"), "{error}");
+        assert!(error.to_string().contains("pace_mpm"), "{error}");
+        let fast = PrompterSettings {
+            pace_cpm: Some(2001),
+            ..PrompterSettings::default()
+        };
+        assert_eq!(fast.check(), Err(PrompterSettingsError("pace_cpm")));
         let red = PrompterSettings {
             foreground: "red".into(),
             ..PrompterSettings::default()
@@ -269,7 +301,8 @@ mod tests {
     fn loading_keeps_what_fits_and_defaults_the_rest() {
         let stored = json!({
             "font_px": 96,
-            "speed_px": 100000,
+            "pace_mpm": 100000,
+            "pace_cpm": 330,
             "background": "url(javascript:alert(1))",
             "eye_line": "sideways",
             "mirror_vertical": true
@@ -279,8 +312,37 @@ mod tests {
             PrompterSettings {
                 font_px: 96,
                 mirror_vertical: true,
+                pace_cpm: Some(330),
                 ..PrompterSettings::default()
             }
         );
+    }
+
+    #[test]
+    fn settings_stored_with_a_speed_in_pixels_load_at_the_estimates_pace() {
+        // Stored before the prompter's speed became a reading pace.
+        let stored = json!({
+            "font_px": 80,
+            "speed_px": 60,
+            "countdown_seconds": 0,
+            "paragraph_step": true
+        });
+        let loaded = PrompterSettings::from_json(&stored);
+        assert_eq!(
+            loaded,
+            PrompterSettings {
+                font_px: 80,
+                countdown_seconds: 0,
+                paragraph_step: true,
+                ..PrompterSettings::default()
+            }
+        );
+        assert_eq!((loaded.pace_mpm, loaded.pace_cpm), (None, None));
+        // Saved again, it is stored without the old field.
+        let mut store = Store::open_in_memory().unwrap();
+        loaded.save(&mut store).unwrap();
+        let value: serde_json::Value = store.get_setting(KEY).unwrap().unwrap();
+        assert!(value.get("speed_px").is_none());
+        assert_eq!(value["pace_mpm"], serde_json::Value::Null);
     }
 }

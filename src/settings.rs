@@ -9,7 +9,7 @@
 use crate::analysis::AnalysisOptions;
 use crate::export::{default_ruby, ExportOptions, ExportProfile, RubyStyle};
 use crate::japanese::pace::{self, DEFAULT_MORAE_PER_MINUTE};
-use crate::lint::LintConfig;
+use crate::lint::{LintConfig, Rule};
 use crate::store::{Store, StoreError};
 use crate::timing::{Pace, TimingOptions};
 use serde::de::DeserializeOwned;
@@ -59,6 +59,8 @@ pub struct Settings {
     /// Markdown appended to the blog export (links, profile). Empty: no footer.
     pub blog_footer: String,
     pub theme: Theme,
+    /// Proofreading rules switched off (their ids: `kanji-run` …).
+    pub lint_off: Vec<String>,
 }
 
 impl Default for Settings {
@@ -72,6 +74,7 @@ impl Default for Settings {
             max_commas: u32::try_from(lint.max_commas).unwrap_or(3),
             blog_footer: String::new(),
             theme: Theme::Light,
+            lint_off: Vec::new(),
         }
     }
 }
@@ -105,6 +108,8 @@ pub enum SettingsError {
         MAX_BLOG_FOOTER_BYTES / 1024, MAX_BLOG_FOOTER_BYTES / 1024
     )]
     BlogFooter,
+    #[error("校正の規則名が正しくありません (unknown proofreading rule)")]
+    UnknownRule,
 }
 
 impl Settings {
@@ -115,6 +120,9 @@ impl Settings {
         }
         if !PACE_MPM.contains(&self.pace_mpm) {
             return Err(SettingsError::PaceMpm);
+        }
+        if self.lint_off.iter().any(|id| Rule::from_id(id).is_none()) {
+            return Err(SettingsError::UnknownRule);
         }
         if !MAX_SENTENCE_CHARS.contains(&self.max_sentence_chars) {
             return Err(SettingsError::MaxSentenceChars);
@@ -163,6 +171,7 @@ impl Settings {
         field(value, "max_commas", &mut settings.max_commas);
         field(value, "blog_footer", &mut settings.blog_footer);
         field(value, "theme", &mut settings.theme);
+        field(value, "lint_off", &mut settings.lint_off);
         // Out of range: back to the default, one field at a time.
         while let Err(error) = settings.check() {
             match error {
@@ -173,6 +182,9 @@ impl Settings {
                 }
                 SettingsError::MaxCommas => settings.max_commas = defaults.max_commas,
                 SettingsError::BlogFooter => settings.blog_footer.clear(),
+                SettingsError::UnknownRule => {
+                    settings.lint_off.retain(|id| Rule::from_id(id).is_some());
+                }
             }
         }
         settings
@@ -191,6 +203,11 @@ impl Settings {
             lint: LintConfig {
                 max_sentence_chars: self.max_sentence_chars as usize,
                 max_commas: self.max_commas as usize,
+                off: self
+                    .lint_off
+                    .iter()
+                    .filter_map(|id| Rule::from_id(id))
+                    .collect(),
                 ..LintConfig::default()
             },
             mora_pace: pace::morae_per_minute(f64::from(self.pace_mpm)),
@@ -204,6 +221,7 @@ impl Settings {
             profile,
             ruby: ruby.unwrap_or_else(|| default_ruby(profile)),
             blog_footer: (!self.blog_footer.trim().is_empty()).then(|| self.blog_footer.clone()),
+            blog_summary: None,
         }
     }
 }
@@ -242,9 +260,26 @@ mod tests {
             max_commas: 2,
             blog_footer: "[市長室](https://example.jp)".into(),
             theme: Theme::Dark,
+            lint_off: vec!["kanji-run".into(), "furigana".into()],
         };
         settings.save(&mut store).unwrap();
         assert_eq!(Settings::load(&store).unwrap(), settings);
+        assert_eq!(
+            settings.analysis_options().lint.off,
+            [crate::lint::Rule::KanjiRun, crate::lint::Rule::Furigana]
+        );
+    }
+
+    #[test]
+    fn unknown_rules_are_refused_on_save_and_dropped_on_load() {
+        let mut store = Store::open_in_memory().unwrap();
+        let unknown = Settings {
+            lint_off: vec!["no-such-rule".into()],
+            ..Settings::default()
+        };
+        assert!(unknown.save(&mut store).is_err());
+        let loaded = Settings::from_json(&json!({ "lint_off": ["kanji-run", "no-such-rule"] }));
+        assert_eq!(loaded.lint_off, ["kanji-run"]);
     }
 
     #[test]

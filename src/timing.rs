@@ -211,7 +211,9 @@ pub fn estimate_with(
 /// Pauses inside one sentence: punctuation, full-width spaces between words and `[[間]]` cues.
 fn sentence_pauses(sentence: &Sentence, pauses: &Pauses) -> f64 {
     let mut seconds = 0.0;
-    let mut ends = 0;
+    // Each run of end marks is one stop (「……！？」, 「頑張ろう！」。), wherever sentences
+    // are cut: a line break may end a sentence inside a quotation's run of sentences.
+    let mut in_end_run = false;
     // A full-width space pauses only between words read aloud: not the indent at the start of
     // a paragraph, not beside punctuation or a cue that pause already; a run pauses once.
     let (mut after_word, mut spaced) = (false, false);
@@ -228,12 +230,21 @@ fn sentence_pauses(sentence: &Sentence, pauses: &Pauses) -> f64 {
                 for c in text.chars() {
                     match c {
                         '、' | '，' | ',' => seconds += pauses.comma,
-                        '。' | '．' | '！' | '？' | '!' | '?' => ends += 1,
+                        '。' | '．' | '！' | '？' | '!' | '?' => {
+                            if !in_end_run {
+                                seconds += pauses.sentence;
+                                in_end_run = true;
+                            }
+                        }
+                        '」' | '』' | '）' | ')' | '】' | '〕' | '〉' | '》' | '”' | '’' => {
+                            continue
+                        }
                         '　' => {
                             spaced = after_word;
                             continue;
                         }
                         c if is_voiced(c) => {
+                            in_end_run = false;
                             if spaced {
                                 seconds += pauses.comma;
                             }
@@ -246,6 +257,7 @@ fn sentence_pauses(sentence: &Sentence, pauses: &Pauses) -> f64 {
                 }
             }
             Inline::Ruby { .. } | Inline::Link { .. } => {
+                in_end_run = false;
                 if spaced {
                     seconds += pauses.comma;
                 }
@@ -253,10 +265,6 @@ fn sentence_pauses(sentence: &Sentence, pauses: &Pauses) -> f64 {
             }
             Inline::Cue { .. } | Inline::Break { .. } => {}
         }
-    }
-    // 「……！？」 is one stop, not two.
-    if ends > 0 {
-        seconds += pauses.sentence;
     }
     seconds
 }

@@ -24,6 +24,7 @@ fn run(script: &Script, profile: ExportProfile, ruby: RubyStyle) -> String {
         profile,
         ruby,
         blog_footer: Some(FOOTER.to_string()),
+        blog_summary: None,
     };
     export(script, &options)
 }
@@ -314,23 +315,23 @@ fn blog_has_summary_full_text_and_footer() {
     assert!(summary.starts_with(
         "<h1>令和9年 年頭挨拶</h1>\n<div class=\"podium-summary\">\n<p>【要旨】</p>\n"
     ));
-    // The stance: its first sentence.
+    // The stance: the sentence that sets it out, labelled as city blogs do.
     assert!(summary.contains(
-        "<p>昨年は、物価の高騰や人口減少に加え、豪雨という大きな試練に直面した一年でした。</p>"
+        "<p>〈姿勢〉今年、私は「現場に立ち、ともに考え、すばやく動く」ことを市役所全体の姿勢として掲げます</p>"
     ));
     let items: Vec<&str> = summary.lines().filter(|l| l.starts_with("<li>")).collect();
     assert_eq!(items.len(), 3);
     assert_eq!(
         items[0],
-        "<li><strong>① 地域の未来を担う人づくり</strong>　まちの活力の源は、何よりも人にあります。</li>"
+        "<li><strong>① 地域の未来を担う人づくり</strong>　子どもたちが安心して学び、若い世代がこのまちで働き続けたいと思えるよう、教育と子育て、仕事づくりを一体で進めてまいります</li>"
     );
     // An explicit summary wins over the first sentence.
     assert_eq!(
         items[1],
         "<li><strong>② 市民・企業・大学との共創</strong>　市民・企業・大学と課題を共有し、ともに解決策をつくる仕組みを広げます。</li>"
     );
-    // A first sentence that only announces the heading gives way to the next one.
-    assert!(items[2].starts_with("<li><strong>③ 働き方を変える</strong>　職員の皆さんが心身ともに"));
+    // A sentence that says what will be done, not one that announces the heading.
+    assert!(items[2].starts_with("<li><strong>③ 働き方を変える</strong>　年次休暇や男性の育児休業"));
     // The full text has no second title and keeps every section.
     assert!(!rest.contains("<h1>"));
     assert_eq!(rest.matches("<h2>").count(), 6);

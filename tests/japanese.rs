@@ -226,9 +226,15 @@ fn word_rules_report_once() {
 
     let heard = analyse("市立の学校と私立の学校。", &user);
     assert_eq!(of_rule(&heard.findings, Rule::Homophone).len(), 2);
+    // One word of a pair alone is not confused with anything.
+    let alone = analyse("市立の学校です。化学の授業です。", &user);
+    assert!(of_rule(&alone.findings, Rule::Homophone).is_empty());
 
     let run = analyse("地域包括支援体制構築推進事業を始めます。", &user);
     assert_eq!(of_rule(&run.findings, Rule::KanjiRun).len(), 1);
+    // An official name is said as it is.
+    let name = analyse("伊吹山文化資料館を訪ねました。", &user);
+    assert!(of_rule(&name.findings, Rule::KanjiRun).is_empty());
 }
 
 /// A paragraph of the fixtures as Open JTalk read it (see tests/data/README.md).
@@ -327,4 +333,67 @@ fn calibrated_mora_estimate_is_within_five_percent_of_timed_readings() {
         "{within} of {} within ±5%",
         errors.len()
     );
+}
+
+#[test]
+fn furigana_is_inserted_with_one_click_only_when_sure() {
+    let source = "本市では、下妻から来た方が躊躇なく話しました。\n";
+    let analysis = analyse(source, &UserReadings::default());
+    let suggestions = of_rule(&analysis.findings, Rule::Furigana);
+    let about = |word: &str| {
+        suggestions
+            .iter()
+            .find(|f| f.excerpt.contains(word) && f.message.contains(word))
+    };
+    // The office's own word: no ruby at all.
+    assert!(
+        !suggestions
+            .iter()
+            .any(|f| f.message.contains("本市") || f.message.contains("もといち")),
+        "{suggestions:#?}"
+    );
+    // A place name: checked by the writer, with the readings to choose from, never one click.
+    let name = about("下妻").expect("a name is offered for checking");
+    assert!(name.fix.is_none(), "{name:#?}");
+    assert!(name.message.contains("確かめて"), "{}", name.message);
+    // A word the dictionary reads one way: one click.
+    let sure = suggestions
+        .iter()
+        .find(|f| {
+            f.fix
+                .as_ref()
+                .is_some_and(|fix| fix.replacement.contains("躊躇"))
+        })
+        .expect("躊躇 is suggested with its fix");
+    assert!(sure
+        .fix
+        .as_ref()
+        .unwrap()
+        .replacement
+        .contains("ちゅうちょ"));
+}
+
+#[test]
+fn a_huge_paragraph_is_read_piece_by_piece_as_its_sentences_would_be() {
+    // Over HUGE_PASSAGE_BYTES without a 。: read in pieces cut after 、, each piece one part;
+    // the kana and morae are those of the same text read a clause at a time.
+    let clause = "市民の皆さんとともに{罹災|りさい}地を歩き、";
+    let printed = "市民の皆さんとともに罹災地を歩き、";
+    let count = podium::japanese::readings::HUGE_PASSAGE_BYTES / printed.len() + 10;
+    let source = clause.repeat(count);
+    let one = analyse(clause, &UserReadings::default());
+    let huge = analyse(&source, &UserReadings::default());
+    assert_eq!(huge.readings.len(), 1);
+    let reading = &huge.readings[0];
+    assert!(
+        reading.parts.len() < count / 50,
+        "{} parts",
+        reading.parts.len()
+    );
+    assert_eq!(reading.morae, one.readings[0].morae * count);
+    assert_eq!(reading.kana(), one.readings[0].kana().repeat(count));
+    assert_eq!(read(&source), [one.readings[0].kana().repeat(count)]);
+    // The word rules skip it; the character rules still report it.
+    assert!(huge.findings.iter().any(|f| f.rule == Rule::SentenceLength));
+    assert!(huge.findings.iter().all(|f| f.rule != Rule::Furigana));
 }

@@ -10,7 +10,8 @@
 // Chromium a trace also gives each callback's thread (CPU) time (`FireAnimationFrame`, tdur).
 //
 //   BENCH_SECONDS   scroll length (default 60)
-//   SPEED_PX        scroll speed in px/s (default 100)
+//   PACE_MPM        the prompter's reading pace in 拍/分 (default 420, the estimate's own)
+//   PACE_CPM        the same in 字/分, when the script is timed in characters (default 300)
 //   WEBKIT_VARIANTS also run WebKitGTK with its compositing / DMA-BUF switches (default 1)
 //   PODIUM_APP      the app binary (default target/debug/podium-desktop)
 //   ONLY            chromium or webkit: run one of the two
@@ -23,7 +24,9 @@ import { startBrowser } from "../../ui/tests/browser.mjs";
 import { longSpeech, showInPrompter } from "../../ui/tests/prompter-fixtures.mjs";
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 60);
-const speedPx = Number(process.env.SPEED_PX ?? 100);
+const paceMpm = Number(process.env.PACE_MPM ?? 420);
+const paceCpm = Number(process.env.PACE_CPM ?? 300);
+const paced = { paceMpm, paceCpm };
 const body = longSpeech(50_000);
 
 /** Wraps rAF: the engine's callbacks are timed from now on. */
@@ -79,7 +82,7 @@ async function chromium() {
   const session = await startBrowser();
   try {
     const page = await session.browser.newPage();
-    await showInPrompter(page, body, { countdownSeconds: 0, speedPx });
+    await showInPrompter(page, body, { countdownSeconds: 0, ...paced });
     await page.goto(`${session.baseUrl}prompter.html?draft=1`);
     await page.getByTestId("hud").waitFor();
     await page.waitForFunction(() => document.querySelector(".paragraph") !== null);
@@ -103,7 +106,7 @@ async function chromium() {
     const cpu = events
       .filter((e) => e.name === "FireAnimationFrame" && e.ph === "X" && e.tdur !== undefined)
       .map((e) => e.tdur / 1000);
-    summarise(`Chromium (headless, ${chars} characters, ${speedPx} px/s)`, stats, cpu);
+    summarise(`Chromium (headless, ${chars} characters, ${paceMpm} 拍/分)`, stats, cpu);
   } finally {
     await session.close();
   }
@@ -143,7 +146,7 @@ async function webkit(name, env) {
     });
     const settings = await invoke("get_prompter_settings", {});
     await invoke("set_prompter_settings", {
-      settings: { ...settings, countdownSeconds: 0, speedPx },
+      settings: { ...settings, countdownSeconds: 0, ...paced },
     });
     const [main] = await app.windows();
     await invoke("open_prompter", { id: draft.id, display: null });
@@ -163,7 +166,7 @@ async function webkit(name, env) {
     await app.press(["\uE00D"]);
     await sleep(seconds * 1000);
     summarise(
-      `${name} (${chars} characters, ${speedPx} px/s)`,
+      `${name} (${chars} characters, ${paceMpm} 拍/分 or ${paceCpm} 字/分)`,
       await app.execute("return window.__frames"),
     );
   } finally {

@@ -27,6 +27,10 @@ pub fn app_info(state: &AppState) -> ipc::AppInfo {
             Location::Nowhere(_) => String::new(),
         },
         database_error: state.store_error(),
+        lint_rules: podium::lint::Rule::ALL
+            .iter()
+            .map(|rule| rule.id().to_owned())
+            .collect(),
     }
 }
 
@@ -267,18 +271,30 @@ pub fn refresh_readings(state: &AppState) -> Result<Vec<ipc::ReadingEntry>, AppE
     list_readings(state)
 }
 
-/// `ruby: None` is the profile's default (plain text: 漢字（かんじ）, else `<ruby>`).
+/// `ruby: None` is the profile's default (plain text: 漢字（かんじ）, else `<ruby>`);
+/// `summary`: the blog's 要旨 as the writer edited it (`None`: made from the draft).
 pub fn export_text(
     state: &AppState,
     body: &str,
     profile: ipc::ExportProfile,
     ruby: Option<ipc::RubyStyle>,
+    summary: Option<Vec<String>>,
 ) -> Result<String, AppError> {
     check::body(body)?;
-    let options = state
+    if let Some(lines) = &summary {
+        check::summary(lines)?;
+    }
+    let mut options = state
         .settings()
         .export_options(profile.into(), ruby.map(Into::into));
+    options.blog_summary = summary;
     Ok(export::export(&script::parse(body), &options))
+}
+
+/// The blog's 要旨 made from the draft, a line each, for the writer to edit.
+pub fn blog_summary(body: &str) -> Result<Vec<String>, AppError> {
+    check::body(body)?;
+    Ok(export::summary::lines(&script::parse(body)))
 }
 
 /// Writes exactly the file the user chose in the save dialog (else `not_permitted`),
@@ -395,12 +411,36 @@ pub fn back_up_if_due(state: &AppState) {
     };
     let outcome = Store::open(path)
         .and_then(|store| {
+            // The full check (what the check at open does not see), as `podium doctor` runs it.
+            state.record_damage(store.integrity_problems()?);
             let folder = store::backup_dir(path);
             store.backup_if_due(&folder, state.local_now(), DEFAULT_BACKUPS_KEPT)
         })
         .map(|_| ())
         .map_err(|error| error.to_string());
     state.record_backup(outcome);
+}
+
+/// Mends what the full check found, as `podium doctor --recover` does: the indexes first,
+/// else a rebuild into a new file with the damaged one kept aside.
+pub fn repair_database(state: &AppState) -> Result<ipc::Repaired, AppError> {
+    let now = state.local_now();
+    let repaired = state.mend_database(|path| store::repair(path, now).map_err(Into::into))?;
+    state.record_damage(Vec::new());
+    Ok(match repaired {
+        store::Repair::Sound => ipc::Repaired {
+            sound: true,
+            moved_aside: None,
+        },
+        store::Repair::Reindexed { .. } => ipc::Repaired {
+            sound: false,
+            moved_aside: None,
+        },
+        store::Repair::Rebuilt { aside, .. } => ipc::Repaired {
+            sound: false,
+            moved_aside: Some(aside.display().to_string()),
+        },
+    })
 }
 
 pub fn backups(state: &AppState) -> Result<ipc::Backups, AppError> {
@@ -418,6 +458,7 @@ pub fn backups(state: &AppState) -> Result<ipc::Backups, AppError> {
             .map(|file| file.display().to_string())
             .collect(),
         error: state.backup_error(),
+        damage: state.damage(),
     })
 }
 

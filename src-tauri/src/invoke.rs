@@ -5,8 +5,8 @@
 use crate::error::AppError;
 use crate::ipc::{
     Analysis, AppInfo, Backups, Draft, DraftMeta, DraftSummary, ExportAllProgress, ExportAllReport,
-    ExportProfile, ImportReport, NewDraftValues, ReadingEntry, Recovered, RecoveryChoice, Revision,
-    RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings, TemplateInfo,
+    ExportProfile, ImportReport, NewDraftValues, ReadingEntry, Recovered, RecoveryChoice, Repaired,
+    Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings, TemplateInfo,
 };
 use crate::ipc::{Display, PrompterScript, PrompterSettings, RehearsalSummary};
 use crate::prompter_window;
@@ -128,8 +128,14 @@ pub fn export_text(
     body: String,
     profile: ExportProfile,
     ruby: Option<RubyStyle>,
+    summary: Option<Vec<String>>,
 ) -> Result<String> {
-    commands::export_text(&state, &body, profile, ruby)
+    commands::export_text(&state, &body, profile, ruby, summary)
+}
+
+#[tauri::command(async)]
+pub fn blog_summary(body: String) -> Result<Vec<String>> {
+    commands::blog_summary(&body)
 }
 
 #[tauri::command(async)]
@@ -230,6 +236,11 @@ pub fn close_prompter(app: AppHandle) -> Result<()> {
 #[tauri::command(async)]
 pub fn backups(state: State<'_, AppState>) -> Result<Backups> {
     commands::backups(&state)
+}
+
+#[tauri::command(async)]
+pub fn repair_database(state: State<'_, AppState>) -> Result<Repaired> {
+    commands::repair_database(&state)
 }
 
 #[tauri::command(async)]

@@ -99,6 +99,7 @@ fn main() {
             invoke::put_reading,
             invoke::delete_reading,
             invoke::export_text,
+            invoke::blog_summary,
             invoke::save_export,
             invoke::choose_import_files,
             invoke::choose_export_path,
@@ -115,6 +116,7 @@ fn main() {
             invoke::set_prompter_full_screen,
             invoke::close_prompter,
             invoke::backups,
+            invoke::repair_database,
             invoke::recover_database,
             invoke::export_all,
         ])

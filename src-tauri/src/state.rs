@@ -44,6 +44,8 @@ pub struct AppState {
     local_offset: UtcOffset,
     /// How the start-up backup went: `None` until it ran, then why it failed, if it did.
     backup_outcome: Mutex<Option<Result<(), String>>>,
+    /// What the full check run with the daily backup found (empty: sound, or not run).
+    damage: Mutex<Vec<String>>,
     /// The morphological dictionary (loaded in the background) and the office's readings.
     pub lexicon: Arc<Lexicon>,
     /// The files and folders the user chose in a dialog: the only ones commands read or write.
@@ -70,6 +72,7 @@ impl AppState {
             clock: Box::new(OffsetDateTime::now_utc),
             local_offset: UtcOffset::UTC,
             backup_outcome: Mutex::new(None),
+            damage: Mutex::new(Vec::new()),
             lexicon: Arc::new(Lexicon::default()),
             grants: Grants::default(),
         }
@@ -113,6 +116,38 @@ impl AppState {
     /// Why the last backup failed, if it did.
     pub fn backup_error(&self) -> Option<String> {
         lock(&self.backup_outcome).clone()?.err()
+    }
+
+    pub fn record_damage(&self, problems: Vec<String>) {
+        *lock(&self.damage) = problems;
+    }
+
+    pub fn damage(&self) -> Vec<String> {
+        lock(&self.damage).clone()
+    }
+
+    /// Closes the store, lets `mend` work on the file (which it may replace), and opens it
+    /// again: no command reaches the database meanwhile.
+    pub fn mend_database<T>(
+        &self,
+        mend: impl FnOnce(&Path) -> Result<T, AppError>,
+    ) -> Result<T, AppError> {
+        let Location::File(path) = &self.location else {
+            return Err(AppError::invalid(
+                "データベースのファイルがありません (there is no database file)",
+            ));
+        };
+        let mut slot = lock(&self.store);
+        *slot = Slot::Failed(AppError::invalid(
+            "データベースを修復しています (the database is being repaired)",
+        ));
+        let mended = mend(path);
+        self.open_again(&mut slot);
+        let mended = mended?;
+        match &*slot {
+            Slot::Open(_) => Ok(mended),
+            Slot::Failed(error) => Err(error.clone()),
+        }
     }
 
     pub fn location(&self) -> &Location {

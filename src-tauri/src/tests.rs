@@ -129,7 +129,7 @@ fn a_draft_from_creation_to_export() {
     assert_eq!(analysis.pace_per_minute, 300.0);
     assert_eq!(analysis.title.as_deref(), Some("令和9年 年頭挨拶"));
     assert!(analysis.sections.len() >= 6);
-    let text = export_text(&state, &restored.body, ExportProfile::Text, None).unwrap();
+    let text = export_text(&state, &restored.body, ExportProfile::Text, None, None).unwrap();
     assert!(text.starts_with("令和9年 年頭挨拶"));
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("年頭挨拶.txt");
@@ -163,6 +163,7 @@ fn settings_round_trip_and_drive_analysis_and_export() {
         max_commas: 1,
         blog_footer: "市長室より".into(),
         theme: Theme::Dark,
+        lint_off: vec!["mixed-style".into()],
     };
     assert_eq!(set_settings(&state, settings.clone()).unwrap(), settings);
     assert_eq!(get_settings(&state), settings);
@@ -175,8 +176,24 @@ fn settings_round_trip_and_drive_analysis_and_export() {
         rules.contains(&"sentence-length") && rules.contains(&"too-many-commas"),
         "{rules:?}"
     );
-    let blog = export_text(&state, body, ExportProfile::Blog, Some(RubyStyle::Base)).unwrap();
+    let blog = export_text(
+        &state,
+        body,
+        ExportProfile::Blog,
+        Some(RubyStyle::Base),
+        None,
+    )
+    .unwrap();
     assert!(blog.contains("市長室より"), "{blog}");
+    // The 要旨 the writer edits goes back into the post as edited.
+    let lines = blog_summary("## ① 人づくり\n\n学びの場を広げます。\n").unwrap();
+    assert_eq!(lines, ["① 人づくり　学びの場の拡大"]);
+    let edited = vec!["〈姿勢〉書き直した一行".to_string()];
+    let blog = export_text(&state, body, ExportProfile::Blog, None, Some(edited)).unwrap();
+    assert!(blog.contains("<p>〈姿勢〉書き直した一行</p>"), "{blog}");
+    let too_many = vec![String::new(); 51];
+    let error = export_text(&state, body, ExportProfile::Blog, None, Some(too_many)).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidInput);
 
     let too_fast = Settings {
         pace_cpm: 9999,
@@ -320,7 +337,7 @@ fn analysis_works_without_a_database() {
         Some(ErrorCode::Io)
     );
     assert!(analyse(&state, "# 題\n\n本文。").is_ok());
-    assert!(export_text(&state, "本文。", ExportProfile::Html, None).is_ok());
+    assert!(export_text(&state, "本文。", ExportProfile::Html, None, None).is_ok());
 }
 
 #[test]
@@ -351,7 +368,7 @@ fn the_prompter_reads_the_draft_remembers_its_settings_and_calibrates_from_rehea
     let error = set_prompter_settings(
         &state,
         crate::ipc::PrompterSettings {
-            speed_px: 0,
+            pace_mpm: Some(59),
             ..settings
         },
     )
@@ -611,4 +628,56 @@ fn files_never_chosen_are_neither_read_nor_written() {
             "the import before, only"
         );
     }
+}
+
+/// Builds the `drafts_live` index for other columns, then gives it back its own definition:
+/// the index disagrees with its table, which only the full check sees (as `podium doctor`).
+fn damage_an_index(db: &std::path::Path) {
+    let set_sql = |text: &str| {
+        let conn = rusqlite::Connection::open(db).unwrap();
+        conn.pragma_update(None, "writable_schema", true).unwrap();
+        conn.execute(
+            "UPDATE sqlite_schema SET sql = ?1 WHERE name = 'drafts_live'",
+            [text],
+        )
+        .unwrap();
+    };
+    let original: String = rusqlite::Connection::open(db)
+        .unwrap()
+        .query_row(
+            "SELECT sql FROM sqlite_schema WHERE name = 'drafts_live'",
+            [],
+            |row| row.get(0),
+        )
+        .unwrap();
+    set_sql(&original.replace("updated_at, id, title", "created_at, id, body"));
+    rusqlite::Connection::open(db)
+        .unwrap()
+        .execute_batch("REINDEX drafts_live")
+        .unwrap();
+    set_sql(&original);
+}
+
+#[test]
+fn the_daily_check_finds_a_damaged_index_and_the_app_repairs_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let state = file_state(dir.path());
+    let draft = create_draft(&state, new_year()).unwrap();
+    assert!(backups(&state).unwrap().damage.is_empty());
+    drop(state);
+    damage_an_index(&dir.path().join("podium.db"));
+    std::fs::remove_dir_all(dir.path().join("backups")).unwrap();
+    let state = file_state(dir.path());
+    let damage = backups(&state).unwrap().damage;
+    assert!(
+        !damage.is_empty(),
+        "the full check at the daily backup sees it"
+    );
+    let repaired = repair_database(&state).unwrap();
+    assert!(!repaired.sound);
+    assert!(backups(&state).unwrap().damage.is_empty());
+    // The store is open again, with the draft.
+    assert_eq!(get_draft(&state, draft.id).unwrap().body, draft.body);
+    let again = repair_database(&state).unwrap();
+    assert!(again.sound, "{again:?}");
 }

@@ -22,6 +22,8 @@ pub fn choose_renderer() {}
 ///
 /// - wry disables IME preedit, which hides the text being composed in a Japanese input method;
 ///   turn it back on so the composition shows inline at the cursor.
+/// - With preedit on, WebKitGTK inserts a pending composition twice when the view loses the
+///   keyboard focus (Alt-Tab, a click into another window): see [`commit_before_focus_out`].
 /// - Debug builds write the page's console (CSP violations, errors) to stdout, so a run under
 ///   Xvfb shows what went wrong in the page.
 /// - The cache model is "document viewer": the app shows its own pages only, so WebKit keeps
@@ -39,12 +41,42 @@ pub fn configure(window: &tauri::WebviewWindow) -> tauri::Result<()> {
         if let Some(context) = view.input_method_context() {
             context.set_enable_preedit(true);
         }
+        commit_before_focus_out(&view);
         if cfg!(debug_assertions) {
             if let Some(settings) = view.settings() {
                 settings.set_enable_write_console_messages_to_stdout(true);
             }
         }
     })
+}
+
+/// WebKitGTK (2.50, `InputMethodFilter::notifyFocusedOut`) handles the view's focus-out with a
+/// composition under way by first confirming the preedit text itself (the page gets
+/// `compositionend` with it), then telling the input method's context that the focus is gone.
+/// ibus's GTK module commits a visible preedit on focus-out (mozc, like most engines, asks for
+/// that), and WebKit inserts that commit as a second confirmation: 「本当にありがとうございます」
+/// twice, in the editor and in every text field (the page could only guess which insertion to
+/// drop: both come as `insertFromComposition` + `compositionend` with the same text).
+///
+/// So the shell tells the context first, from the view's own `focus-out-event` handler, which
+/// GTK runs before WebKit's (the class handler runs last): the input method clears the preedit
+/// and commits the pending text once (the page sees the composition emptied, then the text
+/// inserted with its `compositionend`), WebKit forgets its preedit, and its own focus-out then
+/// finds no composition to confirm and a context that has already lost the focus (ibus's
+/// module ignores a second focus-out). With no composition the early focus-out changes nothing.
+/// Focus changes inside the page (a click elsewhere, `blur()`) are not GTK focus-outs and were
+/// never doubled: ibus commits on the button press before WebKit sees the click. Checked with
+/// ibus + mozc by `make test-ime` (ui/e2e/ime.e2e.mjs).
+#[cfg(target_os = "linux")]
+fn commit_before_focus_out(view: &webkit2gtk::WebView) {
+    use gtk::prelude::WidgetExt;
+    use webkit2gtk::{InputMethodContextExt, WebViewExt};
+    view.connect_focus_out_event(|view, _| {
+        if let Some(context) = view.input_method_context() {
+            context.notify_focus_out();
+        }
+        gtk::glib::Propagation::Proceed
+    });
 }
 
 #[cfg(not(target_os = "linux"))]

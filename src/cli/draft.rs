@@ -189,8 +189,18 @@ pub struct LintArgs {
     /// 文字単位の規則だけで校正する（辞書を使わない）(character rules only, without the dictionary)
     #[arg(long)]
     chars_only: bool,
+    /// この規則を使わない（くり返し指定できます: --off kanji-run --off furigana）(switch a rule off)
+    #[arg(long, value_name = "RULE", value_parser = parse_rule)]
+    off: Vec<lint::Rule>,
     #[arg(long)]
     json: bool,
+}
+
+fn parse_rule(id: &str) -> Result<lint::Rule, String> {
+    lint::Rule::from_id(id).ok_or_else(|| {
+        let ids: Vec<&str> = lint::Rule::ALL.iter().map(|r| r.id()).collect();
+        format!("規則は次のいずれか (one of): {}", ids.join(", "))
+    })
 }
 
 #[derive(Serialize)]
@@ -245,6 +255,7 @@ pub fn lint(args: LintArgs) -> Outcome {
     let options = AnalysisOptions {
         lint: LintConfig {
             dictionary,
+            off: args.off,
             ..LintConfig::default()
         },
         ..AnalysisOptions::default()
@@ -321,7 +332,14 @@ pub fn export(args: ExportArgs) -> Outcome {
         profile: args.to,
         ruby: args.ruby.unwrap_or_else(|| export::default_ruby(args.to)),
         blog_footer,
+        blog_summary: None,
     };
+    if args.to == ExportProfile::Blog && export::summary::summarise(&script).is_empty() {
+        note!(
+            "podium: {}: 要旨を作れませんでした（読み上げる文がありません）。ブログの要旨は空です (no summary: the draft has no sentences to summarise)",
+            source.name
+        );
+    }
     let output = export::export(&script, &options);
     match &args.output {
         Some(path) => write_file(path, &output),

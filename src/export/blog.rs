@@ -2,22 +2,32 @@
 //! 【全文】, the full text and the office's footer — one sanitised HTML fragment.
 
 use super::html::{self, escape};
-use super::inline::{has_content, visible};
+use super::inline::visible;
 use super::sanitize::{FOOTER_CLASS, SUMMARY_CLASS};
+use super::summary::{summarise, Line};
 use super::{sanitize_html, RubyStyle};
-use crate::script::{Script, Section, SectionRole};
+use crate::script::Script;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
 
 /// The separator between the summary and the full text.
 const FULL_TEXT: &str = "【全文】";
 const SUMMARY: &str = "【要旨】";
+use super::summary::STANCE;
 
-pub(super) fn blog(script: &Script, ruby: RubyStyle, footer: Option<&str>) -> String {
+pub(super) fn blog(
+    script: &Script,
+    ruby: RubyStyle,
+    footer: Option<&str>,
+    edited: Option<&[String]>,
+) -> String {
     let mut out = String::new();
     if let Some(title) = &script.title {
         html::heading(&mut out, title, 1, ruby);
     }
-    summary(&mut out, script, ruby);
+    match edited {
+        Some(lines) => edited_summary(&mut out, lines),
+        None => summary(&mut out, script, ruby),
+    }
     out.push_str(&format!("<p>{FULL_TEXT}</p>\n"));
     html::body(&mut out, script, ruby);
     // Sanitised on its own first, so that its unbalanced tags cannot escape its block.
@@ -33,81 +43,81 @@ pub(super) fn blog(script: &Script, ruby: RubyStyle, footer: Option<&str>) -> St
     sanitize_html(&out)
 }
 
-/// 【要旨】: the stance's line, then a list of the priorities, each its heading and line.
-/// Left out when the address has neither.
+/// 【要旨】: the stance's line, then a list of the points, each its heading and line (see
+/// [`summarise`]). Left out only when the speech has nothing to summarise.
 fn summary(out: &mut String, script: &Script, ruby: RubyStyle) {
-    let of_role =
-        |wanted: fn(SectionRole) -> bool| script.sections.iter().filter(move |s| wanted(s.role));
-    let stance: Vec<String> = of_role(|r| r == SectionRole::Stance)
-        .filter_map(|s| line(s, ruby))
-        .collect();
-    let priorities: Vec<String> = of_role(|r| matches!(r, SectionRole::Priority(_)))
-        .map(|section| {
-            let mut item = String::from("<li>");
-            if let Some(heading) = section.heading.as_ref().filter(|h| has_content(&h.inlines)) {
-                item.push_str("<strong>");
-                html::inlines(&mut item, &heading.inlines, ruby);
-                item.push_str("</strong>");
-            }
-            if let Some(line) = line(section, ruby) {
-                if item.len() > "<li>".len() {
-                    item.push('　');
-                }
-                item.push_str(&line);
-            }
-            item.push_str("</li>\n");
-            item
-        })
-        .collect();
-    if stance.is_empty() && priorities.is_empty() {
+    let summary = summarise(script);
+    if summary.is_empty() {
         return;
     }
+    let line_html = |line: &Line| {
+        let mut html = String::new();
+        match line {
+            Line::Written(inlines) => html::inlines(&mut html, inlines.iter(), ruby),
+            Line::Key(text) => escape(&mut html, text),
+        }
+        html.trim_end().to_string()
+    };
     out.push_str(&format!(
         "<div class=\"{SUMMARY_CLASS}\">\n<p>{SUMMARY}</p>\n"
     ));
-    for line in stance {
-        out.push_str(&format!("<p>{line}</p>\n"));
+    for line in &summary.stance {
+        out.push_str(&format!("<p>{STANCE}{}</p>\n", line_html(line)));
     }
-    if !priorities.is_empty() {
+    if !summary.points.is_empty() {
         out.push_str("<ul>\n");
-        out.extend(priorities);
+        for point in &summary.points {
+            let mut item = String::from("<li>");
+            if let Some(heading) = point.heading {
+                item.push_str("<strong>");
+                html::inlines(&mut item, heading, ruby);
+                item.push_str("</strong>");
+            }
+            if let Some(line) = &point.line {
+                if item.len() > "<li>".len() {
+                    item.push('　');
+                }
+                item.push_str(&line_html(line));
+            }
+            item.push_str("</li>\n");
+            out.push_str(&item);
+        }
         out.push_str("</ul>\n");
     }
     out.push_str("</div>\n");
 }
 
-/// A section's line in the summary: its `> [!summary]`, else its first sentence — unless that
-/// sentence only announces the heading (「一つ目は、人づくりです。」), then the one after it.
-fn line(section: &Section, ruby: RubyStyle) -> Option<String> {
-    let inlines = match &section.summary {
-        Some(summary) if has_content(summary) => summary.as_slice(),
-        _ => {
-            let heading = section.title();
-            let mut sentences = section.sentences().filter(|s| has_content(&s.inlines));
-            let first = sentences.next()?;
-            match sentences.next() {
-                Some(second) if announces(&first.text(), &heading) => second.inlines.as_slice(),
-                _ => first.inlines.as_slice(),
-            }
+/// The 要旨 as the writer edited it (see [`super::summary::lines`]): the 〈姿勢〉 line as a
+/// paragraph, the others as the list; plain text, escaped. No lines, no summary.
+fn edited_summary(out: &mut String, lines: &[String]) {
+    let lines: Vec<&str> = lines
+        .iter()
+        .map(|l| l.trim())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if lines.is_empty() {
+        return;
+    }
+    out.push_str(&format!(
+        "<div class=\"{SUMMARY_CLASS}\">\n<p>{SUMMARY}</p>\n"
+    ));
+    let (stance, points): (Vec<&str>, Vec<&str>) =
+        lines.into_iter().partition(|l| l.starts_with(STANCE));
+    for line in stance {
+        out.push_str("<p>");
+        escape(out, line);
+        out.push_str("</p>\n");
+    }
+    if !points.is_empty() {
+        out.push_str("<ul>\n");
+        for line in points {
+            out.push_str("<li>");
+            escape(out, line);
+            out.push_str("</li>\n");
         }
-    };
-    let mut out = String::new();
-    html::inlines(&mut out, inlines, ruby);
-    Some(out.trim_end().to_string())
-}
-
-/// Does a sentence just restate the heading? It contains the heading's words (without the
-/// number) and little else.
-fn announces(sentence: &str, heading: &str) -> bool {
-    let words = heading.trim_start_matches(|c: char| {
-        !c.is_alphabetic() || matches!(c, '一' | '二' | '三' | '四' | '五' | '第')
-    });
-    let words = words.trim_start_matches(['に', '、', '　', ' ', '．', '.']);
-    let extra = sentence
-        .chars()
-        .count()
-        .saturating_sub(words.chars().count());
-    words.chars().count() >= 2 && sentence.contains(words) && extra <= 18
+        out.push_str("</ul>\n");
+    }
+    out.push_str("</div>\n");
 }
 
 /// The footer's Markdown as HTML (CommonMark; raw HTML kept for the sanitiser to judge).
@@ -204,43 +214,15 @@ mod tests {
     fn the_footer_loses_control_and_bidi_characters_and_script_urls() {
         let script = crate::script::parse("# 題\n\n本文です。\n");
         let footer = "広報\u{4}課\u{202E}です [x](javascript:alert(1))";
-        let out = blog(&script, RubyStyle::Tags, Some(footer));
+        let out = blog(&script, RubyStyle::Tags, Some(footer), None);
         assert!(out.contains("広報課です"), "{out}");
         assert!(!out.contains(['\u{4}', '\u{202E}']) && !out.contains("javascript:"));
     }
 
     #[test]
-    fn a_sentence_that_only_announces_the_heading_is_skipped() {
-        assert!(announces(
-            "一つ目は、地域の未来を担う人づくりです。",
-            "① 地域の未来を担う人づくり"
-        ));
-        assert!(announces(
-            "第三に、働き方を変えることです。",
-            "第三に、働き方を変える"
-        ));
-        assert!(!announces(
-            "子どもたちが学び続けられるまちをつくります。",
-            "① 人づくり"
-        ));
-        let script = crate::script::parse(
-            "## ① 人づくり\n\n一つ目は、人づくりです。学びの場を広げます。\n\n## ② 共創\n\n共創の輪を広げ、大学とともに課題を解きます。\n",
-        );
-        let html = blog(&script, RubyStyle::Base, None);
-        assert!(
-            html.contains("① 人づくり</strong>　学びの場を広げます。"),
-            "{html}"
-        );
-        assert!(
-            html.contains("② 共創</strong>　共創の輪を広げ、大学とともに課題を解きます。"),
-            "{html}"
-        );
-    }
-
-    #[test]
     fn no_summary_without_stance_or_priorities() {
         let script = crate::script::parse("# 題\n\n## 新年のあいさつ\n\nおめでとうございます。\n");
-        let post = blog(&script, RubyStyle::Tags, None);
+        let post = blog(&script, RubyStyle::Tags, None, None);
         assert_eq!(
             post,
             "<h1>題</h1>\n<p>【全文】</p>\n<h2>新年のあいさつ</h2>\n<p>おめでとうございます。</p>\n"

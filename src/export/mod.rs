@@ -11,6 +11,7 @@ mod html;
 mod inline;
 mod markdown;
 mod sanitize;
+pub mod summary;
 mod text;
 
 pub use file::{write_file_atomically, SaveFileError};
@@ -160,6 +161,9 @@ pub struct ExportOptions {
     pub ruby: RubyStyle,
     /// The office's blog footer (Markdown; raw HTML in it is sanitised). Blog profile only.
     pub blog_footer: Option<String>,
+    /// The 要旨 as the writer edited it, a line each (see [`summary::lines`]); `None`: made
+    /// from the draft. Blog profile only.
+    pub blog_summary: Option<Vec<String>>,
 }
 
 impl ExportOptions {
@@ -169,6 +173,7 @@ impl ExportOptions {
             profile,
             ruby: default_ruby(profile),
             blog_footer: None,
+            blog_summary: None,
         }
     }
 }
@@ -181,7 +186,12 @@ pub fn export(script: &Script, options: &ExportOptions) -> String {
         ExportProfile::Text => text::text(script, ruby),
         ExportProfile::Html => html::fragment(script, ruby),
         ExportProfile::HtmlDocument => html::document(script, ruby),
-        ExportProfile::Blog => blog::blog(script, ruby, options.blog_footer.as_deref()),
+        ExportProfile::Blog => blog::blog(
+            script,
+            ruby,
+            options.blog_footer.as_deref(),
+            options.blog_summary.as_deref(),
+        ),
     }
 }
 

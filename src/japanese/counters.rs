@@ -42,6 +42,8 @@ enum Special {
     Yen,
     /// 歳, 才: ハタチ at 20.
     Age,
+    /// つ, the native counter: ヒトツ … ココノツ, トオ.
+    Native,
 }
 
 pub(super) struct Counter {
@@ -69,6 +71,7 @@ const fn counter(
 use Sandhi::{KVoicedAfterThree, Minutes, None as Plain, H, K, ST};
 
 const COUNTERS: &[Counter] = &[
+    counter(&["つ"], "ツ", Plain, Special::Native),
     counter(&["人"], "ニン", Plain, Special::People),
     counter(&["日間"], "ニチカン", Plain, Special::Days),
     counter(&["日"], "ニチ", Plain, Special::Day),
@@ -252,6 +255,9 @@ pub(super) fn with_counter(value: u64, counter: &Counter, after_month: bool) -> 
             _ => {}
         },
         Special::Age if value == 20 => return "ハタチ".to_string(),
+        Special::Native if (1..=10).contains(&value) => {
+            return NATIVE[value as usize - 1].to_string()
+        }
         _ => {}
     }
     let geminate = |words: &mut Vec<&'static str>, six: bool, hundred: bool| -> bool {
@@ -305,6 +311,20 @@ pub(super) fn with_counter(value: u64, counter: &Counter, after_month: bool) -> 
     out.push_str(&counter_kana);
     out
 }
+
+/// 1つ … 10: the native numbers.
+const NATIVE: [&str; 10] = [
+    "ヒトツ",
+    "フタツ",
+    "ミッツ",
+    "ヨッツ",
+    "イツツ",
+    "ムッツ",
+    "ナナツ",
+    "ヤッツ",
+    "ココノツ",
+    "トオ",
+];
 
 /// The counter's first kana with a p-sound (ホ → ポ) or a b-sound (ホ → ボ, カ → ガ).
 fn voiced(kana: &str, half: bool) -> String {

@@ -4,7 +4,14 @@
 //! dictionary rates a word of two characters or more rare (a word cost of [`RARE_COST`] or
 //! more), or when it is the name of a person or place (read many ways). The office's reading dictionary
 //! gives the reading of its entries (白井亨 → しらいとおる). Only the first occurrence in a
-//! draft is suggested, and never inside existing ruby.
+//! draft is suggested, and never inside existing ruby. Words of Podium's speech vocabulary
+//! (本市, 減災 …) are the office's everyday words and never get ruby.
+//!
+//! A suggestion says how sure it is ([`Confidence`]): ruby from the office's dictionary, or a
+//! word the dictionary reads one way only, can be inserted with one click; a name (下妻 is
+//! しもつま, not the dictionary's しもづま) or a spelling read several ways (市場) is only
+//! offered for checking, with the readings to choose from, because a wrong reading published
+//! with one click is worse than none.
 
 use super::dictionary::Dictionary;
 use super::joyo::is_joyo;
@@ -14,6 +21,19 @@ use super::words::{Word, WordClass};
 use crate::lint::Passage;
 use std::collections::HashSet;
 use std::ops::Range;
+
+/// Places every speaker reads at sight: the prefectures, the designated cities and the regions
+/// a national news bulletin names. A name of the office's own town belongs in its reading
+/// dictionary.
+const WELL_KNOWN_PLACES: &[&str] = &[
+    "北海道", "青森", "岩手", "宮城", "秋田", "山形", "福島", "茨城", "栃木", "群馬", "埼玉",
+    "千葉", "東京", "神奈川", "新潟", "富山", "石川", "福井", "山梨", "長野", "岐阜", "静岡",
+    "愛知", "三重", "滋賀", "京都", "大阪", "兵庫", "奈良", "和歌山", "鳥取", "島根", "岡山",
+    "広島", "山口", "徳島", "香川", "愛媛", "高知", "福岡", "佐賀", "長崎", "熊本", "大分",
+    "宮崎", "鹿児島", "沖縄", "札幌", "仙台", "さいたま", "横浜", "川崎", "相模原", "名古屋",
+    "神戸", "北九州", "浜松", "堺", "日本", "東日本", "西日本", "東北", "関東", "中部", "近畿",
+    "関西", "中国", "四国", "九州", "能登", "能登半島", "首都圏",
+];
 
 /// IPADIC word costs at or above this are rare words (common words cost under 6,000).
 pub const RARE_COST: i16 = 8000;
@@ -40,6 +60,15 @@ impl Reason {
     }
 }
 
+/// How sure a suggested reading is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confidence {
+    /// The office's dictionary, or the only reading the dictionary knows of a common word.
+    Sure,
+    /// A name, or a spelling read several ways: for the writer to check, never inserted.
+    Check,
+}
+
 /// A suggested ruby over a range of a passage's text.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
@@ -50,6 +79,9 @@ pub struct Suggestion {
     pub written: String,
     pub reading: String,
     pub reason: Reason,
+    pub confidence: Confidence,
+    /// Every reading the dictionary knows (hiragana), the suggested one first, when unsure.
+    pub choices: Vec<String>,
 }
 
 /// A word of a passage judged for furigana: its spelling, and the ruby it needs if any.
@@ -69,12 +101,9 @@ pub(crate) fn judge(
     user: &UserReadings,
 ) -> Vec<Judgement> {
     let text = passage.text.as_str();
-    let in_ruby = |range: &Range<usize>| {
-        passage
-            .rubies
-            .iter()
-            .any(|(r, _)| r.start < range.end && range.start < r.end)
-    };
+    // Rubies and the office's entries are in text order without overlaps: a binary search
+    // finds the one that could overlap a word (a scan per word was quadratic).
+    let in_ruby = |range: &Range<usize>| overlaps_any(&passage.rubies, range);
     let mut seen = HashSet::new();
     let mut out = Vec::new();
     let users = user.find(text);
@@ -88,6 +117,7 @@ pub(crate) fn judge(
             suggestion: Some(ruby(range.clone(), written, kana, Reason::UserDictionary)),
         });
     }
+    let vocabulary = super::vocabulary::find(text, words);
     let mut previous: Option<&Word> = None;
     for word in words {
         let range = word.range.clone();
@@ -96,9 +126,8 @@ pub(crate) fn judge(
         previous = Some(word);
         if after_number
             || in_ruby(&range)
-            || users
-                .iter()
-                .any(|(r, _)| r.start < range.end && range.start < r.end)
+            || overlaps_any(&users, &range)
+            || overlaps_any(&vocabulary, &range)
             || !word.surface.chars().any(is_kanji)
             || !seen.insert(&word.surface)
         {
@@ -106,7 +135,23 @@ pub(crate) fn judge(
         }
         let suggestion = reason(word, dictionary).and_then(|reason| {
             let reading = word.reading.as_deref()?;
-            Some(ruby(range, &word.surface, reading, reason))
+            let mut suggestion = ruby(range, &word.surface, reading, reason);
+            let readings = dictionary.readings_of(&word.surface);
+            // A lone kanji and a name are read many ways (平昌's 昌 is not あきら).
+            let lone = word.surface.chars().count() == 1;
+            if reason == Reason::ProperNoun
+                || word.class == WordClass::ProperNoun
+                || lone
+                || !word.known
+                || readings.len() > 1
+            {
+                suggestion.confidence = Confidence::Check;
+                suggestion.choices = std::iter::once(reading.to_string())
+                    .chain(readings.into_iter().filter(|r| r != reading))
+                    .map(|r| to_hiragana(&r))
+                    .collect();
+            }
+            Some(suggestion)
         });
         out.push(Judgement {
             written: word.surface.clone(),
@@ -116,11 +161,20 @@ pub(crate) fn judge(
     out
 }
 
+/// Whether `range` overlaps one of `sorted`: ranges (with a value) in order, not overlapping.
+fn overlaps_any<T>(sorted: &[(Range<usize>, T)], range: &Range<usize>) -> bool {
+    let first = sorted.partition_point(|(r, _)| r.end <= range.start);
+    sorted
+        .get(first)
+        .is_some_and(|(r, _)| r.start < range.end && range.start < r.end)
+}
+
 fn reason(word: &Word, dictionary: &Dictionary) -> Option<Reason> {
     if matches!(
         word.class,
         WordClass::Number | WordClass::Counter | WordClass::Symbol
-    ) {
+    ) || WELL_KNOWN_PLACES.contains(&word.surface.as_str())
+    {
         return None;
     }
     if word
@@ -138,11 +192,17 @@ fn reason(word: &Word, dictionary: &Dictionary) -> Option<Reason> {
     {
         return Some(Reason::ProperNoun);
     }
-    // One kanji alone is often a rare reading's entry of a common character (間 ま, 場 ば):
-    // only longer words count as rare.
+    // One kanji alone is often a rare reading's entry of a common character (間 ま, 場 ば),
+    // and a verb's stem with its kana (始め, 負け) is read at sight: only nouns of two kanji
+    // or more count as rare.
+    let kanji = word.surface.chars().filter(|c| is_kanji(*c)).count();
     dictionary
         .cost(word)
-        .filter(|cost| long && *cost >= RARE_COST)
+        .filter(|cost| {
+            kanji >= 2
+                && matches!(word.class, WordClass::Noun | WordClass::ProperNoun)
+                && *cost >= RARE_COST
+        })
         .map(|_| Reason::Rare)
 }
 
@@ -174,6 +234,8 @@ fn ruby(range: Range<usize>, written: &str, reading: &str, reason: Reason) -> Su
         written: base,
         reading: kana,
         reason,
+        confidence: Confidence::Sure,
+        choices: Vec::new(),
     }
 }
 
@@ -187,5 +249,16 @@ mod tests {
         assert_eq!(s.replacement, "{躊躇|ためら}う");
         let s = ruby(0..9, "白井亨", "シライトオル", Reason::UserDictionary);
         assert_eq!(s.replacement, "{白井亨|しらいとおる}");
+    }
+
+    #[test]
+    fn a_word_inside_ruby_is_found_by_bisection() {
+        let rubies: Vec<(Range<usize>, ())> = (0..10_000).map(|i| (i * 6..i * 6 + 3, ())).collect();
+        assert!(overlaps_any(&rubies, &(0..1)));
+        assert!(overlaps_any(&rubies, &(4..7)));
+        assert!(overlaps_any(&rubies, &(59_990..59_999)));
+        assert!(!overlaps_any(&rubies, &(3..6)));
+        assert!(!overlaps_any(&rubies, &(59_997..60_000)));
+        assert!(!overlaps_any::<()>(&[], &(0..1)));
     }
 }

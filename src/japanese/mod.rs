@@ -20,6 +20,7 @@ pub mod mora;
 pub mod numbers;
 pub mod pace;
 pub mod readings;
+mod vocabulary;
 pub mod words;
 
 pub use dictionary::{Dictionary, DictionaryError, Provenance};
@@ -39,6 +40,6 @@ pub fn read_script(
     passages(script, source)
         .iter()
         .filter(|p| p.kind == PassageKind::Sentence)
-        .map(|p| readings::read_passage(p, &dictionary.words(&p.text), user))
+        .map(|p| readings::read(dictionary, p, user))
         .collect()
 }

@@ -20,10 +20,18 @@ pub struct NumberReading {
 }
 
 /// Read a number at the start of `text`, with its counter and a following 目.
-/// `after_month` says the text follows 「…月」 (a date: 1日 is ツイタチ).
+/// `after_month` says the text follows 「…月」 (a date: 1日 is ツイタチ); a day is also a date
+/// when what follows says so (1日から, 1日の朝, 1日付).
 pub fn read_number(text: &str, after_month: bool) -> Option<NumberReading> {
     let number = scan_number(text)?;
     let rest = &text[number.len..];
+    if let Some(time) = read_time(number.value, rest) {
+        return Some(NumberReading {
+            len: number.len + time.len,
+            kana: time.kana,
+        });
+    }
+    let after_month = after_month || day_of_month_follows(rest);
     let mut kana;
     let mut len = number.len;
     if let Some(fraction) = &number.fraction {
@@ -61,6 +69,66 @@ pub fn read_number(text: &str, after_month: bool) -> Option<NumberReading> {
         len += '目'.len_utf8();
     }
     Some(NumberReading { len, kana })
+}
+
+/// A number alone, without a counter: the reading when the counter after it belongs to a
+/// longer word (40年代: ヨンジュウ, then 年代 as a word).
+pub fn read_plain_number(text: &str) -> Option<NumberReading> {
+    let number = scan_number(text)?;
+    if number.fraction.is_some() {
+        return read_number(&text[..number.len], false);
+    }
+    Some(NumberReading {
+        len: number.len,
+        kana: number_kana(number.value).concat(),
+    })
+}
+
+/// `9:30` after the hour `hour`: クジサンジュップン (`:00` is just the hour).
+fn read_time(hour: u64, rest: &str) -> Option<NumberReading> {
+    let minutes = rest.strip_prefix(':').or_else(|| rest.strip_prefix('：'))?;
+    let digits: String = minutes.chars().take_while(|c| is_arabic(*c)).collect();
+    if hour > 24 || digits.chars().count() != 2 {
+        return None;
+    }
+    let value = digits
+        .chars()
+        .filter_map(digit_value)
+        .fold(0, |n, d| n * 10 + d);
+    if value > 59 {
+        return None;
+    }
+    let (hour_counter, _) = find_counter("時")?;
+    let mut kana = with_counter(hour, hour_counter, false);
+    if value > 0 {
+        let (minute_counter, _) = find_counter("分")?;
+        kana.push_str(&with_counter(value, minute_counter, false));
+    }
+    Some(NumberReading {
+        len: rest.len() - minutes.len() + digits.len(),
+        kana,
+    })
+}
+
+/// Whether a day count that follows is a day of the month: 1日から, 1日の朝, 1日付, 1日号.
+fn day_of_month_follows(rest: &str) -> bool {
+    let Some(after) = rest.strip_prefix('日') else {
+        return false;
+    };
+    [
+        "から",
+        "付",
+        "号",
+        "の朝",
+        "の午前",
+        "の午後",
+        "の夜",
+        "の夕方",
+        "の未明",
+        "まで",
+    ]
+    .iter()
+    .any(|cue| after.starts_with(cue))
 }
 
 /// Whether `c` can start a number.
@@ -114,6 +182,9 @@ fn is_arabic(c: char) -> bool {
     c.is_ascii_digit() || ('０'..='９').contains(&c)
 }
 
+/// Most digits after a decimal point read as a number's fraction.
+const MAX_FRACTION_DIGITS: usize = 20;
+
 /// The longest number at the start of `text`.
 fn scan_number(text: &str) -> Option<ScannedNumber> {
     let mut chars = text.char_indices().peekable();
@@ -124,9 +195,15 @@ fn scan_number(text: &str) -> Option<ScannedNumber> {
     let (mut total, mut section, mut current) = (0u64, 0u64, 0u64);
     let mut len = 0;
     let mut last_arabic = false;
+    let mut digits_arabic: Option<bool> = None;
     let mut fraction = None;
     while let Some(&(i, c)) = chars.peek() {
+        // Arabic and kanji digits do not mix: 第2四半期 is 2, then 四半期.
+        if digit_value(c).is_some() && digits_arabic.is_some_and(|a| a != is_arabic(c)) {
+            break;
+        }
         if let Some(d) = digit_value(c) {
+            digits_arabic = Some(is_arabic(c));
             current = current.checked_mul(10)?.checked_add(d)?;
             last_arabic = is_arabic(c);
         } else if let Some(unit) = small_unit(c) {
@@ -145,14 +222,21 @@ fn scan_number(text: &str) -> Option<ScannedNumber> {
             // A thousands separator: the digits go on.
         } else if matches!(c, '.' | '．') && last_arabic {
             let after = i + c.len_utf8();
+            // At most MAX_FRACTION_DIGITS are read one by one; a longer run is not read as a
+            // number (the number ends before the point), so a line of digits is not read
+            // whole after every point.
             let digits: Vec<(usize, u8)> = text[after..]
                 .char_indices()
+                .take(MAX_FRACTION_DIGITS + 1)
                 .map_while(|(j, c)| {
                     is_arabic(c)
                         .then(|| (after + j + c.len_utf8(), digit_value(c).unwrap_or(0) as u8))
                 })
                 .collect();
-            let Some(&(end, _)) = digits.last() else {
+            let Some(&(end, _)) = digits
+                .last()
+                .filter(|_| digits.len() <= MAX_FRACTION_DIGITS)
+            else {
                 break;
             };
             len = end;
@@ -173,7 +257,8 @@ fn scan_number(text: &str) -> Option<ScannedNumber> {
 }
 
 fn three_digits_follow(text: &str) -> bool {
-    let digits = text.chars().take_while(|c| is_arabic(*c)).count();
+    // Four are enough to tell: a run of digits after every comma is not counted to its end.
+    let digits = text.chars().take(4).take_while(|c| is_arabic(*c)).count();
     digits == 3
 }
 
@@ -354,5 +439,24 @@ mod tests {
         let r = read_number("3点目の", false).unwrap();
         assert_eq!(r.len, "3点目".len());
         assert!(read_number("人", false).is_none());
+    }
+
+    #[test]
+    fn a_run_of_digits_is_looked_at_only_as_far_as_it_counts() {
+        // A comma groups exactly three digits: four are enough to tell.
+        assert_eq!(read_number("1,2345", false).unwrap().len, 1);
+        assert_eq!(
+            read_number(&format!("1,{}", "9".repeat(10_000)), false)
+                .unwrap()
+                .len,
+            1
+        );
+        // A fraction is read digit by digit up to MAX_FRACTION_DIGITS; a longer run after the
+        // point is not a number's fraction.
+        let long = format!("1.{}", "5".repeat(MAX_FRACTION_DIGITS));
+        assert_eq!(read_number(&long, false).unwrap().len, long.len());
+        let longer = format!("1.{}", "5".repeat(100_000));
+        let r = read_number(&longer, false).unwrap();
+        assert_eq!((r.len, r.kana.as_str()), (1, "イチ"));
     }
 }

@@ -1,16 +1,21 @@
 //! How a sentence is read aloud, in katakana.
 //!
 //! Each word's reading comes, in order of precedence, from:
-//! 1. the draft's ruby (`{漢字|よみ}`);
+//! 1. the draft's ruby (`{漢字|よみ}`), or a reading in brackets after the word as web pages
+//!    write it (`鮪（まぐろ）`, read once);
 //! 2. the office's reading dictionary (names: 白井亨 → シライトオル);
-//! 3. the number and counter reader ([`super::numbers`]: 1月4日 → イチガツヨッカ);
-//! 4. Latin letters spelled out (DX → ディーエックス);
-//! 5. the morphological dictionary's pronunciation (は → ワ, おめでとう → オメデトー);
-//! 6. kana read as written. What is left (a kanji word the dictionary does not know) has
-//!    no reading; its morae are guessed at two a character.
+//! 3. Podium's speech vocabulary ([`super::vocabulary`]: 本市 → ホンシ, 関係の方 → カタ);
+//! 4. the number and counter reader ([`super::numbers`]: 1月4日 → イチガツヨッカ, 4つ → ヨッツ);
+//! 5. Latin letters read as a word or spelled out (GIGA → ギガ, SDGs → エスディージーズ,
+//!    DX → ディーエックス), with any digits among them read as numbers (B-1 → ビーイチ);
+//! 6. the morphological dictionary's pronunciation (は → ワ, おめでとう → オメデトー);
+//! 7. kana read as written. What is left (a kanji word the dictionary does not know) has
+//!    no reading; its morae are guessed at two a character. No digit, Latin letter or ASCII
+//!    symbol is ever left in a reading.
 
 use super::mora;
 use super::numbers;
+use super::vocabulary;
 use super::words::{Word, WordClass};
 use crate::lint::passage::Passage;
 use crate::script::Span;
@@ -23,7 +28,11 @@ use std::sync::Arc;
 #[serde(rename_all = "snake_case")]
 pub enum ReadingSource {
     Ruby,
+    /// A reading written in brackets after the word (鮪（まぐろ）): the word is read once.
+    Bracketed,
     UserDictionary,
+    /// Podium's speech vocabulary (本市 ホンシ) or the words around it (関係の方 カタ).
+    Vocabulary,
     Number,
     Latin,
     Dictionary,
@@ -122,6 +131,88 @@ struct Fixed<'a> {
     text: &'a str,
 }
 
+/// A passage longer than this (far longer than any sentence: the length rule reports one
+/// of a hundred characters) is read piece by piece, each piece's reading as one part, and
+/// the word rules skip it: its words and parts, held all at once, took hundreds of bytes a
+/// character (gigabytes for a 16 MiB paragraph).
+pub const HUGE_PASSAGE_BYTES: usize = 64 * 1024;
+
+/// Bytes of a piece of a huge passage, about.
+const PIECE_BYTES: usize = 16 * 1024;
+
+/// Whether a passage is read piece by piece (see [`HUGE_PASSAGE_BYTES`]).
+pub(crate) fn is_huge(passage: &Passage) -> bool {
+    passage.text.len() > HUGE_PASSAGE_BYTES
+}
+
+/// Read a passage with the dictionary: from its words, or a huge one piece by piece.
+pub(crate) fn read(
+    dictionary: &super::Dictionary,
+    passage: &Passage,
+    user: &UserReadings,
+) -> SentenceReading {
+    if !is_huge(passage) {
+        return read_passage(passage, &dictionary.words(&passage.text), user);
+    }
+    let mut parts = Vec::new();
+    let mut morae = 0;
+    for range in pieces(&passage.text, &passage.rubies) {
+        let piece = passage.part(range);
+        let reading = read_passage(&piece, &dictionary.words(&piece.text), user);
+        morae += reading.morae;
+        parts.push(ReadingPart {
+            kana: reading.kana(),
+            text: piece.text,
+            source: ReadingSource::Dictionary,
+            morae: reading.morae,
+        });
+    }
+    SentenceReading {
+        span: passage.span.clone(),
+        parts: parts.into(),
+        morae,
+    }
+}
+
+/// A huge passage cut into pieces of about [`PIECE_BYTES`]: after a line break, 、 or 。
+/// where there is one in the piece's second half, never inside ruby.
+fn pieces(text: &str, rubies: &[(Range<usize>, String)]) -> Vec<Range<usize>> {
+    let boundary = |mut at: usize| {
+        at = at.min(text.len());
+        while !text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    };
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < text.len() {
+        let mut end = boundary(start + PIECE_BYTES);
+        if end < text.len() {
+            let half = boundary(start + PIECE_BYTES / 2);
+            if let Some((i, c)) = text[half..end]
+                .char_indices()
+                .rfind(|(_, c)| matches!(c, '\n' | '\t' | '。' | '、' | ' ' | '\u{3000}'))
+            {
+                end = half + i + c.len_utf8();
+            }
+            let ruby = rubies.partition_point(|(r, _)| r.end <= end);
+            if let Some((r, _)) = rubies.get(ruby).filter(|(r, _)| r.start < end) {
+                end = r.end;
+            }
+        }
+        if end <= start {
+            end = boundary(start + 4).max(start + 1);
+        }
+        out.push(start..end);
+        start = end;
+    }
+    out
+}
+
+/// A reading found in a passage's text: where, and the katakana.
+type Found = (Range<usize>, String);
+
 /// Read one passage (sentence or heading) from its words.
 pub(crate) fn read_passage(
     passage: &Passage,
@@ -139,14 +230,39 @@ pub(crate) fn read_passage(
             text: &text[range.clone()],
         })
         .collect();
-    for (range, kana) in user.find(text) {
-        if !fixed.iter().any(|f| overlaps(&f.range, &range)) {
-            fixed.push(Fixed {
-                text: &text[range.clone()],
-                range,
-                kana: kana.to_string(),
-                source: ReadingSource::UserDictionary,
-            });
+    // Each layer keeps what the ones above it left free (ruby, then readings in brackets, the
+    // office's, Podium's vocabulary). Within a layer entries never overlap, and the layers
+    // above are kept in text order, so a binary search finds the one entry that could overlap
+    // (a scan of every entry per entry was quadratic).
+    let layers: [(Vec<Found>, ReadingSource); 3] = [
+        (bracketed(text, words), ReadingSource::Bracketed),
+        (
+            user.find(text)
+                .into_iter()
+                .map(|(r, k)| (r, k.to_string()))
+                .collect(),
+            ReadingSource::UserDictionary,
+        ),
+        (
+            vocabulary::find(text, words)
+                .into_iter()
+                .map(|(r, k)| (r, k.to_string()))
+                .collect(),
+            ReadingSource::Vocabulary,
+        ),
+    ];
+    for (entries, source) in layers {
+        fixed.sort_by_key(|f| f.range.start);
+        let above = fixed.len();
+        for (range, kana) in entries {
+            if !overlaps_any(&fixed[..above], &range) {
+                fixed.push(Fixed {
+                    text: &text[range.clone()],
+                    range,
+                    kana,
+                    source,
+                });
+            }
         }
     }
     fixed.sort_by_key(|f| f.range.start);
@@ -181,14 +297,28 @@ pub(crate) fn read_passage(
                 .next()
                 .is_some_and(numbers::starts_number)
         {
-            let after_month = parts
-                .last()
-                .is_some_and(|p| p.source == ReadingSource::Number && p.text.ends_with('月'));
-            // A number read must end where a word ends, and 一つ, 二つ … are the dictionary's.
-            let number = numbers::read_number(rest, after_month).filter(|n| {
-                let end = word.range.start + n.len;
-                words.iter().any(|w| w.range.end == end) && !text[end..].starts_with('つ')
+            // After 「12月」, read as a number or as one word of the dictionary (１２月).
+            let after_month = parts.last().is_some_and(|p| {
+                p.text.ends_with('月') && p.text.chars().next().is_some_and(numbers::starts_number)
             });
+            // A number read must end where a word ends, or inside a word whose rest is kana
+            // (4つも: ヨッツ, then モ); when its counter belongs to a longer word (40年代), the
+            // number is read alone. Words are in text order: the word ending there is found by
+            // a binary search from this one (a scan of every word for each number was
+            // quadratic).
+            let ends_well = |n: &numbers::NumberReading| {
+                let end = word.range.start + n.len;
+                word_through(&words[index..], end).is_some_and(|w| {
+                    w.range.end == end
+                        || (w.range.start < end
+                            && text
+                                .get(end..w.range.end)
+                                .is_some_and(|rest| rest.chars().all(mora::is_kana)))
+                })
+            };
+            let number = numbers::read_number(rest, after_month)
+                .filter(ends_well)
+                .or_else(|| numbers::read_plain_number(rest).filter(ends_well));
             if let Some(number) = number {
                 let end = word.range.start + number.len;
                 parts.push(part(
@@ -201,7 +331,14 @@ pub(crate) fn read_passage(
                 continue;
             }
         }
-        parts.push(read_word(word));
+        match vocabulary::in_context(words, index) {
+            Some(kana) => parts.push(part(
+                &word.surface,
+                kana.to_string(),
+                ReadingSource::Vocabulary,
+            )),
+            None => parts.push(read_word(word)),
+        }
         covered = word.range.end;
         index += 1;
     }
@@ -216,8 +353,77 @@ pub(crate) fn read_passage(
     }
 }
 
+/// Readings written in brackets after the word they read, as city web pages write them:
+/// 鮪（まぐろ）, 素晴(すば)らしい, 伊調馨（いちょう・かおり）. The brackets hold hiragana only (a
+/// katakana gloss is not a reading) and follow kanji; the word is the longest run of whole
+/// words ending at the bracket whose dictionary reading is the bracket's, else the run of
+/// kanji before it (at most [`MAX_BRACKETED_KANJI`]). The whole stretch, brackets included, is
+/// read once, as the bracket says.
+fn bracketed(text: &str, words: &[Word]) -> Vec<Found> {
+    let mut found = Vec::new();
+    for (open, c) in text.match_indices(['（', '(']) {
+        let close = if c == "（" { '）' } else { ')' };
+        let inner_start = open + c.len();
+        let Some(inner_len) = text[inner_start..].find(close) else {
+            continue;
+        };
+        let inner = &text[inner_start..inner_start + inner_len];
+        let reading: String = inner.chars().filter(|c| *c != '・').collect();
+        if reading.is_empty()
+            || reading.chars().count() > 24
+            || !reading.chars().all(|c| matches!(c, 'ぁ'..='ゖ' | 'ー'))
+        {
+            continue;
+        }
+        let kanji: Vec<(usize, char)> = text[..open]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| mora::is_kanji(*c))
+            .take(MAX_BRACKETED_KANJI)
+            .collect();
+        let Some(&(run_start, _)) = kanji.last() else {
+            continue;
+        };
+        let kana = mora::to_katakana(&reading);
+        // Whole words ending at the bracket, from the shortest: the one read as the bracket.
+        let ending = words.partition_point(|w| w.range.end <= open);
+        let mut start = run_start;
+        for first in (0..ending).rev() {
+            if words[first].range.start < run_start {
+                break;
+            }
+            let said: String = words[first..ending]
+                .iter()
+                .map(|w| w.reading.clone().unwrap_or_default())
+                .collect();
+            if said == kana {
+                start = words[first].range.start;
+                break;
+            }
+        }
+        found.push((start..inner_start + inner_len + close.len_utf8(), kana));
+    }
+    found
+}
+
+/// The longest run of kanji a bracketed reading is taken to read.
+const MAX_BRACKETED_KANJI: usize = 6;
+
+/// The first of `words` (in text order) that reaches `end`: the word that ends there, or the
+/// one `end` falls inside.
+fn word_through(words: &[Word], end: usize) -> Option<&Word> {
+    words.get(words.partition_point(|w| w.range.end < end))
+}
+
 fn overlaps(a: &Range<usize>, b: &Range<usize>) -> bool {
     a.start < b.end && b.start < a.end
+}
+
+/// Whether `range` overlaps one of `sorted` (in text order, not overlapping each other).
+fn overlaps_any(sorted: &[Fixed], range: &Range<usize>) -> bool {
+    // The first that ends after the range starts is the only one that can overlap it.
+    let first = sorted.partition_point(|f| f.range.end <= range.start);
+    sorted.get(first).is_some_and(|f| overlaps(&f.range, range))
 }
 
 fn part(text: &str, kana: String, source: ReadingSource) -> ReadingPart {
@@ -254,7 +460,7 @@ fn read_word(word: &Word) -> ReadingPart {
         return part(surface, String::new(), ReadingSource::Silent);
     }
     if surface.chars().all(is_latin_letter) {
-        return part(surface, spell_latin(surface), ReadingSource::Latin);
+        return part(surface, read_latin(surface), ReadingSource::Latin);
     }
     if let Some(kana) = word.pronunciation.as_ref().or(word.reading.as_ref()) {
         if kana.chars().all(mora::is_kana) {
@@ -264,8 +470,103 @@ fn read_word(word: &Word) -> ReadingPart {
     if surface.chars().all(mora::is_kana) {
         return part(surface, mora::to_katakana(surface), ReadingSource::Kana);
     }
+    if let Some(kana) = read_letters_and_digits(surface) {
+        return part(surface, kana, ReadingSource::Latin);
+    }
     part(surface, surface.to_string(), ReadingSource::Unknown)
 }
+
+/// A word of Latin letters, digits and symbols the dictionary does not know (B-1, 5G,
+/// Society5.0): letters read as a word or spelled, digits as a number, symbols silent, so that
+/// no letter, digit or ASCII symbol is left in a reading. `None` when anything else is in it.
+fn read_letters_and_digits(surface: &str) -> Option<String> {
+    if !surface.chars().all(|c| {
+        is_latin_letter(c) || is_digit(c) || (c.is_ascii_punctuation() || is_wide_symbol(c))
+    }) || !surface.chars().any(|c| is_latin_letter(c) || is_digit(c))
+    {
+        return None;
+    }
+    let mut kana = String::new();
+    let mut rest = surface;
+    while let Some(c) = rest.chars().next() {
+        let run_len = if is_latin_letter(c) {
+            rest.find(|c: char| !is_latin_letter(c))
+                .unwrap_or(rest.len())
+        } else if is_digit(c) {
+            let number = numbers::read_plain_number(rest)?;
+            kana.push_str(&number.kana);
+            rest = &rest[number.len..];
+            continue;
+        } else {
+            c.len_utf8()
+        };
+        if is_latin_letter(c) {
+            kana.push_str(&read_latin(&rest[..run_len]));
+        }
+        rest = &rest[run_len..];
+    }
+    Some(kana)
+}
+
+fn is_digit(c: char) -> bool {
+    c.is_ascii_digit() || ('０'..='９').contains(&c)
+}
+
+/// Full-width forms of ASCII symbols (－, ．, ／ …).
+fn is_wide_symbol(c: char) -> bool {
+    ('！'..='／').contains(&c) || ('：'..='＠').contains(&c)
+}
+
+/// Latin letters as Japanese reads them: a word from [`LATIN_WORDS`] (GIGA ギガ), a plural
+/// acronym with its s voiced (SDGs エスディージーズ), else spelled letter by letter.
+pub fn read_latin(text: &str) -> String {
+    let ascii: String = text
+        .chars()
+        .map(|c| match c {
+            'Ａ'..='Ｚ' | 'ａ'..='ｚ' => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            c => c,
+        })
+        .collect();
+    if let Some((_, kana)) = LATIN_WORDS
+        .iter()
+        .find(|(word, _)| word.eq_ignore_ascii_case(&ascii))
+    {
+        return (*kana).to_string();
+    }
+    if let Some(acronym) = ascii.strip_suffix('s') {
+        if acronym.len() >= 2 && acronym.chars().all(|c| c.is_ascii_uppercase()) {
+            return spell_latin(acronym) + "ズ";
+        }
+    }
+    spell_latin(text)
+}
+
+/// Acronyms and words of Latin letters that Japanese reads as words, as offices use them.
+const LATIN_WORDS: &[(&str, &str)] = &[
+    ("GIGA", "ギガ"),
+    ("UNESCO", "ユネスコ"),
+    ("ASEAN", "アセアン"),
+    ("NATO", "ナトー"),
+    ("JAXA", "ジャクサ"),
+    ("JICA", "ジャイカ"),
+    ("JETRO", "ジェトロ"),
+    ("COVID", "コビッド"),
+    ("Society", "ソサエティー"),
+    ("LINE", "ライン"),
+    ("WiFi", "ワイファイ"),
+    ("Wi", "ワイ"),
+    ("Fi", "ファイ"),
+    ("OK", "オーケー"),
+    ("PASMO", "パスモ"),
+    ("Suica", "スイカ"),
+    ("MaaS", "マース"),
+    ("PR", "ピーアール"),
+    ("Zoom", "ズーム"),
+    ("web", "ウェブ"),
+    ("Web", "ウェブ"),
+    ("online", "オンライン"),
+    ("YouTube", "ユーチューブ"),
+];
 
 fn is_latin_letter(c: char) -> bool {
     c.is_ascii_alphabetic() || ('Ａ'..='Ｚ').contains(&c) || ('ａ'..='ｚ').contains(&c)
@@ -334,5 +635,76 @@ mod tests {
         let found = user.find("市長の白井亨です。白井さん");
         let kana: Vec<&str> = found.iter().map(|(_, k)| *k).collect();
         assert_eq!(kana, ["シライトオル", "シライ"]);
+    }
+
+    #[test]
+    fn a_huge_passage_is_cut_into_bounded_pieces_never_inside_ruby() {
+        let text = "あ".repeat(100_000) + &"漢字、".repeat(20_000);
+        // Ruby over every 漢字 after the kana.
+        let rubies: Vec<(Range<usize>, String)> = (0..20_000)
+            .map(|i| {
+                let start = 300_000 + i * "漢字、".len();
+                (start..start + "漢字".len(), "かんじ".to_string())
+            })
+            .collect();
+        let cut = pieces(&text, &rubies);
+        assert_eq!(cut.first().map(|r| r.start), Some(0));
+        assert_eq!(cut.last().map(|r| r.end), Some(text.len()));
+        for pair in cut.windows(2) {
+            assert_eq!(pair[0].end, pair[1].start);
+        }
+        for range in &cut {
+            assert!(range.len() <= PIECE_BYTES, "{range:?}");
+            assert!(rubies.iter().all(|(r, _)| r.end <= range.start
+                || r.start >= range.end
+                || (range.start <= r.start && r.end <= range.end)));
+        }
+        // Past the kana, pieces end after a 、.
+        assert!(cut
+            .iter()
+            .filter(|r| r.start >= 300_000 && r.end < text.len())
+            .all(|r| text[..r.end].ends_with('、')));
+    }
+
+    fn word(range: Range<usize>) -> Word {
+        Word {
+            range,
+            surface: String::new(),
+            class: WordClass::Noun,
+            detail: String::new(),
+            detail2: String::new(),
+            base: String::new(),
+            reading: None,
+            pronunciation: None,
+            known: false,
+        }
+    }
+
+    #[test]
+    fn a_word_end_and_a_ruby_overlap_are_found_by_bisection() {
+        let words: Vec<Word> = (0..1000).map(|i| word(i * 3..i * 3 + 3)).collect();
+        let ends_a_word =
+            |words: &[Word], end| word_through(words, end).is_some_and(|w| w.range.end == end);
+        assert!(ends_a_word(&words, 3));
+        assert!(ends_a_word(&words, 2997));
+        assert!(ends_a_word(&words[500..], 3000));
+        assert!(!ends_a_word(&words, 4));
+        assert!(!ends_a_word(&words[500..], 300));
+        assert!(!ends_a_word(&words, 3003));
+        assert_eq!(word_through(&words, 4).map(|w| w.range.clone()), Some(3..6));
+        let fixed: Vec<Fixed> = (0..1000)
+            .map(|i| Fixed {
+                range: i * 10..i * 10 + 3,
+                kana: String::new(),
+                source: ReadingSource::Ruby,
+                text: "",
+            })
+            .collect();
+        assert!(overlaps_any(&fixed, &(2..5)));
+        assert!(overlaps_any(&fixed, &(9..11)));
+        assert!(overlaps_any(&fixed, &(5000..5001)));
+        assert!(!overlaps_any(&fixed, &(3..10)));
+        assert!(!overlaps_any(&fixed, &(9993..20000)));
+        assert!(!overlaps_any(&[], &(0..1)));
     }
 }

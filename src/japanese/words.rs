@@ -101,6 +101,22 @@ impl Dictionary {
             .collect()
     }
 
+    /// Every reading the dictionary has for a spelling, each once, in katakana (下妻: one; 市場:
+    /// イチバ and シジョウ).
+    pub fn readings_of(&self, surface: &str) -> Vec<String> {
+        let dictionary = &self.segmenter.dictionary;
+        let mut readings: Vec<String> = Vec::new();
+        for entry in dictionary.prefix_dictionary.find_surface_iter(surface) {
+            let details = dictionary.word_details(entry.word_id().id() as usize);
+            if let Some(reading) = details.get(7).filter(|r| !r.is_empty() && **r != "*") {
+                if !readings.iter().any(|known| known == reading) {
+                    readings.push((*reading).to_string());
+                }
+            }
+        }
+        readings
+    }
+
     /// The dictionary's cost for a known word: higher is rarer (IPADIC's costs run from about
     /// −3,000 for the commonest words to 15,000 and more for rare ones). The lowest cost among
     /// the entries with the word's surface, base form and reading.

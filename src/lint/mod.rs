@@ -16,7 +16,11 @@
 //! | `katakana-misspelling`| warning  | 「シュミレーション」 (a built-in prh dictionary)      |
 //! | `user-dictionary`     | warning  | the office's own prh dictionary                       |
 //! | `sentence-seconds`    | warning  | a sentence that takes longer than the limit to read   |
-//! | `kanji-run`           | warning  | more than 6 kanji in a row (hard to follow by ear)    |
+//! | `kanji-run`           | warning  | more than 6 kanji in a row (not a name: with the dictionary, runs holding a proper noun are left) |
+//! | `redundant-expression`| info     | 「することができる」 → 「できる」                      |
+//! | `tautology`           | warning  | 重言: 「一番最初」, 「今現在」, 「後で後悔」             |
+//! | `double-honorific`    | warning  | 二重敬語: 「お越しになられる」, 「おっしゃられる」      |
+//! | `repeated-ending`     | info     | the same sentence ending three times in a row         |
 //!
 //! With the morphological dictionary ([`crate::japanese`]) these rules work on words:
 //!
@@ -25,7 +29,7 @@
 //! | `doubled-particle`    | error    | the same particle twice in a row, found from words    |
 //! | `repeated-particle`   | warning  | the same particle twice in a sentence (textlint's no-doubled-joshi) |
 //! | `notation-variant`    | info     | also words of the same reading and kanji spelt two ways |
-//! | `homophone`           | info     | words easily confused when heard (市立/私立)           |
+//! | `homophone`           | info     | words easily confused when heard (市立/私立), when the draft has both |
 //! | `furigana`            | info     | a suggested `{漢字|よみ}`, with the fix that inserts it |
 //!
 //! Without the dictionary the character-level doubled-particle rule stands in; with it that
@@ -37,6 +41,7 @@ mod notation;
 pub(crate) mod passage;
 pub mod prh;
 mod style;
+mod wording;
 mod words;
 
 pub use prh::{PrhDictionary, PrhError};
@@ -66,10 +71,14 @@ pub enum Rule {
     RepeatedParticle,
     Homophone,
     Furigana,
+    RedundantExpression,
+    Tautology,
+    DoubleHonorific,
+    RepeatedEnding,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 13] = [
+    pub const ALL: [Rule; 17] = [
         Rule::SentenceLength,
         Rule::TooManyCommas,
         Rule::DoubledPhrase,
@@ -83,7 +92,16 @@ impl Rule {
         Rule::RepeatedParticle,
         Rule::Homophone,
         Rule::Furigana,
+        Rule::RedundantExpression,
+        Rule::Tautology,
+        Rule::DoubleHonorific,
+        Rule::RepeatedEnding,
     ];
+
+    /// The rule of a stable id (`kanji-run`).
+    pub fn from_id(id: &str) -> Option<Rule> {
+        Rule::ALL.into_iter().find(|rule| rule.id() == id)
+    }
 
     /// The stable id, as serialised.
     pub fn id(self) -> &'static str {
@@ -101,13 +119,21 @@ impl Rule {
             Rule::RepeatedParticle => "repeated-particle",
             Rule::Homophone => "homophone",
             Rule::Furigana => "furigana",
+            Rule::RedundantExpression => "redundant-expression",
+            Rule::Tautology => "tautology",
+            Rule::DoubleHonorific => "double-honorific",
+            Rule::RepeatedEnding => "repeated-ending",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
             Rule::DoubledPhrase | Rule::DoubledParticle => Severity::Error,
-            Rule::NotationVariant | Rule::Homophone | Rule::Furigana => Severity::Info,
+            Rule::NotationVariant
+            | Rule::Homophone
+            | Rule::Furigana
+            | Rule::RedundantExpression
+            | Rule::RepeatedEnding => Severity::Info,
             _ => Severity::Warning,
         }
     }
@@ -167,6 +193,8 @@ pub struct LintConfig {
     pub max_sentence_seconds: f64,
     /// Kanji in a row.
     pub max_kanji_run: usize,
+    /// Rules the writer switched off: their findings are not reported.
+    pub off: Vec<Rule>,
 }
 
 impl Default for LintConfig {
@@ -177,6 +205,7 @@ impl Default for LintConfig {
             dictionary: None,
             max_sentence_seconds: 20.0,
             max_kanji_run: 6,
+            off: Vec::new(),
         }
     }
 }
@@ -211,6 +240,8 @@ pub(crate) struct WordContext<'a> {
 #[derive(Debug)]
 pub(crate) struct PassageChecks {
     notes: Vec<Note>,
+    /// Notes past [`MAX_FINDINGS_PER_RULE`] of one rule: the first of them, and how many.
+    omitted: Vec<(Note, usize)>,
     /// A sentence's style and the range of its ending.
     style: Option<(style::Style, Range<usize>)>,
     notation: Vec<notation::Occurrence>,
@@ -231,7 +262,8 @@ pub(crate) fn check_passage(
         length::check(passage, config, &mut notes);
     }
     doubled::check(passage, words.is_none(), &mut notes);
-    words::kanji_runs(passage, config, &mut notes);
+    words::kanji_runs(passage, config, words.map(|w| w.words), &mut notes);
+    wording::check(passage, &mut notes);
     if let Some(katakana) = KATAKANA.as_ref() {
         katakana.check(passage, Rule::KatakanaMisspelling, &mut notes);
     }
@@ -240,7 +272,8 @@ pub(crate) fn check_passage(
     }
     let words = words.map(|context| words::check(passage, context, &mut notes));
     PassageChecks {
-        notes: notes.0,
+        omitted: notes.omitted(),
+        notes: notes.notes,
         style: sentence.then(|| style::classify(&passage.text)).flatten(),
         notation: notation::occurrences(passage),
         words,
@@ -255,59 +288,130 @@ pub(crate) fn draft_findings(source: &str, checked: &[(&Passage, &PassageChecks)
         for note in &checks.notes {
             report.place(passage, note);
         }
+        for (note, count) in &checks.omitted {
+            report.omit(passage, note, *count);
+        }
     }
     style::check(checked, &mut report);
     notation::check(checked, &mut report);
+    wording::repeated_endings(checked, &mut report);
     let with_words = checked.iter().any(|(_, c)| c.words.is_some());
     words::check_draft(checked, &mut report);
-    let mut findings = report.finish();
-    if with_words {
-        // The word and character 表記ゆれ rules may both see one variant: keep the first.
-        let mut seen: Vec<(Rule, Range<usize>)> = Vec::new();
-        findings.retain(|f| {
-            let range = f.span.range();
-            if seen
-                .iter()
-                .any(|(rule, r)| *rule == f.rule && r.start < range.end && range.start < r.end)
-            {
-                return false;
-            }
-            seen.push((f.rule, range));
-            true
-        });
+    report.finish(with_words)
+}
+
+/// Drop a finding that overlaps an earlier one of the same rule (the word and character
+/// 表記ゆれ rules may both see one variant: the first is kept). `findings` are sorted by
+/// position; one pass, keeping per rule the furthest end so far (comparing each finding with
+/// every kept one was quadratic).
+fn drop_overlapping(findings: &mut Vec<Finding>) {
+    /// Per rule: the start of the last kept finding, the furthest end of the kept ones that
+    /// start before it, and the furthest end of those that start there.
+    #[derive(Clone, Copy, Default)]
+    struct Kept {
+        start: usize,
+        end_before: usize,
+        end_at: usize,
     }
-    findings
+    let mut kept: [Option<Kept>; Rule::ALL.len()] = [None; Rule::ALL.len()];
+    findings.retain(|f| {
+        let range = f.span.range();
+        let slot = &mut kept[f.rule as usize];
+        // A kept finding `r` overlaps when r.start < range.end and range.start < r.end; all
+        // kept ones start at or before this one. An empty range overlaps only those that
+        // start strictly before it.
+        let overlaps = slot.is_some_and(|k| {
+            let before = if k.start < range.start {
+                k.end_before.max(k.end_at)
+            } else {
+                k.end_before
+            };
+            let at = if k.start == range.start && !range.is_empty() {
+                k.end_at
+            } else {
+                0
+            };
+            before.max(at) > range.start
+        });
+        if overlaps {
+            return false;
+        }
+        *slot = Some(match *slot {
+            Some(k) if k.start == range.start => Kept {
+                end_at: k.end_at.max(range.end),
+                ..k
+            },
+            Some(k) => Kept {
+                start: range.start,
+                end_before: k.end_before.max(k.end_at),
+                end_at: range.end,
+            },
+            None => Kept {
+                start: range.start,
+                end_before: 0,
+                end_at: range.end,
+            },
+        });
+        true
+    });
 }
 
 /// Sentences that take longer than the limit to read aloud, from the timing estimate.
 pub fn sentence_seconds(source: &str, timing: &ScriptTiming, config: &LintConfig) -> Vec<Finding> {
     let index = LineIndex::new(source);
-    timing
+    let mut long = timing
         .sections
         .iter()
         .flat_map(|s| &s.sentences)
-        .filter(|s| s.seconds > config.max_sentence_seconds)
-        .map(|s| {
-            let span = index.span(s.span.start, s.span.end);
-            Finding {
-                rule: Rule::SentenceSeconds,
-                severity: Rule::SentenceSeconds.severity(),
-                message: format!(
-                    "読み上げると約{:.0}秒かかります（目安{:.0}秒）。二つの文に分けると聞きやすくなります。",
-                    s.seconds, config.max_sentence_seconds
-                ),
-                excerpt: excerpt(source.get(s.span.range()).unwrap_or_default()),
-                span,
-                fix: None,
-            }
-        })
-        .collect()
+        .filter(|s| s.seconds > config.max_sentence_seconds);
+    let finding = |s: &crate::timing::SentenceTiming| {
+        Finding {
+        rule: Rule::SentenceSeconds,
+        severity: Rule::SentenceSeconds.severity(),
+        message: format!(
+            "読み上げると約{:.0}秒かかります（目安{:.0}秒）。二つの文に分けると聞きやすくなります。",
+            s.seconds, config.max_sentence_seconds
+        ),
+        excerpt: excerpt(source.get(s.span.range()).unwrap_or_default()),
+        span: index.span(s.span.start, s.span.end),
+        fix: None,
+    }
+    };
+    let mut findings: Vec<Finding> = long
+        .by_ref()
+        .take(MAX_FINDINGS_PER_RULE)
+        .map(finding)
+        .collect();
+    if let Some(first) = long.next() {
+        let more = 1 + long.count();
+        findings.push(summary(finding(first), more));
+    }
+    findings
+}
+
+/// Most findings of one rule in a draft, and most notes of one rule in one passage: what is
+/// past the limit is counted in one summary finding of the rule, where the first of them is
+/// (a 16 MiB draft could otherwise have millions of findings).
+pub const MAX_FINDINGS_PER_RULE: usize = 500;
+
+/// The finding that stands for `count` findings of its rule past the limit, the first of
+/// which is `first`.
+fn summary(first: Finding, count: usize) -> Finding {
+    Finding {
+        message: format!(
+            "ここから先の同じ指摘{count}件は省略しました（一つの規則につき{MAX_FINDINGS_PER_RULE}件まで示します）。"
+        ),
+        fix: None,
+        ..first
+    }
 }
 
 /// Findings as they are made, with what is needed to place them in the source.
 pub(crate) struct Report<'a> {
     index: LineIndex<'a>,
     findings: Vec<Finding>,
+    /// Per rule: findings placed or omitted, and the first past [`MAX_FINDINGS_PER_RULE`].
+    tally: [(usize, Option<Finding>); Rule::ALL.len()],
 }
 
 impl<'a> Report<'a> {
@@ -315,16 +419,54 @@ impl<'a> Report<'a> {
         Report {
             index: LineIndex::new(source),
             findings: Vec::new(),
+            tally: std::array::from_fn(|_| (0, None)),
         }
     }
 
-    /// The findings sorted by position.
-    fn finish(self) -> Vec<Finding> {
+    /// The findings sorted by position (`distinct`: without overlapping ones of a rule), then
+    /// one summary per rule that had more than [`MAX_FINDINGS_PER_RULE`].
+    fn finish(self, distinct: bool) -> Vec<Finding> {
         let mut findings = self.findings;
-        findings.sort_by(|a, b| {
+        let by_position = |a: &Finding, b: &Finding| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
-        });
+        };
+        findings.sort_by(by_position);
+        if distinct {
+            drop_overlapping(&mut findings);
+        }
+        let mut summaries = false;
+        for (count, first) in self.tally {
+            if let Some(first) = first {
+                findings.push(summary(first, count - MAX_FINDINGS_PER_RULE));
+                summaries = true;
+            }
+        }
+        if summaries {
+            findings.sort_by(by_position);
+        }
         findings
+    }
+
+    /// Count `count` findings of the note's rule; true while they are within the limit.
+    /// Past it, `first` gives the first one not kept (made only when needed).
+    fn count(&mut self, rule: Rule, count: usize, first: impl FnOnce(&Self) -> Finding) -> bool {
+        let before = self.tally[rule as usize].0;
+        self.tally[rule as usize].0 += count;
+        if before + count <= MAX_FINDINGS_PER_RULE {
+            return true;
+        }
+        if self.tally[rule as usize].1.is_none() {
+            let finding = first(self);
+            self.tally[rule as usize].1 = Some(finding);
+        }
+        false
+    }
+
+    /// `count` notes of a passage past the passage's limit, the first of which is `note`.
+    fn omit(&mut self, passage: &Passage, note: &Note, count: usize) {
+        // Within the draft's limit they would have been kept: the passage's limit is the
+        // draft's, so the draft's count is past it by now.
+        self.count(note.rule, count, |report| report.finding(passage, note));
     }
 
     /// Report `range` of a passage's text (for the rules that compare passages).
@@ -348,6 +490,14 @@ impl<'a> Report<'a> {
     /// Place a passage's finding in the source; its fix is offered only when its range can be
     /// edited safely.
     fn place(&mut self, passage: &Passage, note: &Note) {
+        if self.count(note.rule, 1, |report| report.finding(passage, note)) {
+            let finding = self.finding(passage, note);
+            self.findings.push(finding);
+        }
+    }
+
+    /// A passage's note as a finding in the source.
+    fn finding(&self, passage: &Passage, note: &Note) -> Finding {
         let source = passage.source_range(note.range.clone());
         let fix = note.fix.as_ref().and_then(|(range, replacement)| {
             let source = passage.editable_range(range.clone())?;
@@ -356,14 +506,14 @@ impl<'a> Report<'a> {
                 replacement: replacement.clone(),
             })
         });
-        self.findings.push(Finding {
+        Finding {
             rule: note.rule,
             severity: note.rule.severity(),
             message: note.message.clone(),
             span: self.index.span(source.start, source.end),
             excerpt: excerpt(passage.text.get(note.range.clone()).unwrap_or_default()),
             fix,
-        });
+        }
     }
 }
 
@@ -377,9 +527,22 @@ pub(crate) struct Note {
     fix: Option<(Range<usize>, String)>,
 }
 
-/// The findings of the rules that look at one passage at a time.
-#[derive(Default)]
-pub(crate) struct Notes(Vec<Note>);
+/// The findings of the rules that look at one passage at a time: at most
+/// [`MAX_FINDINGS_PER_RULE`] of a rule, and the first of the rest with their count.
+pub(crate) struct Notes {
+    notes: Vec<Note>,
+    /// Per rule: notes added, and the first past the limit.
+    tally: [(usize, Option<Note>); Rule::ALL.len()],
+}
+
+impl Default for Notes {
+    fn default() -> Self {
+        Notes {
+            notes: Vec::new(),
+            tally: std::array::from_fn(|_| (0, None)),
+        }
+    }
+}
 
 impl Notes {
     /// Report `range` of the passage's text; `fix` replaces a range of the text.
@@ -390,22 +553,47 @@ impl Notes {
         range: Range<usize>,
         fix: Option<(Range<usize>, String)>,
     ) {
-        self.0.push(Note {
+        let (count, first) = &mut self.tally[rule as usize];
+        *count += 1;
+        let note = Note {
             rule,
             message,
             range,
             fix,
-        });
+        };
+        if *count <= MAX_FINDINGS_PER_RULE {
+            self.notes.push(note);
+        } else if first.is_none() {
+            *first = Some(note);
+        }
+    }
+
+    /// The first note past the limit of each rule, and how many there were.
+    fn omitted(&mut self) -> Vec<(Note, usize)> {
+        self.tally
+            .iter_mut()
+            .filter_map(|(count, first)| {
+                first
+                    .take()
+                    .map(|note| (note, *count - MAX_FINDINGS_PER_RULE))
+            })
+            .collect()
     }
 }
 
 /// Longest excerpt, in characters.
 const EXCERPT_CHARS: usize = 40;
 
+/// The text of a finding, at most [`EXCERPT_CHARS`] characters: a long one is cut, and only
+/// its start is looked at (a finding may cover a whole 16 MiB sentence).
 fn excerpt(text: &str) -> String {
-    let text = text.trim();
-    if text.chars().count() <= EXCERPT_CHARS {
-        return text.to_string();
+    let text = text.trim_start();
+    let Some((cut, _)) = text.char_indices().nth(EXCERPT_CHARS) else {
+        return text.trim_end().to_string();
+    };
+    // Longer than EXCERPT_CHARS once trailing whitespace is dropped?
+    if text[cut..].trim_end().is_empty() {
+        return text.trim_end().to_string();
     }
     let mut short: String = text.chars().take(EXCERPT_CHARS - 1).collect();
     short.push('…');

@@ -275,6 +275,25 @@ impl Passage {
         }
     }
 
+    /// A stretch of the passage as a passage of its own: its text and the ruby inside it, no
+    /// map to the source (for reading a huge passage piece by piece). Ruby that crosses the
+    /// stretch's ends is left out.
+    pub fn part(&self, range: Range<usize>) -> Passage {
+        let first = self.rubies.partition_point(|(r, _)| r.start < range.start);
+        let rubies = self.rubies[first..]
+            .iter()
+            .take_while(|(r, _)| r.end <= range.end)
+            .map(|(r, reading)| (r.start - range.start..r.end - range.start, reading.clone()))
+            .collect();
+        Passage {
+            kind: self.kind,
+            span: self.span.clone(),
+            text: self.text[range].to_string(),
+            pieces: Vec::new(),
+            rubies,
+        }
+    }
+
     /// The printed text without surrounding whitespace.
     pub fn content(&self) -> Range<usize> {
         let end = self.text.trim_end().len();
@@ -308,14 +327,15 @@ mod tests {
 
     #[test]
     fn text_over_a_line_break_and_escapes_is_aligned() {
-        let source = "市民の\n皆さん。同じ\\*文。市民の\n皆さん。";
+        // Inside brackets, where a line break does not end the sentence.
+        let source = "「市民の\n皆さん」。同じ\\*文。「市民の\n皆さん」。";
         let script = parse(source);
         let all = passages(&script, source);
         assert_eq!(all.len(), 3);
         let last = &all[2];
-        assert_eq!(last.text, "市民の\n皆さん。");
+        assert_eq!(last.text, "「市民の\n皆さん」。");
         let range = last.source_range(last.content());
-        assert_eq!(range.start, source.rfind("市民").unwrap());
+        assert_eq!(range.start, source.rfind("「市民").unwrap());
         let minna = last.text.find("皆さん").unwrap();
         let found = last.source_range(minna..minna + "皆さん".len());
         assert_eq!(&source[found.clone()], "皆さん");

@@ -15,7 +15,7 @@
 //!   numerals end a run: they are read as a number).
 
 use super::{LintConfig, Notes, Passage, PassageChecks, PassageKind, Report, Rule, WordContext};
-use crate::japanese::furigana::{self, Judgement};
+use crate::japanese::furigana::{self, Confidence, Judgement};
 use crate::japanese::mora::is_kanji;
 use crate::japanese::numbers;
 use crate::japanese::{Word, WordClass};
@@ -29,15 +29,18 @@ pub(super) struct WordChecks {
     furigana: Vec<Judgement>,
     /// Words that may be spelt more than one way.
     spellings: Vec<Spelling>,
+    /// Words of the homophone pairs in the passage, each with where it is: a hint is given
+    /// only when the draft has both words of a pair (「市立」 alone is not confused).
+    homophones: Vec<(&'static str, Range<usize>)>,
 }
 
 /// The rules on one passage's words; returns what the draft-wide rules compare.
 pub(super) fn check(passage: &Passage, context: WordContext, notes: &mut Notes) -> WordChecks {
     particles(passage, context.words, notes);
-    homophones(context.words, notes);
     WordChecks {
         furigana: furigana::judge(passage, context.words, context.dictionary, context.user),
         spellings: spellings(context.words),
+        homophones: homophone_words(context.words),
     }
 }
 
@@ -57,16 +60,31 @@ pub(super) fn check_draft(checked: &[(&Passage, &PassageChecks)], report: &mut R
             let Some(s) = &judgement.suggestion else {
                 continue;
             };
-            let message = format!(
-                "ふりがな「{}」を付けますか（{}）。",
-                s.reading,
-                s.reason.message()
-            );
-            let fix = Some((s.range.clone(), s.replacement.clone()));
+            let (message, fix) = match s.confidence {
+                Confidence::Sure => (
+                    format!(
+                        "ふりがな「{}」を付けますか（{}）。",
+                        s.reading,
+                        s.reason.message()
+                    ),
+                    Some((s.range.clone(), s.replacement.clone())),
+                ),
+                // Never one click: a wrong reading published is worse than none.
+                Confidence::Check => (
+                    format!(
+                        "「{}」の読みを確かめて、ふりがなを付けてください（候補：{}。{}）。",
+                        s.written,
+                        s.choices.join("・"),
+                        s.reason.message()
+                    ),
+                    None,
+                ),
+            };
             report.add(Rule::Furigana, message, passage, s.range.clone(), fix);
         }
     }
     variants(&worded, report);
+    homophones(&worded, report);
 }
 
 /// Whether a particle may be said twice in a sentence.
@@ -112,7 +130,7 @@ fn particles(passage: &Passage, words: &[Word], notes: &mut Notes) {
                 let message = format!(
                     "一文に助詞「{}」が二度出てきます（「{}」）。言い換えると聞きやすくなります。",
                     word.surface,
-                    passage.text[words[first].range.start..word.range.end].trim()
+                    super::excerpt(&passage.text[words[first].range.start..word.range.end])
                 );
                 notes.add(Rule::RepeatedParticle, message, word.range.clone(), None);
             }
@@ -152,20 +170,46 @@ const HOMOPHONES: &[(&str, &str, &str)] = &[
     ("週間", "習慣", "文脈で区別できるか確かめてください"),
 ];
 
-fn homophones(words: &[Word], notes: &mut Notes) {
+/// The words of the passage that belong to a homophone pair.
+fn homophone_words(words: &[Word]) -> Vec<(&'static str, Range<usize>)> {
+    words
+        .iter()
+        .filter_map(|word| {
+            HOMOPHONES
+                .iter()
+                .find_map(|(w, other, _)| {
+                    [*w, *other]
+                        .into_iter()
+                        .find(|candidate| *candidate == word.surface)
+                })
+                .map(|surface| (surface, word.range.clone()))
+        })
+        .collect()
+}
+
+/// A homophone hint on the first occurrence of a word whose partner is also in the draft.
+fn homophones(worded: &[(&Passage, &WordChecks)], report: &mut Report) {
+    let present: HashSet<&str> = worded
+        .iter()
+        .flat_map(|(_, checks)| checks.homophones.iter().map(|(w, _)| *w))
+        .collect();
     let mut reported = HashSet::new();
-    for word in words {
-        let Some((_, other, hint)) = HOMOPHONES.iter().find(|(w, _, _)| *w == word.surface) else {
-            continue;
-        };
-        if !reported.insert(word.surface.as_str()) {
-            continue;
+    for (passage, checks) in worded {
+        for (surface, range) in &checks.homophones {
+            let Some((_, other, hint)) = HOMOPHONES
+                .iter()
+                .find(|(w, other, _)| w == surface && present.contains(other))
+            else {
+                continue;
+            };
+            if !reported.insert(*surface) {
+                continue;
+            }
+            let message = format!(
+                "「{surface}」と「{other}」が同じ原稿にあります。耳で聞くと区別しにくい語です。{hint}。"
+            );
+            report.add(Rule::Homophone, message, passage, range.clone(), None);
         }
-        let message = format!(
-            "「{}」は耳で聞くと「{}」と区別しにくい語です。{}。",
-            word.surface, other, hint
-        );
-        notes.add(Rule::Homophone, message, word.range.clone(), None);
     }
 }
 
@@ -252,13 +296,29 @@ fn variants(worded: &[(&Passage, &WordChecks)], report: &mut Report) {
     }
 }
 
-/// More than `max_kanji_run` kanji in a row: hard to follow by ear.
-pub(super) fn kanji_runs(passage: &Passage, config: &LintConfig, notes: &mut Notes) {
+/// More than `max_kanji_run` kanji in a row: hard to follow by ear — unless the run holds a
+/// name (伊吹山文化資料館, an official name is said as it is), which `words` tell when the
+/// dictionary is there.
+pub(super) fn kanji_runs(
+    passage: &Passage,
+    config: &LintConfig,
+    words: Option<&[Word]>,
+    notes: &mut Notes,
+) {
     let text = &passage.text;
     let mut run_start = None;
     let mut count = 0;
+    let names = |range: Range<usize>| {
+        words.is_some_and(|words| {
+            let first = words.partition_point(|w| w.range.end <= range.start);
+            words[first..]
+                .iter()
+                .take_while(|w| w.range.start < range.end)
+                .any(|w| w.class == WordClass::ProperNoun || w.detail == "固有名詞")
+        })
+    };
     let flush = |start: Option<usize>, end: usize, count: usize, notes: &mut Notes| {
-        if let Some(start) = start.filter(|_| count > config.max_kanji_run) {
+        if let Some(start) = start.filter(|s| count > config.max_kanji_run && !names(*s..end)) {
             let message = format!(
                 "漢字が{count}字続いています（目安{}字まで）。耳で聞き取りやすいように、助詞を補うなどして分けましょう。",
                 config.max_kanji_run

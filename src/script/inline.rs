@@ -5,7 +5,9 @@
 //! scanned for the dialect's own syntax: ruby and cues.
 
 use super::source::floor_char_boundary;
-use super::{Cue, Diagnostic, DiagnosticKind, Inline, LineIndex, Style, DEFAULT_PAUSE_SECONDS};
+use super::{
+    Cue, Diagnostic, DiagnosticKind, Diagnostics, Inline, LineIndex, Style, DEFAULT_PAUSE_SECONDS,
+};
 use std::ops::Range;
 
 /// Inline content as collected from Markdown events, before dialect scanning.
@@ -43,7 +45,7 @@ const SCAN_WINDOW: usize = 2048;
 pub(crate) fn build_inlines(
     pieces: Vec<Piece>,
     index: &LineIndex,
-    diagnostics: &mut Vec<Diagnostic>,
+    diagnostics: &mut Diagnostics,
 ) -> Vec<Inline> {
     let mut stack: Vec<(Vec<Inline>, Option<String>, usize)> = Vec::new();
     let mut out: Vec<Inline> = Vec::new();
@@ -155,12 +157,7 @@ impl Run {
     }
 
     /// Scan the run for ruby and cues and append the resulting inlines.
-    fn flush(
-        &mut self,
-        out: &mut Vec<Inline>,
-        index: &LineIndex,
-        diagnostics: &mut Vec<Diagnostic>,
-    ) {
+    fn flush(&mut self, out: &mut Vec<Inline>, index: &LineIndex, diagnostics: &mut Diagnostics) {
         if self.text.is_empty() {
             self.map.clear();
             return;
@@ -320,12 +317,18 @@ fn scan_bar_ruby(rest: &str) -> Option<(usize, String, String)> {
 /// `漢字《かんじ》` without the bar: the base is the run of kanji right before `《`.
 /// Returns (base length, length from `《`, base, reading).
 fn scan_implicit_ruby(before: &str, rest: &str) -> Option<(usize, usize, String, String)> {
-    let base_start = before
+    // A base longer than MAX_RUBY_BASE is refused: look no further back than one kanji more
+    // (walking a long run of kanji back from every 《 was quadratic).
+    let kanji: Vec<(usize, char)> = before
         .char_indices()
         .rev()
         .take_while(|(_, c)| is_kanji(*c))
-        .last()
-        .map(|(i, _)| i)?;
+        .take(MAX_RUBY_BASE + 1)
+        .collect();
+    if kanji.len() > MAX_RUBY_BASE {
+        return None;
+    }
+    let base_start = kanji.last().map(|(i, _)| *i)?;
     let base = &before[base_start..];
     let close = rest.find('》')?;
     let reading = &rest['《'.len_utf8()..close];
@@ -413,5 +416,13 @@ mod tests {
             ))
         );
         assert_eq!(scan_implicit_ruby("これは", "《書名》"), None);
+        // A base is at most MAX_RUBY_BASE kanji; a longer run is not walked to its start.
+        let forty = "漢".repeat(MAX_RUBY_BASE);
+        assert_eq!(
+            scan_implicit_ruby(&format!("あ{forty}"), "《かん》").map(|(base_len, ..)| base_len),
+            Some(forty.len())
+        );
+        let long = "漢".repeat(100_000);
+        assert_eq!(scan_implicit_ruby(&long, "《かん》"), None);
     }
 }

@@ -19,8 +19,9 @@
 //! inside a paragraph is kept as the writer typed it (Markdown would join the lines): text
 //! pasted from Word or a web page has one sentence or one Word paragraph a line, and the
 //! prompter, the exports and the editor show those lines as they were written. A line break
-//! is layout only: it neither ends a sentence nor adds a pause, so a paragraph is timed and
-//! read the same however its lines are broken.
+//! ends a sentence (outside brackets: a pasted heading or signature line is not run into the
+//! next sentence) but adds no pause of its own, so a paragraph is timed the same however its
+//! lines are broken.
 //!
 //! [`parse`] never fails and never panics: whatever it cannot make sense of it keeps as plain
 //! text and reports in [`Script::diagnostics`].
@@ -221,7 +222,7 @@ pub enum Inline {
         url: String,
         span: Span,
     },
-    /// A line break inside a paragraph (layout only: not read, no pause).
+    /// A line break inside a paragraph: not read, no pause; it ends the sentence.
     Break {
         span: Span,
     },
@@ -275,6 +276,44 @@ pub enum DiagnosticKind {
     ControlCharacterRemoved,
     /// A table, footnote or other construct the dialect does not read: kept as text.
     Unsupported,
+}
+
+/// Most diagnostics of one kind in a script. The one after them stands for the rest: its
+/// span reaches to the end of the last of them (a 16 MiB draft of `[[` could otherwise have
+/// millions).
+pub const MAX_DIAGNOSTICS_PER_KIND: usize = 500;
+
+/// The parser's diagnostics as they are made, at most [`MAX_DIAGNOSTICS_PER_KIND`] of a kind
+/// and one more that covers the rest.
+#[derive(Default)]
+pub(crate) struct Diagnostics {
+    list: Vec<Diagnostic>,
+    /// Per kind: diagnostics made, and where the one that covers the rest is in `list`.
+    tally: [(usize, Option<usize>); DiagnosticKind::COUNT],
+}
+
+impl Diagnostics {
+    pub(crate) fn push(&mut self, diagnostic: Diagnostic) {
+        let (count, rest) = &mut self.tally[diagnostic.kind as usize];
+        *count += 1;
+        if *count <= MAX_DIAGNOSTICS_PER_KIND + 1 {
+            if *count == MAX_DIAGNOSTICS_PER_KIND + 1 {
+                *rest = Some(self.list.len());
+            }
+            self.list.push(diagnostic);
+        } else if let Some(covering) = rest.and_then(|i| self.list.get_mut(i)) {
+            covering.span.end = covering.span.end.max(diagnostic.span.end);
+        }
+    }
+
+    pub(crate) fn into_vec(self) -> Vec<Diagnostic> {
+        self.list
+    }
+}
+
+impl DiagnosticKind {
+    /// How many kinds there are (`Unsupported` is the last).
+    const COUNT: usize = DiagnosticKind::Unsupported as usize + 1;
 }
 
 /// Text as printed: ruby as its base, cues dropped, links as their text.

@@ -4,8 +4,8 @@ use super::inline::{build_inlines, Piece};
 use super::roles::section_role;
 use super::sentence::split_sentences;
 use super::{
-    Block, Diagnostic, DiagnosticKind, Heading, Inline, LineIndex, List, Note, Paragraph, Quote,
-    Script, Section, SectionRole, Span, Style,
+    Block, Diagnostic, DiagnosticKind, Diagnostics, Heading, Inline, LineIndex, List, Note,
+    Paragraph, Quote, Script, Section, SectionRole, Span, Style,
 };
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -44,6 +44,8 @@ enum QuoteKind {
 struct Builder<'a> {
     index: &'a LineIndex<'a>,
     script: Script,
+    /// Moved into the script at the end.
+    diagnostics: Diagnostics,
     section: Section,
     /// Inline pieces of the paragraph, heading or item being read.
     pieces: Vec<Piece>,
@@ -63,6 +65,9 @@ struct Builder<'a> {
     in_code_block: bool,
     /// Inside a multi-line HTML comment.
     in_comment: bool,
+    /// Sections with a priority role so far, the current one included (counted as they
+    /// start: counting them again at every heading made 100,000 headings quadratic).
+    priorities: u32,
 }
 
 impl<'a> Builder<'a> {
@@ -70,6 +75,7 @@ impl<'a> Builder<'a> {
         Builder {
             index,
             script: Script::default(),
+            diagnostics: Diagnostics::default(),
             section: Section {
                 heading: None,
                 role: SectionRole::Preamble,
@@ -89,12 +95,13 @@ impl<'a> Builder<'a> {
             in_image: false,
             in_code_block: false,
             in_comment: false,
+            priorities: 0,
         }
     }
 
     fn diagnose(&mut self, kind: DiagnosticKind, range: &Range<usize>) {
         let span = self.index.span(range.start, range.end);
-        self.script.diagnostics.push(Diagnostic { kind, span });
+        self.diagnostics.push(Diagnostic { kind, span });
     }
 
     fn event(&mut self, event: Event, range: Range<usize>) {
@@ -244,6 +251,25 @@ impl<'a> Builder<'a> {
             }
             return;
         }
+        // pulldown-cmark splits text at every `<`, `[`, `*` …: a piece that continues the last
+        // one byte for byte joins it (15 MB of `<a ` made 10 million pieces and gigabytes).
+        // Both are their source's bytes, so offsets inside map as they did apart.
+        if let Some(Piece::Text {
+            text: last,
+            style: last_style,
+            source,
+        }) = self.pieces.last_mut()
+        {
+            if *last_style == style
+                && source.end == range.start
+                && last.len() == source.len()
+                && text.len() == range.len()
+            {
+                last.push_str(&text);
+                source.end = range.end;
+                return;
+            }
+        }
         self.pieces.push(Piece::Text {
             text,
             style,
@@ -287,7 +313,7 @@ impl<'a> Builder<'a> {
 
     fn take_inlines(&mut self) -> Vec<Inline> {
         let pieces = std::mem::take(&mut self.pieces);
-        build_inlines(pieces, self.index, &mut self.script.diagnostics)
+        build_inlines(pieces, self.index, &mut self.diagnostics)
     }
 
     fn flush_paragraph(&mut self, end: usize) {
@@ -356,14 +382,10 @@ impl Builder<'_> {
     }
 
     fn start_section(&mut self, heading: Heading) {
-        let priorities = self
-            .script
-            .sections
-            .iter()
-            .chain(std::iter::once(&self.section))
-            .filter(|s| matches!(s.role, SectionRole::Priority(_)))
-            .count() as u32;
-        let role = section_role(&heading.text(), priorities);
+        let role = section_role(&heading.text(), self.priorities);
+        if matches!(role, SectionRole::Priority(_)) {
+            self.priorities += 1;
+        }
         let span = heading.span.clone();
         let next = Section {
             heading: Some(heading),
@@ -442,6 +464,7 @@ impl Builder<'_> {
             },
         );
         self.close_section(last, self.index.source().len());
+        self.script.diagnostics = self.diagnostics.into_vec();
         self.script
     }
 }

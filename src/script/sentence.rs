@@ -1,7 +1,7 @@
 //! Japanese sentence splitting.
 //!
-//! A sentence ends after 。．！？!? (and …‥ when followed by another end mark) outside
-//! brackets; closing brackets, further end marks and spaces that follow stay with it, and so do
+//! A sentence ends after 。．！？!? (and …‥ when followed by another end mark) and at a line
+//! break, outside brackets; closing brackets, further end marks and spaces that follow stay with it, and so do
 //! cues right after it (a `[[間]]` after 「。」 belongs to the sentence it follows). Text inside
 //! 「」『』（）【】 … is never split: 「ありがとう。」と言った。 is one sentence.
 
@@ -28,7 +28,14 @@ pub(crate) fn split_sentences(inlines: Vec<Inline>, index: &LineIndex) -> Vec<Se
         match inline {
             Inline::Text { text, style, span } => splitter.text(text, style, span, index),
             Inline::Cue { .. } => splitter.push_attached(inline),
-            Inline::Break { .. } => splitter.push_attached(inline),
+            // A line the writer ended (a pasted heading, a signature line, one sentence a
+            // line) ends its sentence, outside brackets; it adds no pause of its own.
+            Inline::Break { .. } => {
+                splitter.push_attached(inline);
+                if splitter.depth == 0 {
+                    splitter.ended = true;
+                }
+            }
             other => splitter.push_content(other),
         }
     }

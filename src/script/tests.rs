@@ -49,9 +49,18 @@ fn closing_brackets_and_marks_stay_with_their_sentence() {
 }
 
 #[test]
-fn a_line_break_is_kept_and_does_not_end_a_sentence() {
-    let script = parse("市民の\n皆さん。Hello\nworld.");
-    assert_eq!(sentences(&script), ["市民の\n皆さん。", "Hello\nworld."]);
+fn a_line_break_is_kept_and_ends_a_sentence_outside_brackets() {
+    let script = parse("基本方針\n本年も進めます。「市民の\n皆さん」と。Hello\nworld.");
+    assert_eq!(
+        sentences(&script),
+        [
+            "基本方針\n",
+            "本年も進めます。",
+            "「市民の\n皆さん」と。",
+            "Hello\n",
+            "world."
+        ]
+    );
 }
 
 #[test]
@@ -270,4 +279,60 @@ fn sentences_cut_from_escaped_text_get_their_own_spans() {
         .map(|s| &source[s.span.range()])
         .collect();
     assert_eq!(spans, ["同じ\\*文。", "次の&amp;文。"]);
+}
+
+#[test]
+fn diagnostics_of_a_kind_are_capped_and_the_last_covers_the_rest() {
+    let source = "[[あ\n\n".repeat(MAX_DIAGNOSTICS_PER_KIND + 300);
+    let script = parse(&source);
+    let unclosed: Vec<&Diagnostic> = script
+        .diagnostics
+        .iter()
+        .filter(|d| d.kind == DiagnosticKind::UnclosedCue)
+        .collect();
+    assert_eq!(unclosed.len(), MAX_DIAGNOSTICS_PER_KIND + 1);
+    let last = unclosed[MAX_DIAGNOSTICS_PER_KIND];
+    assert_eq!(last.span.start, MAX_DIAGNOSTICS_PER_KIND * "[[あ\n\n".len());
+    assert_eq!(last.span.end, source.rfind("[[").unwrap() + 1);
+    assert_eq!(last.span.line, MAX_DIAGNOSTICS_PER_KIND * 2 + 1);
+    // Other kinds have their own count.
+    let both = format!("{source}<b>太字</b>");
+    assert!(parse(&both)
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::RawHtmlIgnored));
+}
+
+#[test]
+fn text_split_by_markdown_is_joined_into_one_inline_with_exact_spans() {
+    // pulldown-cmark hands `<a <a <a` over in pieces; they become one text, and offsets
+    // inside it still map to the source.
+    let source = "<a ".repeat(10_000) + "です。";
+    let script = parse(&source);
+    let sentence = script.sentences().next().unwrap();
+    assert_eq!(sentence.inlines.len(), 1);
+    assert_eq!(sentence.text(), source.trim_end());
+    assert_eq!(&source[sentence.span.range()], source.trim_end());
+    // Escaped text keeps its own pieces: a sentence cut from it still gets its own span.
+    let escaped = "前の文\\<です。後の<文です。";
+    let spans: Vec<&str> = parse(escaped)
+        .sentences()
+        .map(|s| &escaped[s.span.range()])
+        .collect();
+    assert_eq!(spans, ["前の文\\<です。", "後の<文です。"]);
+}
+
+#[test]
+fn an_unreadable_priority_number_counts_the_priority_sections_before_it() {
+    let script = parse("## 1. 一\n\n## 99999999999. 二\n\n## 結びに\n\n## 99999999999. 三\n");
+    let roles: Vec<SectionRole> = script.sections.iter().map(|s| s.role).collect();
+    assert_eq!(
+        roles,
+        [
+            SectionRole::Priority(1),
+            SectionRole::Priority(2),
+            SectionRole::Closing,
+            SectionRole::Priority(3)
+        ]
+    );
 }

@@ -117,7 +117,8 @@ pub fn as_heard(kana: &str) -> String {
             out.push(c);
         }
     }
-    out.into_iter().collect()
+    // 言う is spelled イウ and said ユウ (という: トイウ, トユウ).
+    out.into_iter().collect::<String>().replace("イウ", "ユウ")
 }
 
 /// The vowel a katakana ends in.
@@ -149,20 +150,22 @@ pub fn locate(speech: &Speech, item: &GoldItem) -> Option<std::ops::Range<usize>
     Some(start..start + item.surface.len())
 }
 
-/// Podium's reading of a stretch of the speech: the kana of the parts that cover it. A part
-/// that reaches past either end (a word the surface cuts) is taken whole: the item is then
-/// right only if the gold reading is found inside.
+/// Podium's reading of a stretch of the speech: the kana of the parts that cover it, and
+/// whether they cover exactly the stretch. A part that reaches past either end (a word the
+/// surface cuts) is taken whole: the item is then right only if the gold reading is found
+/// inside.
 pub fn reading_of(
     readings: &[SentenceReading],
     range: &std::ops::Range<usize>,
     source: &str,
-) -> Option<String> {
+) -> Option<(String, bool)> {
     let sentence = readings
         .iter()
         .find(|r| r.span.start <= range.start && range.end <= r.span.end)?;
     // The parts are the sentence's printed text in order; walk the source alongside them.
     let mut at = sentence.span.start;
     let mut kana = String::new();
+    let mut whole = true;
     for part in sentence.parts.iter() {
         let found = source[at..sentence.span.end].find(part.text.as_str());
         let Some(found) = found else { continue };
@@ -171,9 +174,10 @@ pub fn reading_of(
         at = end;
         if end > range.start && start < range.end {
             kana.push_str(&part.kana);
+            whole &= start >= range.start && end <= range.end;
         }
     }
-    Some(kana)
+    Some((kana, whole))
 }
 
 /// Whether Podium read an item right: its reading, as heard, is the gold's (or holds it, when
@@ -191,24 +195,32 @@ pub fn item_right(ours: &str, gold: &str, whole: bool) -> bool {
 /// (not silent) are aligned with the gold by edit distance over kana as heard; a word is right
 /// when every kana of it matches and nothing is inserted inside it. (right, words).
 pub fn words_right(reading: &SentenceReading, gold: &str) -> (usize, usize) {
-    let words: Vec<Vec<char>> = reading
+    // As heard over the whole sentence (a long vowel can be the next word's first kana: て|いる
+    // is heard テエル), then cut back into words: `as_heard` keeps one character per kana.
+    let lengths: Vec<usize> = reading
         .parts
         .iter()
-        .map(|p| as_heard(&p.kana).chars().collect::<Vec<char>>())
-        .filter(|k| !k.is_empty())
+        .map(|p| {
+            mora::to_katakana(&p.kana)
+                .chars()
+                .filter(|c| mora::is_kana(*c))
+                .count()
+        })
+        .filter(|n| *n > 0)
         .collect();
-    let ours: Vec<char> = words.iter().flatten().copied().collect();
+    let spoken: String = reading.parts.iter().map(|p| p.kana.as_str()).collect();
+    let ours: Vec<char> = as_heard(&spoken).chars().collect();
     let gold: Vec<char> = as_heard(gold).chars().collect();
     let ok = aligned_matches(&ours, &gold);
     let mut at = 0;
     let mut right = 0;
-    for word in &words {
-        if ok[at..at + word.len()].iter().all(|&m| m) {
+    for length in &lengths {
+        if ok[at..at + length].iter().all(|&m| m) {
             right += 1;
         }
-        at += word.len();
+        at += length;
     }
-    (right, words.len())
+    (right, lengths.len())
 }
 
 /// For each character of `a`: whether an optimal alignment with `b` matches it (and no
@@ -219,8 +231,8 @@ fn aligned_matches(a: &[char], b: &[char]) -> Vec<bool> {
     for (i, row) in d.iter_mut().enumerate() {
         row[0] = i;
     }
-    for j in 0..=m {
-        d[0][j] = j;
+    for (j, cell) in d[0].iter_mut().enumerate() {
+        *cell = j;
     }
     for i in 1..=n {
         for j in 1..=m {
@@ -257,10 +269,18 @@ fn aligned_matches(a: &[char], b: &[char]) -> Vec<bool> {
 /// The same speech with its lines broken differently: every line break inside a paragraph
 /// removed, one after every sentence, and one after every 、. Timing must not change.
 pub fn rebroken(text: &str) -> Vec<(&'static str, String)> {
-    let paragraphs: Vec<String> = text
-        .split("\n\n")
-        .map(|p| p.lines().map(str::trim_end).collect::<Vec<_>>().join(""))
-        .collect();
+    // Paragraphs are separated by blank lines (a line of spaces is blank, as in Markdown).
+    let mut paragraphs: Vec<String> = vec![String::new()];
+    for line in text.lines() {
+        if line.trim().is_empty() {
+            if !paragraphs.last().is_some_and(String::is_empty) {
+                paragraphs.push(String::new());
+            }
+        } else {
+            paragraphs.last_mut().unwrap().push_str(line.trim_end());
+        }
+    }
+    paragraphs.retain(|p| !p.is_empty());
     let joined = paragraphs.join("\n\n");
     let after = |marks: &[char]| {
         let mut out = String::new();

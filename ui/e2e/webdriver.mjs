@@ -24,6 +24,8 @@ export const uiDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const rootDir = join(uiDir, "..");
 export const resultsDir = join(uiDir, "test-results");
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+/** The longest a WebDriver command may take (starting the app included). */
+const COMMAND_TIMEOUT = 120_000;
 
 /** The app binary: $PODIUM_APP, else target/debug/podium-desktop (CARGO_TARGET_DIR respected). */
 /**
@@ -41,7 +43,7 @@ export function appPath(profile = "debug") {
   return process.env.PODIUM_APP ?? join(target, profile, "podium-desktop");
 }
 
-function tauriDriverPath() {
+export function tauriDriverPath() {
   if (process.env.TAURI_DRIVER) return process.env.TAURI_DRIVER;
   const cargoBin = join(process.env.CARGO_HOME ?? join(homedir(), ".cargo"), "bin", "tauri-driver");
   return existsSync(cargoBin) ? cargoBin : "tauri-driver";
@@ -169,14 +171,7 @@ export async function startDriverInTempHome(name) {
     driver,
     async stop() {
       await driver.stop();
-      try {
-        rmSync(home, { recursive: true, force: true });
-      } catch (error) {
-        // The document portal that GLib's session bus starts for the app mounts home/cache/doc
-        // (FUSE, no XDG_RUNTIME_DIR here) and keeps it until the X server ends (xvfb-run).
-        if (/** @type {NodeJS.ErrnoException} */ (error).code !== "EBUSY") throw error;
-        console.warn(`left ${home}: ${error}`);
-      }
+      rmSync(home, { recursive: true, force: true });
     },
   };
 }
@@ -184,23 +179,34 @@ export async function startDriverInTempHome(name) {
 /**
  * Starts tauri-driver (and through it WebKitWebDriver) on free ports. `env` reaches the app
  * (PODIUM_DB, XDG_* folders), since the drivers pass their environment on to it.
+ * `options.prefix` runs the driver through a command (e.g. `setpriv … --` to run it, and so
+ * the app, as another user), `options.driver` is the tauri-driver to run, and
+ * `options.onlyEnv` gives the driver `env` alone instead of this process's environment plus `env`.
  * @param {Record<string, string>} env
+ * @param {{ prefix?: string[], driver?: string, onlyEnv?: boolean }} [options]
  */
-export async function startDriver(env) {
+export async function startDriver(env, options = {}) {
   const port = await freePort();
   const nativePort = await freePort();
-  const driver = spawn(
-    tauriDriverPath(),
-    [
-      "--port",
-      String(port),
-      "--native-port",
-      String(nativePort),
-      "--native-driver",
-      process.env.WEBKIT_WEBDRIVER ?? "/usr/bin/WebKitWebDriver",
-    ],
-    { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "pipe"] },
-  );
+  const [program, ...args] = [
+    ...(options.prefix ?? []),
+    options.driver ?? tauriDriverPath(),
+    "--port",
+    String(port),
+    "--native-port",
+    String(nativePort),
+    "--native-driver",
+    process.env.WEBKIT_WEBDRIVER ?? "/usr/bin/WebKitWebDriver",
+  ];
+  const driver = spawn(program, args, {
+    // No D-Bus session unless `env` brings one: with dbus-x11 installed (make test-ime), GLib
+    // would otherwise start one on the X server for the app (`dbus-launch --autolaunch`, left
+    // running after the test) and with it xdg-document-portal, whose FUSE mount in the app's
+    // cache folder stops the temporary folder from being removed. An unknown transport makes
+    // GLib (and the single-instance plugin) go without, as on a machine without dbus-x11.
+    env: options.onlyEnv ? env : { ...process.env, DBUS_SESSION_BUS_ADDRESS: "disabled:", ...env },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   let stderr = "";
   driver.stderr?.on("data", (chunk) => {
     stderr += chunk;
@@ -227,6 +233,8 @@ export async function startDriver(env) {
       method,
       headers: { "content-type": "application/json; charset=utf-8" },
       body: body === undefined ? undefined : JSON.stringify(body),
+      // A command that never answers fails the test instead of hanging it.
+      signal: AbortSignal.timeout(COMMAND_TIMEOUT),
     });
     const json = await response.json();
     if (!response.ok) {

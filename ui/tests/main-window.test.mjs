@@ -112,6 +112,14 @@ test("write a draft from a template, follow the panel, export, and delete with u
   await page.keyboard.press("Control+e");
   const exported = page.getByRole("dialog", { name: "書き出し" });
   await exported.getByTestId("export-preview").locator("p", { hasText: "【全文】" }).waitFor();
+  // The 要旨 is shown for editing first; the post uses it as edited.
+  const summary = exported.getByTestId("export-summary");
+  assert.match(await summary.inputValue(), /①/);
+  await summary.fill("〈姿勢〉現場に立つ\n① 人づくりの推進");
+  await exported
+    .getByTestId("export-preview")
+    .locator("li", { hasText: "① 人づくりの推進" })
+    .waitFor();
   await exported.getByRole("button", { name: "コピー" }).click();
   await exported.getByText("クリップボードにコピーしました").waitFor();
   await page.screenshot({ path: screenshotPath("export-blog.png") });

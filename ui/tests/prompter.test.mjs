@@ -1,7 +1,8 @@
-// The prompter window in Chromium on the fake backend: the key map (play, pause, speed, steps,
-// sections, start, blank, wheel, countdown, paragraph-step mode), mirroring, 縦書き, a hostile
-// draft that must not run, and the operator view in the main window driving the prompter and
-// following it. Screenshots go to ui/test-results/.
+// The prompter window in Chromium on the fake backend: the key map (play, pause, reading pace,
+// steps, sections, start, blank, wheel, countdown, paragraph-step mode), mirroring, 縦書き, the
+// pace (the same sentence at the eye line at any font size), a hostile draft that must not run,
+// and the operator view in the main window driving the prompter and following it. Screenshots
+// go to ui/test-results/.
 
 import assert from "node:assert/strict";
 import { after, before, test } from "node:test";
@@ -76,7 +77,7 @@ const rect = (page, selector, n = 0) =>
 
 const viewport = { width: 1280, height: 800 };
 
-test("the key map: play and pause, speed, steps, sections, start, blank, wheel", async () => {
+test("the key map: play and pause, pace, steps, sections, start, blank, wheel", async () => {
   const { page, problems } = await openPrompter({});
   const state = page.getByTestId("play-state");
   assert.equal(await state.textContent(), "停止中");
@@ -97,14 +98,14 @@ test("the key map: play and pause, speed, steps, sections, start, blank, wheel",
   await state.filter({ hasText: "停止中" }).waitFor();
   await settled(page);
 
-  // Speed readout: up and down.
-  const speed = page.getByTestId("speed");
-  assert.equal(await speed.textContent(), "速さ 60");
+  // The reading pace: the estimate's (the fake times in morae at 420 拍/分), 5 % a step.
+  const pace = page.getByTestId("pace");
+  assert.equal(await pace.textContent(), "420 拍/分");
   await page.keyboard.press("ArrowUp");
-  assert.equal(await speed.textContent(), "速さ 67");
+  assert.equal(await pace.textContent(), "441 拍/分");
   await page.keyboard.press("ArrowDown");
   await page.keyboard.press("ArrowDown");
-  assert.equal(await speed.textContent(), "速さ 52");
+  assert.equal(await pace.textContent(), "400 拍/分");
 
   // Home, then PageDown: each paragraph glides to the eye line (a quarter down the screen).
   await page.keyboard.press("Home");
@@ -284,6 +285,69 @@ test("縦書き: right to left, ruby on the right, upright digits, every control
   await page.close();
 });
 
+/**
+ * Sentences of plain kana, which the fake times exactly: morae × 60 / 420 + 0.6 s. After the
+ * title and the heading, the first paragraph's sentences take 1.6, 3.6, 2.6 and 4.6 s.
+ */
+const PACED = `# 速さ
+
+## 一
+
+${["あいうえおかき。", "さしすせそたちつてとなにぬねのはひふへほま。", "みむめもやゆよらりるれろわを。", "あいうえおかきくけこさしすせそたちつてとなにぬねのはひふ。"].join("")}
+
+${"かきくけこさしすせそたちつてと。".repeat(6)}
+`;
+
+test("the pace: the same sentence reaches the eye line at the same time at any size or direction", async () => {
+  /** @type {{ name: string, sentence: number, onEyeLine: boolean }[]} */
+  const seen = [];
+  for (const [name, settings] of /** @type {[string, Record<string, unknown>][]} */ ([
+    ["48 px", { fontPx: 48 }],
+    ["112 px", { fontPx: 112, lineHeightPercent: 200 }],
+    ["縦書き 80 px", { fontPx: 80, vertical: true }],
+  ])) {
+    const { page, problems } = await openPrompter(settings, PACED);
+    assert.equal(await page.getByTestId("pace").textContent(), "420 拍/分");
+    // From the first paragraph: play for 3 s (0.3 s of it lost to the ramp): 2.7 s of the
+    // estimate, in the second sentence (1.6–5.2 s).
+    await page.keyboard.press("PageDown");
+    await settled(page);
+    await page.keyboard.press("Space");
+    await page.waitForTimeout(3000);
+    const at = await page.evaluate((vertical) => {
+      const sentences = [...document.querySelectorAll(".sentence")];
+      const current = document.querySelector(".sentence.current");
+      const rects = current ? [...current.getClientRects()] : [];
+      const style = current ? getComputedStyle(current) : null;
+      const leading = style
+        ? (Number.parseFloat(style.lineHeight) - Number.parseFloat(style.fontSize)) / 2
+        : 0;
+      // Is the eye line on the sentence's lines (within a line of its first and last)?
+      const eye = vertical ? window.innerWidth * 0.75 : window.innerHeight * 0.25;
+      const [low, high] = vertical
+        ? [Math.min(...rects.map((r) => r.left)), Math.max(...rects.map((r) => r.right))]
+        : [Math.min(...rects.map((r) => r.top)), Math.max(...rects.map((r) => r.bottom))];
+      return {
+        sentence: current ? sentences.indexOf(current) : -1,
+        onEyeLine: eye >= low - leading - 1 && eye <= high + leading + 1,
+      };
+    }, settings.vertical === true);
+    await page.keyboard.press("Space");
+    seen.push({ name, ...at });
+    assert.deepEqual(problems, []);
+    await page.close();
+  }
+  for (const { name, sentence, onEyeLine } of seen) {
+    assert.ok(Math.abs(sentence - 1) <= 1, `${name}: sentence ${sentence} after 3 s (expected 1)`);
+    assert.ok(onEyeLine, `${name}: the emphasised sentence is at the eye line`);
+  }
+  const indices = seen.map((s) => s.sentence);
+  assert.ok(
+    Math.max(...indices) - Math.min(...indices) <= 1,
+    `the same sentence at every size: ${JSON.stringify(seen)}`,
+  );
+});
+
 test("a hostile draft is shown as text and runs nothing in the prompter", async () => {
   const { page, problems } = await openPrompter({}, HOSTILE);
   await page.keyboard.press("End");
@@ -358,8 +422,8 @@ test("the operator view drives the prompter and follows its position", async () 
   await operator.getByRole("button", { name: "3章へ" }).click();
   await prompter.getByTestId("section-name").filter({ hasText: "①" }).waitFor();
   await operator.getByRole("button", { name: "速く" }).click();
-  await prompter.getByTestId("speed").filter({ hasText: "速さ 67" }).waitFor();
-  await operator.getByTestId("operator-speed").filter({ hasText: "速さ 67" }).waitFor();
+  await prompter.getByTestId("pace").filter({ hasText: "441 拍/分" }).waitFor();
+  await operator.getByTestId("operator-pace").filter({ hasText: "441 拍/分" }).waitFor();
 
   // A display setting reaches the prompter at once and is remembered.
   await operator.getByText("表示", { exact: true }).click();
@@ -375,7 +439,13 @@ test("the operator view drives the prompter and follows its position", async () 
   // Keys typed on the operator's live copy act on the prompter.
   await operator.getByTestId("operator-copy").focus();
   await main.keyboard.press("ArrowUp");
-  await prompter.getByTestId("speed").filter({ hasText: "速さ 75" }).waitFor();
+  await prompter.getByTestId("pace").filter({ hasText: "463 拍/分" }).waitFor();
+  // The pace chosen is the prompter's setting, shown in the operator's form, which can set
+  // it back to the estimate's (the 「表示」 section is open since the mirroring above).
+  assert.equal(await operator.getByTestId("prompter-pace").inputValue(), "463");
+  await operator.getByRole("button", { name: "見積もりの速さに戻す（420）" }).click();
+  await prompter.getByTestId("pace").filter({ hasText: "420 拍/分" }).waitFor();
+  await operator.getByTestId("operator-pace").filter({ hasText: "420 拍/分" }).waitFor();
 
   // A rehearsal: recorded in the prompter, saved, the measured pace shown here.
   await operator.getByTestId("rehearse").click();

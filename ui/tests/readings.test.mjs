@@ -92,6 +92,26 @@ test("the reading shown first is the sentence at the cursor", async () => {
   await page.close();
 });
 
+test("a proofreading rule switched off in the settings finds nothing", async () => {
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await typeIntoNewDraft(
+    page,
+    "# 挨拶\n\nこの一文は、読点が、とても、多くて、聞きにくい、文です。\n",
+  );
+  await page.getByText("読点が多すぎます", { exact: false }).first().waitFor();
+  await page.getByRole("button", { name: "設定" }).click();
+  const settings = page.getByRole("dialog", { name: "設定" });
+  const commas = settings.getByRole("checkbox", { name: "読点の数" });
+  assert.equal(await commas.isChecked(), true);
+  await commas.uncheck();
+  await page.screenshot({ path: screenshotPath("settings-rules.png") });
+  await settings.getByRole("button", { name: "保存" }).click();
+  await page.waitForFunction(() => !document.body.textContent?.includes("読点が多すぎます"));
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("the pace in morae is a setting: the live panel and the library time the draft with it", async () => {
   const page = await session.browser.newPage();
   const problems = watchProblems(page);

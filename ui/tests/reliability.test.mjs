@@ -117,6 +117,26 @@ test("a database error stays on screen until dismissed", async () => {
   await page.close();
 });
 
+test("the daily check's findings are shown in the settings and repaired there", async () => {
+  const { page, problems } = await open(() => {
+    window.podiumFake = {
+      drafts: ["# 年頭挨拶\n\n本文。\n"],
+      damage: ["row 1 missing from index drafts_live"],
+    };
+  });
+  await page.locator(".cm-content .cm-line").first().waitFor();
+  await page.getByRole("button", { name: "設定" }).click();
+  const settings = page.getByRole("dialog", { name: "設定" });
+  await settings
+    .getByText("今日の点検でデータベースに問題が見つかりました（1件", { exact: false })
+    .waitFor();
+  await settings.getByRole("button", { name: "データベースを修復する" }).click();
+  await settings.getByText("修復しました（索引を作り直しました）。").waitFor();
+  assert.equal(await settings.getByRole("button", { name: "データベースを修復する" }).count(), 0);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("export all drafts into a folder, with progress, from the settings", async () => {
   const { page, problems } = await open(() => {
     window.podiumFake = {

@@ -53,6 +53,7 @@ pub fn write(dir: &Path) -> Result<(), ExportError> {
     Backups::export_all(&cfg)?;
     RecoveryChoice::export_all(&cfg)?;
     Recovered::export_all(&cfg)?;
+    Repaired::export_all(&cfg)?;
     ExportAllProgress::export_all(&cfg)?;
     ExportAllReport::export_all(&cfg)?;
     fs::write(dir.join("index.ts"), index(dir)?)?;

@@ -35,6 +35,21 @@ pub fn body(body: &str) -> Result<(), AppError> {
     size("原稿", body.len(), MAX_DRAFT_BYTES)
 }
 
+/// An edited 要旨: a few short lines.
+pub fn summary(lines: &[String]) -> Result<(), AppError> {
+    if lines.len() > MAX_SUMMARY_LINES {
+        return Err(AppError::invalid(format!(
+            "要旨は{MAX_SUMMARY_LINES}行までです (the summary has at most {MAX_SUMMARY_LINES} lines)"
+        )));
+    }
+    lines
+        .iter()
+        .try_for_each(|line| size("要旨の一行", line.len(), MAX_SUMMARY_LINE_BYTES))
+}
+
+const MAX_SUMMARY_LINES: usize = 50;
+const MAX_SUMMARY_LINE_BYTES: usize = 2_000;
+
 pub fn export_contents(contents: &str) -> Result<(), AppError> {
     size("書き出す内容", contents.len(), MAX_EXPORT_BYTES)
 }

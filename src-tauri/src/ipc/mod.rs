@@ -32,7 +32,9 @@ pub use readings::{DictionaryStatus, ReadingEntry};
 pub use settings::{AppInfo, Settings};
 #[cfg(test)]
 pub use settings::{Language, Theme};
-pub use upkeep::{Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice};
+pub use upkeep::{
+    Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice, Repaired,
+};
 
 use time::format_description::well_known::Rfc3339;
 use time::format_description::BorrowedFormatItem;

@@ -7,7 +7,8 @@ use crate::error::AppError;
 use podium::prompter::{self as core, FontFamily};
 use podium::rehearsal::{self, SectionRun};
 use podium::script::{self, Block, Cue, Inline, Script};
-use podium::timing::ScriptTiming;
+use podium::settings::{PACE_CPM, PACE_MPM};
+use podium::timing::{ScriptTiming, Unit};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -28,7 +29,22 @@ pub struct PrompterScript {
     pub seconds: f64,
     /// The pace of the estimate: characters a minute, or morae a minute with the dictionary.
     pub pace_per_minute: f64,
+    /// What the pace counts: the prompter reads at a pace in this unit.
+    pub pace_unit: PaceUnit,
+    /// The range a pace in this unit may take (the settings' limits): the prompter's pace
+    /// keeps within it.
+    pub pace_min: u32,
+    pub pace_max: u32,
     pub sections: Vec<PrompterSection>,
+}
+
+/// What a reading pace counts: characters (字/分) or morae (拍/分, with the dictionary).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "snake_case")]
+#[ts(export)]
+pub enum PaceUnit {
+    Char,
+    Mora,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -110,6 +126,10 @@ impl PrompterScript {
                 }
             })
             .collect();
+        let (pace_unit, limits) = match timing.pace.unit {
+            Unit::Char => (PaceUnit::Char, PACE_CPM),
+            Unit::Mora => (PaceUnit::Mora, PACE_MPM),
+        };
         PrompterScript {
             draft_id: draft.id,
             revision: draft.revision,
@@ -117,6 +137,9 @@ impl PrompterScript {
             target_seconds: draft.target_seconds,
             seconds: timing.seconds,
             pace_per_minute: timing.pace.per_minute,
+            pace_unit,
+            pace_min: *limits.start(),
+            pace_max: *limits.end(),
             sections,
         }
     }
@@ -220,8 +243,8 @@ pub enum NotesShown {
 }
 
 /// Ranges (checked when saving): `fontPx` 16–240, `lineHeightPercent` 100–300,
-/// `marginPercent` 0–40, `eyeLinePercent` 5–95, `speedPx` 5–600 (pixels a second),
-/// `countdownSeconds` 0–10, colours `#rrggbb`.
+/// `marginPercent` 0–40, `eyeLinePercent` 5–95, `paceMpm` 60–1500 and `paceCpm` 30–2000 (the
+/// settings' paces), `countdownSeconds` 0–10, colours `#rrggbb`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -238,7 +261,12 @@ pub struct PrompterSettings {
     pub eye_line_percent: u32,
     pub notes: NotesShown,
     pub vertical: bool,
-    pub speed_px: u32,
+    /// The reading pace in morae a minute (for a script timed in morae); `null`: the
+    /// estimate's own (the settings' `paceMpm`).
+    pub pace_mpm: Option<u32>,
+    /// The reading pace in characters a minute (for a script timed in characters); `null`:
+    /// the settings' `paceCpm`.
+    pub pace_cpm: Option<u32>,
     pub countdown_seconds: u32,
     pub paragraph_step: bool,
     /// The display's name; `null`: the second display when there is one.
@@ -271,7 +299,8 @@ impl From<core::PrompterSettings> for PrompterSettings {
                 core::NotesShown::Dimmed => NotesShown::Dimmed,
             },
             vertical: s.vertical,
-            speed_px: s.speed_px,
+            pace_mpm: s.pace_mpm,
+            pace_cpm: s.pace_cpm,
             countdown_seconds: s.countdown_seconds,
             paragraph_step: s.paragraph_step,
             display: s.display,
@@ -305,7 +334,8 @@ impl From<PrompterSettings> for core::PrompterSettings {
                 NotesShown::Dimmed => core::NotesShown::Dimmed,
             },
             vertical: s.vertical,
-            speed_px: s.speed_px,
+            pace_mpm: s.pace_mpm,
+            pace_cpm: s.pace_cpm,
             countdown_seconds: s.countdown_seconds,
             paragraph_step: s.paragraph_step,
             display: s.display,
@@ -450,6 +480,11 @@ mod tests {
         };
         let prompter = PrompterScript::new(&script, &timing, &draft);
         assert_eq!((prompter.draft_id, prompter.revision), (3, 2));
+        // Timed in characters: the prompter's pace is in 字/分, within the settings' limits.
+        assert_eq!(
+            (prompter.pace_unit, prompter.pace_min, prompter.pace_max),
+            (PaceUnit::Char, 30, 2000)
+        );
         assert_eq!(prompter.title.as_deref(), Some("題"));
         let section = &prompter.sections[0];
         assert_eq!(

@@ -36,6 +36,9 @@ pub struct Settings {
     pub max_commas: u32,
     pub blog_footer: String,
     pub theme: Theme,
+    /// Proofreading rules switched off, by id (`kanji-run` …; every id: `lintRules` in
+    /// `AppInfo`).
+    pub lint_off: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -48,6 +51,8 @@ pub struct AppInfo {
     /// Why the database could not be opened, when it could not: every command that needs it
     /// fails with this error until it opens (each such command tries again).
     pub database_error: Option<AppError>,
+    /// Every proofreading rule's id, in the order the settings list them.
+    pub lint_rules: Vec<String>,
 }
 
 impl From<settings::Settings> for Settings {
@@ -66,6 +71,7 @@ impl From<settings::Settings> for Settings {
                 settings::Theme::Light => Theme::Light,
                 settings::Theme::Dark => Theme::Dark,
             },
+            lint_off: settings.lint_off,
         }
     }
 }
@@ -86,6 +92,7 @@ impl From<Settings> for settings::Settings {
                 Theme::Light => settings::Theme::Light,
                 Theme::Dark => settings::Theme::Dark,
             },
+            lint_off: settings.lint_off,
         }
     }
 }

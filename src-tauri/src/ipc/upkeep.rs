@@ -14,6 +14,21 @@ pub struct Backups {
     pub files: Vec<String>,
     /// Why today's backup could not be made, when it could not (a full disk …).
     pub error: Option<String>,
+    /// What the full check run with today's backup found (indexes that disagree with their
+    /// tables …): empty when the database is sound. `repair_database` mends it.
+    pub damage: Vec<String>,
+}
+
+/// What `repair_database` did.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct Repaired {
+    /// The full check found nothing to mend.
+    pub sound: bool,
+    /// The damaged file, moved aside with every byte, when the database was rebuilt into a
+    /// new file (`None` when rebuilding the indexes was enough).
+    pub moved_aside: Option<String>,
 }
 
 /// What to put in place of a corrupt database, which is moved aside (never deleted) first.

@@ -33,6 +33,7 @@ import type {
   Recovered,
   RecoveryChoice,
   RehearsalSummary,
+  Repaired,
   Revision,
   RevisionSummary,
   RubyStyle,
@@ -80,13 +81,23 @@ export interface Backend {
   /** Adds or changes a word's reading (hiragana or katakana); the list after the change. */
   putReading(written: string, reading: string): Promise<ReadingEntry[]>;
   deleteReading(written: string): Promise<ReadingEntry[]>;
-  exportText(body: string, profile: ExportProfile, ruby: RubyStyle): Promise<string>;
+  /** `summary`: the blog's 要旨 as the writer edited it, a line each (omitted: from the draft). */
+  exportText(
+    body: string,
+    profile: ExportProfile,
+    ruby: RubyStyle,
+    summary?: string[],
+  ): Promise<string>;
+  /** The blog's 要旨 made from the draft, a line each, for the writer to edit. */
+  blogSummary(body: string): Promise<string[]>;
   saveExport(path: string, contents: string): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;
   backups(): Promise<Backups>;
   /** Only for a corrupt database: moves it aside and puts the choice in its place. */
   recoverDatabase(choice: RecoveryChoice): Promise<Recovered>;
+  /** Mends what the daily full check found (`Backups.damage`), as `podium doctor --recover`. */
+  repairDatabase(): Promise<Repaired>;
   exportAll(
     folder: string,
     progress: (progress: ExportAllProgress) => void,
@@ -178,12 +189,15 @@ export function tauriBackend(): Backend {
     listReadings: () => invoke("list_readings"),
     putReading: (written, reading) => invoke("put_reading", { written, reading }),
     deleteReading: (written) => invoke("delete_reading", { written }),
-    exportText: (body, profile, ruby) => invoke("export_text", { body, profile, ruby }),
+    exportText: (body, profile, ruby, summary) =>
+      invoke("export_text", { body, profile, ruby, summary: summary ?? null }),
+    blogSummary: (body) => invoke("blog_summary", { body }),
     saveExport: (path, contents) => invoke("save_export", { path, contents }),
     getSettings: () => invoke("get_settings"),
     setSettings: (settings) => invoke("set_settings", { settings }),
     backups: () => invoke("backups"),
     recoverDatabase: (choice) => invoke("recover_database", { choice }),
+    repairDatabase: () => invoke("repair_database"),
     exportAll: (folder, progress) => {
       const onProgress = new Channel<ExportAllProgress>();
       onProgress.onmessage = progress;

@@ -213,7 +213,9 @@ export function fakeAnalyse(
     dictionary: "ready",
     readings,
     sections: spoken,
-    findings: findings.sort((a, b) => a.from - b.from),
+    findings: findings
+      .filter((f) => !settings.lintOff.includes(f.rule))
+      .sort((a, b) => a.from - b.from),
     diagnostics: [],
   };
 }
@@ -244,11 +246,19 @@ function bodyHtml(all: Line[], ruby: RubyStyle, withTitle: boolean): string {
 }
 
 /** Export profiles of the core, imitated: every text escaped, cues and notes dropped. */
+/** The fake's 要旨: the priorities' headings, a line each. */
+export function fakeSummaryLines(body: string): string[] {
+  return lines(body)
+    .filter((l) => l.kind === "section" && role(l.text.slice(3)).role === "priority")
+    .map((l) => plain(l.text.slice(3), "base"));
+}
+
 export function fakeExport(
   body: string,
   profile: ExportProfile,
   ruby: RubyStyle,
   footer: string,
+  edited?: string[],
 ): string {
   const all = lines(body);
   const title = all.find((l) => l.kind === "title")?.text.slice(2) ?? "";
@@ -267,9 +277,9 @@ export function fakeExport(
         plain(title, "base"),
       )}</title></head>\n<body>\n${bodyHtml(all, ruby, true)}\n</body>\n</html>\n`;
     case "blog": {
-      const summary = all
-        .filter((l) => l.kind === "section" && role(l.text.slice(3)).role === "priority")
-        .map((l) => `<li>${inlineHtml(l.text.slice(3), "base")}</li>`)
+      const summary = (edited ?? fakeSummaryLines(body))
+        .filter((line) => line.trim() !== "")
+        .map((line) => `<li>${escapeHtml(line.trim())}</li>`)
         .join("");
       const foot = footer
         .split(/\n{2,}/)

@@ -14,7 +14,7 @@ import type {
   RevisionKind,
   Settings,
 } from "./bindings";
-import { fakeAnalyse, fakeExport, katakana } from "./fake-analysis";
+import { fakeAnalyse, fakeExport, fakeSummaryLines, katakana } from "./fake-analysis";
 import { fillPlaceholders, templateBody, templateInfos } from "./fake-templates";
 
 /** Settings for a fake backend; every field has a default. */
@@ -28,11 +28,34 @@ export interface FakeOptions {
   databaseError?: AppError;
   /** The daily backups there are (paths, newest first). */
   backups?: string[];
+  /** What the daily full check found, until `repairDatabase`. */
+  damage?: string[];
   /** Replaces the fake's own export (e.g. with the core's real output, from golden files). */
   exportText?: Backend["exportText"];
   /** Hears the backend once it is made (browser tests act as a second window through it). */
   created?: (backend: FakeBackend) => void;
 }
+
+/** The core's rule ids (`Rule::ALL`), as `appInfo` gives them. */
+const LINT_RULES = [
+  "sentence-length",
+  "too-many-commas",
+  "doubled-phrase",
+  "doubled-particle",
+  "mixed-style",
+  "notation-variant",
+  "katakana-misspelling",
+  "user-dictionary",
+  "sentence-seconds",
+  "kanji-run",
+  "repeated-particle",
+  "homophone",
+  "furigana",
+  "redundant-expression",
+  "tautology",
+  "double-honorific",
+  "repeated-ending",
+] as const;
 
 /** The fake backend, with what it wrote to the clipboard and files, for tests to look at. */
 export interface FakeBackend extends Backend {
@@ -59,6 +82,7 @@ function defaultSettings(): Settings {
     maxCommas: 3,
     blogFooter: "",
     theme: "light",
+    lintOff: [],
   };
 }
 
@@ -89,6 +113,7 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
 
   let databaseError = options.databaseError ?? null;
   const backupFiles = options.backups ?? ["/fake/backups/podium-2027-01-03.db"];
+  let damage = options.damage ?? [];
   /** Commands that need the database fail while it cannot be opened. */
   const opened = () => {
     if (databaseError) throw { ...databaseError };
@@ -170,6 +195,7 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       version: options.version ?? "0.0.0-fake",
       databasePath: ":memory:",
       databaseError,
+      lintRules: [...LINT_RULES],
     }),
     listDrafts: async () => {
       opened();
@@ -281,10 +307,11 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       readings.delete(written);
       return readingList();
     },
-    exportText: async (body, profile, ruby) =>
+    exportText: async (body, profile, ruby, summary) =>
       options.exportText
-        ? options.exportText(body, profile, ruby)
-        : fakeExport(body, profile, ruby, settings.blogFooter),
+        ? options.exportText(body, profile, ruby, summary)
+        : fakeExport(body, profile, ruby, settings.blogFooter, summary),
+    blogSummary: async (body) => fakeSummaryLines(body),
     saveExport: async (path, contents) => {
       permitted("write", path);
       files.set(path, contents);
@@ -298,7 +325,13 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       folder: "/fake/backups",
       files: [...backupFiles],
       error: null,
+      damage: [...damage],
     }),
+    repairDatabase: async () => {
+      const sound = damage.length === 0;
+      damage = [];
+      return { sound, movedAside: null };
+    },
     recoverDatabase: async (choice) => {
       if (databaseError?.code !== "database_corrupt") {
         throw fail("invalid_input", "データベースは開けるので、そのままにしました");

@@ -1,7 +1,6 @@
 // Small pieces of what the prompter shows, kept out of the components to be tested.
 
-import type { PrompterSettings } from "../lib/bindings";
-import { formatDuration } from "../lib/duration";
+import type { PaceUnit, PrompterSettings } from "../lib/bindings";
 import { translate } from "../lib/i18n";
 
 /** Where the eye line sits, as a fraction of the screen from the leading edge. */
@@ -16,9 +15,26 @@ export function eyeLineFraction(settings: PrompterSettings): number {
   }
 }
 
-/** 「+0分12秒 遅れ」, 「−0分05秒 先行」, or 「予定どおり」 within 2 s. */
+/** A stretch of time as the lag says it: 「12秒」「1分05秒」, "12 s", "1 min 5 s". */
+function lagTime(seconds: number, language: "ja" | "en"): string {
+  const whole = Math.round(seconds);
+  const [minutes, rest] = [Math.floor(whole / 60), whole % 60];
+  if (language === "ja") {
+    return minutes > 0 ? `${minutes}分${String(rest).padStart(2, "0")}秒` : `${rest}秒`;
+  }
+  return minutes > 0 ? `${minutes} min ${rest} s` : `${rest} s`;
+}
+
+/** 「12秒遅れ」, 「1分05秒早い」, or 「予定どおり」 within 2 s: no sign, one word. */
 export function lagText(lag: number, language: "ja" | "en"): string {
   if (Math.abs(lag) < 2) return translate(language, "prompter.onPlan");
-  const time = formatDuration(Math.abs(lag), language);
+  const time = lagTime(Math.abs(lag), language);
   return translate(language, lag > 0 ? "prompter.behind" : "prompter.ahead", { time });
+}
+
+/** 「420 拍/分」 or 「300 字/分」 ("420 morae/min", "300 chars/min"). */
+export function paceText(pace: number, unit: PaceUnit, language: "ja" | "en"): string {
+  return translate(language, unit === "mora" ? "prompter.paceMora" : "prompter.paceChar", {
+    pace: Math.round(pace),
+  });
 }

@@ -6,25 +6,29 @@
 import type { PrompterCommand, PrompterReport } from "./protocol";
 import {
   advance,
-  clampSpeed,
+  clampPace,
   destination,
+  estimateAt,
   type Geometry,
   glideTo,
   lag,
-  lastAtOrBefore,
   locate,
   type Motion,
   motion,
+  nextPace,
   nextParagraph,
   nextSection,
-  nextSpeed,
   nudge,
+  place,
+  placeAtClock,
   previousParagraph,
   previousSection,
   progress,
+  rateOf,
   remainingAt,
   sectionAt,
   sectionStart,
+  sentenceAt,
   type TextPoint,
   trackTransform,
 } from "./scroll";
@@ -41,7 +45,13 @@ export type EngineSnapshot = Omit<PrompterReport, "draftId" | "rehearsalsSaved" 
 };
 
 export interface EngineOptions {
-  speedPx: number;
+  /** The reading pace chosen, in the estimate's unit a minute (拍/分 or 字/分). */
+  pace: number;
+  /** The estimate's own pace, in the same unit: at it, each sentence takes its estimate. */
+  estimatePace: number;
+  /** The limits of a pace in this unit (the settings'). */
+  paceMin: number;
+  paceMax: number;
   stepMode: boolean;
   countdownSeconds: number;
   estimateSeconds: number;
@@ -53,7 +63,12 @@ export interface EngineOptions {
 
 export class PrompterEngine {
   private m: Motion;
-  private geometry: Geometry = { blocks: [], sections: [], sentences: [], length: 0 };
+  private geometry: Geometry = {
+    blocks: [],
+    sections: [],
+    length: 0,
+    timeline: { clock: [], estimate: [], position: [], slope: [], sentences: [] },
+  };
   private sentences: HTMLElement[] = [];
   private current = -1;
   private eyeLine = 0;
@@ -77,11 +92,14 @@ export class PrompterEngine {
     /** A rehearsal that reached its end, or was finished: seconds per section. */
     private rehearsed: (sectionSeconds: number[]) => void,
   ) {
-    this.options = options;
-    this.m = motion(options.speedPx);
+    this.options = { ...options, pace: clampPace(options.pace, options.paceMin, options.paceMax) };
+    this.m = motion(rateOf(this.options.pace, options.estimatePace));
   }
 
-  /** New measurements (the position keeps its place in the text). */
+  /**
+   * New measurements. The position keeps its place in the text: the same script time (the
+   * same point of the same sentence in any layout), or `keep`.
+   */
   setLayout(
     geometry: Geometry,
     sentences: HTMLElement[],
@@ -89,25 +107,29 @@ export class PrompterEngine {
     vertical: boolean,
     keep: TextPoint | null,
   ): void {
-    const point = keep ?? (this.geometry.blocks.length > 0 ? this.point() : null);
+    const measured = this.geometry.timeline.clock.length > 0;
     this.geometry = geometry;
     this.sentences = sentences;
     this.eyeLine = eyeLine;
     this.vertical = vertical;
     this.current = -1;
     this.drawn = "";
-    if (point) {
-      const b = geometry.blocks[point.block];
-      this.m.position = b ? b.start + (b.end - b.start) * point.fraction : 0;
+    if (keep) {
+      const b = geometry.blocks[keep.block];
+      place(this.m, b ? b.start + (b.end - b.start) * keep.fraction : 0, geometry.timeline);
+    } else if (measured) {
+      // A glide in progress stops where it is.
+      placeAtClock(this.m, this.m.clock, geometry.timeline);
+    } else {
+      place(this.m, 0, geometry.timeline);
     }
-    this.m.glide = null;
     this.draw();
     this.report();
   }
 
   setOptions(options: EngineOptions): void {
-    this.options = options;
-    this.m.speed = clampSpeed(options.speedPx);
+    this.options = { ...options, pace: clampPace(options.pace, options.paceMin, options.paceMax) };
+    this.m.speed = rateOf(this.options.pace, options.estimatePace);
     this.report();
   }
 
@@ -118,16 +140,19 @@ export class PrompterEngine {
   snapshot(): EngineSnapshot {
     const g = this.geometry;
     const position = this.m.position;
+    const estimated = estimateAt(g.timeline, this.m.clock);
+    const { estimateSeconds, targetSeconds } = this.options;
     return {
       point: this.point(),
+      clock: this.m.clock,
       position,
       playing: this.m.playing,
-      speedPx: this.m.speed,
+      pace: this.options.pace,
       stepMode: this.options.stepMode,
       section: sectionAt(g, position),
       elapsed: this.elapsed,
-      remaining: remainingAt(g, position, this.options.estimateSeconds),
-      lag: lag(g, position, this.elapsed, this.options.estimateSeconds, this.options.targetSeconds),
+      remaining: remainingAt(estimated, estimateSeconds),
+      lag: lag(estimated, this.elapsed, estimateSeconds, targetSeconds),
       progress: progress(g, position),
       countdown: this.countdownLeft === null ? null : Math.ceil(this.countdownLeft),
       blank: this.blank,
@@ -161,10 +186,13 @@ export class PrompterEngine {
         if (this.rehearsing) this.finishRehearsal();
         break;
       case "faster":
-      case "slower":
-        m.speed = nextSpeed(m.speed, command.action === "faster" ? 1 : -1);
-        this.options = { ...this.options, speedPx: m.speed };
+      case "slower": {
+        const { pace, paceMin, paceMax, estimatePace } = this.options;
+        const next = nextPace(pace, command.action === "faster" ? 1 : -1, paceMin, paceMax);
+        this.options = { ...this.options, pace: next };
+        m.speed = rateOf(next, estimatePace);
         break;
+      }
       case "nextParagraph":
         glide(nextParagraph(g, destination(m)));
         break;
@@ -194,7 +222,7 @@ export class PrompterEngine {
         if (this.blank) this.pause();
         break;
       case "nudge":
-        nudge(m, command.by, g.length);
+        nudge(m, command.by, g.timeline);
         break;
       case "rehearse":
         if (command.on) {
@@ -254,7 +282,7 @@ export class PrompterEngine {
       this.countdownLeft -= dt;
       if (this.countdownLeft <= 0) this.go();
     }
-    const moving = advance(this.m, dt, this.geometry.length);
+    const moving = advance(this.m, dt, this.geometry.timeline);
     if (this.running) {
       this.elapsed += Math.min(dt, 0.25);
       if (this.rehearsing) {
@@ -291,7 +319,7 @@ export class PrompterEngine {
     if (this.view.progressBar) {
       this.view.progressBar.style.transform = `scaleX(${progress(g, this.m.position).toFixed(4)})`;
     }
-    const current = lastAtOrBefore(g.sentences.length, (i) => g.sentences[i], this.m.position);
+    const current = sentenceAt(g.timeline, this.m.clock);
     if (current !== this.current) {
       this.sentences[this.current]?.classList.remove("current");
       this.sentences[current]?.classList.add("current");

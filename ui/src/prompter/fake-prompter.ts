@@ -5,7 +5,7 @@
 
 import type { PrompterBackend } from "../lib/backend";
 import type { PrompterSettings, RehearsalRun, RehearsalSummary, Settings } from "../lib/bindings";
-import { fakePrompterScript } from "./fake-script";
+import { FAKE_PACE_CPM, FAKE_PACE_MPM, fakePrompterScript } from "./fake-script";
 import type { PrompterCommand, PrompterReport } from "./protocol";
 
 /** The draft the fake prompter page shows (written by `open`, read by `script`). */
@@ -36,7 +36,8 @@ export function defaultPrompterSettings(): PrompterSettings {
     eyeLinePercent: 33,
     notes: "dimmed",
     vertical: false,
-    speedPx: 60,
+    paceMpm: null,
+    paceCpm: null,
     countdownSeconds: 3,
     paragraphStep: false,
     display: null,
@@ -81,10 +82,10 @@ export function fakePrompter(
     const { paceCpm, paceMpm } = paces();
     const within = (pace: number, low: number, high: number) =>
       Math.min(high, Math.max(low, Math.round((pace * estimated) / seconds)));
-    const measuredMpm = within(paceMpm, 60, 1500);
+    const measuredMpm = within(paceMpm, ...FAKE_PACE_MPM);
     return {
       runs: list,
-      measuredCpm: within(paceCpm, 30, 2000),
+      measuredCpm: within(paceCpm, ...FAKE_PACE_CPM),
       measuredMpm,
       calibratedSeconds: (script(id).seconds * paceMpm) / measuredMpm,
     };
@@ -106,8 +107,11 @@ export function fakePrompter(
     script: async (id) => script(id),
     getSettings: async () => ({ ...settings }),
     setSettings: async (next) => {
-      if (next.speedPx < 5 || next.speedPx > 600) {
-        throw { code: "invalid_input", message: "プロンプターの設定「speed_px」が範囲外です" };
+      const outside = (pace: number | null, [low, high]: readonly [number, number]) =>
+        pace !== null && (pace < low || pace > high);
+      if (outside(next.paceMpm, FAKE_PACE_MPM) || outside(next.paceCpm, FAKE_PACE_CPM)) {
+        const name = outside(next.paceMpm, FAKE_PACE_MPM) ? "pace_mpm" : "pace_cpm";
+        throw { code: "invalid_input", message: `プロンプターの設定「${name}」が範囲外です` };
       }
       settings = { ...next };
       globalThis.localStorage?.setItem(SETTINGS_KEY, JSON.stringify(settings));

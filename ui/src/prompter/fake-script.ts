@@ -14,6 +14,12 @@ import type {
 } from "../lib/bindings";
 import { fakeMorae, katakana } from "../lib/fake-analysis";
 
+/** The settings' limits of a pace in morae (src/settings.rs `PACE_MPM`), as the shell sends
+ * them with the script. */
+export const FAKE_PACE_MPM = [60, 1500] as const;
+/** The same for characters (`PACE_CPM`). */
+export const FAKE_PACE_CPM = [30, 2000] as const;
+
 const INLINE =
   /\{([^|{}\n]+)\|([^{}\n]+)\}|｜([^《\n]+)《([^》\n]+)》|\[\[([^\]\n]*)\]\]|\*\*([^*\n]+)\*\*/gu;
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"' };
@@ -126,6 +132,9 @@ export function fakePrompterScript(
     targetSeconds: draft.targetSeconds,
     seconds: sections.reduce((sum, s) => sum + s.seconds, 0),
     pacePerMinute: paceMpm,
+    paceUnit: "mora",
+    paceMin: FAKE_PACE_MPM[0],
+    paceMax: FAKE_PACE_MPM[1],
     sections,
   };
 }

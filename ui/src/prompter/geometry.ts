@@ -2,7 +2,7 @@
 // resize, font or settings change), never per frame: the frame loop only reads the numbers.
 
 import type { Layout } from "./model";
-import type { BlockExtent, Geometry } from "./scroll";
+import { type BlockExtent, type Geometry, type SentenceExtent, timeline } from "./scroll";
 
 export interface Orientation {
   vertical: boolean;
@@ -39,21 +39,11 @@ export function measure(track: HTMLElement, laid: Layout, o: Orientation): Measu
   const box = track.getBoundingClientRect();
   const elements = track.querySelectorAll<HTMLElement>("[data-block]");
   const blocks: BlockExtent[] = [];
-  let before = 0;
   elements.forEach((element, index) => {
     const block = laid.blocks[index];
     if (!block) return;
     const [start, end] = along(element.getBoundingClientRect(), box, o);
-    const seconds = laid.seconds[index] ?? 0;
-    blocks.push({
-      start,
-      end,
-      section: block.section,
-      paragraph: block.kind === "paragraph",
-      seconds,
-      secondsBefore: before,
-    });
-    before += seconds;
+    blocks.push({ start, end, section: block.section, paragraph: block.kind === "paragraph" });
   });
   const length = blocks.at(-1)?.end ?? 0;
   // A section's start is its first block's; one without blocks starts where the next does.
@@ -65,25 +55,34 @@ export function measure(track: HTMLElement, laid: Layout, o: Orientation): Measu
     if (Number.isNaN(sections[i])) sections[i] = sections[i + 1] ?? length;
   }
   const sentenceElements = [...track.querySelectorAll<HTMLElement>(".sentence")];
-  // A sentence's first box starts below (left of) its line's top by the half-leading: a
-  // sentence counts as reached when its line reaches the eye line.
+  // A sentence's boxes are its font's height; its lines are taller by the leading, half on
+  // each side: a line counts as reached when its top (its half-leading) reaches the eye line.
   const style = sentenceElements[0] ? getComputedStyle(sentenceElements[0]) : null;
-  const leading = style
-    ? Math.max(0, (Number.parseFloat(style.lineHeight) - Number.parseFloat(style.fontSize)) / 2)
+  const measuredLeading = style
+    ? (Number.parseFloat(style.lineHeight) - Number.parseFloat(style.fontSize)) / 2
     : 0;
-  const sentences = sentenceElements.map((element) => {
-    const rects = element.getClientRects();
-    return rects.length > 0
-      ? along(rects[0], box, o)[0] - (Number.isFinite(leading) ? leading : 0)
-      : 0;
-  });
+  const leading = Number.isFinite(measuredLeading) ? Math.max(0, measuredLeading) : 0;
+  // The sentences read aloud, in the order of their elements (a `.sentence` per sentence of
+  // each paragraph), with their block and estimate.
+  const timed = laid.blocks.flatMap((block, index) =>
+    block.kind === "paragraph"
+      ? block.sentences.map((s) => ({ block: index, seconds: s.seconds }))
+      : [],
+  );
+  const sentences: SentenceExtent[] = sentenceElements.map((element, index) => ({
+    block: timed[index]?.block ?? 0,
+    seconds: timed[index]?.seconds ?? 0,
+    lines: [...element.getClientRects()].map((rect) => {
+      const [start, end] = along(rect, box, o);
+      return {
+        start: start - leading,
+        end: end + leading,
+        size: o.vertical ? rect.height : rect.width,
+      };
+    }),
+  }));
   return {
-    geometry: {
-      blocks,
-      sections,
-      sentences,
-      length,
-    },
+    geometry: { blocks, sections, length, timeline: timeline(sentences, laid.pauses, length) },
     sentenceElements,
   };
 }

@@ -11,9 +11,13 @@ export type LaidBlock =
 
 export interface Layout {
   blocks: LaidBlock[];
-  /** Seconds of the estimate per block: a section's time spread over its paragraphs by the
-   * estimate of their sentences, so that the blocks add up to the section. */
-  seconds: number[];
+  /**
+   * The estimate's seconds after each block that are in no sentence: a section's paragraph
+   * and section pauses (its time beyond its sentences), shared over the gaps after its
+   * paragraphs (between paragraphs, and after the last when another section follows). The
+   * prompter glides from a paragraph to the next line read in this time.
+   */
+  pauses: number[];
   /** How many sections the script has. */
   sections: number;
   /** Script indices of the sections with a heading: what "jump to section n" counts. */
@@ -22,7 +26,7 @@ export interface Layout {
 
 export function layout(script: PrompterScript, notes: NotesShown): Layout {
   const blocks: LaidBlock[] = [];
-  const seconds: number[] = [];
+  const pauses: number[] = [];
   script.sections.forEach((section, index) => {
     if (section.title !== "") {
       blocks.push({
@@ -31,20 +35,25 @@ export function layout(script: PrompterScript, notes: NotesShown): Layout {
         title: section.title,
         number: section.number,
       });
-      seconds.push(0);
+      pauses.push(0);
     }
-    const first = blocks.length;
+    const paragraphs: number[] = [];
+    let spoken = 0;
     for (const block of section.blocks) {
       if (block.kind === "note" && notes === "hidden") continue;
+      if (block.kind === "paragraph") {
+        paragraphs.push(blocks.length);
+        spoken += block.sentences.reduce((sum, s) => sum + s.seconds, 0);
+      }
       blocks.push({ ...block, section: index } as LaidBlock);
-      seconds.push(
-        block.kind === "paragraph" ? block.sentences.reduce((sum, s) => sum + s.seconds, 0) : 0,
-      );
+      pauses.push(0);
     }
-    const spoken = seconds.slice(first).reduce((sum, s) => sum + s, 0);
-    const scale = spoken > 0 ? section.seconds / spoken : 0;
-    for (let i = first; i < seconds.length; i += 1) seconds[i] *= scale;
+    // Between paragraphs, and after the last one when a section follows (as the estimate).
+    const gaps = index + 1 < script.sections.length ? paragraphs : paragraphs.slice(0, -1);
+    const extra = Math.max(0, section.seconds - spoken);
+    const shared = gaps.length > 0 ? gaps : paragraphs.slice(-1);
+    for (const at of shared) pauses[at] = extra / shared.length;
   });
   const titled = script.sections.flatMap((section, index) => (section.title ? [index] : []));
-  return { blocks, seconds, sections: script.sections.length, titled };
+  return { blocks, pauses, sections: script.sections.length, titled };
 }

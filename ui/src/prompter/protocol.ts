@@ -28,8 +28,12 @@ export interface PrompterReport {
   draftId: number;
   /** Where the eye line is, in terms of the text (the same in any layout). */
   point: TextPoint;
+  /** The script time at the eye line (the estimate's seconds, with the glides over what it
+   * does not time): the same sentence in any layout. */
+  clock: number;
   playing: boolean;
-  speedPx: number;
+  /** The reading pace, in the unit of the script's estimate a minute (拍/分 or 字/分). */
+  pace: number;
   stepMode: boolean;
   section: number;
   elapsed: number;

@@ -10,4 +10,8 @@ databasePath: string,
  * Why the database could not be opened, when it could not: every command that needs it
  * fails with this error until it opens (each such command tries again).
  */
-databaseError: AppError | null, };
+databaseError: AppError | null, 
+/**
+ * Every proofreading rule's id, in the order the settings list them.
+ */
+lintRules: Array<string>, };

@@ -11,4 +11,9 @@ files: Array<string>,
 /**
  * Why today's backup could not be made, when it could not (a full disk …).
  */
-error: string | null, };
+error: string | null, 
+/**
+ * What the full check run with today's backup found (indexes that disagree with their
+ * tables …): empty when the database is sound. `repair_database` mends it.
+ */
+damage: Array<string>, };

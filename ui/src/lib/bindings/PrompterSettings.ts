@@ -5,10 +5,20 @@ import type { PrompterFont } from "./PrompterFont";
 
 /**
  * Ranges (checked when saving): `fontPx` 16–240, `lineHeightPercent` 100–300,
- * `marginPercent` 0–40, `eyeLinePercent` 5–95, `speedPx` 5–600 (pixels a second),
- * `countdownSeconds` 0–10, colours `#rrggbb`.
+ * `marginPercent` 0–40, `eyeLinePercent` 5–95, `paceMpm` 60–1500 and `paceCpm` 30–2000 (the
+ * settings' paces), `countdownSeconds` 0–10, colours `#rrggbb`.
  */
-export type PrompterSettings = { fontFamily: PrompterFont, fontPx: number, lineHeightPercent: number, marginPercent: number, foreground: string, background: string, mirrorHorizontal: boolean, mirrorVertical: boolean, eyeLine: EyeLine, eyeLinePercent: number, notes: NotesShown, vertical: boolean, speedPx: number, countdownSeconds: number, paragraphStep: boolean, 
+export type PrompterSettings = { fontFamily: PrompterFont, fontPx: number, lineHeightPercent: number, marginPercent: number, foreground: string, background: string, mirrorHorizontal: boolean, mirrorVertical: boolean, eyeLine: EyeLine, eyeLinePercent: number, notes: NotesShown, vertical: boolean, 
+/**
+ * The reading pace in morae a minute (for a script timed in morae); `null`: the
+ * estimate's own (the settings' `paceMpm`).
+ */
+paceMpm: number | null, 
+/**
+ * The reading pace in characters a minute (for a script timed in characters); `null`:
+ * the settings' `paceCpm`.
+ */
+paceCpm: number | null, countdownSeconds: number, paragraphStep: boolean, 
 /**
  * The display's name; `null`: the second display when there is one.
  */

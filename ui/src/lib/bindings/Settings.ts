@@ -14,4 +14,9 @@ paceCpm: number,
 /**
  * Reading pace, morae per minute (default 420): the timing with the dictionary.
  */
-paceMpm: number, maxSentenceChars: number, maxCommas: number, blogFooter: string, theme: Theme, };
+paceMpm: number, maxSentenceChars: number, maxCommas: number, blogFooter: string, theme: Theme, 
+/**
+ * Proofreading rules switched off, by id (`kanji-run` …; every id: `lintRules` in
+ * `AppInfo`).
+ */
+lintOff: Array<string>, };

@@ -1,0 +1,598 @@
+//! Pathological inputs against the release CLI (`make bench-pathological`, part of `make bench`).
+//!
+//! Issue 18, item 3: every input the CLI accepts (up to 16 MiB, `podium::input`) is handled in
+//! linear time and bounded memory. Budget on the 2-core development machine: **≤ 5 s and
+//! ≤ 500 MB** per command for every input under the limit.
+//!
+//! Each input below is generated at a few sizes (default 1 MiB, 4 MiB and just under 16 MiB,
+//! to show how it scales) and each CLI command is run on it as a child process of
+//! `/usr/bin/time` (GNU time: wall time and the child's peak RSS), with a time limit and a
+//! limit on address space so that a regression shows as `timeout` or `memory` instead of
+//! hanging the machine. Nothing is asserted: the figures are printed, rows over budget are
+//! marked `!`.
+//!
+//! Settings (environment):
+//! - `PATHOLOGICAL_SIZES`: sizes in MiB, comma-separated (`16` means just under the limit);
+//!   default `1,4,16`.
+//! - `PATHOLOGICAL_ONLY`: run only the inputs whose name contains one of these
+//!   (comma-separated); `PATHOLOGICAL_COMMANDS` likewise for the commands.
+//! - `PATHOLOGICAL_TIMEOUT`: seconds before a run is killed (default 60).
+//! - `PATHOLOGICAL_MEMORY_MB`: address-space limit of a run (default 8192).
+//! - `PATHOLOGICAL_CSV`: also write the rows to this file.
+//! - `PODIUM_BIN`: the binary to measure (default: the one cargo built for this bench).
+//!
+//! The dictionary is built (once) into the usual cache folder (`XDG_CACHE_HOME`) before the
+//! first timed run.
+
+use std::fmt::Write as _;
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::Instant;
+
+const MIB: usize = 1024 * 1024;
+/// Largest accepted input (`podium::input::MAX_DRAFT_BYTES`); the biggest size stays under it.
+const LIMIT: usize = podium::input::MAX_DRAFT_BYTES;
+const BUDGET_SECONDS: f64 = 5.0;
+const BUDGET_MB: f64 = 500.0;
+
+type Generator = fn(usize) -> String;
+
+/// (name, what it is, generator of about `n` bytes).
+const INPUTS: &[(&str, &str, Generator)] = &[
+    ("speech", "a real address repeated", speech),
+    ("url", "one URL", url),
+    ("ascii-line", "one line of ASCII words", ascii_line),
+    ("ascii-run", "one line of one letter", ascii_run),
+    ("headings", "## headings, one a line", headings),
+    ("bidi", "bidi overrides between kana", bidi),
+    ("html-a", "`<a ` repeated", html_a),
+    (
+        "long-sentence",
+        "sentences, then one long sentence",
+        long_sentence,
+    ),
+    (
+        "jp-no-period",
+        "one paragraph of Japanese without 。",
+        japanese_no_period,
+    ),
+    ("ruby", "`{漢|かん}` repeated", ruby),
+    ("pauses", "`[[間]]` repeated", pauses),
+    ("unclosed", "`[[あ` and `{漢|` never closed", unclosed),
+    ("quotes", "`>>>>…` nested block quotes", quotes),
+    ("lists", "`- - - -…` nested lists", lists),
+    ("pipes", "a table of pipes", pipes),
+    ("links", "links", links),
+    ("emphasis", "`*強調*_` and stray delimiters", emphasis),
+    ("digits", "one line of digits", digits),
+    ("commas", "`、` repeated", commas),
+    ("kanji-run", "one kanji repeated", kanji_run),
+    ("sentences", "`はい。` repeated", sentences),
+    ("findings", "doubled phrases and mixed style", findings),
+    ("variants", "表記ゆれ in every sentence", variants),
+    ("crlf", "lines ending in CRLF and LF", crlf),
+    ("base64", "one line of base64", base64),
+];
+
+const COMMANDS: &[(&str, &[&str])] = &[
+    ("stats", &["stats"]),
+    ("stats-chars", &["stats", "--chars-only"]),
+    ("lint-json", &["lint", "--json"]),
+    ("readings", &["readings"]),
+    ("export-html", &["export", "--to", "html"]),
+    ("export-blog", &["export", "--to", "blog"]),
+    ("import", &["import"]),
+];
+
+/// `unit` repeated until the text has about `n` bytes.
+fn repeat_to(unit: &str, n: usize) -> String {
+    unit.repeat((n / unit.len()).max(1))
+}
+
+/// `items` cycled, each followed by `sep`, until the text has about `n` bytes.
+fn cycle_to(items: &[&str], sep: &str, n: usize) -> String {
+    let mut out = String::with_capacity(n + 64);
+    for item in items.iter().cycle() {
+        if out.len() + item.len() + sep.len() > n {
+            break;
+        }
+        out.push_str(item);
+        out.push_str(sep);
+    }
+    out
+}
+
+fn speech(n: usize) -> String {
+    let address = include_str!("../tests/data/address.md");
+    let body = address
+        .split_once("\n## ")
+        .map_or(address, |(_, rest)| rest);
+    let mut out = String::from("# 長い演説\n");
+    while out.len() + body.len() + 4 < n {
+        out.push_str("\n## ");
+        out.push_str(body);
+    }
+    out
+}
+
+fn url(n: usize) -> String {
+    let mut out = String::from("詳しくは https://example.com/");
+    out.push_str(&repeat_to(
+        "path/abc123/DEF-456_ghi?x=1&y=2#7",
+        n - out.len() - 40,
+    ));
+    out.push_str(" をご覧ください。\n");
+    out
+}
+
+fn ascii_line(n: usize) -> String {
+    repeat_to("The quick brown fox jumps over the lazy dog, 1 2 3. ", n) + "\n"
+}
+
+fn ascii_run(n: usize) -> String {
+    repeat_to("a", n) + "\n"
+}
+
+fn headings(n: usize) -> String {
+    cycle_to(
+        &[
+            "## ① 人づくり",
+            "## 結びに",
+            "## 見出し",
+            "### 小見出し",
+            "# 題",
+        ],
+        "\n",
+        n,
+    )
+}
+
+fn bidi(n: usize) -> String {
+    cycle_to(&["あ\u{202E}い\u{2066}う\u{200F}え\u{0007}お"], "", n) + "\n"
+}
+
+fn html_a(n: usize) -> String {
+    repeat_to("<a ", n)
+}
+
+fn long_sentence(n: usize) -> String {
+    let mut out = cycle_to(
+        &["本日は晴天です。", "市民の皆さんと共に歩みます。"],
+        "",
+        n / 2,
+    );
+    out.push_str("\n\n");
+    out.push_str(&repeat_to(
+        "市民の皆さんと共に未来を築いていくために",
+        n / 2,
+    ));
+    out.push('\n');
+    out
+}
+
+fn japanese_no_period(n: usize) -> String {
+    repeat_to(
+        "市民の皆さんとともに未来を築いていきたいと考えております",
+        n,
+    ) + "\n"
+}
+
+fn ruby(n: usize) -> String {
+    repeat_to("{漢|かん}", n) + "\n"
+}
+
+fn pauses(n: usize) -> String {
+    repeat_to("[[間]]", n) + "\n"
+}
+
+fn unclosed(n: usize) -> String {
+    cycle_to(&["[[あ", "{漢|", "《", "｜"], "", n) + "\n"
+}
+
+fn quotes(n: usize) -> String {
+    repeat_to(">", n - 20) + " 引用です。\n"
+}
+
+fn lists(n: usize) -> String {
+    repeat_to("- ", n - 20) + "項目です。\n"
+}
+
+fn pipes(n: usize) -> String {
+    let mut out = String::from("| 項目 | 値 | 備考 |\n|---|---|---|\n");
+    out.push_str(&cycle_to(
+        &["| 市民 | 100 | あ |", "||||||||||||||||"],
+        "\n",
+        n,
+    ));
+    out
+}
+
+fn links(n: usize) -> String {
+    cycle_to(
+        &[
+            "[市のサイト](https://example.com/a)",
+            "[詳細](javascript:alert(1))",
+            "<https://example.com/b>",
+            "[参照][ref]",
+        ],
+        " ",
+        n - 40,
+    ) + "\n\n[ref]: https://example.com/ref\n"
+}
+
+fn emphasis(n: usize) -> String {
+    cycle_to(&["*強調*", "**太字**", "_あ", "*", "**", "`", "~"], "", n) + "\n"
+}
+
+fn digits(n: usize) -> String {
+    repeat_to("1234567890", n) + "\n"
+}
+
+fn commas(n: usize) -> String {
+    repeat_to("、", n) + "\n"
+}
+
+fn kanji_run(n: usize) -> String {
+    repeat_to("漢", n) + "\n"
+}
+
+fn sentences(n: usize) -> String {
+    repeat_to("はい。", n) + "\n"
+}
+
+fn findings(n: usize) -> String {
+    cycle_to(
+        &[
+            "仕組みを仕組みを整えます。",
+            "計画をを進めるのだ。",
+            "市立と私立の学校がある。",
+        ],
+        "",
+        n,
+    ) + "\n"
+}
+
+fn variants(n: usize) -> String {
+    cycle_to(
+        &["取組を進めます。", "取り組みを進めます。", "子供と子ども。"],
+        "\n\n",
+        n,
+    )
+}
+
+fn crlf(n: usize) -> String {
+    cycle_to(
+        &["本日は晴天です。\r", "市民の皆さん、\r\n", "\r\n"],
+        "\n",
+        n,
+    )
+}
+
+fn base64(n: usize) -> String {
+    const ALPHABET: &[u8] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = String::with_capacity(n + 2);
+    let mut state: u32 = 12345;
+    while out.len() < n - 2 {
+        state = state.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+        out.push(ALPHABET[(state >> 16) as usize % 64] as char);
+    }
+    out.push_str("==\n");
+    out
+}
+
+/// One measured run.
+struct Row {
+    input: &'static str,
+    bytes: usize,
+    command: &'static str,
+    seconds: f64,
+    /// Peak RSS in MB, when GNU time reported it.
+    mb: Option<f64>,
+    status: String,
+}
+
+impl Row {
+    fn over(&self) -> bool {
+        self.seconds > BUDGET_SECONDS
+            || self.mb.is_some_and(|mb| mb > BUDGET_MB)
+            || self.status != "ok"
+    }
+}
+
+fn env_list(name: &str) -> Option<Vec<String>> {
+    std::env::var(name)
+        .ok()
+        .filter(|v| !v.trim().is_empty())
+        .map(|v| {
+            v.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+}
+
+fn env_number(name: &str, default: f64) -> f64 {
+    std::env::var(name)
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
+}
+
+fn main() {
+    // `cargo bench` passes `--bench`; a filter like cargo's would be the first free argument.
+    let filter: Vec<String> = std::env::args()
+        .skip(1)
+        .filter(|a| !a.starts_with("--"))
+        .collect();
+    let binary = std::env::var_os("PODIUM_BIN")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_podium")));
+    let sizes: Vec<usize> = env_list("PATHOLOGICAL_SIZES")
+        .unwrap_or_else(|| vec!["1".into(), "4".into(), "16".into()])
+        .iter()
+        .filter_map(|s| s.parse::<usize>().ok())
+        .map(|mib| (mib * MIB).min(LIMIT - 4096))
+        .collect();
+    let only = env_list("PATHOLOGICAL_ONLY");
+    let commands_only = env_list("PATHOLOGICAL_COMMANDS");
+    let timeout = env_number("PATHOLOGICAL_TIMEOUT", 60.0);
+    let memory_mb = env_number("PATHOLOGICAL_MEMORY_MB", 8192.0);
+    let gnu_time = Path::new("/usr/bin/time").is_file();
+
+    let work = tempfile::tempdir().expect("a temporary folder");
+    let db_missing = work.path().join("no-database.db");
+    println!(
+        "pathological inputs: {} (sizes {}, time limit {timeout} s, budget ≤ {BUDGET_SECONDS} s and ≤ {BUDGET_MB} MB)",
+        binary.display(),
+        sizes.iter().map(|s| human(*s)).collect::<Vec<_>>().join(", ")
+    );
+    if !gnu_time {
+        println!("/usr/bin/time is missing (apt-get install time): peak memory is not measured");
+    }
+    warm_up(&binary, work.path(), &db_missing);
+
+    let selected = |name: &str, list: &Option<Vec<String>>| {
+        list.as_ref()
+            .is_none_or(|l| l.iter().any(|s| name.contains(s.as_str())))
+    };
+    let mut rows: Vec<Row> = Vec::new();
+    let mut csv = std::env::var_os("PATHOLOGICAL_CSV").map(|path| {
+        let mut file = fs::File::create(path).expect("the CSV file");
+        let _ = writeln!(file, "input,bytes,command,seconds,peak_mb,status");
+        file
+    });
+    for &(name, what, generate) in INPUTS {
+        if !selected(name, &only)
+            || !(filter.is_empty() || filter.iter().any(|f| name.contains(f.as_str())))
+        {
+            continue;
+        }
+        for &size in &sizes {
+            let text = generate(size);
+            assert!(text.len() <= LIMIT, "{name} is over the limit");
+            let file = work.path().join(format!("{name}.md"));
+            fs::write(&file, &text).expect("the input file");
+            println!("\n{name} ({what}): {} bytes", text.len());
+            drop(text);
+            for &(command, args) in COMMANDS {
+                if !selected(command, &commands_only) {
+                    continue;
+                }
+                let db = work.path().join("import.db");
+                let _ = fs::remove_file(&db);
+                let mut arguments: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+                arguments.push(file.display().to_string());
+                if command == "import" {
+                    arguments.push("--db".into());
+                    arguments.push(db.display().to_string());
+                }
+                let row = measure(
+                    &binary,
+                    &arguments,
+                    &db_missing,
+                    work.path(),
+                    timeout,
+                    memory_mb,
+                    gnu_time,
+                );
+                let row = Row {
+                    input: name,
+                    bytes: fs::metadata(&file).map_or(0, |m| m.len() as usize),
+                    command,
+                    ..row
+                };
+                println!("  {}", format_row(&row));
+                if let Some(csv) = &mut csv {
+                    let _ = writeln!(
+                        csv,
+                        "{},{},{},{:.2},{},{}",
+                        row.input,
+                        row.bytes,
+                        row.command,
+                        row.seconds,
+                        row.mb.map_or(String::new(), |mb| format!("{mb:.0}")),
+                        row.status
+                    );
+                }
+                let _ = fs::remove_file(&db);
+                rows.push(row);
+            }
+            let _ = fs::remove_file(&file);
+        }
+    }
+    print_table(&rows);
+}
+
+/// Build the dictionary cache, if it is not there yet, before anything is timed.
+fn warm_up(binary: &Path, work: &Path, db_missing: &Path) {
+    let file = work.join("warm-up.md");
+    fs::write(&file, "# 題\n\n本日は晴天です。\n").expect("the warm-up file");
+    let started = Instant::now();
+    let status = Command::new(binary)
+        .args(["readings", &file.display().to_string()])
+        .env("PODIUM_DB", db_missing)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status();
+    println!(
+        "warm-up (dictionary cache): {:.1} s, {}",
+        started.elapsed().as_secs_f64(),
+        match status {
+            Ok(s) if s.success() => "ok".to_string(),
+            Ok(s) => format!("{s} — `readings` needs mecab-ipadic"),
+            Err(e) => format!("cannot run: {e}"),
+        }
+    );
+}
+
+/// Run one command under GNU time, `timeout` and `prlimit`.
+fn measure(
+    binary: &Path,
+    arguments: &[String],
+    db_missing: &Path,
+    work: &Path,
+    timeout: f64,
+    memory_mb: f64,
+    gnu_time: bool,
+) -> Row {
+    let report = work.join("time.txt");
+    let _ = fs::remove_file(&report);
+    let mut command = if gnu_time {
+        let mut c = Command::new("/usr/bin/time");
+        c.arg("-f").arg("%e %M").arg("-o").arg(&report);
+        c.arg("timeout");
+        c
+    } else {
+        Command::new("timeout")
+    };
+    command
+        // TERM, not KILL: `timeout` sends KILL to its own process group too, and dies
+        // before GNU time can read the child's peak memory.
+        .args(["-s", "TERM", "-k", "5", &format!("{timeout}")])
+        .arg("prlimit")
+        .arg(format!("--as={}", (memory_mb * 1024.0 * 1024.0) as u64))
+        .arg(binary)
+        .args(arguments)
+        .env("PODIUM_DB", db_missing)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped());
+    let started = Instant::now();
+    let output = command.output();
+    let wall = started.elapsed().as_secs_f64();
+    let (code, stderr) = match &output {
+        Ok(o) => (
+            o.status.code(),
+            String::from_utf8_lossy(&o.stderr).to_string(),
+        ),
+        Err(e) => (None, e.to_string()),
+    };
+    let mb = fs::read_to_string(&report).ok().and_then(|text| {
+        let last = text.lines().last()?.to_string();
+        let kb: f64 = last.split_whitespace().nth(1)?.parse().ok()?;
+        Some(kb / 1024.0)
+    });
+    let status = match code {
+        Some(0) => "ok".to_string(),
+        // `timeout` exits with 124 (137 when the child needed KILL); an allocation refused
+        // under prlimit aborts (134).
+        Some(124) => "timeout".to_string(),
+        Some(137) if wall >= timeout - 0.5 => "timeout".to_string(),
+        Some(134) | Some(137) => "memory".to_string(),
+        Some(code) => {
+            let reason = stderr
+                .lines()
+                .last()
+                .unwrap_or("")
+                .chars()
+                .take(60)
+                .collect::<String>();
+            format!("exit {code}: {reason}")
+        }
+        None => format!("failed: {}", stderr.chars().take(60).collect::<String>()),
+    };
+    Row {
+        input: "",
+        bytes: 0,
+        command: "",
+        seconds: wall,
+        mb,
+        status,
+    }
+}
+
+fn format_row(row: &Row) -> String {
+    format!(
+        "{} {:<14} {:>9} {:<12} {:>8.2} s {:>8} MB  {}",
+        if row.over() { "!" } else { " " },
+        row.input,
+        human(row.bytes),
+        row.command,
+        row.seconds,
+        row.mb.map_or("?".to_string(), |mb| format!("{mb:.0}")),
+        row.status
+    )
+}
+
+fn human(bytes: usize) -> String {
+    if bytes >= MIB {
+        format!("{:.1}MiB", bytes as f64 / MIB as f64)
+    } else {
+        format!("{}KiB", bytes / 1024)
+    }
+}
+
+/// The final table: one line per input and size, seconds / MB per command.
+fn print_table(rows: &[Row]) {
+    let mut commands: Vec<&str> = Vec::new();
+    for row in rows {
+        if !commands.contains(&row.command) {
+            commands.push(row.command);
+        }
+    }
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "\nsummary: seconds / peak MB per command (! over {BUDGET_SECONDS} s or {BUDGET_MB} MB, T timeout, M out of memory, E error)"
+    );
+    let _ = write!(out, "{:<14} {:>9}", "input", "size");
+    for command in &commands {
+        let _ = write!(out, " {command:>14}");
+    }
+    out.push('\n');
+    let mut keys: Vec<(&str, usize)> = Vec::new();
+    for row in rows {
+        if !keys.contains(&(row.input, row.bytes)) {
+            keys.push((row.input, row.bytes));
+        }
+    }
+    for (input, bytes) in keys {
+        let _ = write!(out, "{input:<14} {:>9}", human(bytes));
+        for command in &commands {
+            let cell = rows
+                .iter()
+                .find(|r| r.input == input && r.bytes == bytes && r.command == *command)
+                .map_or(String::from("-"), |r| {
+                    let mark = match r.status.as_str() {
+                        "ok" if r.over() => "!",
+                        "ok" => "",
+                        "timeout" => "T",
+                        "memory" => "M",
+                        _ => "E",
+                    };
+                    format!(
+                        "{mark}{:.1}/{}",
+                        r.seconds,
+                        r.mb.map_or("?".to_string(), |mb| format!("{mb:.0}"))
+                    )
+                });
+            let _ = write!(out, " {cell:>14}");
+        }
+        out.push('\n');
+    }
+    let over = rows.iter().filter(|r| r.over()).count();
+    let _ = writeln!(out, "{over} of {} runs over budget", rows.len());
+    print!("{out}");
+}
