@@ -116,6 +116,7 @@ test("files never chosen in a dialog are refused; links leave the app in place",
         app.execute(`const link = document.querySelector("[data-testid=export-preview] .rendered")
           ?.shadowRoot?.querySelector("a[href^='https:']");
           if (!link) return null;
+          link.scrollIntoView({ block: "center" });
           const box = link.getBoundingClientRect();
           return [box.x + box.width / 2, box.y + box.height / 2];`),
       "the link in the preview",
