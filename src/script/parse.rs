@@ -170,10 +170,17 @@ impl<'a> Builder<'a> {
             Tag::Item => self.paragraph_start = range.start,
             Tag::Emphasis => self.style.emphasis = true,
             Tag::Strong => self.style.strong = true,
-            Tag::Link { dest_url, .. } => self.pieces.push(Piece::LinkStart {
-                url: safe_url(&dest_url),
-                source_start: range.start,
-            }),
+            Tag::Link { dest_url, .. } => {
+                let url = safe_url(&dest_url);
+                if url.as_ref().is_some_and(|u| u.len() > MAX_URL_BYTES) {
+                    // Kept as text, like a link to an unsafe destination, but said.
+                    self.diagnose(DiagnosticKind::Unsupported, &range);
+                }
+                self.pieces.push(Piece::LinkStart {
+                    url: url.filter(|u| u.len() <= MAX_URL_BYTES),
+                    source_start: range.start,
+                })
+            }
             Tag::Image { .. } => {
                 self.in_image = true;
                 self.diagnose(DiagnosticKind::ImageIgnored, &range);
@@ -486,6 +493,12 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H6 => 6,
     }
 }
+
+/// Longest link destination kept (bytes). Far beyond any address a page links to (sitemaps and
+/// many servers stop at 2,048 characters); a longer one is kept as text with an `Unsupported`
+/// diagnostic. The HTML sanitiser's serialiser scans an attribute from each `&`, `¥` or
+/// no-break space to its end, so an unbounded destination cost time quadratic in its length.
+pub const MAX_URL_BYTES: usize = 4096;
 
 /// Links keep their destination only for http, https and mailto.
 fn safe_url(url: &str) -> Option<String> {

@@ -154,6 +154,28 @@ fn unsafe_links_keep_only_their_text() {
 }
 
 #[test]
+fn overlong_link_destinations_keep_only_their_text() {
+    let long = format!("https://example.jp/?q={}", "a&".repeat(MAX_URL_BYTES));
+    let script = parse(&format!(
+        "[長い]({long})と[短い](https://example.jp/?a=1&b=2)。"
+    ));
+    let inlines = &script.sentences().next().unwrap().inlines;
+    let urls: Vec<&str> = inlines
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Link { url, .. } => Some(url.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(urls, ["https://example.jp/?a=1&b=2"]);
+    assert_eq!(script.sentences().next().unwrap().text(), "長いと短い。");
+    assert!(script
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::Unsupported));
+}
+
+#[test]
 fn spans_point_at_the_source() {
     let source = "# 題\n\n本日は{晴天|せいてん}です。[[間]]\n";
     let script = parse(source);
