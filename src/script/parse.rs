@@ -320,7 +320,9 @@ impl<'a> Builder<'a> {
 
     fn take_inlines(&mut self) -> Vec<Inline> {
         let pieces = std::mem::take(&mut self.pieces);
-        build_inlines(pieces, self.index, &mut self.diagnostics)
+        let mut inlines = build_inlines(pieces, self.index, &mut self.diagnostics);
+        inlines.shrink_to_fit();
+        inlines
     }
 
     fn flush_paragraph(&mut self, end: usize) {
@@ -409,6 +411,8 @@ impl Builder<'_> {
         let keep =
             section.heading.is_some() || !section.blocks.is_empty() || section.summary.is_some();
         if keep {
+            // A draft may hold a million sections of a block or none: no spare room.
+            section.blocks.shrink_to_fit();
             section.span = self.index.span(section.span.start, end);
             self.script.sections.push(section);
         }
@@ -471,6 +475,7 @@ impl Builder<'_> {
             },
         );
         self.close_section(last, self.index.source().len());
+        self.script.sections.shrink_to_fit();
         self.script.diagnostics = self.diagnostics.into_vec();
         self.script
     }

@@ -358,3 +358,26 @@ fn an_unreadable_priority_number_counts_the_priority_sections_before_it() {
         ]
     );
 }
+
+/// A draft of a million short lines or headings holds each at its size (issue 18: spare room
+/// in every sentence's, section's and paragraph's vector was most of a gigabyte).
+#[test]
+fn parsed_vectors_keep_no_spare_room() {
+    let source = "# 題\n\n## 一\n\n### 小\n\nはい。\nいいえ。\n\n## 二\n\na\n".repeat(3);
+    let script = parse(&source);
+    assert_eq!(script.sections.capacity(), script.sections.len());
+    for section in &script.sections {
+        assert_eq!(section.blocks.capacity(), section.blocks.len());
+        if let Some(heading) = &section.heading {
+            assert_eq!(heading.inlines.capacity(), heading.inlines.len());
+        }
+        for block in &section.blocks {
+            if let Block::Paragraph(p) = block {
+                assert_eq!(p.sentences.capacity(), p.sentences.len());
+                for sentence in &p.sentences {
+                    assert_eq!(sentence.inlines.capacity(), sentence.inlines.len());
+                }
+            }
+        }
+    }
+}
