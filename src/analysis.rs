@@ -128,8 +128,9 @@ impl Analyser {
             }
             std::mem::take(&mut memo.entries)
         };
-        // Only this draft's passages are kept: the memo never outgrows the draft.
-        let mut kept: HashMap<PassageKey, Arc<Checked>> = HashMap::with_capacity(passages.len());
+        // Only this draft's passages are kept: the memo never outgrows the draft. Sized by
+        // what it holds (a draft of a million identical headings has a handful of keys).
+        let mut kept: HashMap<PassageKey, Arc<Checked>> = HashMap::new();
         let checked: Vec<Arc<Checked>> = passages
             .iter()
             .map(|passage| {

@@ -397,3 +397,39 @@ fn a_huge_paragraph_is_read_piece_by_piece_as_its_sentences_would_be() {
     assert!(huge.findings.iter().any(|f| f.rule == Rule::SentenceLength));
     assert!(huge.findings.iter().all(|f| f.rule != Rule::Furigana));
 }
+
+/// `podium readings` prints each sentence as it is read (issue 18: holding every sentence's
+/// parts took gigabytes): the same lines as `read_script`, a huge sentence in pieces.
+#[test]
+fn readings_one_sentence_at_a_time_are_the_readings_of_the_draft() {
+    let huge = "市民の皆さんと共に、".repeat(8000);
+    let source = format!(
+        "# 題\n\n本日は{{晴天|せいてん}}です。本日は晴天です。本日は{{晴天|はれてん}}です。\n\n{huge}未来を築きます。\n\n本日は晴天です。\n"
+    );
+    let user = UserReadings::default();
+    let script = parse(&source);
+    let expected: Vec<String> = read_script(dictionary(), &user, &script, &source)
+        .iter()
+        .map(|r| r.kana())
+        .collect();
+    let mut lines = vec![String::new()];
+    let mut pieces = Vec::new();
+    podium::japanese::each_reading(dictionary(), &user, &script, &source, |kana, last| {
+        lines.last_mut().unwrap().push_str(kana);
+        pieces.push(last);
+        if last {
+            lines.push(String::new());
+        }
+        Ok::<(), ()>(())
+    })
+    .unwrap();
+    lines.pop();
+    assert_eq!(lines, expected);
+    assert_eq!(lines[0], lines[1]);
+    assert_ne!(lines[0], lines[2]);
+    // The huge sentence came in pieces, each given as it was read.
+    assert!(
+        pieces.iter().filter(|last| !**last).count() > 4,
+        "{pieces:?}"
+    );
+}

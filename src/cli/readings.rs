@@ -8,6 +8,7 @@ use podium::japanese::dictionary::{self, Provenance};
 use podium::japanese::{self, Dictionary, UserReadings};
 use podium::script;
 use podium::store::Store;
+use std::io::Write as _;
 use std::path::PathBuf;
 
 /// The dictionary and the office's readings, when the dictionary can be had.
@@ -84,10 +85,22 @@ pub fn readings(args: ReadingsArgs) -> Outcome {
         )
     })?;
     let script = script::parse(&source.text);
-    for sentence in
-        japanese::read_script(&japanese.dictionary, &japanese.user, &script, &source.text)
-    {
-        out!("{}", shown(&sentence.kana()));
-    }
-    Ok(())
+    // Each sentence is printed as it is read: nothing holds the readings of the whole draft.
+    let stdout = std::io::stdout();
+    let mut writer = std::io::BufWriter::new(stdout.lock());
+    japanese::each_reading(
+        &japanese.dictionary,
+        &japanese.user,
+        &script,
+        &source.text,
+        |kana, last| {
+            writer.write_all(shown(kana).as_bytes())?;
+            if last {
+                writer.write_all(b"\n")?;
+            }
+            Ok(())
+        },
+    )
+    .and_then(|()| writer.flush())
+    .map_err(Failure::output)
 }

@@ -1,9 +1,9 @@
 //! The blog post: title, 要旨 (the stance and the numbered priorities, one line each),
 //! 【全文】, the full text and the office's footer — one sanitised HTML fragment.
 
-use super::html::{self, escape};
+use super::html::{self, content, escape};
 use super::inline::visible;
-use super::sanitize::{FOOTER_CLASS, SUMMARY_CLASS};
+use super::sanitize::{sanitize_export, strip_placeholders, FOOTER_CLASS, SUMMARY_CLASS};
 use super::summary::{summarise, Line};
 use super::{sanitize_html, RubyStyle};
 use crate::script::Script;
@@ -33,14 +33,15 @@ pub(super) fn blog(
     // Sanitised on its own first, so that its unbalanced tags cannot escape its block.
     // The footer is not a draft, so the parser has not cleaned it: drop its control and bidi
     // characters and defang script URLs here, as for the draft's text (found by fuzzing).
-    let footer = footer.map(|f| sanitize_html(&footer_html(&visible(f))));
+    // Its own HTML could decode to the placeholders of the post's text (see `push_text`).
+    let footer = footer.map(|f| strip_placeholders(sanitize_html(&footer_html(&visible(f)))));
     if let Some(footer) = footer.filter(|f| !f.trim().is_empty()) {
         out.push_str(&format!(
             "<div class=\"{FOOTER_CLASS}\">\n{}\n</div>\n",
             footer.trim()
         ));
     }
-    sanitize_html(&out)
+    sanitize_export(&out)
 }
 
 /// 【要旨】: the stance's line, then a list of the points, each its heading and line (see
@@ -54,7 +55,7 @@ fn summary(out: &mut String, script: &Script, ruby: RubyStyle) {
         let mut html = String::new();
         match line {
             Line::Written(inlines) => html::inlines(&mut html, inlines.iter(), ruby),
-            Line::Key(text) => escape(&mut html, text),
+            Line::Key(text) => content(&mut html, text),
         }
         html.trim_end().to_string()
     };

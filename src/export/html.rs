@@ -1,7 +1,8 @@
 //! The HTML fragment and the printable HTML document.
 
 use super::inline::{has_content, runs, visible, Emphasis, Run};
-use super::{sanitize_html, RubyStyle};
+use super::sanitize::{push_link, push_text, sanitize_export};
+use super::RubyStyle;
 use crate::script::{Block, Heading, Inline, Paragraph, Script};
 
 /// The whole address as a sanitised fragment: `h1` title, `h2` sections, paragraphs, lists …
@@ -11,7 +12,7 @@ pub(super) fn fragment(script: &Script, ruby: RubyStyle) -> String {
         heading(&mut out, title, 1, ruby);
     }
     body(&mut out, script, ruby);
-    sanitize_html(&out)
+    sanitize_export(&out)
 }
 
 /// A complete page around the sanitised fragment, with a strict CSP and a print stylesheet.
@@ -153,15 +154,13 @@ fn styled<'a>(
             match inline {
                 Inline::Text { text, style, .. } if style.code => {
                     out.push_str("<code>");
-                    escape(out, text);
+                    content(out, text);
                     out.push_str("</code>");
                 }
-                Inline::Text { text, .. } => escape(out, text),
+                Inline::Text { text, .. } => content(out, text),
                 Inline::Ruby { base, reading, .. } => ruby_html(out, base, reading, ruby),
                 Inline::Link { inlines, url, .. } => {
-                    out.push_str("<a href=\"");
-                    escape_markup(out, url);
-                    out.push_str("\">");
+                    push_link(out, url);
                     styled(out, inlines, whole, ruby);
                     out.push_str("</a>");
                 }
@@ -179,22 +178,29 @@ fn ruby_html(out: &mut String, base: &str, reading: &str, ruby: RubyStyle) {
     match ruby {
         RubyStyle::Tags => {
             out.push_str("<ruby>");
-            escape(out, base);
+            content(out, base);
             out.push_str("<rp>（</rp><rt>");
-            escape(out, reading);
+            content(out, reading);
             out.push_str("</rt><rp>）</rp></ruby>");
         }
         RubyStyle::Paren => {
-            escape(out, base);
+            content(out, base);
             out.push('（');
-            escape(out, reading);
+            content(out, reading);
             out.push('）');
         }
-        RubyStyle::Base => escape(out, base),
+        RubyStyle::Base => content(out, base),
     }
 }
 
-/// Escape exported text (made [`visible`] first) for element content or an attribute value.
+/// Exported text (made [`visible`] first) as the content of an element of a sanitised export
+/// (see [`push_text`]).
+pub(super) fn content(out: &mut String, text: &str) {
+    push_text(out, &visible(text));
+}
+
+/// Escape exported text (made [`visible`] first) for element content or an attribute value
+/// outside [`sanitize_export`]: the document's title, the blog's footer.
 pub(super) fn escape(out: &mut String, text: &str) {
     escape_markup(out, &visible(text));
 }

@@ -341,16 +341,22 @@ pub fn shorten(sentence: &str) -> String {
             break;
         }
     }
-    while text.chars().count() > MAX_LINE {
-        let Some((_, rest)) = text.split_once('、') else {
+    // Drop leading clauses while the line is too long, counting each dropped clause once
+    // (counting and copying the rest for every 、 was quadratic in a long sentence of them).
+    let mut start = 0;
+    let mut count = text.chars().count();
+    while count > MAX_LINE {
+        let Some(at) = text[start..].find('、') else {
             break;
         };
-        if rest.chars().count() < 12 {
+        let rest = count - text[start..start + at].chars().count() - 1;
+        if rest < 12 {
             break;
         }
-        text = rest.to_string();
+        start += at + '、'.len_utf8();
+        count = rest;
     }
-    text
+    text.split_off(start)
 }
 
 #[cfg(test)]
@@ -385,6 +391,16 @@ mod tests {
             ),
             "{html}"
         );
+    }
+
+    #[test]
+    fn a_long_line_loses_its_leading_clauses_in_one_pass() {
+        // Clauses go one by one while the line is over 60 characters (the text is 18).
+        let tail = "市民の皆さんと共に未来を築く取り組み";
+        let long = format!("{}{tail}", "、".repeat(200_000));
+        assert_eq!(shorten(&long), format!("{}{tail}", "、".repeat(60 - 18)));
+        let line = format!("{}、{tail}", "前置きの長い一節".repeat(8));
+        assert_eq!(shorten(&line), tail);
     }
 
     #[test]

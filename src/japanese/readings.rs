@@ -156,21 +156,34 @@ pub(crate) fn read(
     }
     let mut parts = Vec::new();
     let mut morae = 0;
+    read_pieces(dictionary, passage, user, |part| {
+        morae += part.morae;
+        parts.push(part);
+    });
+    SentenceReading {
+        span: passage.span.clone(),
+        parts: parts.into(),
+        morae,
+    }
+}
+
+/// Read a huge passage piece by piece, each piece's reading one part, given to `each` as it
+/// is made.
+pub(crate) fn read_pieces(
+    dictionary: &super::Dictionary,
+    passage: &Passage,
+    user: &UserReadings,
+    mut each: impl FnMut(ReadingPart),
+) {
     for range in pieces(&passage.text, &passage.rubies) {
         let piece = passage.part(range);
         let reading = read_passage(&piece, &dictionary.words(&piece.text), user);
-        morae += reading.morae;
-        parts.push(ReadingPart {
+        each(ReadingPart {
             kana: reading.kana(),
             text: piece.text,
             source: ReadingSource::Dictionary,
             morae: reading.morae,
         });
-    }
-    SentenceReading {
-        span: passage.span.clone(),
-        parts: parts.into(),
-        morae,
     }
 }
 

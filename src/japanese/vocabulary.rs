@@ -6,6 +6,7 @@
 //! writer's ruby.
 
 use super::words::{Word, WordClass};
+use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -26,6 +27,22 @@ fn entries() -> &'static [(&'static str, &'static str)] {
     })
 }
 
+/// The entries by their first character, each list in the order of [`entries`] (a word is
+/// compared only with the entries that start as it does: all of them for every word of a
+/// long text was most of its reading time).
+fn entries_by_first() -> &'static HashMap<char, Vec<(&'static str, &'static str)>> {
+    static BY_FIRST: OnceLock<HashMap<char, Vec<(&'static str, &'static str)>>> = OnceLock::new();
+    BY_FIRST.get_or_init(|| {
+        let mut map: HashMap<char, Vec<(&str, &str)>> = HashMap::new();
+        for &(written, kana) in entries() {
+            if let Some(first) = written.chars().next() {
+                map.entry(first).or_default().push((written, kana));
+            }
+        }
+        map
+    })
+}
+
 /// Where the list's words occur in `text` as whole words of the split (本市 in 「本市の」,
 /// never in 「日本市場」, where it would straddle 日本 and 市場): (range, katakana).
 pub(crate) fn find(text: &str, words: &[Word]) -> Vec<(Range<usize>, &'static str)> {
@@ -34,7 +51,12 @@ pub(crate) fn find(text: &str, words: &[Word]) -> Vec<(Range<usize>, &'static st
     while index < words.len() {
         let start = words[index].range.start;
         let rest = &text[start..];
-        let hit = entries().iter().find_map(|(written, kana)| {
+        let candidates = rest
+            .chars()
+            .next()
+            .and_then(|first| entries_by_first().get(&first))
+            .map_or(&[][..], Vec::as_slice);
+        let hit = candidates.iter().find_map(|(written, kana)| {
             let end = start + written.len();
             (rest.starts_with(written)
                 && words[index..]
@@ -174,5 +196,25 @@ pub(crate) fn in_context(words: &[Word], index: usize) -> Option<&'static str> {
         }
         "町" if before.is_some_and(|w| w.class == WordClass::ProperNoun) => Some("チョウ"),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn entries_by_first_character_are_all_entries_in_order() {
+        let mut listed: Vec<(&str, &str)> =
+            entries_by_first().values().flatten().copied().collect();
+        listed.sort_by_key(|e| entries().iter().position(|x| x == e));
+        assert_eq!(listed, entries());
+        for list in entries_by_first().values() {
+            let order: Vec<usize> = list
+                .iter()
+                .map(|e| entries().iter().position(|x| x == e).unwrap())
+                .collect();
+            assert!(order.windows(2).all(|w| w[0] < w[1]));
+        }
     }
 }

@@ -55,7 +55,29 @@ struct Piece {
 /// Every sentence read aloud and every heading, in document order.
 pub(crate) fn passages(script: &Script, source: &str) -> Vec<Passage> {
     let mut builder = Builder { source, cursor: 0 };
-    let mut out = Vec::new();
+    // Sized first: a draft of a million short lines would otherwise hold twice their room.
+    let count = usize::from(script.title.is_some())
+        + script
+            .sections
+            .iter()
+            .map(|section| {
+                usize::from(section.heading.is_some())
+                    + section
+                        .blocks
+                        .iter()
+                        .map(|block| match block {
+                            Block::Paragraph(p) => p.sentences.len(),
+                            Block::List(list) => list.items.iter().map(|p| p.sentences.len()).sum(),
+                            Block::Quote(quote) => {
+                                quote.paragraphs.iter().map(|p| p.sentences.len()).sum()
+                            }
+                            Block::Heading(_) => 1,
+                            Block::Note(_) | Block::Rule(_) => 0,
+                        })
+                        .sum::<usize>()
+            })
+            .sum::<usize>();
+    let mut out = Vec::with_capacity(count);
     if let Some(title) = &script.title {
         out.push(builder.heading(title));
     }
@@ -108,6 +130,9 @@ impl Builder<'_> {
         for inline in inlines {
             self.inline(inline, &mut passage);
         }
+        // Every passage of a draft is held at once: no room to spare (most have a piece or two).
+        passage.text.shrink_to_fit();
+        passage.pieces.shrink_to_fit();
         passage
     }
 
@@ -313,6 +338,18 @@ mod tests {
             .iter()
             .map(|p| source[p.source_range(p.content())].to_string())
             .collect()
+    }
+
+    #[test]
+    fn passages_are_sized_to_the_draft() {
+        let source = "# 題\n\n## 一\n\n### 小\n\n- はい。いいえ。\n\n> 引用。\n\n> [!note] 覚え\n\n{漢|かん}字。\n";
+        let script = parse(source);
+        let list = passages(&script, source);
+        assert_eq!(list.len(), 7);
+        assert_eq!(list.capacity(), list.len());
+        for passage in &list {
+            assert_eq!(passage.pieces.capacity(), passage.pieces.len());
+        }
     }
 
     #[test]

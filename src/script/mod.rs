@@ -32,7 +32,7 @@ mod roles;
 mod sentence;
 mod source;
 
-pub use parse::parse;
+pub use parse::{parse, MAX_URL_BYTES};
 pub use source::LineIndex;
 
 use serde::Serialize;

@@ -170,10 +170,17 @@ impl<'a> Builder<'a> {
             Tag::Item => self.paragraph_start = range.start,
             Tag::Emphasis => self.style.emphasis = true,
             Tag::Strong => self.style.strong = true,
-            Tag::Link { dest_url, .. } => self.pieces.push(Piece::LinkStart {
-                url: safe_url(&dest_url),
-                source_start: range.start,
-            }),
+            Tag::Link { dest_url, .. } => {
+                let url = safe_url(&dest_url);
+                if url.as_ref().is_some_and(|u| u.len() > MAX_URL_BYTES) {
+                    // Kept as text, like a link to an unsafe destination, but said.
+                    self.diagnose(DiagnosticKind::Unsupported, &range);
+                }
+                self.pieces.push(Piece::LinkStart {
+                    url: url.filter(|u| u.len() <= MAX_URL_BYTES),
+                    source_start: range.start,
+                })
+            }
             Tag::Image { .. } => {
                 self.in_image = true;
                 self.diagnose(DiagnosticKind::ImageIgnored, &range);
@@ -313,7 +320,9 @@ impl<'a> Builder<'a> {
 
     fn take_inlines(&mut self) -> Vec<Inline> {
         let pieces = std::mem::take(&mut self.pieces);
-        build_inlines(pieces, self.index, &mut self.diagnostics)
+        let mut inlines = build_inlines(pieces, self.index, &mut self.diagnostics);
+        inlines.shrink_to_fit();
+        inlines
     }
 
     fn flush_paragraph(&mut self, end: usize) {
@@ -402,6 +411,8 @@ impl Builder<'_> {
         let keep =
             section.heading.is_some() || !section.blocks.is_empty() || section.summary.is_some();
         if keep {
+            // A draft may hold a million sections of a block or none: no spare room.
+            section.blocks.shrink_to_fit();
             section.span = self.index.span(section.span.start, end);
             self.script.sections.push(section);
         }
@@ -464,6 +475,7 @@ impl Builder<'_> {
             },
         );
         self.close_section(last, self.index.source().len());
+        self.script.sections.shrink_to_fit();
         self.script.diagnostics = self.diagnostics.into_vec();
         self.script
     }
@@ -486,6 +498,12 @@ fn heading_level(level: HeadingLevel) -> u8 {
         HeadingLevel::H6 => 6,
     }
 }
+
+/// Longest link destination kept (bytes). Far beyond any address a page links to (sitemaps and
+/// many servers stop at 2,048 characters); a longer one is kept as text with an `Unsupported`
+/// diagnostic. The HTML sanitiser's serialiser scans an attribute from each `&`, `¥` or
+/// no-break space to its end, so an unbounded destination cost time quadratic in its length.
+pub const MAX_URL_BYTES: usize = 4096;
 
 /// Links keep their destination only for http, https and mailto.
 fn safe_url(url: &str) -> Option<String> {

@@ -97,10 +97,13 @@ impl Splitter {
 
     fn close(&mut self) {
         self.ended = false;
-        let inlines = std::mem::take(&mut self.current);
+        let mut inlines = std::mem::take(&mut self.current);
         if inlines.is_empty() {
             return;
         }
+        // Most sentences hold an inline or two: no room for four (a draft of short lines or
+        // headings kept hundreds of bytes a sentence for nothing).
+        inlines.shrink_to_fit();
         // The first inline's start; the furthest end (an inline mapped only as a whole may
         // reach further than the one after it).
         let start = inlines[0].span().clone();
@@ -116,6 +119,7 @@ impl Splitter {
 
     fn finish(mut self) -> Vec<Sentence> {
         self.close();
+        self.sentences.shrink_to_fit();
         self.sentences
     }
 }

@@ -154,6 +154,28 @@ fn unsafe_links_keep_only_their_text() {
 }
 
 #[test]
+fn overlong_link_destinations_keep_only_their_text() {
+    let long = format!("https://example.jp/?q={}", "a&".repeat(MAX_URL_BYTES));
+    let script = parse(&format!(
+        "[長い]({long})と[短い](https://example.jp/?a=1&b=2)。"
+    ));
+    let inlines = &script.sentences().next().unwrap().inlines;
+    let urls: Vec<&str> = inlines
+        .iter()
+        .filter_map(|i| match i {
+            Inline::Link { url, .. } => Some(url.as_str()),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(urls, ["https://example.jp/?a=1&b=2"]);
+    assert_eq!(script.sentences().next().unwrap().text(), "長いと短い。");
+    assert!(script
+        .diagnostics
+        .iter()
+        .any(|d| d.kind == DiagnosticKind::Unsupported));
+}
+
+#[test]
 fn spans_point_at_the_source() {
     let source = "# 題\n\n本日は{晴天|せいてん}です。[[間]]\n";
     let script = parse(source);
@@ -335,4 +357,27 @@ fn an_unreadable_priority_number_counts_the_priority_sections_before_it() {
             SectionRole::Priority(3)
         ]
     );
+}
+
+/// A draft of a million short lines or headings holds each at its size (issue 18: spare room
+/// in every sentence's, section's and paragraph's vector was most of a gigabyte).
+#[test]
+fn parsed_vectors_keep_no_spare_room() {
+    let source = "# 題\n\n## 一\n\n### 小\n\nはい。\nいいえ。\n\n## 二\n\na\n".repeat(3);
+    let script = parse(&source);
+    assert_eq!(script.sections.capacity(), script.sections.len());
+    for section in &script.sections {
+        assert_eq!(section.blocks.capacity(), section.blocks.len());
+        if let Some(heading) = &section.heading {
+            assert_eq!(heading.inlines.capacity(), heading.inlines.len());
+        }
+        for block in &section.blocks {
+            if let Block::Paragraph(p) = block {
+                assert_eq!(p.sentences.capacity(), p.sentences.len());
+                for sentence in &p.sentences {
+                    assert_eq!(sentence.inlines.capacity(), sentence.inlines.len());
+                }
+            }
+        }
+    }
 }
