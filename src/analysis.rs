@@ -231,10 +231,22 @@ fn finish(
     readings: Vec<SentenceReading>,
     options: &AnalysisOptions,
 ) -> Analysis {
-    let seconds = lint::sentence_seconds(source, &timing, &options.lint);
+    let mut seconds = lint::sentence_seconds(source, &timing, &options.lint);
     // Every rule runs (a passage's checks are kept whatever is switched off); the rules the
     // writer switched off are left out here.
     findings.retain(|f| !options.lint.off.contains(&f.rule));
+    // A sentence too long to read is told once: its length, when that is already reported.
+    let long: Vec<std::ops::Range<usize>> = findings
+        .iter()
+        .filter(|f| f.rule == lint::Rule::SentenceLength)
+        .map(|f| f.span.range())
+        .collect();
+    seconds.retain(|f| {
+        let at = long.partition_point(|r| r.end <= f.span.start);
+        !long
+            .get(at)
+            .is_some_and(|r| r.start < f.span.end && f.span.start < r.end)
+    });
     if !seconds.is_empty() && !options.lint.off.contains(&lint::Rule::SentenceSeconds) {
         findings.extend(seconds);
         findings.sort_by(|a, b| {
@@ -284,5 +296,29 @@ mod tests {
             analysis.stats(),
             crate::compose::stats(source, &|body| analyse(body, &AnalysisOptions::default()))
         );
+    }
+
+    #[test]
+    fn a_sentence_too_long_is_told_once() {
+        let long = format!("{}。", "あいうえおかきくけこ".repeat(12));
+        let about_length = |findings: &[Finding]| -> Vec<&'static str> {
+            findings
+                .iter()
+                .map(|f| f.rule.id())
+                .filter(|id| id.starts_with("sentence-"))
+                .collect()
+        };
+        let findings = analyse(&long, &AnalysisOptions::default()).findings;
+        assert_eq!(about_length(&findings), ["sentence-length"]);
+        // Alone, the reading time still says it.
+        let options = AnalysisOptions {
+            lint: crate::lint::LintConfig {
+                off: vec![crate::lint::Rule::SentenceLength],
+                ..crate::lint::LintConfig::default()
+            },
+            ..AnalysisOptions::default()
+        };
+        let findings = analyse(&long, &options).findings;
+        assert_eq!(about_length(&findings), ["sentence-seconds"]);
     }
 }
