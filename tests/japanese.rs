@@ -215,6 +215,12 @@ fn word_rules_report_once() {
         &user,
     );
     assert!(of_rule(&fine.findings, Rule::RepeatedParticle).is_empty());
+    // Far apart, the ear has moved on: 「をされた…感謝を」 is not a repeat.
+    let far = analyse(
+        "ご努力をされた百九名の先輩方には心から改めて敬意と感謝を申し上げます。",
+        &user,
+    );
+    assert!(of_rule(&far.findings, Rule::RepeatedParticle).is_empty());
 
     let variants = analyse(
         "地域の取組です。新しい取り組みです。取組を進めます。",

@@ -94,6 +94,10 @@ fn repeatable(word: &Word) -> bool {
         || (word.detail == "接続助詞" && matches!(word.surface.as_str(), "て" | "で"))
 }
 
+/// The most characters between a particle and its repeat for the repeat to be heard as one
+/// (「心から期待を…お祝いを」); further apart, the ear has moved on.
+const MAX_PARTICLE_GAP: usize = 12;
+
 fn particles(passage: &Passage, words: &[Word], notes: &mut Notes) {
     let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
     let mut previous: Option<&Word> = None;
@@ -126,7 +130,13 @@ fn particles(passage: &Passage, words: &[Word], notes: &mut Notes) {
                 fix,
             );
         } else if passage.kind == PassageKind::Sentence && !repeatable(word) && !joined {
-            if let Some(&first) = seen.get(&key) {
+            let near = |first: usize| {
+                passage
+                    .text
+                    .get(words[first].range.end..word.range.start)
+                    .is_some_and(|between| between.chars().count() <= MAX_PARTICLE_GAP)
+            };
+            if let Some(&first) = seen.get(&key).filter(|&&first| near(first)) {
                 let message = format!(
                     "一文に助詞「{}」が二度出てきます（「{}」）。言い換えると聞きやすくなります。",
                     word.surface,
