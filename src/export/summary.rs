@@ -364,6 +364,15 @@ mod tests {
     use super::*;
     use crate::script::parse;
 
+    /// The line of each point of a script's summary.
+    fn point_lines(script: &Script) -> Vec<Option<Line<'_>>> {
+        summarise(script)
+            .points
+            .into_iter()
+            .map(|p| p.line)
+            .collect()
+    }
+
     #[test]
     fn the_summary_as_lines_goes_back_into_the_blog_as_edited() {
         let script = parse(
@@ -438,13 +447,8 @@ mod tests {
         let script = parse(
             "本年も町の未来に向けて三つの姿を思い描きます。\n一つ目は、交流を繰り広げる友好と連携のまちです。\n二つ目は、誰もが住みやすい多様性のまちです。\nそして三つ目は、安全な社会基盤のまちです。\n",
         );
-        let lines: Vec<_> = summarise(&script)
-            .points
-            .into_iter()
-            .map(|p| p.line)
-            .collect();
         assert_eq!(
-            lines,
+            point_lines(&script),
             [
                 Some(Line::Key("① 交流を繰り広げる友好と連携のまち".to_string())),
                 Some(Line::Key("② 誰もが住みやすい多様性のまち".to_string())),
@@ -458,10 +462,8 @@ mod tests {
         let script = parse(
             "皆さん、あけましておめでとうございます。\n本年も防災の強化を進めてまいります。\n子育て世代の支援を充実させてまいります。\n最後に、皆さんのご健康をお祈りいたします。\n",
         );
-        let summary = summarise(&script);
-        let lines: Vec<_> = summary.points.iter().map(|p| p.line.clone()).collect();
         assert_eq!(
-            lines,
+            point_lines(&script),
             [
                 Some(Line::Key("本年も防災の強化の推進".to_string())),
                 Some(Line::Key("子育て世代の支援の充実".to_string())),
@@ -487,13 +489,8 @@ mod tests {
         let script = parse(
             "## ① 人づくり\n\n一つ目は、人づくりです。学びの場を広げます。\n\n## ② 共創\n\n共創の輪を広げ、大学とともに課題を解きます。\n",
         );
-        let lines: Vec<_> = summarise(&script)
-            .points
-            .into_iter()
-            .map(|p| p.line)
-            .collect();
         assert_eq!(
-            lines,
+            point_lines(&script),
             [
                 Some(Line::Key("学びの場の拡大".to_string())),
                 Some(Line::Key(

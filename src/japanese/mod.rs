@@ -16,6 +16,7 @@ mod counters;
 pub mod dictionary;
 pub mod furigana;
 pub mod joyo;
+pub mod latin;
 pub mod mora;
 pub mod numbers;
 pub mod pace;
