@@ -10,7 +10,7 @@
 #   make dev      the app against Vite's dev server, with hot reload (tauri dev)
 #   make bench    run every benchmark of the core package and the app's (prints figures; not a test)
 #   make bench-pathological the release CLI on pathological inputs up to the 16 MiB limit:
-#                 time and peak memory per command (benches/pathological.rs, part of make bench)
+#                 time and peak memory per command (cli/benches/pathological.rs, part of make bench)
 #   make test-e2e the end-to-end test in the real app window (tauri-driver, Xvfb)
 #   make test-ime the end-to-end test with a real Japanese input method (ibus + mozc, Xvfb):
 #                 inline composition, conversion, one commit, one on focus-out, no save meanwhile
@@ -122,16 +122,17 @@ package: ui
 	$(TAURI) bundle --bundles deb
 	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
 
-# `--bench '*'` includes benches/pathological.rs (bench-pathological runs it alone).
+# The core's benchmarks and the CLI's pathological inputs (bench-pathological runs that alone).
 bench: tools
 	$(CARGO) bench -p podium --bench '*'
+	$(CARGO) bench -p podium-cli --bench pathological
 	$(MAKE) --no-print-directory bench-app
 	$(MAKE) --no-print-directory bench-prompter
 
 # Time and peak memory of every CLI command on pathological inputs up to the 16 MiB input
 # limit (PATHOLOGICAL_SIZES, PATHOLOGICAL_ONLY … : see the file's header).
 bench-pathological: tools
-	$(CARGO) bench -p podium --bench pathological
+	$(CARGO) bench -p podium-cli --bench pathological
 
 # The window tests drive the app through tauri-driver (crates.io) in front of Debian's
 # WebKitWebDriver; cargo installs it into ~/.cargo/bin when missing.
@@ -144,7 +145,7 @@ tauri-driver:
 # Start-up and memory of the release build, timed in turn with an empty Tauri window (the
 # floor: src-tauri/examples/empty_window.rs) under the same load (see benches/app/bench.mjs).
 bench-app: ui tauri-driver
-	$(CARGO) build -p podium --bin podium
+	$(CARGO) build -p podium-cli --bin podium
 	$(CARGO) build --release -p podium-desktop --features tauri/custom-protocol
 	$(CARGO) build --release -p podium-desktop --example empty_window \
 	  --features tauri/custom-protocol,bench-empty-window
@@ -159,12 +160,12 @@ bench-app: ui tauri-driver
 bench-prompter: app tauri-driver
 	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/prompter/bench.mjs
 
-# The IPC types are declared in Rust (src-tauri/src/ipc/) and exported with ts-rs. The shell's
+# The wire types are declared in Rust (app/src/wire/) and exported with ts-rs. The app layer's
 # test `bindings_are_current` (part of `cargo test --workspace`) fails when these are stale.
 BINDINGS := ui/src/lib/bindings
 bindings: tools
 	rm -f $(BINDINGS)/*.ts
-	TS_RS_EXPORT_DIR=$(CURDIR)/$(BINDINGS) $(CARGO) test -p podium-desktop export_bindings
+	TS_RS_EXPORT_DIR=$(CURDIR)/$(BINDINGS) $(CARGO) test -p podium-app export_bindings
 
 # ---------------------------------------------------------------------------------------------
 # Reliability and security (SECURITY.md). `make test` runs the short forms: the crash test with
@@ -176,7 +177,7 @@ FUZZ_SECONDS ?= 600
 .PHONY: reliability fuzz
 
 reliability: tools
-	PODIUM_CRASH_KILLS=$(KILLS) $(CARGO) test -p podium --test reliability -- --nocapture \
+	PODIUM_CRASH_KILLS=$(KILLS) $(CARGO) test -p podium-cli --test reliability -- --nocapture \
 	  2>&1 | tee $(TARGET_DIR)/reliability.log | grep -E '^(crash safety|typing time|hostile|skipped)|test result' \
 	  || { echo "FAIL: see $(TARGET_DIR)/reliability.log"; exit 1; }
 	@grep -q 'test result: ok' $(TARGET_DIR)/reliability.log
@@ -209,15 +210,18 @@ test-rust:
 	$(CARGO) clippy --workspace --all-targets -- -D warnings
 	$(CARGO) test --workspace
 
-# DESIGN.md: the core knows nothing of Tauri. Fails if any tauri/wry/tao crate is among the
-# core's normal or build dependencies.
+# DESIGN.md: the core knows nothing of Tauri; the layers (core, app, cli, shell) depend
+# downwards only. Fails if a tauri/wry/tao crate is among the normal or build dependencies of the
+# core or the application layer, or clap (the command line's) among them.
 test-core-free-of-tauri:
-	@deps=$$($(CARGO) tree -p podium -e normal,build --prefix none --format '{p}'); \
-	if grep -E '^(tauri|tauri-[a-z-]+|wry|tao) v' <<<"$$deps"; then \
-	  echo "FAIL: the core package 'podium' depends on the crates above (it must not use Tauri)"; \
-	  exit 1; \
-	fi; \
-	echo "ok: the core package 'podium' does not depend on tauri"
+	@for package in podium podium-app; do \
+	  deps=$$($(CARGO) tree -p $$package -e normal,build --prefix none --format '{p}'); \
+	  if grep -E '^(tauri|tauri-[a-z-]+|wry|tao|clap|podium-cli|podium-desktop) v' <<<"$$deps"; then \
+	    echo "FAIL: the package '$$package' depends on the crates above (a front end's)"; \
+	    exit 1; \
+	  fi; \
+	done; \
+	echo "ok: the core and the application layer depend on no front end (tauri, clap)"
 
 # The real windows under Xvfb (ui/e2e/*.e2e.mjs: the editor, the prompter), one file at a time
 # (two apps at once on one X server and two CPUs only slow each other down); the last step of
@@ -229,7 +233,7 @@ test-e2e: app tauri-driver
 # runs as root (mozc's server refuses root). The screen is wider than the window: the test
 # moves the pointer off the window to take the keyboard focus away from it.
 test-ime: deps apt-deps-ime app tauri-driver
-	$(CARGO) build -p podium --bin podium
+	$(CARGO) build -p podium-cli --bin podium
 	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) xvfb-run -a -s "-screen 0 1600x900x24" \
 	  node --test e2e/ime.e2e.mjs
 

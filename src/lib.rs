@@ -1,7 +1,8 @@
 //! Podium's core: the speech dialect, timing, proofreading, export, storage and templates.
 //!
 //! Architecture invariant: this crate knows nothing of Tauri, windows or IPC. It is plain Rust
-//! over plain data, used alike by the `podium` CLI, the desktop shell and the tests.
+//! over plain data, used alike by the application layer (`app/`, and through it the `podium`
+//! CLI and the desktop shell) and the tests.
 
 pub mod analysis;
 pub mod compose;

@@ -7,8 +7,8 @@
 //! before anything is read or written. An XSS in the page therefore cannot read a private key
 //! or write a file the user did not choose.
 
-use crate::error::{AppError, ErrorCode};
-use crate::ipc::check;
+use podium_app::wire::check;
+use podium_app::{AppError, ErrorCode};
 use std::collections::HashSet;
 use std::io;
 use std::path::{Path, PathBuf};

@@ -1,146 +1,150 @@
-//! The Tauri commands: each forwards to the function of the same name in `commands.rs`.
-//! They run on Tauri's thread pool (`async`), never on the window's main thread. Arguments are
-//! camelCase on the JavaScript side (`baseRevision`, `revisionId`).
+//! The Tauri commands: each forwards to the application layer (`podium_app`), or to `paths.rs`
+//! for the commands that take a path the user chose. They run on Tauri's thread pool
+//! (`async`), never on the window's main thread. Arguments are camelCase on the JavaScript
+//! side (`baseRevision`, `revisionId`).
 
-use crate::error::AppError;
-use crate::ipc::{
-    Analysis, AppInfo, Backups, Draft, DraftMeta, DraftSummary, ExportAllProgress, ExportAllReport,
-    ExportProfile, ImportReport, NewDraftValues, ReadingEntry, Recovered, RecoveryChoice, Repaired,
-    Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings, TemplateInfo,
+use crate::grants::Grants;
+use crate::{dialogs, paths, prompter_window};
+use podium_app::wire::{
+    Analysis, AppInfo, Backups, Display, Draft, DraftMeta, DraftSummary, ExportAllProgress,
+    ExportAllReport, ExportProfile, ImportReport, NewDraftValues, PrompterScript, PrompterSettings,
+    ReadingEntry, Recovered, RecoveryChoice, RehearsalSummary, Repaired, Revision, RevisionSummary,
+    RubyStyle, SaveKind, Saved, SearchHit, Settings, TemplateInfo,
 };
-use crate::ipc::{Display, PrompterScript, PrompterSettings, RehearsalSummary};
-use crate::prompter_window;
-use crate::state::AppState;
-use crate::{commands, dialogs};
+use podium_app::{analysis, export, library, prompter, readings, settings, upkeep, App, AppError};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State, WebviewWindow};
 
 type Result<T> = std::result::Result<T, AppError>;
 
 #[tauri::command(async)]
-pub fn app_info(state: State<'_, AppState>) -> AppInfo {
-    commands::app_info(&state)
+pub fn app_info(state: State<'_, App>) -> AppInfo {
+    library::app_info(&state)
 }
 
 #[tauri::command(async)]
-pub fn list_drafts(state: State<'_, AppState>) -> Result<Vec<DraftSummary>> {
-    commands::list_drafts(&state)
+pub fn list_drafts(state: State<'_, App>) -> Result<Vec<DraftSummary>> {
+    library::list_drafts(&state)
 }
 
 #[tauri::command(async)]
-pub fn search_drafts(state: State<'_, AppState>, query: String) -> Result<Vec<SearchHit>> {
-    commands::search_drafts(&state, &query)
+pub fn search_drafts(state: State<'_, App>, query: String) -> Result<Vec<SearchHit>> {
+    library::search_drafts(&state, &query)
 }
 
 #[tauri::command(async)]
-pub fn get_draft(state: State<'_, AppState>, id: i64) -> Result<Draft> {
-    commands::get_draft(&state, id)
+pub fn get_draft(state: State<'_, App>, id: i64) -> Result<Draft> {
+    library::get_draft(&state, id)
 }
 
 #[tauri::command(async)]
 pub fn list_templates() -> Vec<TemplateInfo> {
-    commands::list_templates()
+    library::list_templates()
 }
 
 #[tauri::command(async)]
-pub fn create_draft(state: State<'_, AppState>, values: NewDraftValues) -> Result<Draft> {
-    commands::create_draft(&state, values)
+pub fn create_draft(state: State<'_, App>, values: NewDraftValues) -> Result<Draft> {
+    library::create_draft(&state, values)
 }
 
 #[tauri::command(async)]
-pub fn duplicate_draft(state: State<'_, AppState>, id: i64) -> Result<Draft> {
-    commands::duplicate_draft(&state, id)
+pub fn duplicate_draft(state: State<'_, App>, id: i64) -> Result<Draft> {
+    library::duplicate_draft(&state, id)
 }
 
 #[tauri::command(async)]
-pub fn update_draft_meta(state: State<'_, AppState>, id: i64, meta: DraftMeta) -> Result<Draft> {
-    commands::update_draft_meta(&state, id, meta)
+pub fn update_draft_meta(state: State<'_, App>, id: i64, meta: DraftMeta) -> Result<Draft> {
+    library::update_draft_meta(&state, id, meta)
 }
 
 #[tauri::command(async)]
-pub fn delete_draft(state: State<'_, AppState>, id: i64) -> Result<()> {
-    commands::delete_draft(&state, id)
+pub fn delete_draft(state: State<'_, App>, id: i64) -> Result<()> {
+    library::delete_draft(&state, id)
 }
 
 #[tauri::command(async)]
-pub fn restore_draft(state: State<'_, AppState>, id: i64) -> Result<()> {
-    commands::restore_draft(&state, id)
+pub fn restore_draft(state: State<'_, App>, id: i64) -> Result<()> {
+    library::restore_draft(&state, id)
 }
 
 #[tauri::command(async)]
-pub fn import_files(state: State<'_, AppState>, paths: Vec<String>) -> Result<ImportReport> {
-    commands::import_files(&state, paths)
+pub fn import_files(
+    state: State<'_, App>,
+    grants: State<'_, Grants>,
+    paths: Vec<String>,
+) -> Result<ImportReport> {
+    paths::import_files(&state, &grants, paths)
 }
 
 #[tauri::command(async)]
 pub fn save_draft(
-    state: State<'_, AppState>,
+    state: State<'_, App>,
     id: i64,
     body: String,
     base_revision: u32,
     kind: SaveKind,
 ) -> Result<Saved> {
-    commands::save_draft(&state, id, body, base_revision, kind)
+    library::save_draft(&state, id, body, base_revision, kind)
 }
 
 #[tauri::command(async)]
-pub fn list_revisions(state: State<'_, AppState>, id: i64) -> Result<Vec<RevisionSummary>> {
-    commands::list_revisions(&state, id)
+pub fn list_revisions(state: State<'_, App>, id: i64) -> Result<Vec<RevisionSummary>> {
+    library::list_revisions(&state, id)
 }
 
 #[tauri::command(async)]
-pub fn get_revision(state: State<'_, AppState>, revision_id: i64) -> Result<Revision> {
-    commands::get_revision(&state, revision_id)
+pub fn get_revision(state: State<'_, App>, revision_id: i64) -> Result<Revision> {
+    library::get_revision(&state, revision_id)
 }
 
 #[tauri::command(async)]
-pub fn restore_revision(state: State<'_, AppState>, revision_id: i64) -> Result<Draft> {
-    commands::restore_revision(&state, revision_id)
+pub fn restore_revision(state: State<'_, App>, revision_id: i64) -> Result<Draft> {
+    library::restore_revision(&state, revision_id)
 }
 
 #[tauri::command(async)]
-pub fn analyse(state: State<'_, AppState>, body: String) -> Result<Analysis> {
-    commands::analyse(&state, &body)
+pub fn analyse(state: State<'_, App>, body: String) -> Result<Analysis> {
+    analysis::analyse(&state, &body)
 }
 
 #[tauri::command]
-pub fn list_readings(state: State<'_, AppState>) -> Result<Vec<ReadingEntry>> {
-    commands::list_readings(&state)
+pub fn list_readings(state: State<'_, App>) -> Result<Vec<ReadingEntry>> {
+    readings::list_readings(&state)
 }
 
 #[tauri::command]
 pub fn put_reading(
-    state: State<'_, AppState>,
+    state: State<'_, App>,
     written: String,
     reading: String,
 ) -> Result<Vec<ReadingEntry>> {
-    commands::put_reading(&state, &written, &reading)
+    readings::put_reading(&state, &written, &reading)
 }
 
 #[tauri::command]
-pub fn delete_reading(state: State<'_, AppState>, written: String) -> Result<Vec<ReadingEntry>> {
-    commands::delete_reading(&state, &written)
+pub fn delete_reading(state: State<'_, App>, written: String) -> Result<Vec<ReadingEntry>> {
+    readings::delete_reading(&state, &written)
 }
 
 #[tauri::command(async)]
 pub fn export_text(
-    state: State<'_, AppState>,
+    state: State<'_, App>,
     body: String,
     profile: ExportProfile,
     ruby: Option<RubyStyle>,
     summary: Option<Vec<String>>,
 ) -> Result<String> {
-    commands::export_text(&state, &body, profile, ruby, summary)
+    export::export_text(&state, &body, profile, ruby, summary)
 }
 
 #[tauri::command(async)]
 pub fn blog_summary(body: String) -> Result<Vec<String>> {
-    commands::blog_summary(&body)
+    export::blog_summary(&body)
 }
 
 #[tauri::command(async)]
-pub fn save_export(state: State<'_, AppState>, path: String, contents: String) -> Result<()> {
-    commands::save_export(&state, &path, &contents)
+pub fn save_export(grants: State<'_, Grants>, path: String, contents: String) -> Result<()> {
+    paths::save_export(&grants, &path, &contents)
 }
 
 /// The native dialogs (`dialogs.rs`), modal to the calling window; what the user chose is
@@ -148,69 +152,69 @@ pub fn save_export(state: State<'_, AppState>, path: String, contents: String) -
 #[tauri::command(async)]
 pub fn choose_import_files(
     window: WebviewWindow,
-    state: State<'_, AppState>,
+    grants: State<'_, Grants>,
     filter_name: String,
 ) -> Result<Vec<String>> {
-    commands::choose_import_files(&state, dialogs::pick_files(&window, &filter_name))
+    paths::choose_import_files(&grants, dialogs::pick_files(&window, &filter_name))
 }
 
 #[tauri::command(async)]
 pub fn choose_export_path(
     window: WebviewWindow,
-    state: State<'_, AppState>,
+    grants: State<'_, Grants>,
     default_name: String,
     extension: String,
 ) -> Result<Option<String>> {
     let chosen = dialogs::save_file(&window, &default_name, &extension);
-    commands::choose_export_path(&state, chosen)
+    paths::choose_export_path(&grants, chosen)
 }
 
 #[tauri::command(async)]
-pub fn choose_folder(window: WebviewWindow, state: State<'_, AppState>) -> Result<Option<String>> {
-    commands::choose_folder(&state, dialogs::pick_folder(&window))
+pub fn choose_folder(window: WebviewWindow, grants: State<'_, Grants>) -> Result<Option<String>> {
+    paths::choose_folder(&grants, dialogs::pick_folder(&window))
 }
 
 #[tauri::command(async)]
-pub fn get_settings(state: State<'_, AppState>) -> Settings {
-    commands::get_settings(&state)
+pub fn get_settings(state: State<'_, App>) -> Settings {
+    settings::get_settings(&state)
 }
 
 #[tauri::command(async)]
-pub fn set_settings(state: State<'_, AppState>, settings: Settings) -> Result<Settings> {
-    commands::set_settings(&state, settings)
+pub fn set_settings(state: State<'_, App>, settings: Settings) -> Result<Settings> {
+    settings::set_settings(&state, settings)
 }
 
 #[tauri::command(async)]
-pub fn prompter_script(state: State<'_, AppState>, id: i64) -> Result<PrompterScript> {
-    commands::prompter_script(&state, id)
+pub fn prompter_script(state: State<'_, App>, id: i64) -> Result<PrompterScript> {
+    prompter::prompter_script(&state, id)
 }
 
 #[tauri::command(async)]
-pub fn get_prompter_settings(state: State<'_, AppState>) -> PrompterSettings {
-    commands::get_prompter_settings(&state)
+pub fn get_prompter_settings(state: State<'_, App>) -> PrompterSettings {
+    prompter::get_prompter_settings(&state)
 }
 
 #[tauri::command(async)]
 pub fn set_prompter_settings(
-    state: State<'_, AppState>,
+    state: State<'_, App>,
     settings: PrompterSettings,
 ) -> Result<PrompterSettings> {
-    commands::set_prompter_settings(&state, settings)
+    prompter::set_prompter_settings(&state, settings)
 }
 
 #[tauri::command(async)]
 pub fn save_rehearsal(
-    state: State<'_, AppState>,
+    state: State<'_, App>,
     id: i64,
     revision: u32,
     section_seconds: Vec<f64>,
 ) -> Result<RehearsalSummary> {
-    commands::save_rehearsal(&state, id, revision, section_seconds)
+    prompter::save_rehearsal(&state, id, revision, section_seconds)
 }
 
 #[tauri::command(async)]
-pub fn rehearsal_summary(state: State<'_, AppState>, id: i64) -> Result<RehearsalSummary> {
-    commands::rehearsal_summary(&state, id)
+pub fn rehearsal_summary(state: State<'_, App>, id: i64) -> Result<RehearsalSummary> {
+    prompter::rehearsal_summary(&state, id)
 }
 
 #[tauri::command(async)]
@@ -220,7 +224,7 @@ pub fn list_displays(app: AppHandle) -> Result<Vec<Display>> {
 
 #[tauri::command(async)]
 pub fn open_prompter(app: AppHandle, id: i64, display: Option<String>) -> Result<()> {
-    prompter_window::open(&app, crate::ipc::check::id(id)?, display.as_deref())
+    prompter_window::open(&app, podium_app::wire::check::id(id)?, display.as_deref())
 }
 
 #[tauri::command(async)]
@@ -234,28 +238,29 @@ pub fn close_prompter(app: AppHandle) -> Result<()> {
 }
 
 #[tauri::command(async)]
-pub fn backups(state: State<'_, AppState>) -> Result<Backups> {
-    commands::backups(&state)
+pub fn backups(state: State<'_, App>) -> Result<Backups> {
+    upkeep::backups(&state)
 }
 
 #[tauri::command(async)]
-pub fn repair_database(state: State<'_, AppState>) -> Result<Repaired> {
-    commands::repair_database(&state)
+pub fn repair_database(state: State<'_, App>) -> Result<Repaired> {
+    upkeep::repair_database(&state)
 }
 
 #[tauri::command(async)]
-pub fn recover_database(state: State<'_, AppState>, choice: RecoveryChoice) -> Result<Recovered> {
-    commands::recover_database(&state, choice)
+pub fn recover_database(state: State<'_, App>, choice: RecoveryChoice) -> Result<Recovered> {
+    upkeep::recover_database(&state, choice)
 }
 
 /// Progress goes to `on_progress`; a window that went away just stops hearing it.
 #[tauri::command(async)]
 pub fn export_all(
-    state: State<'_, AppState>,
+    state: State<'_, App>,
+    grants: State<'_, Grants>,
     folder: String,
     on_progress: Channel<ExportAllProgress>,
 ) -> Result<ExportAllReport> {
-    commands::export_all(&state, &folder, |progress| {
+    paths::export_all(&state, &grants, &folder, |progress| {
         let _ = on_progress.send(progress);
     })
 }

@@ -1,26 +1,21 @@
 //! Podium's desktop shell: registers the plugins, the state and the commands, and opens the
-//! main window. No domain logic lives here: commands are thin adapters over the `podium` core
-//! (`commands.rs`), the types that cross IPC are in `ipc/`.
+//! main window. No domain logic lives here: commands are one-line adapters over the
+//! application layer (`podium_app`, `invoke.rs`), which also declares the types that cross.
 
 // No console window next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
-mod commands;
 mod dialogs;
-mod error;
 mod grants;
 mod invoke;
-mod ipc;
-mod lexicon;
 mod navigation;
+mod paths;
 mod prompter_window;
-mod state;
 #[cfg(test)]
 mod tests;
 mod webview;
 
-use state::{database_location, podium_db_env, AppState};
-use std::path::Path;
+use podium_app::{default_location, podium_db_env, upkeep, App};
 use tauri::{Manager, WebviewWindowBuilder};
 use tauri_plugin_window_state::StateFlags;
 use time::UtcOffset;
@@ -53,21 +48,12 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .setup(move |app| {
-            // The same folder as the `podium` CLI uses, so both see the same drafts.
-            let data_dir = podium::store::default_db_path()
-                .and_then(|db| db.parent().map(Path::to_path_buf))
-                .ok_or_else(|| "the OS reports no data folder".to_string());
-            let location = database_location(podium_db, data_dir);
-            let state = AppState::open(location).with_local_offset(local_offset);
-            // The office's readings now; the dictionary when it is ready (built the first time).
-            let _ = commands::refresh_readings(&state);
-            state.lexicon.load_in_background(
-                podium::japanese::dictionary::default_sources(),
-                podium::japanese::dictionary::default_cache(),
-            );
+            let state = App::open(default_location(podium_db)).with_local_offset(local_offset);
+            podium_app::start(&state);
             app.manage(state);
+            app.manage(grants::Grants::default());
             let handle = app.handle().clone();
-            std::thread::spawn(move || commands::back_up_if_due(&handle.state::<AppState>()));
+            std::thread::spawn(move || upkeep::back_up_if_due(&handle.state::<App>()));
             // Built here rather than from the config (where `create` is false), to add the
             // navigation guard (navigation.rs).
             if let Some(config) = app.config().app.windows.iter().find(|w| w.label == "main") {

@@ -3,8 +3,8 @@
 //! the prompter settings, else the first display the main window is not on (the second
 //! monitor), else the only one.
 
-use crate::error::{AppError, ErrorCode};
-use crate::ipc::Display;
+use podium_app::wire::Display;
+use podium_app::{AppError, ErrorCode};
 use tauri::{AppHandle, Manager, Monitor, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
 /// The window's label: its capability (`capabilities/prompter.json`) names it.

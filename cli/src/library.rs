@@ -4,20 +4,12 @@ use super::draft::read_source;
 use super::readings;
 use super::{db_path, minutes_seconds, print_json, shown, Failure, Outcome};
 use clap::Args;
-use podium::analysis::{self, Analysis};
-use podium::compose;
-use podium::settings::Settings;
-use podium::store::{DraftEdit, Store, StoreError};
+use podium::store::{Store, StoreError};
 use podium::templates::{self, Placeholders};
+use podium_app::{library, App};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use time::{Date, OffsetDateTime};
-
-/// The database, created if missing: for commands that write (import, new).
-pub(crate) fn open_store(db: Option<PathBuf>) -> Result<Store, Failure> {
-    let path = db_path(db)?;
-    Store::open(&path).map_err(|e| store_failure(&path, e))
-}
 
 /// The database as it is, for commands that only read: nothing is created, and a read-only
 /// one is read.
@@ -26,15 +18,14 @@ pub(crate) fn open_existing_store(db: Option<PathBuf>) -> Result<Store, Failure>
     Store::open_existing(&path).map_err(|e| store_failure(&path, e))
 }
 
-/// How the library's figures are timed, as the app times them: at the database's settings,
-/// in morae with the office's readings when the dictionary can be had, else in characters.
-fn timed_like_the_app(store: &Store, db: Option<PathBuf>) -> impl Fn(&str) -> Analysis {
-    let options = Settings::load(store).unwrap_or_default().analysis_options();
-    let japanese = readings::open(db);
-    move |body| match &japanese {
-        Some(japanese) => analysis::analyse_with_words(body, &options, japanese.words()),
-        None => analysis::analyse(body, &options),
-    }
+/// The application over the database, created if missing, with the office's readings and
+/// the dictionary: the library's figures are timed as the app times them.
+fn open_app(db: Option<PathBuf>) -> Result<App, Failure> {
+    let path = db_path(db)?;
+    let store = Store::open(&path).map_err(|e| store_failure(&path, e))?;
+    let app = App::over(path, store);
+    readings::prepare(&app);
+    Ok(app)
 }
 
 /// A database that cannot be used, with what to do when there is something to do. A path
@@ -100,16 +91,14 @@ pub fn import(args: ImportArgs) -> Outcome {
             last.message
         )));
     }
-    let mut store = open_store(args.db.clone())?;
-    let analyse = timed_like_the_app(&store, args.db);
-    let mut imported = Vec::new();
-    let new_drafts: Vec<DraftEdit> = drafts
+    let app = open_app(args.db)?;
+    let texts = drafts
         .iter()
-        .map(|(path, source)| compose::from_file(source.text.clone(), &file_stem(path), &analyse))
+        .map(|(path, source)| (file_stem(path), source.text.clone()))
         .collect();
-    let created = store
-        .import_drafts(&new_drafts, now())
-        .map_err(|e| Failure::runtime(e.to_string()))?;
+    let created =
+        library::import_texts(&app, texts).map_err(|e| Failure::runtime(e.to_string()))?;
+    let mut imported = Vec::new();
     for ((path, _), draft) in drafts.iter().zip(created) {
         imported.push(Imported {
             id: draft.id,
@@ -251,14 +240,8 @@ pub fn new(args: NewArgs) -> Outcome {
         city: args.city,
         ..Placeholders::new(date)
     };
-    let mut store = open_store(args.db.clone())?;
-    let new_draft = compose::from_template(
-        Some(template),
-        &values,
-        &timed_like_the_app(&store, args.db),
-    );
-    let draft = store
-        .create_draft(&new_draft, now())
+    let app = open_app(args.db)?;
+    let draft = library::from_template(&app, Some(template), &values)
         .map_err(|e| Failure::runtime(e.to_string()))?;
     if args.json {
         return print_json(&draft);

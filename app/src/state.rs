@@ -5,7 +5,6 @@
 //! tries to open it again and, failing, returns that error.
 
 use crate::error::AppError;
-use crate::grants::Grants;
 use crate::lexicon::Lexicon;
 use podium::settings::Settings;
 use podium::store::{Store, DB_ENV};
@@ -18,8 +17,7 @@ use time::{OffsetDateTime, UtcOffset};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
     File(PathBuf),
-    /// A private in-memory database (tests).
-    #[cfg(test)]
+    /// A private in-memory database (tests, and a front end that keeps nothing).
     Memory,
     /// No place for it could be found (no data directory).
     Nowhere(AppError),
@@ -32,7 +30,7 @@ enum Slot {
 
 type Clock = Box<dyn Fn() -> OffsetDateTime + Send + Sync>;
 
-pub struct AppState {
+pub struct App {
     location: Location,
     store: Mutex<Slot>,
     /// A copy of the stored settings, so that analysis (on every pause in typing) does not
@@ -48,33 +46,40 @@ pub struct AppState {
     damage: Mutex<Vec<String>>,
     /// The morphological dictionary (loaded in the background) and the office's readings.
     pub lexicon: Arc<Lexicon>,
-    /// The files and folders the user chose in a dialog: the only ones commands read or write.
-    pub grants: Grants,
 }
 
-impl AppState {
+impl App {
     /// Opens the database at `location`. Never fails: an error is kept and reported.
     pub fn open(location: Location) -> Self {
         let opened = match &location {
             Location::File(path) => Store::open(path).map_err(AppError::from),
-            #[cfg(test)]
             Location::Memory => Store::open_in_memory().map_err(AppError::from),
             Location::Nowhere(error) => Err(error.clone()),
         };
-        let (slot, settings) = match with_settings(opened) {
-            Ok((store, settings)) => (Slot::Open(store), settings),
-            Err(error) => (Slot::Failed(error), Settings::default()),
-        };
-        AppState {
+        match with_settings(opened) {
+            Ok((store, settings)) => App::new(location, Slot::Open(store), settings),
+            Err(error) => App::new(location, Slot::Failed(error), Settings::default()),
+        }
+    }
+
+    /// An app over a store the front end opened itself at `path` (the CLI, with its own
+    /// messages and exit codes; a read-only database is used as it is). Settings that cannot
+    /// be read are the defaults.
+    pub fn over(path: PathBuf, store: Store) -> Self {
+        let settings = Settings::load(&store).unwrap_or_default();
+        App::new(Location::File(path), Slot::Open(store), settings)
+    }
+
+    fn new(location: Location, store: Slot, settings: Settings) -> Self {
+        App {
             location,
-            store: Mutex::new(slot),
+            store: Mutex::new(store),
             settings: Mutex::new(settings),
             clock: Box::new(OffsetDateTime::now_utc),
             local_offset: UtcOffset::UTC,
             backup_outcome: Mutex::new(None),
             damage: Mutex::new(Vec::new()),
             lexicon: Arc::new(Lexicon::default()),
-            grants: Grants::default(),
         }
     }
 
@@ -85,13 +90,11 @@ impl AppState {
     }
 
     /// A state over a fresh in-memory database.
-    #[cfg(test)]
     pub fn in_memory() -> Self {
-        AppState::open(Location::Memory)
+        App::open(Location::Memory)
     }
 
     /// Replaces the clock (tests).
-    #[cfg(test)]
     pub fn with_clock(
         mut self,
         clock: impl Fn() -> OffsetDateTime + Send + Sync + 'static,
@@ -104,7 +107,7 @@ impl AppState {
         (self.clock)()
     }
 
-    /// [`AppState::now`] in the local time zone.
+    /// [`App::now`] in the local time zone.
     pub fn local_now(&self) -> OffsetDateTime {
         self.now().to_offset(self.local_offset)
     }
@@ -250,6 +253,15 @@ pub fn database_location(
     }
 }
 
+/// The desktop app's database: [`database_location`] from `$PODIUM_DB` and the OS data folder.
+pub fn default_location(podium_db: Option<OsString>) -> Location {
+    // The same folder as the `podium` CLI uses, so both see the same drafts.
+    let data_dir = podium::store::default_db_path()
+        .and_then(|db| db.parent().map(Path::to_path_buf))
+        .ok_or_else(|| "the OS reports no data folder".to_string());
+    database_location(podium_db, data_dir)
+}
+
 /// `$PODIUM_DB`, read once at start-up.
 pub fn podium_db_env() -> Option<OsString> {
     std::env::var_os(DB_ENV)
@@ -284,7 +296,7 @@ mod tests {
             b"this is not a database, just text that fills a page".repeat(100),
         )
         .unwrap();
-        let state = AppState::open(Location::File(path.clone()));
+        let state = App::open(Location::File(path.clone()));
         let error = state.store_error().expect("the open failed");
         assert_eq!(error.code, ErrorCode::DatabaseCorrupt);
         let listed = state.with_store(|store| store.list_drafts());
@@ -300,7 +312,7 @@ mod tests {
     #[test]
     fn nowhere_stays_failed() {
         let error = AppError::new(ErrorCode::Io, "no data folder");
-        let state = AppState::open(Location::Nowhere(error.clone()));
+        let state = App::open(Location::Nowhere(error.clone()));
         assert_eq!(state.with_store(|store| store.list_drafts()), Err(error));
     }
 }

@@ -1,13 +1,14 @@
 //! Replays the kept fuzz corpus (`fuzz/corpus/<target>/`) through the fuzz targets' checks on
 //! stable Rust: whatever fuzzing once found stays fixed, in every `cargo test`.
 
-#[path = "../../fuzz/checks.rs"]
+#[path = "../../../fuzz/checks.rs"]
 pub(crate) mod checks;
 
 use std::path::PathBuf;
 
 fn corpus(target: &str) -> Vec<(PathBuf, Vec<u8>)> {
     let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
         .join("fuzz/corpus")
         .join(target);
     let mut inputs: Vec<_> = std::fs::read_dir(&dir)

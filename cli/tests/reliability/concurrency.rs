@@ -51,7 +51,7 @@ fn failures(children: Vec<Child>) -> Vec<String> {
 /// The schema of the version before the newest: every migration file but the last, applied
 /// as the store applies them, with `user_version` counting them.
 fn create_one_migration_behind(db: &Path) {
-    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/store/migrations");
+    let folder = Path::new(env!("CARGO_MANIFEST_DIR")).join("../src/store/migrations");
     let mut files: Vec<_> = std::fs::read_dir(&folder)
         .unwrap()
         .map(|entry| entry.unwrap().path())

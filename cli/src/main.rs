@@ -1,4 +1,6 @@
-//! The `podium` command line: the contract other tools rely on.
+//! `podium`: measure, proofread, export and file speeches from a terminal — the contract other
+//! tools rely on. Each command adapts the application layer (`podium_app`): it reads its
+//! arguments, calls the use case, prints the result.
 //!
 //! Exit codes: 0 done (lint findings included), 1 a failure of the machine or the database,
 //! 2 bad input or usage (unreadable, binary or non-UTF-8 file, unknown template …).
@@ -12,7 +14,7 @@
 macro_rules! out {
     ($($arg:tt)*) => {{
         use std::io::Write as _;
-        writeln!(std::io::stdout(), $($arg)*).map_err($crate::cli::Failure::output)?;
+        writeln!(std::io::stdout(), $($arg)*).map_err($crate::Failure::output)?;
     }};
 }
 
@@ -121,7 +123,7 @@ pub(crate) fn db_path(flag: Option<PathBuf>) -> Result<PathBuf, Failure> {
     })
 }
 
-pub fn main() -> ExitCode {
+fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(usage) => return answer_usage(&usage),

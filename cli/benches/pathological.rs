@@ -105,7 +105,7 @@ fn cycle_to(items: &[&str], sep: &str, n: usize) -> String {
 }
 
 fn speech(n: usize) -> String {
-    let address = include_str!("../tests/data/address.md");
+    let address = include_str!("../../tests/data/address.md");
     let body = address
         .split_once("\n## ")
         .map_or(address, |(_, rest)| rest);

@@ -7,6 +7,7 @@ use std::process::{Command, Output, Stdio};
 
 fn data(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
         .join("tests/data")
         .join(name)
 }

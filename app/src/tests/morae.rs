@@ -2,16 +2,19 @@
 //! the rehearsals tell the live panel's time, in morae at the settings' pace.
 
 use super::{new_year, state};
-use crate::commands::*;
-use crate::ipc::{DictionaryStatus, SaveKind};
-use crate::state::AppState;
+use crate::analysis::*;
+use crate::library::*;
+use crate::prompter::*;
+use crate::settings::*;
+use crate::state::App;
+use crate::wire::{DictionaryStatus, SaveKind};
 use podium::japanese::dictionary;
 use std::time::{Duration, Instant};
 
 /// Loads the dictionary in the background, as the app does at start-up, and waits for it. The
 /// cache is the core's test cache in the cargo target folder (`tests/japanese.rs` builds it
 /// there from mecab-ipadic the first time: about 15 s).
-fn load_dictionary(state: &AppState) {
+fn load_dictionary(state: &App) {
     let exe = std::env::current_exe().expect("the test binary's path");
     // <target>/debug/deps/<binary>: the core's tests use <target>/tmp.
     let target = exe.ancestors().nth(3).expect("the cargo target folder");
@@ -44,7 +47,7 @@ fn the_library_the_prompter_and_rehearsals_tell_the_live_panels_time_in_morae() 
     load_dictionary(&state);
     let settings = set_settings(
         &state,
-        crate::ipc::Settings {
+        crate::wire::Settings {
             pace_mpm: 450,
             ..get_settings(&state)
         },
@@ -93,7 +96,7 @@ fn the_library_the_prompter_and_rehearsals_tell_the_live_panels_time_in_morae() 
     assert!(calibrated > script.seconds);
     set_settings(
         &state,
-        crate::ipc::Settings {
+        crate::wire::Settings {
             pace_cpm: cpm,
             pace_mpm: mpm,
             ..settings

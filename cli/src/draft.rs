@@ -1,14 +1,16 @@
 //! Commands over one draft file: stats, lint, export.
 
+use super::readings::app_for_text;
 use super::{minutes_seconds, print_json, shown, Failure, Outcome};
 use clap::Args;
-use podium::analysis::{self, AnalysisOptions};
+use podium::analysis::AnalysisOptions;
 use podium::export::{self, ExportOptions, ExportProfile, RubyStyle, SaveFileError};
 use podium::japanese::pace;
 use podium::lint::{self, LintConfig, PrhDictionary};
 use podium::script::{self, SectionRole};
 use podium::settings;
 use podium::timing::{self, Pace, TimingOptions};
+use podium_app::analysis;
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -114,13 +116,8 @@ pub fn stats(args: StatsArgs) -> Outcome {
         mora_pace: pace::morae_per_minute(args.mora_pace),
         ..AnalysisOptions::default()
     };
-    let japanese = (!args.chars_only)
-        .then(|| super::readings::open(None))
-        .flatten();
-    let analysis = match &japanese {
-        Some(japanese) => analysis::analyse_with_words(&source.text, &options, japanese.words()),
-        None => analysis::analyse(&source.text, &options),
-    };
+    let app = app_for_text(None, !args.chars_only);
+    let analysis = analysis::analyse_with(&app, &source.text, &options);
     let chars = script::parse(&source.text);
     let estimate = timing::estimate(&chars, &options.timing);
     let timed = &analysis.timing;
@@ -260,15 +257,8 @@ pub fn lint(args: LintArgs) -> Outcome {
         },
         ..AnalysisOptions::default()
     };
-    let japanese = (!args.chars_only)
-        .then(|| super::readings::open(None))
-        .flatten();
-    let findings = match &japanese {
-        Some(japanese) => {
-            analysis::analyse_with_words(&source.text, &options, japanese.words()).findings
-        }
-        None => analysis::analyse(&source.text, &options).findings,
-    };
+    let app = app_for_text(None, !args.chars_only);
+    let findings = analysis::analyse_with(&app, &source.text, &options).findings;
     if args.json {
         return print_json(&LintReport {
             findings: findings.iter().map(FindingReport::from).collect(),

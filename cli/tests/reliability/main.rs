@@ -15,6 +15,7 @@ use std::path::PathBuf;
 /// A file under `tests/data/`.
 fn data(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
         .join("tests/data")
         .join(name)
 }

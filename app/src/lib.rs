@@ -1,0 +1,41 @@
+//! Podium's application layer: every use case written once, between the core (`podium`) and
+//! its two front ends, the `podium` command line (`cli/`) and the desktop shell
+//! (`src-tauri/`), which only adapt it (arguments in, results out).
+//!
+//! - [`App`] holds what a running Podium has: the store (opened again after a failure), the
+//!   settings, the clock, the dictionary and the office's readings ([`lexicon`]).
+//! - The use cases, one module each: [`library`] (drafts, revisions, templates, imports),
+//!   [`analysis`], [`readings`], [`export`], [`settings`], [`prompter`] (script, settings,
+//!   rehearsals), [`upkeep`] (backups, checks, repairs, recovery, export of every draft).
+//! - [`wire`]: the types that cross to a front end (serde, exported to TypeScript with ts-rs),
+//!   and the checks of what comes in; [`error`]: `AppError { code, message }`.
+
+pub mod analysis;
+pub mod error;
+pub mod export;
+pub mod lexicon;
+pub mod library;
+pub mod prompter;
+pub mod readings;
+pub mod settings;
+mod state;
+pub mod upkeep;
+pub mod wire;
+
+#[cfg(test)]
+mod tests;
+
+pub use error::{AppError, ErrorCode};
+pub use state::{database_location, default_location, podium_db_env, App, Location};
+
+/// What a long-running front end does once it has opened its [`App`]: the office's readings
+/// now, the dictionary in the background (built from mecab-ipadic the first time).
+pub fn start(app: &App) {
+    // A database that cannot be opened is reported by `app_info`; analysis goes on without
+    // the office's readings meanwhile.
+    let _ = readings::refresh_readings(app);
+    app.lexicon.load_in_background(
+        podium::japanese::dictionary::default_sources(),
+        podium::japanese::dictionary::default_cache(),
+    );
+}

@@ -1,0 +1,199 @@
+//! The office's library: drafts, their revisions, templates and imports.
+
+use crate::analysis::analyse_with;
+use crate::error::AppError;
+use crate::state::{App, Location};
+use crate::wire::{self, check};
+use podium::store::{self};
+use podium::templates::{Placeholders, Template};
+use podium::{compose, templates};
+use std::path::PathBuf;
+
+/// Most hits a search returns.
+pub const SEARCH_LIMIT: usize = 50;
+
+pub fn app_info(state: &App) -> wire::AppInfo {
+    wire::AppInfo {
+        version: podium::VERSION.to_owned(),
+        database_path: match state.location() {
+            Location::File(path) => path.display().to_string(),
+            Location::Memory => ":memory:".to_owned(),
+            Location::Nowhere(_) => String::new(),
+        },
+        database_error: state.store_error(),
+        lint_rules: podium::lint::Rule::ALL
+            .iter()
+            .map(|rule| rule.id().to_owned())
+            .collect(),
+    }
+}
+
+pub fn list_drafts(state: &App) -> Result<Vec<wire::DraftSummary>, AppError> {
+    let drafts = state.with_store(|store| store.list_drafts())?;
+    Ok(drafts.into_iter().map(Into::into).collect())
+}
+
+/// A blank query finds nothing.
+pub fn search_drafts(state: &App, query: &str) -> Result<Vec<wire::SearchHit>, AppError> {
+    check::query(query)?;
+    let hits = state.with_store(|store| store.search(query, SEARCH_LIMIT))?;
+    Ok(hits.into_iter().map(Into::into).collect())
+}
+
+pub fn get_draft(state: &App, id: i64) -> Result<wire::Draft, AppError> {
+    let id = check::id(id)?;
+    state.with_store(|store| store.draft(id)).map(Into::into)
+}
+
+pub fn list_templates() -> Vec<wire::TemplateInfo> {
+    templates::builtin().iter().map(Into::into).collect()
+}
+
+pub fn create_draft(state: &App, values: wire::NewDraftValues) -> Result<wire::Draft, AppError> {
+    let (template, placeholders) = check::new_draft(values)?;
+    from_template(state, template, &placeholders).map(Into::into)
+}
+
+/// A new draft from a template (none: a blank draft) with its placeholders filled, timed and
+/// checked as the live panel would.
+pub fn from_template(
+    state: &App,
+    template: Option<&Template>,
+    placeholders: &Placeholders,
+) -> Result<store::Draft, AppError> {
+    let options = state.settings().analysis_options();
+    let draft = compose::from_template(template, placeholders, &|body| {
+        analyse_with(state, body, &options)
+    });
+    state.with_store(|store| store.create_draft(&draft, state.now()))
+}
+
+pub fn duplicate_draft(state: &App, id: i64) -> Result<wire::Draft, AppError> {
+    let id = check::id(id)?;
+    state
+        .with_store(|store| {
+            let title = compose::copy_title(&store.draft(id)?.title);
+            store.duplicate_draft(id, &title, state.now())
+        })
+        .map(Into::into)
+}
+
+/// Saves the details; a new title also rewrites the text's `#` heading (see
+/// [`compose::with_details`]). The draft's revision moves on (see docs/ipc.md).
+pub fn update_draft_meta(
+    state: &App,
+    id: i64,
+    meta: wire::DraftMeta,
+) -> Result<wire::Draft, AppError> {
+    let (id, details) = (check::id(id)?, check::draft_meta(meta)?);
+    let options = state.settings().analysis_options();
+    state
+        .with_store(|store| {
+            // Read and written under one lock, so that no save comes in between. The store,
+            // then the dictionary: no command takes them the other way round.
+            let current = store.draft(id)?;
+            let edit = compose::with_details(&current, details, &|body| {
+                analyse_with(state, body, &options)
+            });
+            let kind = podium::store::SaveKind::Autosave;
+            store.save_draft(id, &edit, current.revision, kind, state.now())
+        })
+        .map(Into::into)
+}
+
+pub fn delete_draft(state: &App, id: i64) -> Result<(), AppError> {
+    let id = check::id(id)?;
+    state.with_store(|store| store.delete_draft(id, state.now()))
+}
+
+pub fn restore_draft(state: &App, id: i64) -> Result<(), AppError> {
+    let id = check::id(id)?;
+    state.with_store(|store| store.restore_draft(id))
+}
+
+/// Imports files: `files` holds each path as the front end named it, with the file to read or
+/// why it cannot be read (the shell refuses paths the user never chose before this). Every
+/// file is read and checked first; the readable ones are imported together (all or none), the
+/// others listed with the reason. Nothing is written for a refused file.
+pub fn import_files(
+    state: &App,
+    files: Vec<(String, Result<PathBuf, AppError>)>,
+) -> Result<wire::ImportReport, AppError> {
+    let options = state.settings().analysis_options();
+    let analyse = |body: &str| analyse_with(state, body, &options);
+    let (mut drafts, mut failed) = (Vec::new(), Vec::new());
+    for (path, file) in files {
+        let read = file.and_then(|file| compose::read_file(&file, &analyse).map_err(Into::into));
+        match read {
+            Ok(draft) => drafts.push(draft),
+            Err(error) => failed.push(wire::ImportFailure {
+                message: error.to_string(),
+                path,
+            }),
+        }
+    }
+    let created = store_new(state, &drafts)?;
+    let imported = created.iter().map(Into::into).collect();
+    Ok(wire::ImportReport { imported, failed })
+}
+
+/// New drafts from texts (each with the name of its file, which titles a draft without a
+/// heading), timed and checked as the live panel would, stored together (all or none).
+pub fn import_texts(
+    state: &App,
+    sources: Vec<(String, String)>,
+) -> Result<Vec<store::Draft>, AppError> {
+    let options = state.settings().analysis_options();
+    let analyse = |body: &str| analyse_with(state, body, &options);
+    let drafts: Vec<_> = sources
+        .into_iter()
+        .map(|(stem, text)| compose::from_file(text, &stem, &analyse))
+        .collect();
+    store_new(state, &drafts)
+}
+
+fn store_new(state: &App, drafts: &[store::DraftEdit]) -> Result<Vec<store::Draft>, AppError> {
+    match drafts.is_empty() {
+        true => Ok(Vec::new()),
+        false => state.with_store(|store| store.import_drafts(drafts, state.now())),
+    }
+}
+
+/// A save based on a stale revision fails with `conflict`; its text is kept in the history.
+/// The library's figures are the live panel's (in morae when the dictionary is ready).
+pub fn save_draft(
+    state: &App,
+    id: i64,
+    body: String,
+    base_revision: u32,
+    kind: wire::SaveKind,
+) -> Result<wire::Saved, AppError> {
+    let id = check::id(id)?;
+    check::body(&body)?;
+    check::save_kind(&kind)?;
+    let current = state.with_store(|store| store.draft(id))?;
+    let options = state.settings().analysis_options();
+    let edit = compose::with_body(&current, body, &|body| analyse_with(state, body, &options));
+    state
+        .with_store(|store| store.save_draft(id, &edit, base_revision, kind.into(), state.now()))
+        .map(Into::into)
+}
+
+pub fn list_revisions(state: &App, id: i64) -> Result<Vec<wire::RevisionSummary>, AppError> {
+    let id = check::id(id)?;
+    let revisions = state.with_store(|store| store.revisions(id))?;
+    Ok(revisions.into_iter().map(Into::into).collect())
+}
+
+pub fn get_revision(state: &App, revision_id: i64) -> Result<wire::Revision, AppError> {
+    let id = check::id(revision_id)?;
+    state.with_store(|store| store.revision(id)).map(Into::into)
+}
+
+/// The draft takes the revision's text; the restore is itself a revision.
+pub fn restore_revision(state: &App, revision_id: i64) -> Result<wire::Draft, AppError> {
+    let id = check::id(revision_id)?;
+    state
+        .with_store(|store| store.restore_revision(id, state.now()))
+        .map(Into::into)
+}
