@@ -192,7 +192,7 @@ fuzz:
 
 clean:
 	$(CARGO) clean
-	rm -rf ui/dist ui/test-results src-tauri/gen/schemas
+	rm -rf ui/dist ui/dist-fake ui/test-results src-tauri/gen/schemas
 
 # ---------------------------------------------------------------------------------------------
 # Tests (headless)
@@ -237,9 +237,12 @@ test-ime: deps apt-deps-ime app tauri-driver
 	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) xvfb-run -a -s "-screen 0 1600x900x24" \
 	  node --test e2e/ime.e2e.mjs
 
+# Two builds of the UI: ui/dist, the app's (no fake backend: tests/bundle.test.mjs checks), and
+# ui/dist-fake, which the browser tests run on the fake backend.
 test-ui:
 	cd ui && $(NPM) run lint
 	cd ui && $(NPM) run check
 	cd ui && $(NPM) test
 	cd ui && $(NPM) run build
+	cd ui && $(NPM) run build:fake
 	cd ui && $(NPM) run test:browser

@@ -1,5 +1,7 @@
-// Shared set-up of the browser tests: serve the built UI (ui/dist) with the app's CSP and open
-// it in Debian's Chromium (never a downloaded browser). The UI runs on its fake backend.
+// Shared set-up of the browser tests: serve the built UI with the app's CSP and open it in
+// Debian's Chromium (never a downloaded browser). The UI runs on its fake backend, so what is
+// served is the build that has one (ui/dist-fake, `npm run build:fake`); the app's own build
+// (ui/dist) has none (bundle.test.mjs).
 
 import assert from "node:assert/strict";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
@@ -24,16 +26,22 @@ export function screenshotPath(name) {
 
 /**
  * Starts the preview server and Chromium.
+ * @param {"dist-fake" | "dist"} folder the build to serve (ui/dist: only to see it has no fake)
  * @returns {Promise<{ baseUrl: string, browser: import("playwright-core").BrowserContext,
  *   close: () => Promise<void> }>}
  */
-export async function startBrowser() {
-  assert.ok(existsSync(join(ui, "dist", "index.html")), "ui/dist is missing: run `npm run build`");
+export async function startBrowser(folder = "dist-fake") {
+  const script = folder === "dist" ? "build" : "build:fake";
+  assert.ok(
+    existsSync(join(ui, folder, "index.html")),
+    `ui/${folder} is missing: run \`npm run ${script}\``,
+  );
   // The same Content-Security-Policy as the app window, so a violation shows up here first.
   const tauriConf = JSON.parse(readFileSync(join(ui, "..", "tauri.conf.json"), "utf8"));
   const server = await preview({
     root: ui,
     logLevel: "warn",
+    build: { outDir: folder },
     preview: {
       host: "127.0.0.1",
       port: 0,

@@ -3,7 +3,7 @@
 // (never in the middle of an IME composition: the gate holds the save until it ends), one save at a time, each on top of the revision the last one returned. A
 // `conflict` stops autosaving until the writer chooses (reload theirs / keep mine).
 
-import { asAppError, type Backend } from "./backend";
+import { asAppError, type Backend } from "./backend-contract";
 import type { AppError, Saved, SaveKind } from "./bindings";
 import type { CompositionGate } from "./composition";
 import { debounce } from "./debounce";

@@ -1,7 +1,7 @@
 // The one module through which the UI talks to the Rust side.
 //
-// Components receive a `Backend` and never call Tauri themselves, so UI tests and the browser
-// build run the same components against `fakeBackend()` (fake-backend.ts).
+// Components receive a `Backend` (backend-contract.ts) and never call Tauri themselves, so UI
+// tests and the browser tests run the same components against `fakeBackend()` (fake-backend.ts).
 
 import { Channel, invoke, isTauri } from "@tauri-apps/api/core";
 import { emitTo, listen } from "@tauri-apps/api/event";
@@ -12,158 +12,8 @@ import {
   type PrompterReport,
   REPORT_EVENT,
 } from "../prompter/protocol";
-import type {
-  Analysis,
-  AppError,
-  AppInfo,
-  Backups,
-  Display,
-  Draft,
-  DraftMeta,
-  DraftSummary,
-  ErrorCode,
-  ExportAllProgress,
-  ExportAllReport,
-  ExportProfile,
-  ImportReport,
-  NewDraftValues,
-  PrompterScript,
-  PrompterSettings,
-  ReadingEntry,
-  Recovered,
-  RecoveryChoice,
-  RehearsalSummary,
-  Repaired,
-  Revision,
-  RevisionSummary,
-  RubyStyle,
-  Saved,
-  SaveKind,
-  SearchHit,
-  Settings,
-  TemplateInfo,
-} from "./bindings";
-import { type FakeOptions, fakeBackend } from "./fake-backend";
-
-/** What goes to the clipboard: HTML profiles give both, text profiles only `text`. */
-export interface ClipboardContent {
-  html: string | null;
-  text: string;
-}
-
-/**
- * Every command of docs/ipc.md and the clipboard. The native dialogs are commands too: they open
- * from Rust, which grants the chosen paths (the only ones `importFiles`, `saveExport` and
- * `exportAll` accept; others fail with `not_permitted`).
- */
-export interface Backend {
-  /** Which implementation this is, for display and diagnostics. */
-  readonly kind: "tauri" | "fake";
-  appInfo(): Promise<AppInfo>;
-  listDrafts(): Promise<DraftSummary[]>;
-  searchDrafts(query: string): Promise<SearchHit[]>;
-  getDraft(id: number): Promise<Draft>;
-  listTemplates(): Promise<TemplateInfo[]>;
-  createDraft(values: NewDraftValues): Promise<Draft>;
-  duplicateDraft(id: number): Promise<Draft>;
-  /** A new title also rewrites the body's `#` heading: the returned draft has the new body. */
-  updateDraftMeta(id: number, meta: DraftMeta): Promise<Draft>;
-  deleteDraft(id: number): Promise<void>;
-  restoreDraft(id: number): Promise<void>;
-  importFiles(paths: string[]): Promise<ImportReport>;
-  saveDraft(id: number, body: string, baseRevision: number, kind: SaveKind): Promise<Saved>;
-  listRevisions(id: number): Promise<RevisionSummary[]>;
-  getRevision(revisionId: number): Promise<Revision>;
-  restoreRevision(revisionId: number): Promise<Draft>;
-  analyse(body: string): Promise<Analysis>;
-  /** The office's reading dictionary (白井亨 → シライトオル), by written form. */
-  listReadings(): Promise<ReadingEntry[]>;
-  /** Adds or changes a word's reading (hiragana or katakana); the list after the change. */
-  putReading(written: string, reading: string): Promise<ReadingEntry[]>;
-  deleteReading(written: string): Promise<ReadingEntry[]>;
-  /** `summary`: the blog's 要旨 as the writer edited it, a line each (omitted: from the draft). */
-  exportText(
-    body: string,
-    profile: ExportProfile,
-    ruby: RubyStyle,
-    summary?: string[],
-  ): Promise<string>;
-  /** The blog's 要旨 made from the draft, a line each, for the writer to edit. */
-  blogSummary(body: string): Promise<string[]>;
-  saveExport(path: string, contents: string): Promise<void>;
-  getSettings(): Promise<Settings>;
-  setSettings(settings: Settings): Promise<Settings>;
-  backups(): Promise<Backups>;
-  /** Only for a corrupt database: moves it aside and puts the choice in its place. */
-  recoverDatabase(choice: RecoveryChoice): Promise<Recovered>;
-  /** Mends what the daily full check found (`Backups.damage`), as `podium doctor --recover`. */
-  repairDatabase(): Promise<Repaired>;
-  exportAll(
-    folder: string,
-    progress: (progress: ExportAllProgress) => void,
-  ): Promise<ExportAllReport>;
-  /** Native "open" dialog for .md/.txt files; [] when cancelled. Grants reading them. */
-  chooseImportFiles(filterName: string): Promise<string[]>;
-  /** Native "save" dialog; null when cancelled. Grants writing that file. */
-  chooseExportPath(defaultName: string, extension: string): Promise<string | null>;
-  /** Native folder dialog; null when cancelled. Grants creating files in it. */
-  chooseFolder(): Promise<string | null>;
-  copyToClipboard(content: ClipboardContent): Promise<void>;
-  /** The prompter window and its link with the operator view. */
-  readonly prompter: PrompterBackend;
-}
-
-/** The prompter's commands (docs/ipc.md) and the events between the two windows. */
-export interface PrompterBackend {
-  script(draftId: number): Promise<PrompterScript>;
-  getSettings(): Promise<PrompterSettings>;
-  setSettings(settings: PrompterSettings): Promise<PrompterSettings>;
-  /** `sectionSeconds[i]`: seconds spent on section i (0: not read). */
-  saveRehearsal(
-    draftId: number,
-    revision: number,
-    sectionSeconds: number[],
-  ): Promise<RehearsalSummary>;
-  rehearsals(draftId: number): Promise<RehearsalSummary>;
-  displays(): Promise<Display[]>;
-  /** Opens the prompter window on the draft, full screen on the display (null: the second). */
-  open(draftId: number, display: string | null): Promise<void>;
-  close(): Promise<void>;
-  setFullScreen(on: boolean): Promise<void>;
-  /** Operator → prompter. */
-  send(command: PrompterCommand): Promise<void>;
-  onCommand(handler: (command: PrompterCommand) => void): Promise<() => void>;
-  /** Prompter → operator. */
-  report(report: PrompterReport): Promise<void>;
-  onReport(handler: (report: PrompterReport) => void): Promise<() => void>;
-}
-
-// A record, so that the compiler insists on every code of the bindings.
-const errorCodeSet: Record<ErrorCode, true> = {
-  not_found: true,
-  conflict: true,
-  invalid_input: true,
-  database_busy: true,
-  database_read_only: true,
-  database_corrupt: true,
-  database_too_new: true,
-  disk_full: true,
-  io: true,
-  not_permitted: true,
-  internal: true,
-};
-const errorCodes = Object.keys(errorCodeSet) as ErrorCode[];
-
-/** Whatever a command rejected with, as an `AppError` the UI can branch on by `code`. */
-export function asAppError(error: unknown): AppError {
-  if (typeof error === "object" && error !== null && "code" in error && "message" in error) {
-    const { code, message } = error as { code: unknown; message: unknown };
-    if (errorCodes.includes(code as ErrorCode) && typeof message === "string") {
-      return { code: code as ErrorCode, message };
-    }
-  }
-  return { code: "internal", message: error instanceof Error ? error.message : String(error) };
-}
+import type { Backend, PrompterBackend } from "./backend-contract";
+import type { ExportAllProgress } from "./bindings";
 
 /** The real backend: Tauri commands of the desktop shell (`src-tauri`) and its plugins. */
 export function tauriBackend(): Backend {
@@ -232,15 +82,19 @@ function tauriPrompter(): PrompterBackend {
   };
 }
 
-declare global {
-  interface Window {
-    /** Outside the app only: how the browser tests set up the fake backend before the UI starts. */
-    podiumFake?: FakeOptions;
-  }
-}
-
-/** The backend for where the UI is running: Tauri in the app window, the fake elsewhere. */
-export function defaultBackend(): Backend {
+/**
+ * The backend for where the UI is running: Tauri in the app window, elsewhere the fake — but
+ * only in builds made for that (the dev server, Vitest, `npm run build:fake` for the browser
+ * tests). Vite replaces `import.meta.env.MODE` by a constant, so in the production build
+ * (`npm run build`, embedded in the app) the branch below is dead code: Rollup drops it, and
+ * with it the `import()` and every module only the fake uses (tests/bundle.test.mjs checks).
+ * There, outside the app, the answer is null and the page says to open the app instead.
+ */
+export async function defaultBackend(): Promise<Backend | null> {
   if (isTauri()) return tauriBackend();
-  return fakeBackend(typeof window === "undefined" ? {} : window.podiumFake);
+  if (import.meta.env.MODE !== "production") {
+    const { fakeBackend } = await import("./fake-backend");
+    return fakeBackend(typeof window === "undefined" ? {} : window.podiumFake);
+  }
+  return null;
 }

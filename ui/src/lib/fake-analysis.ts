@@ -12,6 +12,7 @@ import type {
   SentenceReading,
   Settings,
 } from "./bindings";
+import { BARE_RUBY, RUBY } from "./ruby";
 
 interface Line {
   text: string;
@@ -20,8 +21,8 @@ interface Line {
   kind: "title" | "section" | "heading" | "note" | "text" | "blank";
 }
 
-const RUBY =
-  /\{([^|{}\n]+)\|([^{}\n]+)\}|｜([^《\n]+)《([^》\n]+)》|([\p{sc=Han}々]+)《([^》\n]+)》/gu;
+/** Every form of ruby: `{…|…}` (groups 1, 2), `｜…《…》` (3, 4), bare `漢字《…》` (5, 6). */
+const ANY_RUBY = new RegExp(`${RUBY}|${BARE_RUBY}`, "gu");
 const CUE = /\[\[([^\]\n]*)\]\]/g;
 const UNSPOKEN = /[\s、。，．,.!?！？「」『』（）()・…―-]/gu;
 
@@ -45,7 +46,7 @@ function lines(body: string): Line[] {
 
 /** The text as printed or read: ruby as base, reading or 漢字（かんじ）; cues dropped. */
 function plain(text: string, ruby: RubyStyle | "reading"): string {
-  return text.replace(CUE, "").replace(RUBY, (...m: string[]) => {
+  return text.replace(CUE, "").replace(ANY_RUBY, (...m: string[]) => {
     const base = m[1] ?? m[3] ?? m[5];
     const reading = m[2] ?? m[4] ?? m[6];
     if (ruby === "reading") return reading;
@@ -225,7 +226,7 @@ const escapeHtml = (text: string) =>
 
 function inlineHtml(text: string, ruby: RubyStyle): string {
   if (ruby !== "tags") return escapeHtml(plain(text, ruby));
-  const tagged = text.replace(CUE, "").replace(RUBY, (...m: string[]) => {
+  const tagged = text.replace(CUE, "").replace(ANY_RUBY, (...m: string[]) => {
     return `\uE001${m[1] ?? m[3] ?? m[5]}\uE002${m[2] ?? m[4] ?? m[6]}\uE003`;
   });
   return escapeHtml(tagged)

@@ -4,7 +4,7 @@
 // as a `conflict` revision and rejected, search works from one character.
 
 import { fakePrompter } from "../prompter/fake-prompter";
-import type { Backend, ClipboardContent } from "./backend";
+import type { Backend, ClipboardContent } from "./backend-contract";
 import type {
   AppError,
   Draft,
@@ -34,6 +34,13 @@ export interface FakeOptions {
   exportText?: Backend["exportText"];
   /** Hears the backend once it is made (browser tests act as a second window through it). */
   created?: (backend: FakeBackend) => void;
+}
+
+declare global {
+  interface Window {
+    /** Outside the app only: how the browser tests set up the fake backend before the UI starts. */
+    podiumFake?: FakeOptions;
+  }
 }
 
 /** The core's rule ids (`Rule::ALL`), as `appInfo` gives them. */

@@ -5,6 +5,7 @@ export type Language = "ja" | "en";
 
 const ja = {
   "app.fakeBackend": "ブラウザ表示（仮のバックエンド）",
+  "app.outsideApp": "Podium はアプリのウィンドウで開いてください（ブラウザでは動きません）。",
   "app.settings": "設定",
   "app.error": "エラー：{message}",
   "error.notPermitted":
@@ -267,6 +268,7 @@ export type MessageKey = keyof typeof ja;
 
 const en: Record<MessageKey, string> = {
   "app.fakeBackend": "Browser preview (fake backend)",
+  "app.outsideApp": "Open Podium in its app window (it does not run in a browser).",
   "app.settings": "Settings",
   "app.error": "Error: {message}",
   "error.notPermitted":

@@ -11,12 +11,13 @@ import {
   ViewPlugin,
   type ViewUpdate,
 } from "@codemirror/view";
+import { BARE_RUBY, RUBY } from "./ruby";
 
 /** Sent by the editor when a composition ends, to rebuild the marks it kept waiting. */
 export const recheckMarks = StateEffect.define<null>();
 
-const RUBY = /(\{)([^|{}\n]+)(\|)([^{}\n]+)(\})|(｜)([^《\n]+)(《)([^》\n]+)(》)/gu;
-const BARE_RUBY = /([\p{sc=Han}々]+)(《)([^》\n]+)(》)/gu;
+const MARKED_RUBY = new RegExp(RUBY, "gu");
+const MARKED_BARE_RUBY = new RegExp(BARE_RUBY, "gu");
 const CUE = /\[\[[^\]\n]*\]\]/g;
 
 const mark = (className: string) => Decoration.mark({ class: className });
@@ -32,25 +33,28 @@ const lines = {
   section: line("cm-section-line"),
 };
 
-/** Marks each group of a match in turn, with the decoration given for it. */
-function markGroups(out: Range<Decoration>[], at: number, groups: string[], marks: Decoration[]) {
+/** Marks the parts of a match in turn (their lengths), each with the decoration given for it. */
+function markParts(out: Range<Decoration>[], at: number, lengths: number[], marks: Decoration[]) {
   let from = at;
-  groups.forEach((text, index) => {
-    out.push(marks[index].range(from, from + text.length));
-    from += text.length;
+  lengths.forEach((length, index) => {
+    out.push(marks[index].range(from, from + length));
+    from += length;
   });
 }
 
 function lineMarks(text: string, from: number, out: Range<Decoration>[]) {
   const taken: [number, number][] = [];
-  for (const m of text.matchAll(RUBY)) {
-    const groups = m[1] ? m.slice(1, 6) : m.slice(6, 11);
-    markGroups(out, from + m.index, groups, [punct, base, punct, reading, punct]);
+  // The marks `{ | }`, `｜ 《 》` are one UTF-16 unit each.
+  for (const m of text.matchAll(MARKED_RUBY)) {
+    const [baseText, readingText] = m[1] === undefined ? [m[3], m[4]] : [m[1], m[2]];
+    const lengths = [1, baseText.length, 1, readingText.length, 1];
+    markParts(out, from + m.index, lengths, [punct, base, punct, reading, punct]);
     taken.push([m.index, m.index + m[0].length]);
   }
-  for (const m of text.matchAll(BARE_RUBY)) {
+  for (const m of text.matchAll(MARKED_BARE_RUBY)) {
     if (taken.some(([start, end]) => m.index < end && start < m.index + m[0].length)) continue;
-    markGroups(out, from + m.index, m.slice(1, 5), [base, punct, reading, punct]);
+    const lengths = [m[1].length, 1, m[2].length, 1];
+    markParts(out, from + m.index, lengths, [base, punct, reading, punct]);
   }
   for (const m of text.matchAll(CUE)) {
     out.push(cue.range(from + m.index, from + m.index + m[0].length));

@@ -3,7 +3,7 @@
 // the prompter "window" is a second page of the same origin (opened with window.open). The
 // draft shown in it travels through localStorage, since each page has its own fake store.
 
-import type { PrompterBackend } from "../lib/backend";
+import type { PrompterBackend } from "../lib/backend-contract";
 import type { PrompterSettings, RehearsalRun, RehearsalSummary, Settings } from "../lib/bindings";
 import { FAKE_PACE_CPM, FAKE_PACE_MPM, fakePrompterScript } from "./fake-script";
 import type { PrompterCommand, PrompterReport } from "./protocol";

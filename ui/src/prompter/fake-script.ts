@@ -13,6 +13,7 @@ import type {
   SectionRole,
 } from "../lib/bindings";
 import { fakeMorae, katakana } from "../lib/fake-analysis";
+import { RUBY } from "../lib/ruby";
 
 /** The settings' limits of a pace in morae (src/settings.rs `PACE_MPM`), as the shell sends
  * them with the script. */
@@ -20,8 +21,9 @@ export const FAKE_PACE_MPM = [60, 1500] as const;
 /** The same for characters (`PACE_CPM`). */
 export const FAKE_PACE_CPM = [30, 2000] as const;
 
-const INLINE =
-  /\{([^|{}\n]+)\|([^{}\n]+)\}|｜([^《\n]+)《([^》\n]+)》|\[\[([^\]\n]*)\]\]|\*\*([^*\n]+)\*\*/gu;
+/** Ruby (groups 1–4), a cue (5), bold (6). */
+const INLINE = new RegExp(String.raw`${RUBY}|\[\[([^\]\n]*)\]\]|\*\*([^*\n]+)\*\*`, "gu");
+const RUBY_ONLY = new RegExp(RUBY, "gu");
 const ENTITIES: Record<string, string> = { "&lt;": "<", "&gt;": ">", "&amp;": "&", "&quot;": '"' };
 
 function inlines(text: string): PrompterInline[] {
@@ -51,10 +53,7 @@ function inlines(text: string): PrompterInline[] {
 function spoken(text: string): number {
   const read = text
     .replace(/\[\[[^\]]*\]\]/g, "")
-    .replace(
-      /\{([^|{}\n]+)\|([^{}\n]+)\}|｜([^《\n]+)《([^》\n]+)》/gu,
-      (...m: string[]) => m[2] ?? m[4],
-    );
+    .replace(RUBY_ONLY, (...m: string[]) => m[2] ?? m[4]);
   return fakeMorae(katakana(read));
 }
 
