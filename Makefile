@@ -158,6 +158,7 @@ bench-app: ui tauri-driver
 # frames in Chromium (the built UI, fake backend) and in the real window, with WebKitGTK's
 # renderer variants.
 bench-prompter: app tauri-driver
+	cd ui && $(NPM) run build:fake
 	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/prompter/bench.mjs
 
 # The wire types are declared in Rust (app/src/wire/) and exported with ts-rs. The app layer's
