@@ -11,9 +11,9 @@
 //! 表記ゆれ, furigana once a draft) and the timing run over the kept results.
 
 use crate::japanese::{pace, Dictionary, ReadingPart, SentenceReading, UserReadings};
-use crate::lint::{self, Finding, LintConfig, Passage, PassageChecks, PassageKey, WordContext};
+use crate::lint::{self, Finding, LintConfig, PassageChecks, WordContext};
+use crate::passage::{self, Passage, PassageKey, PassageKind};
 use crate::script::{self, Diagnostic, SectionRole, Span};
-use crate::store::DraftStats;
 use crate::timing::{self, Pace, ScriptTiming, TimingOptions};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -69,16 +69,6 @@ pub struct Analysis {
     pub morae: Option<usize>,
 }
 
-impl Analysis {
-    /// The figures the library list keeps for a draft.
-    pub fn stats(&self) -> DraftStats {
-        DraftStats {
-            chars: u32::try_from(self.timing.chars).unwrap_or(u32::MAX),
-            seconds: self.timing.seconds,
-        }
-    }
-}
-
 /// Parse once; time (in characters), lint and outline the draft.
 pub fn analyse(source: &str, options: &AnalysisOptions) -> Analysis {
     Analyser::default().analyse(source, options, None)
@@ -119,7 +109,7 @@ impl Analyser {
         words: Option<Words>,
     ) -> Analysis {
         let script = script::parse(source);
-        let passages = lint::passages(&script, source);
+        let passages = passage::passages(&script, source);
         let context = context(options, words);
         let previous = {
             let mut memo = self.memo.lock().unwrap_or_else(PoisonError::into_inner);
@@ -161,7 +151,12 @@ impl Analyser {
                 })
             })
             .collect();
-        let timing = pace::estimate(&script, words.map(|_| readings.as_slice()), options);
+        let timing = pace::estimate(
+            &script,
+            words.map(|_| readings.as_slice()),
+            &options.timing,
+            options.mora_pace,
+        );
         let pairs: Vec<(&Passage, &PassageChecks)> = passages
             .iter()
             .zip(checked.iter().map(|c| &c.checks))
@@ -176,7 +171,7 @@ fn check(passage: &Passage, options: &AnalysisOptions, words: Option<Words>) -> 
     // A huge passage is read piece by piece and checked by the character rules only (see
     // `HUGE_PASSAGE_BYTES`).
     if let Some(words) = words.filter(|_| crate::japanese::readings::is_huge(passage)) {
-        let reading = (passage.kind == lint::PassageKind::Sentence).then(|| {
+        let reading = (passage.kind == PassageKind::Sentence).then(|| {
             let reading = crate::japanese::readings::read(words.dictionary, passage, words.user);
             (reading.parts, reading.morae)
         });
@@ -197,7 +192,7 @@ fn check(passage: &Passage, options: &AnalysisOptions, words: Option<Words>) -> 
         dictionary: words.dictionary,
         user: words.user,
     };
-    let reading = (passage.kind == lint::PassageKind::Sentence).then(|| {
+    let reading = (passage.kind == PassageKind::Sentence).then(|| {
         let reading = crate::japanese::readings::read_passage(passage, &split, words.user);
         (reading.parts, reading.morae)
     });
@@ -292,10 +287,6 @@ mod tests {
             .findings
             .iter()
             .any(|f| f.rule.id() == "doubled-phrase"));
-        assert_eq!(
-            analysis.stats(),
-            crate::compose::stats(source, &|body| analyse(body, &AnalysisOptions::default()))
-        );
     }
 
     #[test]

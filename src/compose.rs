@@ -167,7 +167,7 @@ fn read(body: &str, analyse: &dyn Fn(&str) -> Analysis) -> (Option<String>, Draf
         .as_deref()
         .map(|title| title.trim().to_owned())
         .filter(|title| !title.is_empty());
-    (heading, analysis.stats())
+    (heading, DraftStats::from(&analysis.timing))
 }
 
 #[cfg(test)]
@@ -189,6 +189,17 @@ mod tests {
             city: "みなと市".into(),
             ..Placeholders::new(date!(2027 - 01 - 04))
         }
+    }
+
+    #[test]
+    fn the_figures_are_the_analysis_characters_and_seconds() {
+        let body = "# 題\n\n## 結びに\n\n以上です。\n";
+        let timing = in_characters(body).timing;
+        let figures = stats(body, &in_characters);
+        assert_eq!(
+            (figures.chars as usize, figures.seconds),
+            (timing.chars, timing.seconds)
+        );
     }
 
     #[test]

@@ -12,6 +12,7 @@ pub mod input;
 pub mod invisible;
 pub mod japanese;
 pub mod lint;
+mod passage;
 pub mod prompter;
 pub mod rehearsal;
 pub mod script;

@@ -7,8 +7,7 @@
 //! in characters and in morae per minute: the speaking time is the measured time less the
 //! estimate's pauses, so that the calibrated estimate of a section equals what was measured.
 
-use crate::settings::{PACE_CPM, PACE_MPM};
-use crate::timing::ScriptTiming;
+use crate::timing::{ScriptTiming, PACE_CPM, PACE_MPM};
 use std::ops::RangeInclusive;
 use time::OffsetDateTime;
 

@@ -19,11 +19,9 @@ use std::ops::RangeInclusive;
 /// The settings key in the store.
 pub const KEY: &str = "app";
 
-/// Reading pace, characters per minute (the CLI's `--pace` accepts the same range).
-pub const PACE_CPM: RangeInclusive<u32> = 30..=2000;
-/// Reading pace in morae per minute, used when the dictionary times the draft (a careful
-/// speech runs at about 420, fast news at 480).
-pub const PACE_MPM: RangeInclusive<u32> = 60..=1500;
+// The reading paces the settings accept (characters and morae per minute), defined with the
+// pace in `timing`.
+pub use crate::timing::{PACE_CPM, PACE_MPM};
 /// Longest sentence before the `sentence-length` finding, in printed characters.
 pub const MAX_SENTENCE_CHARS: RangeInclusive<u32> = 10..=1000;
 /// 読点 per sentence before the `too-many-commas` finding.

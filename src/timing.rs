@@ -11,6 +11,7 @@
 
 use crate::script::{Cue, Inline, Script, SectionRole, Sentence, Span};
 use serde::Serialize;
+use std::ops::RangeInclusive;
 
 /// The broadcast norm: NHK announcers read about 300 characters a minute.
 pub const DEFAULT_CHARS_PER_MINUTE: f64 = 300.0;
@@ -44,6 +45,13 @@ impl Default for Pace {
         Pace::chars_per_minute(DEFAULT_CHARS_PER_MINUTE)
     }
 }
+
+/// Reading pace, characters per minute: the range the settings, the CLI's `--pace`, the
+/// prompter and the paces measured in rehearsals keep within.
+pub const PACE_CPM: RangeInclusive<u32> = 30..=2000;
+/// Reading pace in morae per minute, used when the dictionary times the draft (a careful
+/// speech runs at about 420, fast news at 480); the same uses as [`PACE_CPM`].
+pub const PACE_MPM: RangeInclusive<u32> = 60..=1500;
 
 /// Pauses in seconds, added to the time spent speaking.
 #[derive(Debug, Clone, Copy, PartialEq, Serialize)]

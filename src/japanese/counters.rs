@@ -1,8 +1,7 @@
 //! Counters after a number (本, 回, 人, 日, 月, 年, 分 …): the sound changes they make to the
 //! number's last sound and to their own first one, and the special readings (ヒトリ, ツイタチ,
-//! ハツカ, ハタチ). [`super::numbers`] scans the number and asks here for the counter.
-
-use super::numbers::number_kana;
+//! ハツカ, ハタチ). [`super::numbers`] scans the number and asks here for the counter, giving
+//! the number's own reading to change.
 
 /// How a counter changes the number before it and its own first sound.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -197,8 +196,13 @@ const DAYS: [&str; 11] = [
     "トオカ",
 ];
 
-pub(super) fn with_counter(value: u64, counter: &Counter, after_month: bool) -> String {
-    let mut words = number_kana(value);
+/// The number `value`, read `words` on its own (サン, ビャク …), with `counter` after it.
+pub(super) fn with_counter(
+    value: u64,
+    mut words: Vec<&'static str>,
+    counter: &Counter,
+    after_month: bool,
+) -> String {
     let last = last_unit(value);
     let mut counter_kana = counter.kana.to_string();
     let replace_last = |words: &mut Vec<&'static str>, with: &'static str| {

@@ -18,7 +18,7 @@ use super::joyo::is_joyo;
 use super::mora::{is_kanji, to_hiragana};
 use super::readings::UserReadings;
 use super::words::{Word, WordClass};
-use crate::lint::Passage;
+use crate::passage::Passage;
 use std::collections::HashSet;
 use std::ops::Range;
 

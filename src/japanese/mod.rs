@@ -28,7 +28,7 @@ pub use dictionary::{Dictionary, DictionaryError, Provenance};
 pub use readings::{ReadingPart, ReadingSource, SentenceReading, UserReadings};
 pub use words::{Word, WordClass};
 
-use crate::lint::{passages, PassageKind};
+use crate::passage::{passages, PassageKind};
 use crate::script::Script;
 use std::collections::HashMap;
 

@@ -59,7 +59,12 @@ pub fn read_number(text: &str, after_month: bool) -> Option<NumberReading> {
     }
     match find_counter(rest) {
         Some((counter, written)) => {
-            kana = with_counter(number.value, counter, after_month);
+            kana = with_counter(
+                number.value,
+                number_kana(number.value),
+                counter,
+                after_month,
+            );
             len += written.len();
         }
         None => kana = number_kana(number.value).concat(),
@@ -99,10 +104,15 @@ fn read_time(hour: u64, rest: &str) -> Option<NumberReading> {
         return None;
     }
     let (hour_counter, _) = find_counter("時")?;
-    let mut kana = with_counter(hour, hour_counter, false);
+    let mut kana = with_counter(hour, number_kana(hour), hour_counter, false);
     if value > 0 {
         let (minute_counter, _) = find_counter("分")?;
-        kana.push_str(&with_counter(value, minute_counter, false));
+        kana.push_str(&with_counter(
+            value,
+            number_kana(value),
+            minute_counter,
+            false,
+        ));
     }
     Some(NumberReading {
         len: rest.len() - minutes.len() + digits.len(),
@@ -276,7 +286,7 @@ const DIGITS: [&str; 10] = [
 ];
 
 /// The reading of a number, word by word (サン, ビャク, ニジュウ …).
-pub(super) fn number_kana(value: u64) -> Vec<&'static str> {
+fn number_kana(value: u64) -> Vec<&'static str> {
     if value == 0 {
         return vec!["ゼロ"];
     }

@@ -3,7 +3,6 @@
 //! morae is measured from rehearsals in [`crate::rehearsal`].
 
 use super::readings::SentenceReading;
-use crate::analysis::AnalysisOptions;
 use crate::script::{Script, Sentence};
 use crate::timing::{self, Pace, ScriptTiming, SpokenLength, TimingOptions, Unit};
 
@@ -54,21 +53,23 @@ impl SpokenLength for MoraCount {
 }
 
 /// The estimate the app shows: in morae from each sentence as read (`readings`, with the
-/// dictionary) at the mora pace, else in characters; the same pauses either way.
+/// dictionary) at `mora_pace`, else in characters at `timing`'s pace; `timing`'s pauses
+/// either way.
 pub fn estimate(
     script: &Script,
     readings: Option<&[SentenceReading]>,
-    options: &AnalysisOptions,
+    timing: &TimingOptions,
+    mora_pace: Pace,
 ) -> ScriptTiming {
     match readings {
         Some(readings) => {
-            let timing = TimingOptions {
-                pace: options.mora_pace,
-                pauses: options.timing.pauses,
+            let in_morae = TimingOptions {
+                pace: mora_pace,
+                pauses: timing.pauses,
             };
-            timing::estimate_with(script, &timing, &MoraCount::new(readings))
+            timing::estimate_with(script, &in_morae, &MoraCount::new(readings))
         }
-        None => timing::estimate(script, &options.timing),
+        None => timing::estimate(script, timing),
     }
 }
 
@@ -80,10 +81,10 @@ mod tests {
     #[test]
     fn without_the_dictionary_a_draft_is_timed_in_characters() {
         let source = "## 一\n\nあいうえお、かきくけこ。\n";
-        let options = AnalysisOptions::default();
-        let timing = estimate(&parse(source), None, &options);
-        assert_eq!(timing.pace, options.timing.pace);
-        assert_eq!(timing, timing::estimate(&parse(source), &options.timing));
+        let options = TimingOptions::default();
+        let timing = estimate(&parse(source), None, &options, default_pace());
+        assert_eq!(timing.pace, options.pace);
+        assert_eq!(timing, timing::estimate(&parse(source), &options));
     }
 
     #[test]
@@ -94,11 +95,8 @@ mod tests {
             parts: Vec::new().into(),
             morae: 4,
         }];
-        let options = AnalysisOptions {
-            mora_pace: morae_per_minute(240.0),
-            ..AnalysisOptions::default()
-        };
-        let timing = estimate(&script, Some(&readings), &options);
+        let options = TimingOptions::default();
+        let timing = estimate(&script, Some(&readings), &options, morae_per_minute(240.0));
         assert_eq!((timing.pace.unit, timing.spoken), (Unit::Mora, 4));
         // 4 morae at 4 a second, and the sentence pause.
         assert!(

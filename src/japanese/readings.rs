@@ -18,7 +18,7 @@ use super::mora;
 use super::numbers;
 use super::vocabulary;
 use super::words::{Word, WordClass};
-use crate::lint::passage::Passage;
+use crate::passage::Passage;
 use crate::script::Span;
 use serde::Serialize;
 use std::ops::Range;

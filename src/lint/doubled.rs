@@ -8,7 +8,8 @@
 //! - listed words (一人一人-type units 一X, もっともっと, 重ね重ね, 思い思い …);
 //! - units of digits, ー and other non-letters only (2020, ーー).
 
-use super::{Notes, Passage, Rule};
+use super::{Notes, Rule};
+use crate::passage::Passage;
 
 /// Longest unit looked for, in characters.
 const MAX_UNIT: usize = 20;

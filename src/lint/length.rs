@@ -1,6 +1,7 @@
 //! Sentences too long to read in one breath, and sentences with too many 読点.
 
-use super::{LintConfig, Notes, Passage, Rule};
+use super::{LintConfig, Notes, Rule};
+use crate::passage::Passage;
 use crate::timing::printed_chars;
 
 /// 読点: ideographic, full-width and half-width forms.

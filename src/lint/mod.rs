@@ -38,7 +38,6 @@
 mod doubled;
 mod length;
 mod notation;
-pub(crate) mod passage;
 pub mod prh;
 mod style;
 mod wording;
@@ -47,9 +46,9 @@ mod words;
 pub use prh::{PrhDictionary, PrhError};
 
 use crate::japanese::{Dictionary, UserReadings, Word};
+use crate::passage::{passages, Passage, PassageKind};
 use crate::script::{LineIndex, Script, Span};
 use crate::timing::ScriptTiming;
-pub(crate) use passage::{passages, Passage, PassageKey, PassageKind};
 use serde::Serialize;
 use std::ops::Range;
 use std::sync::LazyLock;

@@ -11,7 +11,8 @@
 //! written with okurigana (取り組み) is taken for the verb before ま/た/て/ながら/なさ and in
 //! 「…に取り組み、」; other verb uses (「課題に取り組み成果を」) are still counted as the noun.
 
-use super::{Passage, PassageChecks, Report, Rule};
+use super::{PassageChecks, Report, Rule};
+use crate::passage::Passage;
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;

@@ -20,7 +20,8 @@
 
 mod pattern;
 
-use super::{Notes, Passage, Rule};
+use super::{Notes, Rule};
+use crate::passage::Passage;
 use pattern::{expand, Pattern};
 use regex::{RegexSet, RegexSetBuilder};
 use serde::de::{self, Deserializer, MapAccess, Visitor};

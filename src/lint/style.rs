@@ -7,7 +7,8 @@
 //! minority style are reported (a tie counts as です・ます, the norm of a spoken address), with
 //! a fix for endings that convert mechanically (使命である → 使命です).
 
-use super::{Passage, PassageChecks, Report, Rule};
+use super::{PassageChecks, Report, Rule};
+use crate::passage::Passage;
 use std::ops::Range;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -8,7 +8,8 @@
 //! - `repeated-ending`: the same sentence ending three times in a row, 「…と思います。…と思い
 //!   ます。…と思います。」 (a draft-wide rule over consecutive sentences).
 
-use super::{Notes, Passage, PassageChecks, PassageKind, Report, Rule};
+use super::{Notes, PassageChecks, Report, Rule};
+use crate::passage::{Passage, PassageKind};
 use regex::Regex;
 use std::sync::LazyLock;
 

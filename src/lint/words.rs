@@ -14,11 +14,12 @@
 //! - `kanji-run` (no dictionary needed): more than `max_kanji_run` kanji in a row (kanji
 //!   numerals end a run: they are read as a number).
 
-use super::{LintConfig, Notes, Passage, PassageChecks, PassageKind, Report, Rule, WordContext};
+use super::{LintConfig, Notes, PassageChecks, Report, Rule, WordContext};
 use crate::japanese::furigana::{self, Confidence, Judgement};
 use crate::japanese::mora::is_kanji;
 use crate::japanese::numbers;
 use crate::japanese::{Word, WordClass};
+use crate::passage::{Passage, PassageKind};
 use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 

@@ -1,22 +1,15 @@
-//! Drafts: create, read, list, save (with optimistic concurrency), rename, duplicate, delete
-//! with undo, purge.
+//! Drafts: create, read, list, save (with optimistic concurrency), restore a revision, rename,
+//! duplicate, delete with undo, purge. Each change of text is recorded in the history
+//! ([`super::revisions`]).
 
 use super::revisions::{self, RevisionKind, Snapshot};
 use super::search;
 use super::stamp::{self, IsoDate, Millis};
+use super::stats::DraftStats;
 use super::{Item, Result, Store, StoreError};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
-
-/// Length figures of a draft, computed by the caller: the store does not parse speeches.
-#[derive(Debug, Clone, Copy, PartialEq, Default, Serialize)]
-pub struct DraftStats {
-    /// Characters read aloud.
-    pub chars: u32,
-    /// Estimated speaking time.
-    pub seconds: f64,
-}
 
 /// The content of a draft, as written by [`Store::save_draft`].
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -155,7 +148,7 @@ impl Store {
             })
             .optional()?
             .ok_or(StoreError::NotFound(Item::Draft(id)))?;
-        let snapshot = Snapshot::of(edit);
+        let snapshot = edit.snapshot();
         if current != base_revision {
             let kept = revisions::record(&tx, id, &snapshot, RevisionKind::Conflict, None, now)?;
             tx.commit()?;
@@ -188,6 +181,24 @@ impl Store {
         };
         revisions::record(&tx, id, &snapshot, kind, name.as_deref(), now)?;
         let draft = read(&tx, id)?;
+        tx.commit()?;
+        Ok(draft)
+    }
+
+    /// Makes an old revision the draft's current text (title, body, stats), recording a
+    /// `restore` revision. Nothing is lost: the replaced text is already in the history.
+    pub fn restore_revision(&mut self, id: i64, now: OffsetDateTime) -> Result<Draft> {
+        let tx = self.begin_write()?;
+        let old = revisions::read(&tx, id)?;
+        let draft_id = old.summary.draft_id;
+        let text = Snapshot {
+            title: &old.summary.title,
+            body: &old.body,
+            stats: old.summary.stats,
+        };
+        replace_text(&tx, draft_id, &text, now)?;
+        revisions::record(&tx, draft_id, &text, RevisionKind::Restore, None, now)?;
+        let draft = read(&tx, draft_id)?;
         tx.commit()?;
         Ok(draft)
     }
@@ -272,12 +283,23 @@ fn insert(
     ])?;
     let id = conn.last_insert_rowid();
     search::index_bigrams(conn, id)?;
-    revisions::record(conn, id, &Snapshot::of(draft), kind, None, now)?;
+    revisions::record(conn, id, &draft.snapshot(), kind, None, now)?;
     read(conn, id)
 }
 
+impl DraftEdit {
+    /// The versioned part of the edit.
+    fn snapshot(&self) -> Snapshot<'_> {
+        Snapshot {
+            title: &self.title,
+            body: &self.body,
+            stats: self.stats,
+        }
+    }
+}
+
 /// Reads a draft, deleted or not.
-pub(super) fn read(conn: &Connection, id: i64) -> Result<Draft> {
+fn read(conn: &Connection, id: i64) -> Result<Draft> {
     conn.prepare_cached(&format!("SELECT {DRAFT_COLUMNS} FROM drafts WHERE id = ?1"))?
         .query_row([id], from_row)
         .optional()?
@@ -285,7 +307,7 @@ pub(super) fn read(conn: &Connection, id: i64) -> Result<Draft> {
 }
 
 /// Replaces title, body and stats (as when restoring a revision) and bumps the revision.
-pub(super) fn replace_text(
+fn replace_text(
     conn: &Connection,
     id: i64,
     text: &Snapshot<'_>,

@@ -29,10 +29,11 @@ mod revisions;
 mod search;
 mod settings;
 mod stamp;
+mod stats;
 mod templates;
 
 pub use backup::{backup_dir, list_backups, restore_backup, DEFAULT_BACKUPS_KEPT};
-pub use drafts::{Draft, DraftEdit, DraftStats, DraftSummary, SaveKind};
+pub use drafts::{Draft, DraftEdit, DraftSummary, SaveKind};
 pub use error::{Item, StoreError};
 pub use export_all::{file_name_for, ExportedDraft};
 pub use readings::{ReadingEntry, ReadingError};
@@ -40,6 +41,7 @@ pub use recovery::{recover_corrupt, repair, Repair};
 pub use rehearsals::REHEARSALS_LISTED;
 pub use revisions::{Revision, RevisionKind, RevisionSummary, AUTOSAVE_WINDOW};
 pub use search::SearchHit;
+pub use stats::DraftStats;
 pub use templates::{TemplateEdit, UserTemplate};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};

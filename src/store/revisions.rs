@@ -5,8 +5,8 @@
 //! typing session leaves one autosave per window, not one per keystroke pause. Event data
 //! (event, date, target) is not versioned.
 
-use super::drafts::{self, Draft, DraftEdit, DraftStats};
 use super::stamp::{self, Millis};
+use super::stats::DraftStats;
 use super::{Item, Result, Store, StoreError};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
@@ -104,16 +104,6 @@ pub(super) struct Snapshot<'a> {
     pub stats: DraftStats,
 }
 
-impl<'a> Snapshot<'a> {
-    pub fn of(draft: &'a DraftEdit) -> Self {
-        Snapshot {
-            title: &draft.title,
-            body: &draft.body,
-            stats: draft.stats,
-        }
-    }
-}
-
 const SUMMARY_COLUMNS: &str =
     "id, draft_id, number, kind, name, title, chars, seconds, created_at, updated_at";
 
@@ -138,24 +128,6 @@ impl Store {
     /// One revision with its text.
     pub fn revision(&self, id: i64) -> Result<Revision> {
         read(&self.conn, id)
-    }
-
-    /// Makes an old revision the draft's current text (title, body, stats), recording a
-    /// `restore` revision. Nothing is lost: the replaced text is already in the history.
-    pub fn restore_revision(&mut self, id: i64, now: OffsetDateTime) -> Result<Draft> {
-        let tx = self.begin_write()?;
-        let old = read(&tx, id)?;
-        let draft_id = old.summary.draft_id;
-        let text = Snapshot {
-            title: &old.summary.title,
-            body: &old.body,
-            stats: old.summary.stats,
-        };
-        drafts::replace_text(&tx, draft_id, &text, now)?;
-        record(&tx, draft_id, &text, RevisionKind::Restore, None, now)?;
-        let draft = drafts::read(&tx, draft_id)?;
-        tx.commit()?;
-        Ok(draft)
     }
 }
 
@@ -217,7 +189,8 @@ pub(super) fn record(
     Ok(conn.last_insert_rowid())
 }
 
-fn read(conn: &Connection, id: i64) -> Result<Revision> {
+/// Reads a revision with its text.
+pub(super) fn read(conn: &Connection, id: i64) -> Result<Revision> {
     conn.prepare_cached(&format!(
         "SELECT {SUMMARY_COLUMNS}, body FROM revisions WHERE id = ?1"
     ))?
@@ -251,7 +224,7 @@ fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<RevisionSummary> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::store::SaveKind;
+    use crate::store::{DraftEdit, SaveKind};
     use time::macros::datetime;
 
     const T0: OffsetDateTime = datetime!(2026-01-05 09:00 UTC);

@@ -1,4 +1,6 @@
-//! Sentences and headings as printed, with a map from their text back to the source.
+//! Passages: sentences and headings as printed, with a map from their text back to the
+//! source. The lint rules, the readings ([`crate::japanese`]) and the analysis, which keeps
+//! what each passage gave, all work on passages.
 //!
 //! Rules work on plain text (ruby as its base, cues dropped); findings must point at the
 //! source. A text inline whose span holds exactly its text maps byte for byte. Others (text
