@@ -1,6 +1,7 @@
 //! Commands over one draft file: stats, lint, export.
 
 use super::readings::app_for_text;
+use super::source::read_source;
 use super::{minutes_seconds, print_json, shown, Failure, Outcome};
 use clap::Args;
 use podium::analysis::AnalysisOptions;
@@ -14,29 +15,6 @@ use podium_app::analysis;
 use serde::Serialize;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-
-/// A draft read from a file or stdin.
-pub(crate) struct Source {
-    pub name: String,
-    pub text: String,
-}
-
-/// Read `FILE` (`-` for stdin): decoded text, or a one-line reason naming the file.
-pub(crate) fn read_source(path: &Path) -> Result<Source, Failure> {
-    let name = path.display().to_string();
-    let decoded = if path == Path::new("-") {
-        podium::input::read_stdin()
-    } else {
-        podium::input::read_path(path)
-    };
-    match decoded {
-        Ok(decoded) => Ok(Source {
-            name,
-            text: decoded.text,
-        }),
-        Err(error) => Err(Failure::input(format!("{name}: {error}"))),
-    }
-}
 
 #[derive(Args)]
 pub struct StatsArgs {

@@ -1,7 +1,7 @@
 //! Commands over the library database: import, list, search, new, templates.
 
-use super::draft::read_source;
 use super::readings;
+use super::source::read_source;
 use super::{db_path, minutes_seconds, print_json, shown, Failure, Outcome};
 use clap::Args;
 use podium::store::{Store, StoreError};

@@ -29,6 +29,7 @@ macro_rules! note {
 mod draft;
 mod library;
 mod readings;
+mod source;
 mod upkeep;
 
 use clap::{Parser, Subcommand};

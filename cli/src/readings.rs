@@ -1,6 +1,6 @@
 //! The dictionary for the CLI, and `podium readings`: the text as read, in katakana.
 
-use super::draft::read_source;
+use super::source::read_source;
 use super::{shown, Failure, Outcome};
 use clap::Args;
 use podium::japanese::dictionary;
