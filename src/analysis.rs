@@ -13,7 +13,7 @@
 use crate::japanese::{pace, Dictionary, ReadingPart, SentenceReading, UserReadings};
 use crate::lint::{self, Finding, LintConfig, PassageChecks, WordContext};
 use crate::passage::{self, Passage, PassageKey, PassageKind};
-use crate::script::{self, Diagnostic, SectionRole, Span};
+use crate::script::{self, Diagnostic, Script, SectionRole, Span};
 use crate::timing::{self, Pace, ScriptTiming, TimingOptions};
 use serde::Serialize;
 use std::collections::HashMap;
@@ -108,8 +108,19 @@ impl Analyser {
         options: &AnalysisOptions,
         words: Option<Words>,
     ) -> Analysis {
-        let script = script::parse(source);
-        let passages = passage::passages(&script, source);
+        self.analyse_script(&script::parse(source), source, options, words)
+    }
+
+    /// Analyse `script`, parsed from `source` by the caller (a use case that needs the
+    /// `Script` too parses once).
+    pub fn analyse_script(
+        &self,
+        script: &Script,
+        source: &str,
+        options: &AnalysisOptions,
+        words: Option<Words>,
+    ) -> Analysis {
+        let passages = passage::passages(script, source);
         let context = context(options, words);
         let previous = {
             let mut memo = self.memo.lock().unwrap_or_else(PoisonError::into_inner);
@@ -152,7 +163,7 @@ impl Analyser {
             })
             .collect();
         let timing = pace::estimate(
-            &script,
+            script,
             words.map(|_| readings.as_slice()),
             &options.timing,
             options.mora_pace,
@@ -220,7 +231,7 @@ fn context(options: &AnalysisOptions, words: Option<Words>) -> u64 {
 
 fn finish(
     source: &str,
-    script: script::Script,
+    script: &Script,
     timing: ScriptTiming,
     mut findings: Vec<Finding>,
     readings: Vec<SentenceReading>,
@@ -266,7 +277,7 @@ fn finish(
         timing,
         outline,
         findings,
-        diagnostics: script.diagnostics,
+        diagnostics: script.diagnostics.clone(),
         readings,
         morae,
     }

@@ -138,6 +138,12 @@ pub struct SectionTiming {
     pub spoken: usize,
     pub seconds: f64,
     pub sentences: Vec<SentenceTiming>,
+    /// The pause after each paragraph read aloud ([`Section::paragraphs`], in order): the
+    /// paragraph pause between paragraphs, the section pause on top after the last one when
+    /// another section follows. The section's seconds are its sentences' and these.
+    ///
+    /// [`Section::paragraphs`]: crate::script::Section::paragraphs
+    pub pauses_after: Vec<f64>,
 }
 
 /// The estimate for a whole script.
@@ -181,10 +187,10 @@ pub fn estimate_with(
             spoken: 0,
             seconds: 0.0,
             sentences: Vec::new(),
+            pauses_after: Vec::new(),
         };
-        let mut paragraphs: usize = 0;
         for paragraph in section.paragraphs() {
-            paragraphs += 1;
+            timing.pauses_after.push(pauses.paragraph);
             for sentence in &paragraph.sentences {
                 let spoken = length.measure(sentence_index, sentence);
                 sentence_index += 1;
@@ -201,10 +207,13 @@ pub fn estimate_with(
                 });
             }
         }
-        timing.seconds += pauses.paragraph * paragraphs.saturating_sub(1) as f64;
-        if index + 1 < script.sections.len() && paragraphs > 0 {
-            timing.seconds += pauses.section + pauses.paragraph;
+        if let Some(last) = timing.pauses_after.last_mut() {
+            *last = match index + 1 < script.sections.len() {
+                true => pauses.section + pauses.paragraph,
+                false => 0.0,
+            };
         }
+        timing.seconds += timing.pauses_after.iter().sum::<f64>();
         sections.push(timing);
     }
     ScriptTiming {
@@ -339,6 +348,9 @@ mod tests {
         );
         let total: f64 = timing.sections.iter().map(|s| s.seconds).sum();
         assert!(approx(timing.seconds, total));
+        // Where those pauses fall: after each paragraph; none after the speech's end.
+        assert_eq!(first.pauses_after, [0.4, 1.0 + 0.4]);
+        assert_eq!(timing.sections[1].pauses_after, [0.0]);
     }
 
     #[test]

@@ -5,7 +5,8 @@ use crate::error::AppError;
 use crate::state::App;
 use crate::wire::{self, check};
 use podium::analysis::{Analysis, AnalysisOptions};
-use podium::{japanese, script};
+use podium::japanese;
+use podium::script::{self, Script};
 
 /// Reading time and findings with the pace and limits of the settings; with the dictionary,
 /// in morae, with the readings and the word rules. Needs no database.
@@ -24,6 +25,17 @@ pub fn analyse(state: &App, body: &str) -> Result<wire::Analysis, AppError> {
 /// analysis.
 pub fn analyse_with(state: &App, body: &str, options: &AnalysisOptions) -> Analysis {
     state.lexicon.analyse(body, options).0
+}
+
+/// [`analyse_with`] of a draft the use case parsed itself (`script` from `body`), so that it
+/// parses once.
+pub fn analyse_script(
+    state: &App,
+    script: &Script,
+    body: &str,
+    options: &AnalysisOptions,
+) -> Analysis {
+    state.lexicon.analyse_script(script, body, options).0
 }
 
 /// A text as read, a sentence at a time (`podium readings`; see

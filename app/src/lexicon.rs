@@ -11,6 +11,7 @@ use crate::wire::DictionaryStatus;
 use podium::analysis::{Analyser, Analysis, AnalysisOptions, Words};
 use podium::japanese::dictionary::{self, DictionaryError, Provenance};
 use podium::japanese::{Dictionary, UserReadings};
+use podium::script::Script;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::Duration;
@@ -121,6 +122,16 @@ impl Lexicon {
 
     /// Analyse a draft being edited, with the dictionary when it is ready.
     pub fn analyse(&self, body: &str, options: &AnalysisOptions) -> (Analysis, DictionaryStatus) {
-        self.with_words(|words| self.analyser.analyse(body, options, words))
+        self.analyse_script(&podium::script::parse(body), body, options)
+    }
+
+    /// [`Lexicon::analyse`] of a draft the caller parsed (`script` from `body`).
+    pub fn analyse_script(
+        &self,
+        script: &Script,
+        body: &str,
+        options: &AnalysisOptions,
+    ) -> (Analysis, DictionaryStatus) {
+        self.with_words(|words| self.analyser.analyse_script(script, body, options, words))
     }
 }

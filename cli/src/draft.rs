@@ -95,9 +95,10 @@ pub fn stats(args: StatsArgs) -> Outcome {
         ..AnalysisOptions::default()
     };
     let app = app_for_text(None, !args.chars_only);
-    let analysis = analysis::analyse_with(&app, &source.text, &options);
-    let chars = script::parse(&source.text);
-    let estimate = timing::estimate(&chars, &options.timing);
+    // Parsed once: the analysis and the count in characters read the same script.
+    let script = script::parse(&source.text);
+    let analysis = analysis::analyse_script(&app, &script, &source.text, &options);
+    let estimate = timing::estimate(&script, &options.timing);
     let timed = &analysis.timing;
     let report = StatsReport {
         title: analysis.title.clone(),

@@ -12,7 +12,9 @@ use podium::timing::{ScriptTiming, Unit};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-/// A draft laid out for reading aloud: sections → blocks → sentences → inlines.
+/// A draft laid out for reading aloud: one flat list of blocks in reading order, each with
+/// its section and, for a paragraph, the pause the estimate puts after it; the sections'
+/// figures beside.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
@@ -36,6 +38,9 @@ pub struct PrompterScript {
     pub pace_min: u32,
     pub pace_max: u32,
     pub sections: Vec<PrompterSection>,
+    /// Every block of every section, in order: the sections' headings, sub-headings,
+    /// paragraphs (list items and quotes included) and notes.
+    pub blocks: Vec<PrompterBlock>,
 }
 
 /// What a reading pace counts: characters (字/分) or morae (拍/分, with the dictionary).
@@ -55,23 +60,44 @@ pub struct PrompterSection {
     pub title: String,
     pub role: SectionRole,
     pub number: Option<u32>,
-    /// The estimate for the section.
+    /// The estimate for the section: its sentences and the pauses after its paragraphs.
     pub seconds: f64,
     /// Read aloud, in the unit of the pace (characters or morae).
     pub spoken: u32,
-    pub blocks: Vec<PrompterBlock>,
 }
 
+/// One block; `section` is the index of its section in [`PrompterScript::sections`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case", tag = "kind")]
+#[serde(
+    rename_all = "snake_case",
+    rename_all_fields = "camelCase",
+    tag = "kind"
+)]
 #[ts(export)]
 pub enum PrompterBlock {
-    /// Read aloud (ordinary paragraphs, list items, quotes).
-    Paragraph { sentences: Vec<PrompterSentence> },
+    /// A section's `##` heading (sections without one have none).
+    Section {
+        section: u32,
+        title: String,
+        number: Option<u32>,
+    },
     /// `###` and deeper: shown, not read.
-    Heading { inlines: Vec<PrompterInline> },
+    Heading {
+        section: u32,
+        inlines: Vec<PrompterInline>,
+    },
+    /// Read aloud (ordinary paragraphs, list items, quotes), then `pause_after` seconds of the
+    /// estimate (between paragraphs, and between sections after a section's last one).
+    Paragraph {
+        section: u32,
+        sentences: Vec<PrompterSentence>,
+        pause_after: f64,
+    },
     /// A speaker note: shown dimmed or hidden, never read.
-    Note { sentences: Vec<PrompterSentence> },
+    Note {
+        section: u32,
+        sentences: Vec<PrompterSentence>,
+    },
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -109,23 +135,32 @@ pub enum PrompterInline {
 
 impl PrompterScript {
     pub fn new(script: &Script, timing: &ScriptTiming, draft: &podium::store::Draft) -> Self {
-        let sections = script
-            .sections
-            .iter()
-            .zip(&timing.sections)
-            .map(|(section, timing)| {
-                let mut seconds = timing.sentences.iter().map(|s| s.seconds);
-                let (role, number) = role(section.role);
-                PrompterSection {
-                    title: section.title(),
-                    role,
+        let mut sections = Vec::with_capacity(script.sections.len());
+        let mut blocks = Vec::new();
+        for (index, (section, timing)) in script.sections.iter().zip(&timing.sections).enumerate() {
+            let (role, number) = role(section.role);
+            let title = section.title();
+            let index = count(index);
+            if !title.is_empty() {
+                blocks.push(PrompterBlock::Section {
+                    section: index,
+                    title: title.clone(),
                     number,
-                    seconds: timing.seconds,
-                    spoken: count(timing.spoken),
-                    blocks: blocks(&section.blocks, &mut seconds),
-                }
-            })
-            .collect();
+                });
+            }
+            let timed = Timed {
+                sentences: timing.sentences.iter().map(|s| s.seconds),
+                pauses_after: timing.pauses_after.iter().copied(),
+            };
+            section_blocks(index, &section.blocks, timed, &mut blocks);
+            sections.push(PrompterSection {
+                title,
+                role,
+                number,
+                seconds: timing.seconds,
+                spoken: count(timing.spoken),
+            });
+        }
         let (pace_unit, limits) = match timing.pace.unit {
             Unit::Char => (PaceUnit::Char, PACE_CPM),
             Unit::Mora => (PaceUnit::Mora, PACE_MPM),
@@ -141,30 +176,45 @@ impl PrompterScript {
             pace_min: *limits.start(),
             pace_max: *limits.end(),
             sections,
+            blocks,
         }
     }
 }
 
-/// The blocks of a section; `seconds` yields the estimate of each sentence read aloud, in the
-/// order of `Section::sentences`.
-fn blocks(blocks: &[Block], seconds: &mut impl Iterator<Item = f64>) -> Vec<PrompterBlock> {
+/// A section's estimate, in the order of its paragraphs read aloud: each sentence's seconds
+/// and the pause after each paragraph.
+struct Timed<S, P> {
+    sentences: S,
+    pauses_after: P,
+}
+
+/// The blocks of section `section`, pushed onto `out`.
+fn section_blocks(
+    section: u32,
+    blocks: &[Block],
+    mut timed: Timed<impl Iterator<Item = f64>, impl Iterator<Item = f64>>,
+    out: &mut Vec<PrompterBlock>,
+) {
     let mut read = |paragraph: &script::Paragraph| PrompterBlock::Paragraph {
+        section,
         sentences: paragraph
             .sentences
             .iter()
-            .map(|s| sentence(&s.inlines, seconds.next().unwrap_or(0.0)))
+            .map(|s| sentence(&s.inlines, timed.sentences.next().unwrap_or(0.0)))
             .collect(),
+        pause_after: timed.pauses_after.next().unwrap_or(0.0),
     };
-    let mut out = Vec::new();
     for block in blocks {
         match block {
             Block::Paragraph(paragraph) => out.push(read(paragraph)),
             Block::List(list) => out.extend(list.items.iter().map(&mut read)),
             Block::Quote(quote) => out.extend(quote.paragraphs.iter().map(&mut read)),
             Block::Heading(heading) => out.push(PrompterBlock::Heading {
+                section,
                 inlines: inlines(&heading.inlines),
             }),
             Block::Note(note) => out.push(PrompterBlock::Note {
+                section,
                 sentences: note
                     .paragraphs
                     .iter()
@@ -175,7 +225,6 @@ fn blocks(blocks: &[Block], seconds: &mut impl Iterator<Item = f64>) -> Vec<Prom
             Block::Rule(_) => {}
         }
     }
-    out
 }
 
 fn sentence(parts: &[Inline], seconds: f64) -> PrompterSentence {
@@ -491,20 +540,28 @@ mod tests {
             (section.role, section.number),
             (SectionRole::Priority, Some(1))
         );
-        let kinds: Vec<&str> = section
+        let kinds: Vec<(&str, u32)> = prompter
             .blocks
             .iter()
             .map(|b| match b {
-                PrompterBlock::Paragraph { .. } => "paragraph",
-                PrompterBlock::Heading { .. } => "heading",
-                PrompterBlock::Note { .. } => "note",
+                PrompterBlock::Section { section, .. } => ("section", *section),
+                PrompterBlock::Paragraph { section, .. } => ("paragraph", *section),
+                PrompterBlock::Heading { section, .. } => ("heading", *section),
+                PrompterBlock::Note { section, .. } => ("note", *section),
             })
             .collect();
         assert_eq!(
             kinds,
-            ["paragraph", "heading", "paragraph", "note", "paragraph"]
+            [
+                ("section", 0),
+                ("paragraph", 0),
+                ("heading", 0),
+                ("paragraph", 0),
+                ("note", 0),
+                ("paragraph", 0)
+            ]
         );
-        let PrompterBlock::Paragraph { sentences } = &section.blocks[0] else {
+        let PrompterBlock::Paragraph { sentences, .. } = &prompter.blocks[1] else {
             unreachable!()
         };
         assert_eq!(sentences.len(), 2);
@@ -525,17 +582,22 @@ mod tests {
         assert!(sentences[0]
             .inlines
             .contains(&PrompterInline::Pause { seconds: 2.0 }));
-        let sentence_seconds: f64 = section
-            .blocks
-            .iter()
-            .flat_map(|b| match b {
-                PrompterBlock::Paragraph { sentences } => sentences.as_slice(),
-                _ => &[],
-            })
-            .map(|s| s.seconds)
-            .sum();
-        let estimated: f64 = timing.sections[0].sentences.iter().map(|s| s.seconds).sum();
-        assert!((sentence_seconds - estimated).abs() < 1e-9);
+        // The section's estimate is its sentences and the pauses after its paragraphs, as
+        // the blocks carry them (no pause after the speech's last paragraph).
+        let (mut read, mut paused) = (0.0, Vec::new());
+        for block in &prompter.blocks {
+            if let PrompterBlock::Paragraph {
+                sentences,
+                pause_after,
+                ..
+            } = block
+            {
+                read += sentences.iter().map(|s| s.seconds).sum::<f64>();
+                paused.push(*pause_after);
+            }
+        }
+        assert_eq!(paused, [0.4, 0.4, 0.0]);
+        assert!((read + paused.iter().sum::<f64>() - section.seconds).abs() < 1e-9);
         // Escaped markup arrives as text; the raw tag is gone.
         let json = serde_json::to_string(&prompter).unwrap();
         assert!(json.contains("<script>alert(1)</script>"));

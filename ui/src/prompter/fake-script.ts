@@ -83,18 +83,12 @@ export function fakePrompterScript(
     .replace(/<[^>\n]*>/g, "");
   let title: string | null = null;
   const sections: PrompterSection[] = [];
+  const blocks: PrompterBlock[] = [];
   const section = () => {
     if (sections.length === 0) {
-      sections.push({
-        title: "",
-        role: "preamble",
-        number: null,
-        seconds: 0,
-        spoken: 0,
-        blocks: [],
-      });
+      sections.push({ title: "", role: "preamble", number: null, seconds: 0, spoken: 0 });
     }
-    return sections[sections.length - 1];
+    return sections.length - 1;
   };
   for (const chunk of body.split(/\n\s*\n/)) {
     const text = chunk.trim();
@@ -103,25 +97,32 @@ export function fakePrompterScript(
       title = text.slice(2).trim();
     } else if (/^## /.test(text)) {
       const heading = text.slice(3).trim();
-      sections.push({ title: heading, ...role(heading), seconds: 0, spoken: 0, blocks: [] });
+      const { role: sectionRole, number } = role(heading);
+      sections.push({ title: heading, role: sectionRole, number, seconds: 0, spoken: 0 });
+      blocks.push({ kind: "section", section: sections.length - 1, title: heading, number });
     } else if (/^#{3,6} /.test(text)) {
-      section().blocks.push({ kind: "heading", inlines: inlines(text.replace(/^#+ /, "")) });
+      blocks.push({
+        kind: "heading",
+        section: section(),
+        inlines: inlines(text.replace(/^#+ /, "")),
+      });
     } else if (/^>\s*\[!note\]/i.test(text)) {
       const note = text
         .replace(/^>\s*\[!note\]/i, "")
         .replace(/^>\s?/gm, "")
         .trim();
-      section().blocks.push({ kind: "note", sentences: sentences(note, paceMpm, false) });
+      blocks.push({
+        kind: "note",
+        section: section(),
+        sentences: sentences(note, paceMpm, false),
+      });
     } else {
       const paragraph = text.replace(/^(- |\d+\. |> )/gm, "").replace(/\n/g, "");
-      const block: PrompterBlock = {
-        kind: "paragraph",
-        sentences: sentences(paragraph, paceMpm, true),
-      };
-      const current = section();
-      current.blocks.push(block);
+      const read = sentences(paragraph, paceMpm, true);
+      const current = sections[section()];
+      blocks.push({ kind: "paragraph", section: section(), sentences: read, pauseAfter: 0.4 });
       current.spoken += spoken(paragraph);
-      current.seconds += block.sentences.reduce((sum, s) => sum + s.seconds, 0.4);
+      current.seconds += read.reduce((sum, s) => sum + s.seconds, 0.4);
     }
   }
   return {
@@ -135,5 +136,6 @@ export function fakePrompterScript(
     paceMin: FAKE_PACE_MPM[0],
     paceMax: FAKE_PACE_MPM[1],
     sections,
+    blocks,
   };
 }

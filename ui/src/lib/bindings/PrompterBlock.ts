@@ -2,4 +2,7 @@
 import type { PrompterInline } from "./PrompterInline";
 import type { PrompterSentence } from "./PrompterSentence";
 
-export type PrompterBlock = { "kind": "paragraph", sentences: Array<PrompterSentence>, } | { "kind": "heading", inlines: Array<PrompterInline>, } | { "kind": "note", sentences: Array<PrompterSentence>, };
+/**
+ * One block; `section` is the index of its section in [`PrompterScript::sections`].
+ */
+export type PrompterBlock = { "kind": "section", section: number, title: string, number: number | null, } | { "kind": "heading", section: number, inlines: Array<PrompterInline>, } | { "kind": "paragraph", section: number, sentences: Array<PrompterSentence>, pauseAfter: number, } | { "kind": "note", section: number, sentences: Array<PrompterSentence>, };
