@@ -10,6 +10,7 @@ pub mod bindings;
 pub mod check;
 mod export;
 mod library;
+mod limits;
 mod offsets;
 mod prompter;
 mod readings;
@@ -24,6 +25,7 @@ pub use library::{
     Draft, DraftMeta, DraftSummary, ImportFailure, ImportReport, NewDraftValues, Revision,
     RevisionSummary, SaveKind, Saved, SearchHit, TemplateInfo,
 };
+pub use limits::{Limits, Range};
 pub use offsets::Utf16Offsets;
 pub use prompter::{
     check_section_seconds, Display, PrompterScript, PrompterSettings, RehearsalSummary,

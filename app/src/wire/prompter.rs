@@ -291,9 +291,8 @@ pub enum NotesShown {
     Dimmed,
 }
 
-/// Ranges (checked when saving): `fontPx` 16–240, `lineHeightPercent` 100–300,
-/// `marginPercent` 0–40, `eyeLinePercent` 5–95, `paceMpm` 60–1500 and `paceCpm` 30–2000 (the
-/// settings' paces), `countdownSeconds` 0–10, colours `#rrggbb`.
+/// Checked when saving: the numbers within their [`super::Limits`] (the paces within the
+/// settings' paces), colours `#rrggbb`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]

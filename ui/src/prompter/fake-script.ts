@@ -4,22 +4,22 @@
 // them; entities such as &lt; become text, as they do in the real script. Timed in the fake's
 // morae, as its analysis is (the fake's dictionary is always ready).
 
-import type {
-  PrompterBlock,
-  PrompterInline,
-  PrompterScript,
-  PrompterSection,
-  PrompterSentence,
-  SectionRole,
+import {
+  LIMITS,
+  type PrompterBlock,
+  type PrompterInline,
+  type PrompterScript,
+  type PrompterSection,
+  type PrompterSentence,
+  type SectionRole,
 } from "../lib/bindings";
 import { fakeMorae, katakana } from "../lib/fake-analysis";
 import { RUBY } from "../lib/ruby";
 
-/** The settings' limits of a pace in morae (src/settings.rs `PACE_MPM`), as the shell sends
- * them with the script. */
-export const FAKE_PACE_MPM = [60, 1500] as const;
-/** The same for characters (`PACE_CPM`). */
-export const FAKE_PACE_CPM = [30, 2000] as const;
+/** The settings' limits of a pace in morae, as the shell sends them with the script. */
+export const FAKE_PACE_MPM = [LIMITS.paceMpm.min, LIMITS.paceMpm.max] as const;
+/** The same for characters. */
+export const FAKE_PACE_CPM = [LIMITS.paceCpm.min, LIMITS.paceCpm.max] as const;
 
 /** Ruby (groups 1–4), a cue (5), bold (6). */
 const INLINE = new RegExp(String.raw`${RUBY}|\[\[([^\]\n]*)\]\]|\*\*([^*\n]+)\*\*`, "gu");

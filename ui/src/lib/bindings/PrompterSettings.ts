@@ -4,9 +4,8 @@ import type { NotesShown } from "./NotesShown";
 import type { PrompterFont } from "./PrompterFont";
 
 /**
- * Ranges (checked when saving): `fontPx` 16–240, `lineHeightPercent` 100–300,
- * `marginPercent` 0–40, `eyeLinePercent` 5–95, `paceMpm` 60–1500 and `paceCpm` 30–2000 (the
- * settings' paces), `countdownSeconds` 0–10, colours `#rrggbb`.
+ * Checked when saving: the numbers within their [`super::Limits`] (the paces within the
+ * settings' paces), colours `#rrggbb`.
  */
 export type PrompterSettings = { fontFamily: PrompterFont, fontPx: number, lineHeightPercent: number, marginPercent: number, foreground: string, background: string, mirrorHorizontal: boolean, mirrorVertical: boolean, eyeLine: EyeLine, eyeLinePercent: number, notes: NotesShown, vertical: boolean, 
 /**
