@@ -7,8 +7,7 @@
 //! first setting out of range.
 
 use crate::settings::{PACE_CPM, PACE_MPM};
-use crate::store::{Store, StoreError};
-use serde::de::DeserializeOwned;
+use crate::store::{read_field, Store, StoreError};
 use serde::{Deserialize, Serialize};
 use std::ops::RangeInclusive;
 
@@ -27,6 +26,7 @@ pub const COUNTDOWN_SECONDS: RangeInclusive<u32> = 0..=10;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum FontFamily {
     /// BIZ UDPGothic, shipped with the app: a universal-design face made for reading.
     #[default]
@@ -37,6 +37,7 @@ pub enum FontFamily {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum EyeLine {
     /// A quarter of the way down (in from the right in vertical writing).
     #[default]
@@ -50,6 +51,7 @@ pub enum EyeLine {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum NotesShown {
     Hidden,
     #[default]
@@ -57,6 +59,8 @@ pub enum NotesShown {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PrompterSettings {
     pub font_family: FontFamily,
     pub font_px: u32,
@@ -186,31 +190,26 @@ impl PrompterSettings {
 
     /// Field by field: what fits and is in range is taken, the rest is the default.
     pub fn from_json(value: &serde_json::Value) -> PrompterSettings {
-        fn field<T: DeserializeOwned>(value: &serde_json::Value, key: &str, slot: &mut T) {
-            if let Some(Ok(parsed)) = value.get(key).map(T::deserialize) {
-                *slot = parsed;
-            }
-        }
         let defaults = PrompterSettings::default();
         let mut s = defaults.clone();
-        field(value, "font_family", &mut s.font_family);
-        field(value, "font_px", &mut s.font_px);
-        field(value, "line_height_percent", &mut s.line_height_percent);
-        field(value, "margin_percent", &mut s.margin_percent);
-        field(value, "foreground", &mut s.foreground);
-        field(value, "background", &mut s.background);
-        field(value, "mirror_horizontal", &mut s.mirror_horizontal);
-        field(value, "mirror_vertical", &mut s.mirror_vertical);
-        field(value, "eye_line", &mut s.eye_line);
-        field(value, "eye_line_percent", &mut s.eye_line_percent);
-        field(value, "notes", &mut s.notes);
-        field(value, "vertical", &mut s.vertical);
+        read_field(value, "fontFamily", &mut s.font_family);
+        read_field(value, "fontPx", &mut s.font_px);
+        read_field(value, "lineHeightPercent", &mut s.line_height_percent);
+        read_field(value, "marginPercent", &mut s.margin_percent);
+        read_field(value, "foreground", &mut s.foreground);
+        read_field(value, "background", &mut s.background);
+        read_field(value, "mirrorHorizontal", &mut s.mirror_horizontal);
+        read_field(value, "mirrorVertical", &mut s.mirror_vertical);
+        read_field(value, "eyeLine", &mut s.eye_line);
+        read_field(value, "eyeLinePercent", &mut s.eye_line_percent);
+        read_field(value, "notes", &mut s.notes);
+        read_field(value, "vertical", &mut s.vertical);
         // Stored before the pace: `speed_px` (pixels a second) is no longer read.
-        field(value, "pace_mpm", &mut s.pace_mpm);
-        field(value, "pace_cpm", &mut s.pace_cpm);
-        field(value, "countdown_seconds", &mut s.countdown_seconds);
-        field(value, "paragraph_step", &mut s.paragraph_step);
-        field(value, "display", &mut s.display);
+        read_field(value, "paceMpm", &mut s.pace_mpm);
+        read_field(value, "paceCpm", &mut s.pace_cpm);
+        read_field(value, "countdownSeconds", &mut s.countdown_seconds);
+        read_field(value, "paragraphStep", &mut s.paragraph_step);
+        read_field(value, "display", &mut s.display);
         while let Err(PrompterSettingsError(name)) = s.check() {
             match name {
                 "font_px" => s.font_px = defaults.font_px,
@@ -343,6 +342,10 @@ mod tests {
         loaded.save(&mut store).unwrap();
         let value: serde_json::Value = store.get_setting(KEY).unwrap().unwrap();
         assert!(value.get("speed_px").is_none());
-        assert_eq!(value["pace_mpm"], serde_json::Value::Null);
+        // By the names the UI uses (camelCase), which loading reads first.
+        assert_eq!(value.get("paceMpm"), Some(&serde_json::Value::Null));
+        assert_eq!(value["fontPx"], 80);
+        assert!(value.get("font_px").is_none());
+        assert_eq!(PrompterSettings::from_json(&value), loaded);
     }
 }

@@ -10,9 +10,8 @@ use crate::analysis::AnalysisOptions;
 use crate::export::{default_ruby, ExportOptions, ExportProfile, RubyStyle};
 use crate::japanese::pace::{self, DEFAULT_MORAE_PER_MINUTE};
 use crate::lint::{LintConfig, Rule};
-use crate::store::{Store, StoreError};
+use crate::store::{read_field, Store, StoreError};
 use crate::timing::{Pace, TimingOptions};
-use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
 use std::ops::RangeInclusive;
 
@@ -31,6 +30,7 @@ pub const MAX_BLOG_FOOTER_BYTES: usize = 64 * 1024;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Language {
     #[default]
     Ja,
@@ -39,6 +39,7 @@ pub enum Language {
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Theme {
     #[default]
     Light,
@@ -46,6 +47,8 @@ pub enum Theme {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Settings {
     pub language: Language,
     /// Reading pace in characters per minute (300: the broadcast norm).
@@ -151,25 +154,16 @@ impl Settings {
 
     /// Field by field: what fits and is in range is taken, the rest is the default.
     pub fn from_json(value: &serde_json::Value) -> Settings {
-        fn field<T: DeserializeOwned>(value: &serde_json::Value, key: &str, slot: &mut T) {
-            if let Some(Ok(parsed)) = value.get(key).map(T::deserialize) {
-                *slot = parsed;
-            }
-        }
         let defaults = Settings::default();
         let mut settings = defaults.clone();
-        field(value, "language", &mut settings.language);
-        field(value, "pace_cpm", &mut settings.pace_cpm);
-        field(value, "pace_mpm", &mut settings.pace_mpm);
-        field(
-            value,
-            "max_sentence_chars",
-            &mut settings.max_sentence_chars,
-        );
-        field(value, "max_commas", &mut settings.max_commas);
-        field(value, "blog_footer", &mut settings.blog_footer);
-        field(value, "theme", &mut settings.theme);
-        field(value, "lint_off", &mut settings.lint_off);
+        read_field(value, "language", &mut settings.language);
+        read_field(value, "paceCpm", &mut settings.pace_cpm);
+        read_field(value, "paceMpm", &mut settings.pace_mpm);
+        read_field(value, "maxSentenceChars", &mut settings.max_sentence_chars);
+        read_field(value, "maxCommas", &mut settings.max_commas);
+        read_field(value, "blogFooter", &mut settings.blog_footer);
+        read_field(value, "theme", &mut settings.theme);
+        read_field(value, "lintOff", &mut settings.lint_off);
         // Out of range: back to the default, one field at a time.
         while let Err(error) = settings.check() {
             match error {

@@ -19,9 +19,7 @@ pub fn export_text(
     if let Some(lines) = &summary {
         check::summary(lines)?;
     }
-    let mut options = state
-        .settings()
-        .export_options(profile.into(), ruby.map(Into::into));
+    let mut options = state.settings().export_options(profile, ruby);
     options.blog_summary = summary;
     Ok(export::export(&script::parse(body), &options))
 }

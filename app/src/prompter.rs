@@ -27,16 +27,14 @@ pub fn get_prompter_settings(state: &App) -> wire::PrompterSettings {
     state
         .with_store(|store| PrompterSettings::load(store))
         .unwrap_or_default()
-        .into()
 }
 
 pub fn set_prompter_settings(
     state: &App,
     settings: wire::PrompterSettings,
 ) -> Result<wire::PrompterSettings, AppError> {
-    let settings = PrompterSettings::from(settings);
     state.with_store(|store| settings.save(store))?;
-    Ok(settings.into())
+    Ok(settings)
 }
 
 /// Stores a rehearsal of the draft at `revision`: `section_seconds[i]` is the time spent on

@@ -5,9 +5,9 @@ use crate::state::App;
 use crate::wire::{self};
 
 pub fn get_settings(state: &App) -> wire::Settings {
-    state.settings().into()
+    state.settings()
 }
 
 pub fn set_settings(state: &App, settings: wire::Settings) -> Result<wire::Settings, AppError> {
-    state.set_settings(settings.into()).map(Into::into)
+    state.set_settings(settings)
 }

@@ -24,6 +24,7 @@ use std::str::FromStr;
 
 /// What to export. The ids (`md`, `txt`, `html`, `html-doc`, `blog`) are the CLI's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ExportProfile {
     /// Normalised, publishable CommonMark.
     #[serde(rename = "md")]
@@ -74,6 +75,7 @@ impl ExportProfile {
 /// How ruby (furigana) is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum RubyStyle {
     /// `<ruby>漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>` (plain text, having no tags,
     /// writes `漢字（かんじ）`).

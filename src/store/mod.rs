@@ -28,6 +28,7 @@ mod rehearsals;
 mod revisions;
 mod search;
 mod settings;
+pub use settings::read_field;
 mod stamp;
 mod stats;
 mod templates;

@@ -10,15 +10,16 @@ use super::stats::DraftStats;
 use super::{Item, Result, Store, StoreError};
 use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
 /// How long an autosave revision keeps absorbing later autosaves.
 pub const AUTOSAVE_WINDOW: Duration = Duration::minutes(5);
 
 /// Why a revision was written.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum RevisionKind {
     /// The draft was created (also by duplication).
     Create,

@@ -38,6 +38,23 @@ impl Store {
     }
 }
 
+/// One field of a stored settings object into `slot`, when it is there and fits: by its
+/// (camelCase) name, or by the snake_case name that databases written before 0.2 hold. What
+/// does not fit leaves `slot` as it was (a lenient load keeps the default).
+pub fn read_field<T: DeserializeOwned>(value: &serde_json::Value, key: &str, slot: &mut T) {
+    let old = key.chars().fold(String::new(), |mut old, c| {
+        if c.is_ascii_uppercase() {
+            old.push('_');
+        }
+        old.push(c.to_ascii_lowercase());
+        old
+    });
+    let stored = value.get(key).or_else(|| value.get(&old));
+    if let Some(Ok(parsed)) = stored.map(T::deserialize) {
+        *slot = parsed;
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

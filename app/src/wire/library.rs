@@ -2,6 +2,7 @@
 
 use super::{date, instant, Utf16Offsets};
 use podium::store;
+pub use podium::store::RevisionKind;
 use podium::templates::{self, Template};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -123,19 +124,6 @@ pub struct ImportReport {
 pub struct ImportFailure {
     pub path: String,
     pub message: String,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum RevisionKind {
-    Create,
-    Autosave,
-    Named,
-    Restore,
-    Import,
-    /// Text that lost a save conflict, kept so nothing is lost.
-    Conflict,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -276,26 +264,13 @@ impl From<store::Draft> for Saved {
     }
 }
 
-impl From<store::RevisionKind> for RevisionKind {
-    fn from(kind: store::RevisionKind) -> Self {
-        match kind {
-            store::RevisionKind::Create => RevisionKind::Create,
-            store::RevisionKind::Autosave => RevisionKind::Autosave,
-            store::RevisionKind::Named => RevisionKind::Named,
-            store::RevisionKind::Restore => RevisionKind::Restore,
-            store::RevisionKind::Import => RevisionKind::Import,
-            store::RevisionKind::Conflict => RevisionKind::Conflict,
-        }
-    }
-}
-
 impl From<store::RevisionSummary> for RevisionSummary {
     fn from(revision: store::RevisionSummary) -> Self {
         RevisionSummary {
             id: revision.id,
             draft_id: revision.draft_id,
             number: revision.number,
-            kind: revision.kind.into(),
+            kind: revision.kind,
             name: revision.name,
             title: revision.title,
             created_at: instant(revision.created_at),
@@ -313,7 +288,7 @@ impl From<store::Revision> for Revision {
             id: summary.id,
             draft_id: summary.draft_id,
             number: summary.number,
-            kind: summary.kind.into(),
+            kind: summary.kind,
             name: summary.name,
             title: summary.title,
             created_at: instant(summary.created_at),

@@ -8,7 +8,6 @@ mod analysis;
 #[cfg(test)]
 pub mod bindings;
 pub mod check;
-mod export;
 mod library;
 mod limits;
 mod offsets;
@@ -18,7 +17,6 @@ mod settings;
 mod upkeep;
 
 pub use analysis::Analysis;
-pub use export::{ExportProfile, RubyStyle};
 #[cfg(test)]
 pub use library::RevisionKind;
 pub use library::{
@@ -27,13 +25,12 @@ pub use library::{
 };
 pub use limits::{Limits, Range};
 pub use offsets::Utf16Offsets;
-pub use prompter::{
-    check_section_seconds, Display, PrompterScript, PrompterSettings, RehearsalSummary,
-};
+pub use podium::export::{ExportProfile, RubyStyle};
+pub use podium::prompter::{EyeLine, FontFamily, NotesShown, PrompterSettings};
+pub use podium::settings::{Language, Settings, Theme};
+pub use prompter::{check_section_seconds, Display, PrompterScript, RehearsalSummary};
 pub use readings::{DictionaryStatus, ReadingEntry};
-pub use settings::{AppInfo, Settings};
-#[cfg(test)]
-pub use settings::{Language, Theme};
+pub use settings::AppInfo;
 pub use upkeep::{
     Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice, Repaired,
 };

@@ -2,21 +2,20 @@
 import type { Language } from "./Language";
 import type { Theme } from "./Theme";
 
-/**
- * Ranges (checked when saving): `paceCpm` 30–2000, `paceMpm` 60–1500, `maxSentenceChars`
- * 10–1000, `maxCommas` 0–20, `blogFooter` (Markdown) at most 64 KB.
- */
 export type Settings = { language: Language, 
 /**
- * Reading pace, characters per minute (default 300).
+ * Reading pace in characters per minute (300: the broadcast norm).
  */
 paceCpm: number, 
 /**
- * Reading pace, morae per minute (default 420): the timing with the dictionary.
+ * Reading pace in morae per minute (420), for the timing with the dictionary.
  */
-paceMpm: number, maxSentenceChars: number, maxCommas: number, blogFooter: string, theme: Theme, 
+paceMpm: number, maxSentenceChars: number, maxCommas: number, 
 /**
- * Proofreading rules switched off, by id (`kanji-run` …; every id: `lintRules` in
- * `AppInfo`).
+ * Markdown appended to the blog export (links, profile). Empty: no footer.
+ */
+blogFooter: string, theme: Theme, 
+/**
+ * Proofreading rules switched off (their ids: `kanji-run` …).
  */
 lintOff: Array<string>, };
