@@ -18,6 +18,7 @@ const COMMANDS: &[&str] = &[
     "get_revision",
     "restore_revision",
     "analyse",
+    "analyse_edits",
     "list_readings",
     "put_reading",
     "delete_reading",

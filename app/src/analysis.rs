@@ -1,22 +1,64 @@
 //! A draft's analysis as the live panel shows it: one timing, one set of findings, with the
 //! dictionary when it is ready.
 
-use crate::error::AppError;
-use crate::state::App;
+use crate::error::{AppError, ErrorCode};
+use crate::state::{lock, App, Editing};
 use crate::wire::{self, check};
 use podium::analysis::{Analysis, AnalysisOptions};
 use podium::japanese;
 use podium::script::{self, Script};
 
 /// Reading time and findings with the pace and limits of the settings; with the dictionary,
-/// in morae, with the readings and the word rules. Needs no database.
+/// in morae, with the readings and the word rules. Needs no database. The text becomes the
+/// editor's: its next keystrokes can be sent as edits ([`analyse_edits`]).
 pub fn analyse(state: &App, body: &str) -> Result<wire::Analysis, AppError> {
     check::body(body)?;
+    let mut editing = lock(&state.editing);
+    let version = editing.as_ref().map_or(1, |e| e.version.wrapping_add(1));
+    let analysis = live_analysis(state, body, version);
+    *editing = Some(Editing {
+        version,
+        body: body.to_owned(),
+        analysis: analysis.clone(),
+    });
+    Ok(analysis)
+}
+
+/// The editor's text changed by `edits` since the analysis of `version`: what changed in the
+/// analysis. A `version` that is not the last one analysed (another text was analysed since)
+/// is a `conflict`: the editor sends its whole text to [`analyse`] instead.
+pub fn analyse_edits(
+    state: &App,
+    version: u32,
+    edits: &[wire::TextEdit],
+) -> Result<wire::AnalysisUpdate, AppError> {
+    let mut editing = lock(&state.editing);
+    let Some(current) = editing.as_mut().filter(|e| e.version == version) else {
+        return Err(AppError::new(
+            ErrorCode::Conflict,
+            "解析した本文が変わりました。本文全体を送ってください (the analysed text changed; send it whole)",
+        ));
+    };
+    let (body, moved) = wire::apply(&current.body, edits)?;
+    check::body(&body)?;
+    let version = version.wrapping_add(1);
+    let analysis = live_analysis(state, &body, version);
+    let update = wire::AnalysisUpdate::between(&current.analysis, analysis.clone(), moved, version);
+    *current = Editing {
+        version,
+        body,
+        analysis,
+    };
+    Ok(update)
+}
+
+fn live_analysis(state: &App, body: &str, version: u32) -> wire::Analysis {
     let options = state.settings().analysis_options();
     let (analysis, status) = state.lexicon.analyse(body, &options);
     let mut out = wire::Analysis::new(&analysis, body);
     out.dictionary = status;
-    Ok(out)
+    out.version = version;
+    out
 }
 
 /// The live panel's analysis of a text at `options` (the Lexicon's analyser, in morae when

@@ -46,6 +46,16 @@ pub struct App {
     damage: Mutex<Vec<String>>,
     /// The morphological dictionary (loaded in the background) and the office's readings.
     pub lexicon: Arc<Lexicon>,
+    /// The text the editor analyses and its last analysis, so that a keystroke sends only
+    /// its edits and hears only what changed (`analysis::analyse_edits`).
+    pub(crate) editing: Mutex<Option<Editing>>,
+}
+
+/// The editor's text as the app layer last analysed it.
+pub(crate) struct Editing {
+    pub version: u32,
+    pub body: String,
+    pub analysis: crate::wire::Analysis,
 }
 
 impl App {
@@ -80,6 +90,7 @@ impl App {
             backup_outcome: Mutex::new(None),
             damage: Mutex::new(Vec::new()),
             lexicon: Arc::new(Lexicon::default()),
+            editing: Mutex::new(None),
         }
     }
 
@@ -231,7 +242,7 @@ fn with_settings(opened: Result<Store, AppError>) -> Result<(Store, Settings), A
 
 /// A panic while a lock was held leaves nothing half-done (the store's writes are
 /// transactions), so a poisoned lock is used as it is.
-fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 

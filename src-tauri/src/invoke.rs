@@ -6,10 +6,11 @@
 use crate::grants::Grants;
 use crate::{dialogs, paths, prompter_window};
 use podium_app::wire::{
-    Analysis, AppInfo, Backups, Display, Draft, DraftMeta, DraftSummary, ExportAllProgress,
-    ExportAllReport, ExportProfile, ImportReport, NewDraftValues, PrompterScript, PrompterSettings,
-    ReadingEntry, Recovered, RecoveryChoice, RehearsalSummary, Repaired, Revision, RevisionSummary,
-    RubyStyle, SaveKind, Saved, SearchHit, Settings, TemplateInfo,
+    Analysis, AnalysisUpdate, AppInfo, Backups, Display, Draft, DraftMeta, DraftSummary,
+    ExportAllProgress, ExportAllReport, ExportProfile, ImportReport, NewDraftValues,
+    PrompterScript, PrompterSettings, ReadingEntry, Recovered, RecoveryChoice, RehearsalSummary,
+    Repaired, Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings,
+    TemplateInfo, TextEdit,
 };
 use podium_app::{analysis, export, library, prompter, readings, settings, upkeep, App, AppError};
 use tauri::ipc::Channel;
@@ -105,6 +106,16 @@ pub fn restore_revision(state: State<'_, App>, revision_id: i64) -> Result<Draft
 #[tauri::command(async)]
 pub fn analyse(state: State<'_, App>, body: String) -> Result<Analysis> {
     analysis::analyse(&state, &body)
+}
+
+/// The editor's edits since the analysis of `version`; only what changed comes back.
+#[tauri::command(async)]
+pub fn analyse_edits(
+    state: State<'_, App>,
+    version: u32,
+    edits: Vec<TextEdit>,
+) -> Result<AnalysisUpdate> {
+    analysis::analyse_edits(&state, version, &edits)
 }
 
 #[tauri::command]

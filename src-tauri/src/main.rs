@@ -81,6 +81,7 @@ fn main() {
             invoke::get_revision,
             invoke::restore_revision,
             invoke::analyse,
+            invoke::analyse_edits,
             invoke::list_readings,
             invoke::put_reading,
             invoke::delete_reading,

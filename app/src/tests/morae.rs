@@ -106,3 +106,70 @@ fn the_library_the_prompter_and_rehearsals_tell_the_live_panels_time_in_morae() 
     assert_eq!(analyse(&state, &body).unwrap().seconds, calibrated);
     assert_eq!(rehearsal_summary(&state, draft.id).unwrap(), summary);
 }
+
+/// What the editor does with an update: the splice applied to the lists it holds.
+fn spliced<T: crate::wire::Placed>(held: &[T], splice: &crate::wire::Splice<T>) -> Vec<T> {
+    let (start, deleted) = (splice.start as usize, splice.deleted as usize);
+    let mut out = held[..start].to_vec();
+    out.extend(splice.inserted.iter().cloned());
+    out.extend(
+        held[start + deleted..]
+            .iter()
+            .map(|item| item.moved(splice.by, splice.lines)),
+    );
+    out
+}
+
+/// A keystroke sends its edits and hears only what changed; applied, that is the analysis of
+/// the whole text, readings and findings alike — typing, a new line, a deletion, a paste.
+#[test]
+fn edits_give_the_analysis_of_the_whole_text() {
+    let (state, _) = state();
+    load_dictionary(&state);
+    let address = include_str!("../../../tests/data/address.md");
+    let mut body = address.to_owned();
+    let mut held = analyse(&state, &body).unwrap();
+    assert!(!held.readings.is_empty() && !held.findings.is_empty());
+    let utf16 = |text: &str, byte: usize| text[..byte].encode_utf16().count() as u32;
+    let at = address.find("職員の皆さん").unwrap();
+    let cases: Vec<(u32, u32, &str)> = vec![
+        (utf16(address, at), utf16(address, at), "、"),
+        (utf16(address, at), utf16(address, at), "\n\n"),
+        (utf16(address, at), utf16(address, at) + 2, ""),
+        (
+            10,
+            10,
+            "本日は晴天なり。とても、とても、とても、とても、とても、とても良い日です。",
+        ),
+    ];
+    for (from, to, insert) in cases {
+        let edits = [crate::wire::TextEdit {
+            from,
+            to,
+            insert: insert.into(),
+        }];
+        let update = analyse_edits(&state, held.version, &edits).unwrap();
+        body = crate::wire::apply(&body, &edits).unwrap().0;
+        let readings = spliced(&held.readings, &update.readings);
+        let findings = spliced(&held.findings, &update.findings);
+        let whole = crate::wire::Analysis::new(
+            &state
+                .lexicon
+                .analyse(&body, &state.settings().analysis_options())
+                .0,
+            &body,
+        );
+        assert_eq!(readings, whole.readings, "readings after {insert:?}");
+        assert_eq!(findings, whole.findings, "findings after {insert:?}");
+        assert_eq!(update.seconds, whole.seconds);
+        // Only what changed was sent.
+        assert!(update.readings.inserted.len() < 4, "{insert:?}");
+        held.readings = readings;
+        held.findings = findings;
+        held.version = update.version;
+    }
+    // Another text analysed meanwhile: the editor's edits are stale.
+    analyse(&state, "別の原稿です。").unwrap();
+    let stale = analyse_edits(&state, held.version, &[]).unwrap_err();
+    assert_eq!(stale.code, crate::ErrorCode::Conflict);
+}

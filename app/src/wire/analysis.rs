@@ -11,6 +11,8 @@ use ts_rs::TS;
 #[serde(rename_all = "camelCase")]
 #[ts(export)]
 pub struct Analysis {
+    /// The version of the text analysed: edits sent to `analyse_edits` are based on it.
+    pub version: u32,
     /// The `#` heading, as printed.
     pub title: Option<String>,
     /// Characters as printed (read-aloud text, no whitespace).
@@ -122,6 +124,7 @@ impl Analysis {
         let offsets = Utf16Offsets::new(body);
         let timing = &analysis.timing;
         Analysis {
+            version: 0,
             title: analysis.title.clone(),
             chars: count(timing.chars),
             spoken: count(timing.spoken),

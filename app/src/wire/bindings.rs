@@ -42,6 +42,8 @@ pub fn write(dir: &Path) -> Result<(), ExportError> {
     SearchHit::export_all(&cfg)?;
     TemplateInfo::export_all(&cfg)?;
     Analysis::export_all(&cfg)?;
+    TextEdit::export_all(&cfg)?;
+    AnalysisUpdate::export_all(&cfg)?;
     ReadingEntry::export_all(&cfg)?;
     ExportProfile::export_all(&cfg)?;
     RubyStyle::export_all(&cfg)?;

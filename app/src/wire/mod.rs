@@ -8,6 +8,7 @@ mod analysis;
 #[cfg(test)]
 pub mod bindings;
 pub mod check;
+mod edits;
 mod library;
 mod limits;
 mod offsets;
@@ -17,6 +18,7 @@ mod settings;
 mod upkeep;
 
 pub use analysis::Analysis;
+pub use edits::{apply, AnalysisUpdate, Moved, Placed, Splice, TextEdit};
 #[cfg(test)]
 pub use library::RevisionKind;
 pub use library::{

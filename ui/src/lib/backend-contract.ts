@@ -6,6 +6,7 @@
 import type { PrompterCommand, PrompterReport } from "../prompter/protocol";
 import type {
   Analysis,
+  AnalysisUpdate,
   AppError,
   AppInfo,
   Backups,
@@ -34,6 +35,7 @@ import type {
   SearchHit,
   Settings,
   TemplateInfo,
+  TextEdit,
 } from "./bindings";
 
 /** What goes to the clipboard: HTML profiles give both, text profiles only `text`. */
@@ -66,7 +68,11 @@ export interface Backend {
   listRevisions(id: number): Promise<RevisionSummary[]>;
   getRevision(revisionId: number): Promise<Revision>;
   restoreRevision(revisionId: number): Promise<Draft>;
+  /** The whole text analysed; it becomes the text `analyseEdits` edits. */
   analyse(body: string): Promise<Analysis>;
+  /** The edits since the analysis of `version` (`conflict` when another text was analysed
+   * since): what changed in the analysis. */
+  analyseEdits(version: number, edits: TextEdit[]): Promise<AnalysisUpdate>;
   /** The office's reading dictionary (白井亨 → シライトオル), by written form. */
   listReadings(): Promise<ReadingEntry[]>;
   /** Adds or changes a word's reading (hiragana or katakana); the list after the change. */

@@ -36,6 +36,7 @@ export function tauriBackend(): Backend {
     getRevision: (revisionId) => invoke("get_revision", { revisionId }),
     restoreRevision: (revisionId) => invoke("restore_revision", { revisionId }),
     analyse: (body) => invoke("analyse", { body }),
+    analyseEdits: (version, edits) => invoke("analyse_edits", { version, edits }),
     listReadings: () => invoke("list_readings"),
     putReading: (written, reading) => invoke("put_reading", { written, reading }),
     deleteReading: (written) => invoke("delete_reading", { written }),

@@ -6,7 +6,7 @@ import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
 import { markdown } from "@codemirror/lang-markdown";
 import { syntaxHighlighting } from "@codemirror/language";
 import { searchKeymap } from "@codemirror/search";
-import { Compartment, EditorState } from "@codemirror/state";
+import { type ChangeSet, Compartment, EditorState } from "@codemirror/state";
 import { EditorView, keymap } from "@codemirror/view";
 import { classHighlighter } from "@lezer/highlight";
 import { adoptCodeMirrorStyles } from "./codemirror-styles";
@@ -17,8 +17,9 @@ import { recheckMarks, speechMarksPlugin } from "./speech-marks";
 export interface EditorOptions {
   body: string;
   gate: CompositionGate;
-  /** The text after every change (composition included: the caller decides when to act). */
-  edited(body: string): void;
+  /** The text after every change, and the change (composition included: the caller decides
+   * when to act). */
+  edited(body: string, changes: ChangeSet): void;
   /** The cursor's position (UTF-16 offset) after it moved or the text changed. */
   moved(head: number): void;
 }
@@ -54,7 +55,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
         speechMarksPlugin,
         findingMarks,
         EditorView.updateListener.of((update) => {
-          if (update.docChanged) options.edited(update.state.doc.toString());
+          if (update.docChanged) options.edited(update.state.doc.toString(), update.changes);
           if (update.docChanged || update.selectionSet) {
             options.moved(update.state.selection.main.head);
           }

@@ -204,6 +204,7 @@ export function fakeAnalyse(
   const spoken = sections.filter((s) => s.chars > 0 || s.role !== "preamble");
   for (const s of spoken) s.seconds = Math.round(s.seconds * 10) / 10;
   return {
+    version: 0,
     title: title ? plain(title.text.slice(2), "base").trim() : null,
     chars: totalChars,
     spoken: totalSpoken,

@@ -99,6 +99,9 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
   const revisions: Revision[] = [];
   let settings = defaultSettings();
   const readings = new Map<string, string>();
+  /** The text the editor analyses and its last analysis (`analyseEdits` edits it). */
+  let analysedBody = "";
+  let analysed = { ...fakeAnalyse("", settings, readings), version: 0 };
   const readingList = () =>
     [...readings.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -298,7 +301,35 @@ export function fakeBackend(options: FakeOptions = {}): FakeBackend {
       record(draft, "restore");
       return copy(draft);
     },
-    analyse: async (body) => fakeAnalyse(body, settings, readings),
+    analyse: async (body) => {
+      analysed = { ...fakeAnalyse(body, settings, readings), version: analysed.version + 1 };
+      analysedBody = body;
+      return analysed;
+    },
+    // Every list replaced whole: which items changed is the real backend's to say.
+    analyseEdits: async (version, edits) => {
+      if (version !== analysed.version) throw fail("conflict", "解析した本文が変わりました");
+      let body = analysedBody;
+      for (const edit of [...edits].reverse()) {
+        body = body.slice(0, edit.from) + edit.insert + body.slice(edit.to);
+      }
+      const before = analysed;
+      analysed = { ...fakeAnalyse(body, settings, readings), version: version + 1 };
+      analysedBody = body;
+      const whole = <T>(held: T[], now: T[]) => ({
+        start: 0,
+        deleted: held.length,
+        inserted: now,
+        by: 0,
+        lines: 0,
+      });
+      const { findings, readings: read, ...figures } = analysed;
+      return {
+        ...figures,
+        findings: whole(before.findings, findings),
+        readings: whole(before.readings, read),
+      };
+    },
     listReadings: async () => readingList(),
     putReading: async (written, reading) => {
       const word = written.trim();

@@ -7,6 +7,10 @@ import type { SentenceReading } from "./SentenceReading";
 
 export type Analysis = { 
 /**
+ * The version of the text analysed: edits sent to `analyse_edits` are based on it.
+ */
+version: number, 
+/**
  * The `#` heading, as printed.
  */
 title: string | null, 
