@@ -1,7 +1,8 @@
 // App benchmark (`make bench-app`, under Xvfb): start-up time to the editor's first paint and
 // memory (PSS over all the app's processes) with a 10,000-character draft open, and the
-// keystroke: the round trip of the `analyse` command from the page for a 20,000-character
-// speech with one character typed (IPC both ways included), once the dictionary is ready.
+// keystroke: 200 keystrokes into a 20,000-character speech sent from the page as the editor
+// sends them (`analyse_edits`, IPC both ways, the update applied), once the dictionary is
+// ready; the whole text each time (`analyse`) beside it.
 // Prints figures; not a test. Drives the real window through tauri-driver (ui/e2e/webdriver.mjs).
 //
 //   PODIUM_APP  the binary (default target/debug/podium-desktop; `make bench-app` passes the
@@ -146,8 +147,11 @@ for (let copy = 1; [...speech].length < 20_000; copy++) {
 }
 
 /**
- * Keystrokes in the real window: `analyse` invoked from the page as the editor does, each time
- * with one more character typed into one sentence. Milliseconds per round trip.
+ * Keystrokes in the real window, as the editor sends them: the whole speech once (`analyse`),
+ * then each keystroke as its edit (`analyse_edits`: one character typed into one sentence)
+ * and the update applied to the analysis held in the page, as live-analysis.ts applies it.
+ * Milliseconds per keystroke, the answer's size, and the old way (the whole text each time)
+ * beside it.
  * @param {string} binary
  * @param {number} count
  */
@@ -169,22 +173,50 @@ async function keystrokes(binary, count) {
       `const [speech, at, count] = arguments;
        const done = arguments[arguments.length - 1];
        const invoke = window.__TAURI_INTERNALS__.invoke;
+       const spliced = (held, s, move) => [
+         ...held.slice(0, s.start), ...s.inserted,
+         ...held.slice(s.start + s.deleted).map((item) => move(item, s.by, s.lines)),
+       ];
        (async () => {
-         const analyses = [];
+         const edits = [];
+         const whole = [];
          const floor = [];
-         let bytes = 0;
+         let editBytes = 0;
+         let wholeBytes = 0;
+         let held = await invoke("analyse", { body: speech });
          for (let i = 0; i < count; i++) {
-           const body = speech.slice(0, at) + i + speech.slice(at);
+           const start = performance.now();
+           const update = await invoke("analyse_edits", {
+             version: held.version,
+             edits: [{ from: at + i, to: at + i, insert: "あ" }],
+           });
+           const { findings, readings, ...figures } = update;
+           held = {
+             ...held,
+             ...figures,
+             findings: spliced(held.findings, findings, (f, by, lines) => ({
+               ...f, from: f.from + by, to: f.to + by, line: f.line + lines,
+             })),
+             readings: spliced(held.readings, readings, (r, by) => ({
+               ...r, from: r.from + by, to: r.to + by,
+             })),
+           };
+           edits.push(performance.now() - start);
+           editBytes = Math.max(editBytes, JSON.stringify(update).length);
+         }
+         // The old way, beside it: the whole text sent, the whole analysis back.
+         for (let i = 0; i < Math.min(count, 60); i++) {
+           const body = speech.slice(0, at) + "い".repeat(i + 1) + speech.slice(at);
            let start = performance.now();
            const analysis = await invoke("analyse", { body });
-           analyses.push(performance.now() - start);
-           bytes = JSON.stringify(analysis).length;
+           whole.push(performance.now() - start);
+           wholeBytes = JSON.stringify(analysis).length;
            // The IPC's floor: a command that does nothing with its argument's size.
            start = performance.now();
            await invoke("get_settings");
            floor.push(performance.now() - start);
          }
-         return { analyses, floor, bytes };
+         return { edits, whole, floor, editBytes, wholeBytes };
        })().then(done, (error) => done(String(error)));`,
       [speech, speech.indexOf("職員の皆さん、"), count],
     );
@@ -230,7 +262,7 @@ try {
         `total PSS ${pssMb.toFixed(1)} MB (target ≤ 350 MB), private ${privateMb.toFixed(1)} MB`,
     );
   }
-  const keys = await keystrokes(app, 60);
+  const keys = await keystrokes(app, 200);
   if (typeof keys !== "object") throw new Error(`keystrokes: ${keys}`);
   /** @param {number[]} times */
   const spread = (times) => {
@@ -239,9 +271,15 @@ try {
     return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, max ${sorted.at(-1)?.toFixed(1)} ms`;
   };
   console.log(
-    `Podium keystroke, ${[...speech].length} characters, ${keys.analyses.length} analyses from ` +
-      `the page (IPC both ways, answer ${(keys.bytes / 1024).toFixed(0)} KiB of JSON): ` +
-      `${spread(keys.analyses)}; get_settings beside it: ${spread(keys.floor)}`,
+    `Podium keystroke, ${[...speech].length} characters, ${keys.edits.length} keystrokes sent ` +
+      `as edits (analyse_edits, the update applied; answer at most ` +
+      `${(keys.editBytes / 1024).toFixed(1)} KiB of JSON): ${spread(keys.edits)} ` +
+      `(target p95 ≤ 16 ms, max ≤ 50 ms)`,
+  );
+  console.log(
+    `  the whole text each time instead (analyse, ${keys.whole.length} times, answer ` +
+      `${(keys.wholeBytes / 1024).toFixed(0)} KiB): ${spread(keys.whole)}; get_settings ` +
+      `beside it: ${spread(keys.floor)}`,
   );
   const podium = summary.get("Podium");
   const floor = summary.get("empty Tauri window");
