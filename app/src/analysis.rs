@@ -56,7 +56,7 @@ fn live_analysis(state: &App, body: &str, version: u32) -> wire::Analysis {
     let options = state.settings().analysis_options();
     let (analysis, status) = state.lexicon.analyse(body, &options);
     let mut out = wire::Analysis::new(&analysis, body);
-    out.dictionary = status;
+    out.figures.dictionary = status;
     out.version = version;
     out
 }

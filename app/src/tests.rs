@@ -132,9 +132,9 @@ fn a_draft_from_creation_to_export() {
 
     // Analyse with the settings' pace; export with the settings' footer.
     let analysis = analyse(&state, &restored.body).unwrap();
-    assert_eq!(analysis.pace_per_minute, 300.0);
-    assert_eq!(analysis.title.as_deref(), Some("令和9年 年頭挨拶"));
-    assert!(analysis.sections.len() >= 6);
+    assert_eq!(analysis.figures.pace_per_minute, 300.0);
+    assert_eq!(analysis.figures.title.as_deref(), Some("令和9年 年頭挨拶"));
+    assert!(analysis.figures.sections.len() >= 6);
     let text = export_text(&state, &restored.body, ExportProfile::Text, None, None).unwrap();
     assert!(text.starts_with("令和9年 年頭挨拶"));
 
@@ -167,7 +167,7 @@ fn settings_round_trip_and_drive_analysis_and_export() {
 
     let body = "# 題\n\n## 結びに\n\nこの一文は、二十字を超えるので、長すぎると言われ、読点も多すぎます。\n";
     let analysis = analyse(&state, body).unwrap();
-    assert_eq!(analysis.pace_per_minute, 350.0);
+    assert_eq!(analysis.figures.pace_per_minute, 350.0);
     let rules: Vec<_> = analysis.findings.iter().map(|f| f.rule.as_str()).collect();
     assert!(
         rules.contains(&"sentence-length") && rules.contains(&"too-many-commas"),
@@ -379,8 +379,11 @@ fn the_reading_dictionary_is_checked_stored_and_used_by_analysis() {
     assert!(delete_reading(&state, "白井亨").unwrap().is_empty());
     // Without the dictionary (never loaded here) analysis counts characters and says so.
     let analysis = analyse(&state, "# 題\n\n白井亨です。").unwrap();
-    assert_eq!(analysis.dictionary, crate::wire::DictionaryStatus::Missing);
-    assert_eq!(analysis.morae, None);
+    assert_eq!(
+        analysis.figures.dictionary,
+        crate::wire::DictionaryStatus::Missing
+    );
+    assert_eq!(analysis.figures.morae, None);
     assert!(analysis.readings.is_empty());
 }
 

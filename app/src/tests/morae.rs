@@ -57,10 +57,10 @@ fn the_library_the_prompter_and_rehearsals_tell_the_live_panels_time_in_morae() 
     // The library's figures are the panel's: on creation and on every save.
     let draft = create_draft(&state, new_year()).unwrap();
     let analysis = analyse(&state, &draft.body).unwrap();
-    assert_eq!(analysis.dictionary, DictionaryStatus::Ready);
-    assert!(analysis.morae.is_some());
-    assert_eq!(analysis.pace_per_minute, 450.0);
-    assert_eq!(draft.seconds, analysis.seconds);
+    assert_eq!(analysis.figures.dictionary, DictionaryStatus::Ready);
+    assert!(analysis.figures.morae.is_some());
+    assert_eq!(analysis.figures.pace_per_minute, 450.0);
+    assert_eq!(draft.seconds, analysis.figures.seconds);
     let body = format!("{}\n令和九年一月四日　みなと市長　山田太郎\n", draft.body);
     let saved = save_draft(
         &state,
@@ -71,16 +71,24 @@ fn the_library_the_prompter_and_rehearsals_tell_the_live_panels_time_in_morae() 
     )
     .unwrap();
     let analysis = analyse(&state, &body).unwrap();
-    assert_eq!(saved.seconds, analysis.seconds);
-    assert_eq!(list_drafts(&state).unwrap()[0].seconds, analysis.seconds);
+    assert_eq!(saved.seconds, analysis.figures.seconds);
+    assert_eq!(
+        list_drafts(&state).unwrap()[0].seconds,
+        analysis.figures.seconds
+    );
 
     // The prompter's estimate too, sentence by sentence.
     let script = prompter_script(&state, draft.id).unwrap();
     assert_eq!(
         (script.seconds, script.pace_per_minute),
-        (analysis.seconds, 450.0)
+        (analysis.figures.seconds, 450.0)
     );
-    let sections: Vec<f64> = analysis.sections.iter().map(|s| s.seconds).collect();
+    let sections: Vec<f64> = analysis
+        .figures
+        .sections
+        .iter()
+        .map(|s| s.seconds)
+        .collect();
     let prompted: Vec<f64> = script.sections.iter().map(|s| s.seconds).collect();
     assert_eq!(prompted, sections);
 
@@ -103,7 +111,7 @@ fn the_library_the_prompter_and_rehearsals_tell_the_live_panels_time_in_morae() 
         },
     )
     .unwrap();
-    assert_eq!(analyse(&state, &body).unwrap().seconds, calibrated);
+    assert_eq!(analyse(&state, &body).unwrap().figures.seconds, calibrated);
     assert_eq!(rehearsal_summary(&state, draft.id).unwrap(), summary);
 }
 
@@ -161,7 +169,7 @@ fn edits_give_the_analysis_of_the_whole_text() {
         );
         assert_eq!(readings, whole.readings, "readings after {insert:?}");
         assert_eq!(findings, whole.findings, "findings after {insert:?}");
-        assert_eq!(update.seconds, whole.seconds);
+        assert_eq!(update.figures.seconds, whole.figures.seconds);
         // Only what changed was sent.
         assert!(update.readings.inserted.len() < 4, "{insert:?}");
         held.readings = readings;

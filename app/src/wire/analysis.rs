@@ -13,6 +13,20 @@ use ts_rs::TS;
 pub struct Analysis {
     /// The version of the text analysed: edits sent to `analyse_edits` are based on it.
     pub version: u32,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub figures: Figures,
+    /// Each sentence as read (empty without the dictionary).
+    pub readings: Vec<SentenceReading>,
+    /// Sorted by position.
+    pub findings: Vec<Finding>,
+}
+
+/// What the live panel shows of an analysis besides the long lists (findings, readings): small,
+/// sent whole after every keystroke.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+pub struct Figures {
     /// The `#` heading, as printed.
     pub title: Option<String>,
     /// Characters as printed (read-aloud text, no whitespace).
@@ -27,11 +41,7 @@ pub struct Analysis {
     pub morae: Option<u32>,
     /// Whether the dictionary was used (readings, morae, word rules and furigana).
     pub dictionary: DictionaryStatus,
-    /// Each sentence as read (empty without the dictionary).
-    pub readings: Vec<SentenceReading>,
     pub sections: Vec<SectionTiming>,
-    /// Sorted by position.
-    pub findings: Vec<Finding>,
     /// What the parser ignored or repaired (raw HTML, unclosed ruby or cues …).
     pub diagnostics: Vec<Diagnostic>,
 }
@@ -123,8 +133,7 @@ impl Analysis {
     pub fn new(analysis: &analysis::Analysis, body: &str) -> Self {
         let offsets = Utf16Offsets::new(body);
         let timing = &analysis.timing;
-        Analysis {
-            version: 0,
+        let figures = Figures {
             title: analysis.title.clone(),
             chars: count(timing.chars),
             spoken: count(timing.spoken),
@@ -135,11 +144,6 @@ impl Analysis {
                 Some(_) => DictionaryStatus::Ready,
                 None => DictionaryStatus::Missing,
             },
-            readings: analysis
-                .readings
-                .iter()
-                .map(|reading| SentenceReading::new(reading, &offsets))
-                .collect(),
             sections: timing
                 .sections
                 .iter()
@@ -158,11 +162,6 @@ impl Analysis {
                     }
                 })
                 .collect(),
-            findings: analysis
-                .findings
-                .iter()
-                .map(|finding| Finding::new(finding, &offsets))
-                .collect(),
             diagnostics: analysis
                 .diagnostics
                 .iter()
@@ -176,6 +175,20 @@ impl Analysis {
                         column: count(diagnostic.span.column),
                     }
                 })
+                .collect(),
+        };
+        Analysis {
+            version: 0,
+            figures,
+            readings: analysis
+                .readings
+                .iter()
+                .map(|reading| SentenceReading::new(reading, &offsets))
+                .collect(),
+            findings: analysis
+                .findings
+                .iter()
+                .map(|finding| Finding::new(finding, &offsets))
                 .collect(),
         }
     }
@@ -248,7 +261,7 @@ mod tests {
         // 𠮷 takes two UTF-16 units: everything after it is shifted by one against chars.
         let body = "# 𠮷田市 年頭挨拶\n\n## ① 共創\n\n仕組みを仕組みを変えます。\n";
         let analysis = Analysis::new(&analyse(body, &AnalysisOptions::default()), body);
-        assert_eq!(analysis.title.as_deref(), Some("𠮷田市 年頭挨拶"));
+        assert_eq!(analysis.figures.title.as_deref(), Some("𠮷田市 年頭挨拶"));
 
         let doubled = analysis
             .findings
@@ -262,6 +275,7 @@ mod tests {
         assert_eq!(doubled.line, 5);
 
         let priority = analysis
+            .figures
             .sections
             .iter()
             .find(|s| s.role == SectionRole::Priority)

@@ -3,8 +3,8 @@
 //! ([`AnalysisUpdate`]): the figures whole (they are small), the long lists (findings, readings)
 //! as one [`Splice`] each.
 
-use super::analysis::{Analysis, Diagnostic, Finding, SectionTiming};
-use super::readings::{DictionaryStatus, SentenceReading};
+use super::analysis::{Analysis, Figures, Finding};
+use super::readings::SentenceReading;
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -27,15 +27,9 @@ pub struct TextEdit {
 pub struct AnalysisUpdate {
     /// The version of the text now analysed: the next edits are based on it.
     pub version: u32,
-    pub title: Option<String>,
-    pub chars: u32,
-    pub spoken: u32,
-    pub seconds: f64,
-    pub pace_per_minute: f64,
-    pub morae: Option<u32>,
-    pub dictionary: DictionaryStatus,
-    pub sections: Vec<SectionTiming>,
-    pub diagnostics: Vec<Diagnostic>,
+    #[serde(flatten)]
+    #[ts(flatten)]
+    pub figures: Figures,
     pub findings: Splice<Finding>,
     pub readings: Splice<SentenceReading>,
 }
@@ -190,15 +184,7 @@ impl AnalysisUpdate {
             version,
             findings: splice(&before.findings, &now.findings, moved),
             readings: splice(&before.readings, &now.readings, moved),
-            title: now.title,
-            chars: now.chars,
-            spoken: now.spoken,
-            seconds: now.seconds,
-            pace_per_minute: now.pace_per_minute,
-            morae: now.morae,
-            dictionary: now.dictionary,
-            sections: now.sections,
-            diagnostics: now.diagnostics,
+            figures: now.figures,
         }
     }
 }

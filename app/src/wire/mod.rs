@@ -17,7 +17,7 @@ mod readings;
 mod settings;
 mod upkeep;
 
-pub use analysis::Analysis;
+pub use analysis::{Analysis, Figures};
 pub use edits::{apply, AnalysisUpdate, Moved, Placed, Splice, TextEdit};
 #[cfg(test)]
 pub use library::RevisionKind;

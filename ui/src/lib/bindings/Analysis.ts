@@ -11,6 +11,14 @@ export type Analysis = {
  */
 version: number, 
 /**
+ * Each sentence as read (empty without the dictionary).
+ */
+readings: Array<SentenceReading>, 
+/**
+ * Sorted by position.
+ */
+findings: Array<Finding>, 
+/**
  * The `#` heading, as printed.
  */
 title: string | null, 
@@ -34,15 +42,7 @@ morae: number | null,
 /**
  * Whether the dictionary was used (readings, morae, word rules and furigana).
  */
-dictionary: DictionaryStatus, 
-/**
- * Each sentence as read (empty without the dictionary).
- */
-readings: Array<SentenceReading>, sections: Array<SectionTiming>, 
-/**
- * Sorted by position.
- */
-findings: Array<Finding>, 
+dictionary: DictionaryStatus, sections: Array<SectionTiming>, 
 /**
  * What the parser ignored or repaired (raw HTML, unclosed ruby or cues …).
  */

@@ -13,4 +13,33 @@ export type AnalysisUpdate = {
 /**
  * The version of the text now analysed: the next edits are based on it.
  */
-version: number, title: string | null, chars: number, spoken: number, seconds: number, pacePerMinute: number, morae: number | null, dictionary: DictionaryStatus, sections: Array<SectionTiming>, diagnostics: Array<Diagnostic>, findings: Splice<Finding>, readings: Splice<SentenceReading>, };
+version: number, findings: Splice<Finding>, readings: Splice<SentenceReading>, 
+/**
+ * The `#` heading, as printed.
+ */
+title: string | null, 
+/**
+ * Characters as printed (read-aloud text, no whitespace).
+ */
+chars: number, 
+/**
+ * Length as read aloud in the pace's unit: characters (ruby readings, no punctuation), or
+ * morae when `morae` is set.
+ */
+spoken: number, seconds: number, 
+/**
+ * The pace: characters a minute, or morae a minute when `morae` is set.
+ */
+pacePerMinute: number, 
+/**
+ * Morae of the draft, when the dictionary timed it.
+ */
+morae: number | null, 
+/**
+ * Whether the dictionary was used (readings, morae, word rules and furigana).
+ */
+dictionary: DictionaryStatus, sections: Array<SectionTiming>, 
+/**
+ * What the parser ignored or repaired (raw HTML, unclosed ruby or cues …).
+ */
+diagnostics: Array<Diagnostic>, };
