@@ -478,34 +478,6 @@ fn a_corrupt_database_is_replaced_only_on_request_and_kept_aside() {
     assert!(list_drafts(&state).unwrap().is_empty());
 }
 
-/// Builds the `drafts_live` index for other columns, then gives it back its own definition:
-/// the index disagrees with its table, which only the full check sees (as `podium doctor`).
-fn damage_an_index(db: &std::path::Path) {
-    let set_sql = |text: &str| {
-        let conn = rusqlite::Connection::open(db).unwrap();
-        conn.pragma_update(None, "writable_schema", true).unwrap();
-        conn.execute(
-            "UPDATE sqlite_schema SET sql = ?1 WHERE name = 'drafts_live'",
-            [text],
-        )
-        .unwrap();
-    };
-    let original: String = rusqlite::Connection::open(db)
-        .unwrap()
-        .query_row(
-            "SELECT sql FROM sqlite_schema WHERE name = 'drafts_live'",
-            [],
-            |row| row.get(0),
-        )
-        .unwrap();
-    set_sql(&original.replace("updated_at, id, title", "created_at, id, body"));
-    rusqlite::Connection::open(db)
-        .unwrap()
-        .execute_batch("REINDEX drafts_live")
-        .unwrap();
-    set_sql(&original);
-}
-
 #[test]
 fn the_daily_check_finds_a_damaged_index_and_the_app_repairs_it() {
     let dir = tempfile::tempdir().unwrap();
@@ -513,7 +485,7 @@ fn the_daily_check_finds_a_damaged_index_and_the_app_repairs_it() {
     let draft = create_draft(&state, new_year()).unwrap();
     assert!(backups(&state).unwrap().damage.is_empty());
     drop(state);
-    damage_an_index(&dir.path().join("podium.db"));
+    podium::store::testing::damage_an_index(&dir.path().join("podium.db"));
     std::fs::remove_dir_all(dir.path().join("backups")).unwrap();
     let state = file_state(dir.path());
     let damage = backups(&state).unwrap().damage;

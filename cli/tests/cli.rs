@@ -646,42 +646,12 @@ fn victims_for_backup(backups: &Path, today: time::Date) -> Vec<PathBuf> {
         .collect()
 }
 
-/// Builds `drafts_live` for other columns, then gives it back its own definition (`PRAGMA
-/// writable_schema`): the index disagrees with its table, which the check at open does not
-/// see and the full check does.
-fn damage_an_index(db: &Path) {
-    let sql = |conn: &rusqlite::Connection| -> String {
-        conn.query_row(
-            "SELECT sql FROM sqlite_schema WHERE name = 'drafts_live'",
-            [],
-            |row| row.get(0),
-        )
-        .unwrap()
-    };
-    let set_sql = |text: &str| {
-        let conn = rusqlite::Connection::open(db).unwrap();
-        conn.pragma_update(None, "writable_schema", true).unwrap();
-        conn.execute(
-            "UPDATE sqlite_schema SET sql = ?1 WHERE name = 'drafts_live'",
-            [text],
-        )
-        .unwrap();
-    };
-    let original = sql(&rusqlite::Connection::open(db).unwrap());
-    set_sql(&original.replace("updated_at, id, title", "created_at, id, body"));
-    rusqlite::Connection::open(db)
-        .unwrap()
-        .execute_batch("REINDEX drafts_live")
-        .unwrap();
-    set_sql(&original);
-}
-
 #[test]
 fn doctor_recover_repairs_an_index_that_disagrees_with_its_table() {
     let lib = library();
     let imported = podium(&["import", data("address.md").to_str().unwrap()], &lib.db);
     assert!(imported.status.success(), "{}", stderr(&imported));
-    damage_an_index(&lib.db);
+    podium::store::testing::damage_an_index(&lib.db);
 
     let found = podium(&["doctor"], &lib.db);
     assert_eq!(found.status.code(), Some(1), "{}", stderr(&found));

@@ -28,6 +28,8 @@ mod rehearsals;
 mod revisions;
 mod search;
 mod settings;
+#[cfg(any(test, feature = "test-support"))]
+pub mod testing;
 pub use settings::read_field;
 mod stamp;
 mod stats;

@@ -222,29 +222,7 @@ mod tests {
             .create_draft(&draft, OffsetDateTime::UNIX_EPOCH)
             .unwrap();
         drop(store);
-        let set_sql = |sql: &str| {
-            let conn = Connection::open(path).unwrap();
-            conn.pragma_update(None, "writable_schema", true).unwrap();
-            conn.execute(
-                "UPDATE sqlite_schema SET sql = ?1 WHERE name = 'drafts_live'",
-                [sql],
-            )
-            .unwrap();
-        };
-        let original: String = Connection::open(path)
-            .unwrap()
-            .query_row(
-                "SELECT sql FROM sqlite_schema WHERE name = 'drafts_live'",
-                [],
-                |row| row.get(0),
-            )
-            .unwrap();
-        set_sql(&original.replace("updated_at, id, title", "created_at, id, body"));
-        Connection::open(path)
-            .unwrap()
-            .execute_batch("REINDEX drafts_live")
-            .unwrap();
-        set_sql(&original);
+        crate::store::testing::damage_an_index(path);
     }
 
     #[test]
