@@ -94,6 +94,8 @@ export async function startBrowser(folder = "dist-fake") {
     existsSync(join(ui, folder, "index.html")),
     `ui/${folder} is missing: run \`npm run ${script}\``,
   );
+  // First, so that a missing server stops the set-up before anything else runs.
+  const backend = folder === "dist-fake" ? await startServer() : null;
   // The same Content-Security-Policy as the app window, so a violation shows up here first.
   const tauriConf = JSON.parse(readFileSync(join(ui, "..", "tauri.conf.json"), "utf8"));
   const server = await preview({
@@ -110,7 +112,6 @@ export async function startBrowser(folder = "dist-fake") {
   const address = server.httpServer.address();
   assert.ok(address && typeof address === "object", "preview server has no address");
   const baseUrl = `http://127.0.0.1:${address.port}/`;
-  const backend = folder === "dist-fake" ? await startServer() : null;
 
   const userDataDir = mkdtempSync(join(tmpdir(), "podium-chromium-"));
   // A fresh profile each run (Playwright passes it to Chromium as --user-data-dir).
