@@ -155,11 +155,12 @@ bench-app: ui tauri-driver
 	  TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/app/bench.mjs
 
 # Prompter frame pacing (benches/prompter/bench.mjs): rAF callback time, dropped and long
-# frames in Chromium (the built UI, fake backend) and in the real window, with WebKitGTK's
-# renderer variants.
+# frames in Chromium (the built UI on its test backend: the test-only server of podium-app) and
+# in the real window, with WebKitGTK's renderer variants.
 bench-prompter: app tauri-driver
+	$(CARGO) build -p podium-app --example test_backend
 	cd ui && $(NPM) run build:fake
-	TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/prompter/bench.mjs
+	CARGO_TARGET_DIR=$(TARGET_DIR) TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/prompter/bench.mjs
 
 # The wire types are declared in Rust (app/src/wire/) and exported with ts-rs. The app layer's
 # test `bindings_are_current` (part of `cargo test --workspace`) fails when these are stale.
@@ -238,12 +239,14 @@ test-ime: deps apt-deps-ime app tauri-driver
 	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) xvfb-run -a -s "-screen 0 1600x900x24" \
 	  node --test e2e/ime.e2e.mjs
 
-# Two builds of the UI: ui/dist, the app's (no fake backend: tests/bundle.test.mjs checks), and
-# ui/dist-fake, which the browser tests run on the fake backend.
+# Two builds of the UI: ui/dist, the app's (no test backend: tests/bundle.test.mjs checks), and
+# ui/dist-fake, which the browser tests run on the test backend, answered by podium-app's
+# test-only server (app/examples/test_backend.rs).
 test-ui:
 	cd ui && $(NPM) run lint
 	cd ui && $(NPM) run check
 	cd ui && $(NPM) test
 	cd ui && $(NPM) run build
 	cd ui && $(NPM) run build:fake
-	cd ui && $(NPM) run test:browser
+	$(CARGO) build -p podium-app --example test_backend
+	cd ui && CARGO_TARGET_DIR=$(TARGET_DIR) $(NPM) run test:browser

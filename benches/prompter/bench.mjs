@@ -1,5 +1,5 @@
 // Prompter frame pacing (`make bench-prompter`, under Xvfb): a 60-second scroll of a
-// 50,000-character script, in headless Chromium (the built UI on its fake backend) and in the
+// 50,000-character script, in headless Chromium (the built UI on its test backend) and in the
 // real app window (WebKitGTK, through tauri-driver). Prints figures; not a test.
 //
 // Measured from outside the engine: requestAnimationFrame is wrapped in the page before the
@@ -81,8 +81,8 @@ function summarise(name, stats, cpu = []) {
 async function chromium() {
   const session = await startBrowser();
   try {
+    await showInPrompter(session, body, { countdownSeconds: 0, ...paced });
     const page = await session.browser.newPage();
-    await showInPrompter(page, body, { countdownSeconds: 0, ...paced });
     await page.goto(`${session.baseUrl}prompter.html?draft=1`);
     await page.getByTestId("hud").waitFor();
     await page.waitForFunction(() => document.querySelector(".paragraph") !== null);

@@ -1,9 +1,10 @@
 // The prompter's reading pace in a real layout (`node benches/prompter/pace.mjs`, after
-// `npm run build` in ui/): the built UI on its fake backend in headless Chromium plays a script
-// of plain kana sentences (the fake times them exactly: morae × 60 / 420 + 0.6 s) for 60 s at
-// several font sizes and in 縦書き, and every 5 s prints the sentence emphasised at the eye line
-// against the one the estimate says, and whether the eye line is on that sentence's lines.
-// Prints figures; not a test.
+// `npm run build:fake` in ui/ and `cargo build -p podium-app --example test_backend`): the
+// built UI on its test backend in headless Chromium plays a script of plain kana sentences
+// (the core times them exactly: morae × 60 / 420 + 0.6 s) for 60 s at several font sizes and
+// in 縦書き, and every 5 s prints the sentence emphasised at the eye line against the one the
+// estimate says, and whether the eye line is on that sentence's lines. Prints figures; not a
+// test.
 //
 //   SECONDS   run length (default 60)
 
@@ -34,39 +35,50 @@ const body = `# 速さ\n\n## 一\n\n${paragraphs
   .map((p) => p.map((n) => sentence(n, count++)).join(""))
   .join("\n\n")}\n`;
 
-// The estimate as the prompter lays it out (model.ts): each sentence morae / 7 + 0.6 s; the
-// section's time beyond its sentences (the fake adds 0.4 s a paragraph) shared over the gaps
-// between its paragraphs; a fixed 1 s glide over the title and heading before the first.
+/** @type {number[]} */
 const starts = [];
+/** @type {number[]} */
 const ends = [];
-{
-  const n = paragraphs.length;
-  const gap = (0.4 * n) / (n - 1);
+/**
+ * The estimate as the prompter lays it out (model.ts), from the core's script: each sentence's
+ * seconds; the section's time beyond its sentences shared over the gaps between its
+ * paragraphs; a fixed 1 s glide over the title and heading before the first.
+ * @param {{ sections: { seconds: number, blocks: { kind: string,
+ *   sentences?: { seconds: number }[] }[] }[] }} script
+ */
+function layOut(script) {
+  const [section] = script.sections;
+  const blocks = section.blocks.filter((block) => block.kind === "paragraph");
+  const sentences = blocks.flatMap((block) => block.sentences ?? []);
+  const beyond = section.seconds - sentences.reduce((sum, s) => sum + s.seconds, 0);
+  const gap = beyond / (blocks.length - 1);
   let t = 1;
-  paragraphs.forEach((p, i) => {
-    for (const morae of p) {
+  blocks.forEach((block, i) => {
+    for (const { seconds } of block.sentences ?? []) {
       starts.push(t);
-      t += morae / 7 + 0.6;
+      t += seconds;
       ends.push(t);
     }
-    if (i < n - 1) t += gap;
+    if (i < blocks.length - 1) t += gap;
   });
 }
 /** Playing from the start: the pace ramps up in 0.6 s, so the clock is 0.3 s behind. */
-const expectedAt = (t) => starts.filter((s) => s <= t - 0.3).length - 1;
+const expectedAt = (/** @type {number} */ t) => starts.filter((s) => s <= t - 0.3).length - 1;
 /** In the pause after a paragraph: the eye line is between paragraphs. */
-const pausing = (t) => t - 0.3 > ends[expectedAt(t)];
+const pausing = (/** @type {number} */ t) => t - 0.3 > ends[expectedAt(t)];
 
 const session = await startBrowser();
 try {
+  await showInPrompter(session, body);
+  layOut(await session.command("prompter_script", { id: 1 }));
   for (const [name, settings] of [
     ["48 px", { fontPx: 48 }],
     ["72 px", { fontPx: 72 }],
     ["120 px", { fontPx: 120, lineHeightPercent: 180 }],
     ["縦書き 80 px", { fontPx: 80, vertical: true }],
   ]) {
+    await showInPrompter(session, body, { countdownSeconds: 0, ...settings });
     const page = await session.browser.newPage();
-    await showInPrompter(page, body, { countdownSeconds: 0, ...settings });
     await page.goto(`${session.baseUrl}prompter.html?draft=1`);
     await page.getByTestId("hud").waitFor();
     await page.waitForTimeout(800);

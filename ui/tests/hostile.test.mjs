@@ -1,13 +1,13 @@
 // Hostile drafts in the app's UI, in Chromium with the app's CSP: every draft of
-// tests/data/hostile/ goes into the editor, and its HTML and blog exports — the core's real
-// output, from tests/data/golden/hostile/ (tests/export.rs keeps them equal to what the core
-// makes) — into the export preview. Nothing may run: no dialog, no tripwire, no CSP violation,
-// no console error, and no script, frame, form, style, handler or javascript: link in the DOM.
+// tests/data/hostile/ goes into the editor, and its HTML and blog exports — made by the core,
+// through the test server — into the export preview. Nothing may run: no dialog, no tripwire,
+// no CSP violation, no console error, and no script, frame, form, style, handler or
+// javascript: link in the DOM.
 
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, test } from "node:test";
+import { after, before, beforeEach, test } from "node:test";
 import { screenshotPath, startBrowser, watchProblems } from "./browser.mjs";
 
 const data = join(import.meta.dirname, "..", "..", "tests", "data");
@@ -25,6 +25,9 @@ before(async () => {
 after(async () => {
   await session?.close();
 });
+
+// Each test on a new, empty database.
+beforeEach(() => session.reset());
 
 /**
  * What must not be in the document or the export preview's shadow root. Runs in the page
@@ -53,12 +56,7 @@ function dangerousIn(where) {
 
 for (const name of drafts) {
   test(`nothing runs or escapes: ${name}`, async () => {
-    const stem = name.replace(/\.md$/, "");
-    const fixture = {
-      body: readFileSync(join(data, "hostile", name), "utf8"),
-      html: readFileSync(join(data, "golden", "hostile", `${stem}.html`), "utf8"),
-      blog: readFileSync(join(data, "golden", "hostile", `${stem}.blog.html`), "utf8"),
-    };
+    await session.reset({ drafts: [readFileSync(join(data, "hostile", name), "utf8")] });
     const page = await session.browser.newPage();
     const problems = watchProblems(page);
     /** @type {string[]} */
@@ -67,7 +65,7 @@ for (const name of drafts) {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
-    await page.addInitScript((given) => {
+    await page.addInitScript(() => {
       const tripped = (/** @type {string} */ name) => () => {
         window.podiumTripped.push(name);
         return null;
@@ -81,12 +79,7 @@ for (const name of drafts) {
       document.addEventListener("securitypolicyviolation", (event) =>
         window.podiumTripped.push(`CSP ${event.violatedDirective}`),
       );
-      window.podiumFake = {
-        drafts: [given.body],
-        exportText: async (_body, profile) =>
-          profile === "blog" ? given.blog : profile === "html" ? given.html : _body,
-      };
-    }, fixture);
+    });
     await page.goto(session.baseUrl);
     await page.locator(".cm-content .cm-line").first().waitFor();
     await page.getByTestId("total-duration").waitFor();

@@ -3,7 +3,7 @@
 // refuses any other page as well (src-tauri/src/navigation.rs, ui/e2e/paths.e2e.mjs).
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { after, before, beforeEach, test } from "node:test";
 import { startBrowser, watchProblems } from "./browser.mjs";
 
 /** @type {Awaited<ReturnType<typeof startBrowser>>} */
@@ -17,8 +17,8 @@ after(async () => {
   await session?.close();
 });
 
-const BLOG =
-  '<p>詳しくは<a href="https://example.com/plan" rel="noopener noreferrer">市のサイト</a>へ。</p>';
+// Each test on a new, empty database.
+beforeEach(() => session.reset());
 
 test("a link in the export preview stays a link: shown, not followed", async () => {
   const page = await session.browser.newPage();
@@ -26,12 +26,9 @@ test("a link in the export preview stays a link: shown, not followed", async () 
   /** @type {string[]} */
   const popups = [];
   page.on("popup", (popup) => popups.push(popup.url()));
-  await page.addInitScript((blog) => {
-    window.podiumFake = {
-      drafts: ["# 案内\n\n詳しくは[市のサイト](https://example.com/plan)へ。\n"],
-      exportText: async (body, profile) => (profile === "txt" || profile === "md" ? body : blog),
-    };
-  }, BLOG);
+  await session.reset({
+    drafts: ["# 案内\n\n詳しくは[市のサイト](https://example.com/plan)へ。\n"],
+  });
   await page.goto(session.baseUrl);
   await page.locator(".cm-content .cm-line").first().waitFor();
   const before = page.url();

@@ -1,10 +1,10 @@
-// The main window's flow in Chromium on the fake backend: a new draft from a template, typing
+// The main window's flow in Chromium on the test backend: a new draft from a template, typing
 // Japanese (plain insertion and an IME composition), the live panel following, a finding
 // jumped to and fixed, a named version in the history, the blog export, delete + undo, and
 // the English dark theme. Screenshots go to ui/test-results/.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { after, before, beforeEach, test } from "node:test";
 import { screenshotPath, startBrowser, watchProblems } from "./browser.mjs";
 
 /** @type {Awaited<ReturnType<typeof startBrowser>>} */
@@ -17,6 +17,9 @@ before(async () => {
 after(async () => {
   await session?.close();
 });
+
+// Each test on a new, empty database.
+beforeEach(() => session.reset());
 
 const LONG_SENTENCE =
   "市民の皆さん、企業の皆さん、大学の皆さん、そして職員の皆さんとともに、新しい計画をを進めます。";
@@ -38,10 +41,13 @@ test("write a draft from a template, follow the panel, export, and delete with u
 
   const editor = page.locator(".cm-content");
   await editor.getByText("令和9年 年頭挨拶").waitFor();
-  await editor.getByText("みなと市", { exact: false }).first().waitFor();
+  // The placeholders are filled (the date in 和暦); the city and the speaker close the speech.
+  await editor.getByText("令和9年の仕事始め式にあたり", { exact: false }).waitFor();
+  const created = await session.command("get_draft", { id: 1 });
+  assert.match(created.body, /みなと市の未来のために/);
+  assert.match(created.body, /令和9年1月4日　市長　山田太郎/);
   await page.locator(".cm-cue").first().waitFor();
   await page.locator(".cm-note-line").first().waitFor();
-  await page.locator(".cm-ruby-reading", { hasText: "きょうそう" }).waitFor();
   const total = page.getByTestId("total-duration");
   await page.waitForFunction(
     () => document.querySelector("[data-testid=total-duration]")?.textContent !== "0分00秒",
@@ -55,6 +61,7 @@ test("write a draft from a template, follow the panel, export, and delete with u
   // Type at the end: a long sentence with four 読点 and a doubled particle.
   await editor.click();
   await page.keyboard.press("Control+End");
+  await page.locator(".cm-ruby-reading", { hasText: "まいしん" }).waitFor();
   await page.keyboard.press("Enter");
   await page.keyboard.press("Enter");
   await page.keyboard.insertText(LONG_SENTENCE);
@@ -74,7 +81,7 @@ test("write a draft from a template, follow the panel, export, and delete with u
   assert.equal(await page.getByTestId("save-status").textContent(), "未保存");
   await cdp.send("Input.insertText", { text: "健康" });
   await page.getByTestId("save-status").filter({ hasText: "保存済み" }).waitFor();
-  await editor.getByText("健康").waitFor();
+  await editor.getByText("健康", { exact: true }).waitFor();
 
   // A finding in the panel selects its text; its fix replaces it.
   const particle = page.getByRole("button", { name: /助詞「を」が重なっています/ });
@@ -82,7 +89,8 @@ test("write a draft from a template, follow the panel, export, and delete with u
   assert.equal(await page.evaluate(() => window.getSelection()?.toString()), "をを");
   await page.locator(".cm-finding-error").waitFor();
   await page.screenshot({ path: screenshotPath("main-light.png") });
-  await page.getByRole("button", { name: "「を」に直す" }).click();
+  // The core's fix deletes one を: its replacement is empty.
+  await page.getByRole("button", { name: "「」に直す" }).click();
   await findings.filter({ hasText: `指摘（${found + 1}件）` }).waitFor();
   assert.ok(!(await editor.textContent())?.includes("をを"));
 
@@ -132,7 +140,9 @@ test("write a draft from a template, follow the panel, export, and delete with u
   await library.getByText("原稿はまだありません。").waitFor();
   await page.getByRole("button", { name: "元に戻す" }).click();
   await library.getByRole("button", { name: /令和9年 年頭挨拶/ }).waitFor();
-  await editor.getByText("健康").waitFor();
+  // With all that was typed (at the end of the speech, out of the editor's view).
+  await editor.locator(".cm-line", { hasText: "# 令和9年 年頭挨拶" }).waitFor();
+  assert.match((await session.command("get_draft", { id: 1 })).body, /\n健康\n?$/);
 
   // Renaming rewrites the `#` heading too, so the next save keeps the new name.
   await library.getByRole("button", { name: "名前の変更" }).click();
@@ -183,6 +193,8 @@ test("the keyboard reaches the actions, with a visible focus", async () => {
   assert.equal(outline, "solid");
   await page.keyboard.press("Enter");
   await dialog.waitFor();
+  // The first address is chosen once the templates are listed.
+  await dialog.locator("option", { hasText: "年頭挨拶" }).waitFor({ state: "attached" });
   await dialog.getByLabel("行事").focus();
   await page.keyboard.insertText("仕事始め式");
   await page.keyboard.press("Enter");

@@ -1,5 +1,5 @@
-// Drafts for the prompter's browser tests and benchmark, and how to put one in front of the
-// fake prompter page (it reads the draft the "main window" left in localStorage).
+// Drafts for the prompter's browser tests and benchmarks, and how to put one in front of the
+// prompter page (through the test server, as draft 1).
 
 export const SPEECH = `# 令和9年 年頭挨拶
 
@@ -64,22 +64,24 @@ export function longSpeech(chars) {
 }
 
 /**
- * Makes the fake prompter page (prompter.html) show `body` and start with `settings` over the
- * defaults (the fake fills in the rest). Call before the page loads.
- * @param {import("playwright-core").Page} page
+ * Puts `body` as draft 1 in a new database of the test server, with the prompter's `settings`
+ * over the defaults and the draft's target time: the prompter page (prompter.html?draft=1)
+ * shows it.
+ * @param {{ reset: (database: { drafts: string[] }) => Promise<void>,
+ *   command: (name: string, args?: Record<string, unknown>) => Promise<any> }} session
  * @param {string} body
  * @param {Record<string, unknown>} [settings]
  * @param {number | null} [targetSeconds]
  */
-export async function showInPrompter(page, body, settings = {}, targetSeconds = null) {
-  await page.addInitScript(
-    ([draft, chosen]) => {
-      if (draft) localStorage.setItem("podium.fake.prompterDraft", draft);
-      if (chosen) localStorage.setItem("podium.fake.prompterSettings", chosen);
-    },
-    [
-      JSON.stringify({ id: 1, revision: 1, body, targetSeconds }),
-      Object.keys(settings).length > 0 ? JSON.stringify(settings) : null,
-    ],
-  );
+export async function showInPrompter(session, body, settings = {}, targetSeconds = null) {
+  await session.reset({ drafts: [body] });
+  const defaults = await session.command("get_prompter_settings");
+  await session.command("set_prompter_settings", { settings: { ...defaults, ...settings } });
+  if (targetSeconds !== null) {
+    const { title, event, eventDate } = await session.command("get_draft", { id: 1 });
+    await session.command("update_draft_meta", {
+      id: 1,
+      meta: { title, event, eventDate, targetSeconds },
+    });
+  }
 }

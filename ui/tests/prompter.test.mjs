@@ -1,11 +1,11 @@
-// The prompter window in Chromium on the fake backend: the key map (play, pause, reading pace,
+// The prompter window in Chromium on the test backend: the key map (play, pause, reading pace,
 // steps, sections, start, blank, wheel, countdown, paragraph-step mode), mirroring, 縦書き, the
 // pace (the same sentence at the eye line at any font size), a hostile draft that must not run,
 // and the operator view in the main window driving the prompter and following it. Screenshots
 // go to ui/test-results/.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { after, before, beforeEach, test } from "node:test";
 import { screenshotPath, startBrowser, watchProblems } from "./browser.mjs";
 import { HOSTILE, SPEECH, showInPrompter } from "./prompter-fixtures.mjs";
 
@@ -20,15 +20,18 @@ after(async () => {
   await session?.close();
 });
 
+// Each test on a new, empty database.
+beforeEach(() => session.reset());
+
 /**
  * The prompter page on SPEECH (or `body`) with these settings.
  * @param {Record<string, unknown>} settings
  * @param {string} [body]
  */
 async function openPrompter(settings, body = SPEECH) {
+  await showInPrompter(session, body, { countdownSeconds: 0, ...settings }, 120);
   const page = await session.browser.newPage();
   const problems = watchProblems(page);
-  await showInPrompter(page, body, { countdownSeconds: 0, ...settings }, 120);
   await page.goto(`${session.baseUrl}prompter.html?draft=1`);
   await page.getByTestId("hud").waitFor();
   // The first measurement happens after the fonts load.
@@ -98,7 +101,7 @@ test("the key map: play and pause, pace, steps, sections, start, blank, wheel", 
   await state.filter({ hasText: "停止中" }).waitFor();
   await settled(page);
 
-  // The reading pace: the estimate's (the fake times in morae at 420 拍/分), 5 % a step.
+  // The reading pace: the estimate's (the core times in morae at 420 拍/分), 5 % a step.
   const pace = page.getByTestId("pace");
   assert.equal(await pace.textContent(), "420 拍/分");
   await page.keyboard.press("ArrowUp");
@@ -286,7 +289,7 @@ test("縦書き: right to left, ruby on the right, upright digits, every control
 });
 
 /**
- * Sentences of plain kana, which the fake times exactly: morae × 60 / 420 + 0.6 s. After the
+ * Sentences of plain kana, which the core times exactly: morae × 60 / 420 + 0.6 s. After the
  * title and the heading, the first paragraph's sentences take 1.6, 3.6, 2.6 and 4.6 s.
  */
 const PACED = `# 速さ
@@ -378,6 +381,8 @@ test("the operator view drives the prompter and follows its position", async () 
   await main.goto(session.baseUrl);
   await main.getByRole("button", { name: "新規作成" }).click();
   const dialog = main.getByRole("dialog", { name: "テンプレートから新規作成" });
+  // The first address is chosen once the templates are listed.
+  await dialog.locator("option", { hasText: "年頭挨拶" }).waitFor({ state: "attached" });
   await dialog.getByLabel("行事").fill("仕事始め式");
   await dialog.getByRole("button", { name: "作成" }).click();
   await main.locator(".cm-content").getByText("年頭挨拶").first().waitFor();
@@ -435,6 +440,13 @@ test("the operator view drives the prompter and follows its position", async () 
       ).a === -1,
   );
   await operator.getByLabel("左右反転").uncheck();
+  // (Saved through the backend first: wait until it arrived, or it would undo the key below.)
+  await prompter.waitForFunction(
+    () =>
+      new DOMMatrix(
+        getComputedStyle(/** @type {HTMLElement} */ (document.querySelector(".stage"))).transform,
+      ).a === 1,
+  );
 
   // Keys typed on the operator's live copy act on the prompter.
   await operator.getByTestId("operator-copy").focus();
@@ -451,7 +463,9 @@ test("the operator view drives the prompter and follows its position", async () 
   await operator.getByTestId("rehearse").click();
   await prompter.getByText("● 記録中").waitFor();
   await operator.getByRole("button", { name: "再生／一時停止" }).click();
-  await main.waitForTimeout(1500);
+  // Long enough for the core to measure a pace: a section counts once it had 3 s of speaking
+  // beyond the estimate's pauses (7.5 s in ①, which plays now).
+  await main.waitForTimeout(12_000);
   await operator.getByRole("button", { name: "記録を終えて保存" }).click();
   await operator.getByTestId("rehearsal-runs").filter({ hasText: "記録 1 回" }).waitFor();
   // The speaker's pace in morae and in characters; adopting it sets both in the settings.

@@ -1,8 +1,8 @@
-// Browser smoke test: the built UI opens in Japanese with the shipped font, on the fake
+// Browser smoke test: the built UI opens in Japanese with the shipped font, on the test
 // backend, with no CSP violation. Run with `npm run test:browser` after `npm run build`.
 
 import assert from "node:assert/strict";
-import { after, before, test } from "node:test";
+import { after, before, beforeEach, test } from "node:test";
 import { screenshotPath, startBrowser, watchProblems } from "./browser.mjs";
 
 /** @type {Awaited<ReturnType<typeof startBrowser>>} */
@@ -15,6 +15,9 @@ before(async () => {
 after(async () => {
   await session?.close();
 });
+
+// Each test on a new, empty database.
+beforeEach(() => session.reset());
 
 test("the main window opens in Japanese with the shipped font and no CSP violation", async () => {
   const page = await session.browser.newPage();

@@ -27,7 +27,7 @@ export class Autosave {
   #timer;
 
   constructor(
-    private readonly backend: Backend,
+    private readonly backend: Pick<Backend, "saveDraft">,
     private readonly draftId: number,
     draft: { body: string; revision: number },
     private readonly gate: CompositionGate,

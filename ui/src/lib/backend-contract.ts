@@ -1,7 +1,7 @@
 // What the UI asks of the Rust side, whoever answers: the real backend (backend.ts, Tauri
-// commands) or the in-memory double (fake-backend.ts, in tests and the browser build). Both
-// import this module and it imports neither, so the UI's modules never import in a circle
-// (scripts/import-cycles.mjs checks).
+// commands) or the test backend (test-backend.ts: the same application layer over loopback
+// HTTP, for the browser tests). Both import this module and it imports neither, so the UI's
+// modules never import in a circle (scripts/import-cycles.mjs checks).
 
 import type { PrompterCommand, PrompterReport } from "../prompter/protocol";
 import type {
@@ -51,7 +51,7 @@ export interface ClipboardContent {
  */
 export interface Backend {
   /** Which implementation this is, for display and diagnostics. */
-  readonly kind: "tauri" | "fake";
+  readonly kind: "tauri" | "test";
   appInfo(): Promise<AppInfo>;
   listDrafts(): Promise<DraftSummary[]>;
   searchDrafts(query: string): Promise<SearchHit[]>;

@@ -1,7 +1,8 @@
 // The one module through which the UI talks to the Rust side.
 //
-// Components receive a `Backend` (backend-contract.ts) and never call Tauri themselves, so UI
-// tests and the browser tests run the same components against `fakeBackend()` (fake-backend.ts).
+// Components receive a `Backend` (backend-contract.ts) and never call Tauri themselves, so the
+// browser tests run the same components against `testBackend()` (test-backend.ts: the same
+// commands, answered by the application layer over loopback HTTP).
 
 import { Channel, invoke, isTauri } from "@tauri-apps/api/core";
 import { emitTo, listen } from "@tauri-apps/api/event";
@@ -84,18 +85,19 @@ function tauriPrompter(): PrompterBackend {
 }
 
 /**
- * The backend for where the UI is running: Tauri in the app window, elsewhere the fake — but
- * only in builds made for that (the dev server, Vitest, `npm run build:fake` for the browser
- * tests). Vite replaces `import.meta.env.MODE` by a constant, so in the production build
+ * The backend for where the UI is running: Tauri in the app window, elsewhere the test backend
+ * — but only in builds made for that (the dev server, Vitest, `npm run build:fake` for the
+ * browser tests). Vite replaces `import.meta.env.MODE` by a constant, so in the production build
  * (`npm run build`, embedded in the app) the branch below is dead code: Rollup drops it, and
- * with it the `import()` and every module only the fake uses (tests/bundle.test.mjs checks).
+ * with it the `import()` and every module only the test backend uses (tests/bundle.test.mjs
+ * checks).
  * There, outside the app, the answer is null and the page says to open the app instead.
  */
 export async function defaultBackend(): Promise<Backend | null> {
   if (isTauri()) return tauriBackend();
   if (import.meta.env.MODE !== "production") {
-    const { fakeBackend } = await import("./fake-backend");
-    return fakeBackend(typeof window === "undefined" ? {} : window.podiumFake);
+    const { testBackend } = await import("./test-backend");
+    return testBackend(typeof window === "undefined" ? {} : window.podiumTest);
   }
   return null;
 }

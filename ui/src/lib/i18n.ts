@@ -4,7 +4,7 @@
 export type Language = "ja" | "en";
 
 const ja = {
-  "app.fakeBackend": "ブラウザ表示（仮のバックエンド）",
+  "app.testBackend": "ブラウザ表示（テスト用バックエンド）",
   "app.outsideApp": "Podium はアプリのウィンドウで開いてください（ブラウザでは動きません）。",
   "app.settings": "設定",
   "app.error": "エラー：{message}",
@@ -267,7 +267,7 @@ const ja = {
 export type MessageKey = keyof typeof ja;
 
 const en: Record<MessageKey, string> = {
-  "app.fakeBackend": "Browser preview (fake backend)",
+  "app.testBackend": "Browser preview (test backend)",
   "app.outsideApp": "Open Podium in its app window (it does not run in a browser).",
   "app.settings": "Settings",
   "app.error": "Error: {message}",

@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
 import { eyeLineFraction, lagText, paceText } from "./display";
-import { defaultPrompterSettings } from "./fake-prompter";
+import { defaultPrompterSettings } from "./settings.fixture";
 
 test("the eye line: top quarter, middle, custom; off still reads at the top quarter", () => {
   const s = defaultPrompterSettings();

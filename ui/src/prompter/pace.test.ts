@@ -1,6 +1,6 @@
 import { expect, test } from "vitest";
-import { defaultPrompterSettings } from "./fake-prompter";
 import { chosenPace, estimatePace, withPace } from "./pace";
+import { defaultPrompterSettings } from "./settings.fixture";
 
 const morae = { pacePerMinute: 420, paceUnit: "mora", paceMin: 60, paceMax: 1500 } as const;
 const chars = { pacePerMinute: 300, paceUnit: "char", paceMin: 30, paceMax: 2000 } as const;
