@@ -49,7 +49,7 @@ use crate::japanese::{Dictionary, UserReadings, Word};
 use crate::passage::{passages, Passage, PassageKind};
 use crate::script::{LineIndex, Script, Span};
 use crate::timing::ScriptTiming;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::LazyLock;
 
@@ -138,8 +138,9 @@ impl Rule {
     }
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum Severity {
     /// Almost certainly a mistake.
     Error,

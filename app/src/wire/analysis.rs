@@ -3,6 +3,7 @@
 
 use super::readings::{DictionaryStatus, SentenceReading};
 use super::Utf16Offsets;
+pub use podium::lint::Severity;
 use podium::{analysis, lint, script};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -75,15 +76,6 @@ pub struct SectionTiming {
     pub line: u32,
     pub chars: u32,
     pub seconds: f64,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
-#[serde(rename_all = "snake_case")]
-#[ts(export)]
-pub enum Severity {
-    Error,
-    Warning,
-    Info,
 }
 
 /// A suggested edit: replace `from..to` of the body with `replacement`.
@@ -199,11 +191,7 @@ impl Finding {
         let (from, to) = offsets.span(&finding.span);
         Finding {
             rule: finding.rule.id().to_owned(),
-            severity: match finding.severity {
-                lint::Severity::Error => Severity::Error,
-                lint::Severity::Warning => Severity::Warning,
-                lint::Severity::Info => Severity::Info,
-            },
+            severity: finding.severity,
             message: finding.message.clone(),
             from,
             to,
