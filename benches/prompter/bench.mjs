@@ -17,8 +17,11 @@
 //   37.0  →                 a step to the next paragraph (a short glide)
 //   41.0  ↑ held 1 s        faster on every repeat (26 steps)
 //   48.0  ↓ held 1 s        slower on every repeat
+//   51.0  operator: 380     the operator types a pace in the 「表示」 form: a `settings` command
+//                           with the pace changed (in the app, emitted to the prompter window
+//                           as the main window does; on the fake, over its BroadcastChannel)
 //   54.0  ←                 a step back to the paragraph before
-//   57.0  ↑                 faster once
+//   57.0  ↑                 faster once (the HUD then shows 399: printed as a check)
 //
 // Measured from outside the engine: requestAnimationFrame is wrapped in the page before the
 // run, recording each frame's timestamp, the callback's time (the engine's whole frame work,
@@ -33,17 +36,27 @@
 // trace also gives each callback's thread (CPU) time (`FireAnimationFrame`, tdur), and the
 // main-thread events during each interval over 50 ms (style, layout, paint, GC, script).
 //
-// The floors (FLOORS=1, the default): the same instrumented loop doing nothing (a no-op
-// requestAnimationFrame callback), for as long as the run, on a blank page in the same
-// Chromium, and in the real app: in its main window (the library), and in the prompter window
-// with the script laid out but still. What a floor shows over 25 or 50 ms is the platform's
-// (Xvfb, WebKitGTK or Chromium, the machine's load), not Podium's work.
+// The floors (FLOORS=1, the default), each as long as the run, with the same instrumented
+// rAF: what they show over 25 or 50 ms is the platform's (Xvfb, WebKitGTK or Chromium, the
+// machine's load), not Podium's work.
+//   idle     a no-op rAF loop (nothing changes): the scheduler's floor (Chromium: a blank page;
+//            the real app: its main window)
+//   motion   a bare rAF loop moving a small page of text at 100 px/s (100 paragraphs of one
+//            sentence, 4,000 characters at 72 px; same pages): the floor of a whole window of
+//            text moving every frame
+//   content  in the prompter page, the script laid out, a bare rAF loop moving the track at
+//            100 px/s with the engine paused: the script's own rendering, without the engine
+//            (no clock, no class toggles, no reports, no HUD updates)
+// In the real app each phase also gives the CPU time of the app's processes (the web
+// process, the UI process, Xvfb; from /proc), per second of the phase, and how long each
+// one's main thread waited for a CPU while ready to run (other processes had both): where
+// rendering costs go, which the page cannot time, and how much the machine's load took.
 //
 //   BENCH_SECONDS   run length (default 60)
 //   PACE_MPM        the prompter's reading pace in 拍/分 (default 420, the estimate's own)
 //   PACE_CPM        the same in 字/分, when the script is timed in characters (default 300)
 //   WEBKIT_VARIANTS also run WebKitGTK with its compositing / DMA-BUF switches (default 1)
-//   FLOORS          also run the no-op floors (default 1)
+//   FLOORS          also run the floors (default 1)
 //   PODIUM_APP      the app binary (default target/debug/podium-desktop)
 //   ONLY            chromium or webkit: run one of the two
 //   VERBOSE         1: list every interval over 25 ms, not only those over 50 ms
@@ -53,10 +66,10 @@
 // Figures (debug build, 60 s, 50,243 characters, 420 拍/分, this schedule; 2 shared CPUs):
 // see docs/status.md (Issue 4 — prompter).
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { appPath, sleep, startDriver, waitFor } from "../../ui/e2e/webdriver.mjs";
+import { appPath, descendants, sleep, startDriver, waitFor } from "../../ui/e2e/webdriver.mjs";
 import { startBrowser } from "../../ui/tests/browser.mjs";
 import { longSpeech, showInPrompter } from "../../ui/tests/prompter-fixtures.mjs";
 
@@ -92,6 +105,7 @@ const SCHEDULE = (() => {
     [37, "→ (next paragraph)", [["ArrowRight", false, false]]],
     [41, "↑ held", held("ArrowUp")],
     [48, "↓ held", held("ArrowDown")],
+    [51, "operator: pace 380 in the form", [["operator:380", false, false]]],
     [54, "← (previous paragraph)", [["ArrowLeft", false, false]]],
     [57, "↑", [["ArrowUp", false, false]]],
   ];
@@ -145,6 +159,7 @@ const INSTRUMENT = `(schedule, scale) => {
         const after = index === 0 ? 0 : repeat ? 500 + (index - 1) * 40 : index * 250;
         setTimeout(() => {
           bench.steps.push([performance.now(), label]);
+          if (key.startsWith("operator:")) return void window.__operator(Number(key.slice(9)));
           target().dispatchEvent(new KeyboardEvent("keydown", {
             key, shiftKey, repeat, bubbles: true, cancelable: true,
           }));
@@ -154,11 +169,76 @@ const INSTRUMENT = `(schedule, scale) => {
   }
 }`;
 
-/** A requestAnimationFrame loop that does nothing (the floors). */
-const NO_OP_LOOP = `(() => {
+/** The long script's sentence: the motion floor's page has 100 of them (4,000 characters). */
+const SENTENCE = "市民の皆さんとともに、地域の未来を担う人材を育て、新しい市政を進めてまいります。";
+
+/**
+ * The operator's pace form, as the main window sends it: the prompter settings with the pace
+ * changed, as a `settings` command. On the fake backend, over its BroadcastChannel (the
+ * settings the prompter page stored: the first ↑ stores them all).
+ */
+const OPERATOR_FAKE = `window.__operator = (paceMpm) => {
+  const settings = JSON.parse(localStorage.getItem("podium.fake.prompterSettings"));
+  new BroadcastChannel("podium-prompter").postMessage({
+    type: "command", payload: { action: "settings", settings: { ...settings, paceMpm } },
+  });
+}`;
+
+/** The same in the app: the stored settings, emitted to the prompter window as a command. */
+const OPERATOR_APP = `window.__operator = async (paceMpm) => {
+  const invoke = window.__TAURI_INTERNALS__.invoke;
+  const settings = await invoke("get_prompter_settings");
+  await invoke("plugin:event|emit_to", {
+    target: { kind: "AnyLabel", label: "prompter" },
+    event: "prompter:command",
+    payload: { action: "settings", settings: { ...settings, paceMpm } },
+  });
+}`;
+
+/** The figures of a run, with the pace the HUD shows at its end. */
+const FIGURES = `({ ...window.__bench, pace: document.querySelector("[data-testid=pace]")?.textContent })`;
+
+/** A requestAnimationFrame loop that does nothing (the idle floor). */
+const IDLE_LOOP = `(() => {
   const loop = () => { if (!window.__stopLoop) requestAnimationFrame(loop); };
   requestAnimationFrame(loop);
 })()`;
+
+/**
+ * A bare rAF loop moving an element at 100 px/s with a composited transform, as the engine
+ * moves the track: the prompter's track (the content floor), or a full-window striped block
+ * added for it (the motion floor).
+ * @param {string | null} selector
+ */
+const MOVE_LOOP = (selector) => `(() => {
+  let element = ${selector === null ? "null" : JSON.stringify(selector)};
+  if (element === null) {
+    element = document.createElement("div");
+    element.style.cssText = "position: fixed; inset: 0 0 auto; z-index: 9; padding: 0 8vw;" +
+      "font: 72px/1.6 'BIZ UDPGothic', sans-serif; color: #ccc; background: #000;" +
+      "will-change: transform";
+    for (let i = 0; i < 100; i += 1) {
+      const p = document.createElement("p");
+      p.textContent = ${JSON.stringify(SENTENCE)};
+      element.append(p);
+    }
+    document.body.append(element);
+  } else {
+    element = document.querySelector(element);
+    window.__restore = element.style.transform;
+  }
+  const start = performance.now();
+  const loop = (now) => {
+    if (window.__stopLoop) return;
+    element.style.transform = "translate3d(0px, " + (-((now - start) / 10) % 1000).toFixed(3) + "px, 0px)";
+    requestAnimationFrame(loop);
+  };
+  requestAnimationFrame(loop);
+})()`;
+
+/** Stops the content floor's loop: the track back where the engine left it. */
+const STOP_CONTENT_LOOP = `window.__stopLoop = true;
+  document.querySelector(".track").style.transform = window.__restore;`;
 
 /** @param {number[]} sorted @param {number} p */
 const percentile = (sorted, p) =>
@@ -175,7 +255,7 @@ function spread(values) {
 
 /**
  * @typedef {{ stamps: number[], callbacks: number[], withMicrotasks: number[], spans: number[],
- *   sentence: number[], steps: [number, string][], t0: number, sync: number }} Bench
+ *   sentence: number[], steps: [number, string][], t0: number, sync: number, pace?: string }} Bench
  * @typedef {{ name: string, ts: number, dur: number, tdur: number | undefined }} Slice
  */
 
@@ -184,8 +264,9 @@ function spread(values) {
  * @param {string} name
  * @param {Bench} b
  * @param {{ cpu: number[], slices: Slice[], offset: number } | null} [trace]
+ * @param {string} [processes] the app's processes' CPU time during the phase
  */
-function summarise(name, b, trace = null) {
+function summarise(name, b, trace = null, processes = "") {
   const intervals = b.stamps.slice(1).map((t, i) => t - b.stamps[i]);
   const dropped = intervals.reduce((n, d) => n + Math.max(0, Math.round(d / FRAME_MS) - 1), 0);
   const over = (/** @type {number} */ ms) => intervals.filter((d) => d > ms);
@@ -193,11 +274,13 @@ function summarise(name, b, trace = null) {
     list.length > 0 ? ` (worst ${Math.max(...list).toFixed(1)} ms)` : "";
   const span = (b.stamps[b.stamps.length - 1] - b.stamps[0]) / 1000;
   const lines = [
-    `${name}: ${b.stamps.length} frames in ${span.toFixed(1)} s (${(b.stamps.length / span).toFixed(1)} fps)`,
+    `${name}: ${b.stamps.length} frames in ${span.toFixed(1)} s (${(b.stamps.length / span).toFixed(1)} fps), load average ${load()}`,
     `  rAF callback (wall)            ${spread(b.callbacks)}`,
     `  callback + its microtasks      ${spread(b.withMicrotasks)}`,
     `  frame's main-thread span       ${spread(b.spans.filter((s) => s > 0))}`,
   ];
+  if (b.pace) lines.push(`  the pace shown at the end: ${b.pace}`);
+  if (processes) lines.push(`  CPU time a second: ${processes}`);
   if (trace && trace.cpu.length > 0) {
     lines.push(`  rAF callback (thread CPU, ${trace.cpu.length} traced) ${spread(trace.cpu)}`);
   }
@@ -298,13 +381,18 @@ async function chromium() {
   const session = await startBrowser();
   try {
     if (floors) {
-      const blank = await session.browser.newPage();
-      await blank.setContent("<!doctype html><title>floor</title><p>floor</p>");
-      await blank.evaluate(`(${INSTRUMENT})(null, 1)`);
-      await blank.evaluate(NO_OP_LOOP);
-      await blank.waitForTimeout(seconds * 1000);
-      summarise("Chromium floor: a blank page, a no-op rAF loop", await blank.evaluate("window.__bench"));
-      await blank.close();
+      for (const [floor, loop] of [
+        ["idle: a blank page, a no-op rAF loop", IDLE_LOOP],
+        ["motion: a blank page, 4,000 characters moved at 100 px/s", MOVE_LOOP(null)],
+      ]) {
+        const blank = await session.browser.newPage();
+        await blank.setContent("<!doctype html><title>floor</title><body style='margin: 0'>");
+        await blank.evaluate(`(${INSTRUMENT})(null, 1)`);
+        await blank.evaluate(loop);
+        await blank.waitForTimeout(seconds * 1000);
+        summarise(`Chromium floor, ${floor}`, await blank.evaluate("window.__bench"));
+        await blank.close();
+      }
     }
     const page = await session.browser.newPage();
     await showInPrompter(page, body, { countdownSeconds: 0, ...paced });
@@ -313,18 +401,101 @@ async function chromium() {
     await page.waitForFunction(() => document.querySelector(".paragraph") !== null);
     await page.waitForTimeout(1000);
     const chars = await page.evaluate(() => document.querySelector(".script")?.textContent?.length);
+    if (floors) {
+      await page.evaluate(`(${INSTRUMENT})(null, 1)`);
+      await page.evaluate(MOVE_LOOP(".track"));
+      await page.waitForTimeout(seconds * 1000);
+      summarise(
+        "Chromium floor, content: the prompter's track moved at 100 px/s by a bare loop",
+        await page.evaluate("window.__bench"),
+      );
+      await page.evaluate(STOP_CONTENT_LOOP);
+      await page.waitForTimeout(1000);
+    }
     /** @type {Bench | null} */
     let stats = null;
+    await page.evaluate(OPERATOR_FAKE);
     const trace = await traced(page, async () => {
       await page.evaluate(`(${INSTRUMENT})(${JSON.stringify(SCHEDULE)}, ${seconds / 60})`);
       await page.waitForTimeout(seconds * 1000);
-      stats = await page.evaluate("window.__bench");
+      stats = await page.evaluate(FIGURES);
     });
     if (!stats) throw new Error("no figures");
-    summarise(`Chromium (headless, ${chars} characters, ${paceMpm} 拍/分, the schedule)`, stats, trace);
+    summarise(
+      `Chromium (headless, ${chars} characters, ${paceMpm} 拍/分, the schedule)`,
+      stats,
+      trace,
+    );
   } finally {
     await session.close();
   }
+}
+
+/** The X server this run draws on: the Xvfb that xvfb-run started beside this process. */
+const xvfb = readdirSync("/proc")
+  .filter((entry) => /^\d+$/.test(entry))
+  .map(Number)
+  .filter((pid) => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const ppid = Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]);
+      return stat.includes("(Xvfb)") && ppid === process.ppid;
+    } catch {
+      return false;
+    }
+  });
+
+/**
+ * CPU seconds (user + system) of each process, by its name: the app's and Xvfb; and the
+ * seconds its main thread was ready to run but waited for a CPU (the scheduler's run queue,
+ * /proc/PID/schedstat: the other processes of this shared machine).
+ * @param {number} root
+ */
+function cpuSeconds(root) {
+  /** @type {Map<string, [number, number]>} */
+  const by = new Map();
+  for (const pid of [...descendants(root), ...xvfb]) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const name = stat.slice(stat.indexOf("(") + 1, stat.lastIndexOf(")"));
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      const ticks = Number(fields[11]) + Number(fields[12]);
+      const waited = Number(readFileSync(`/proc/${pid}/schedstat`, "utf8").split(" ")[1]) / 1e9;
+      by.set(`${name}:${pid}`, [ticks / 100, waited]);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return by;
+}
+
+/**
+ * Starts counting the CPU time of the app's processes; the function returned says how much
+ * each used a second since (those over 1 %).
+ * @param {number} root the driver's pid (the app runs below it)
+ */
+function processTime(root) {
+  const before = cpuSeconds(root);
+  const start = performance.now();
+  return () => {
+    const wall = (performance.now() - start) / 1000;
+    return [...cpuSeconds(root)]
+      .map(([name, [used, waited]]) => {
+        const [used0, waited0] = before.get(name) ?? [used, waited];
+        return /** @type {[string, number, number]} */ ([
+          name,
+          (used - used0) / wall,
+          (waited - waited0) / wall,
+        ]);
+      })
+      .filter(([, share]) => share >= 0.01)
+      .sort((a, b) => b[1] - a[1])
+      .map(
+        ([name, share, waited]) =>
+          `${name.replace(/:\d+$/, "")} ${(share * 1000).toFixed(0)} ms (main thread waited for a CPU ${(waited * 1000).toFixed(0)} ms)`,
+      )
+      .join(", ");
+  };
 }
 
 const INVOKE = `const done = arguments[arguments.length - 1];
@@ -354,12 +525,40 @@ async function webkit(name, env, withFloors) {
       return value;
     };
     await app.waitFor("//li[contains(., '原稿はまだありません。')]");
+    // The app builds its morphological dictionary in the background at start (this run's
+    // cache folder is new): measuring meanwhile would time that, and the script would be
+    // timed in characters.
+    const started = performance.now();
+    await waitFor(
+      async () => (await invoke("analyse", { body: "あ" })).dictionary !== "preparing",
+      "the dictionary",
+      180_000,
+    );
+    console.log(
+      `  (the app's dictionary was ready after ${((performance.now() - started) / 1000).toFixed(1)} s)`,
+    );
     if (withFloors) {
-      await app.execute(`(${INSTRUMENT})(null, 1)`);
-      await app.execute(NO_OP_LOOP);
-      await sleep(seconds * 1000);
-      summarise(`${name} floor: the main window, a no-op rAF loop`, await app.execute("return window.__bench"));
-      await app.execute("window.__stopLoop = true");
+      for (const [floor, loop] of [
+        ["idle: the main window, a no-op rAF loop", IDLE_LOOP],
+        ["motion: the main window, 4,000 characters moved at 100 px/s", MOVE_LOOP(null)],
+      ]) {
+        await app.execute(`(${INSTRUMENT})(null, 1)`);
+        await app.execute(loop);
+        const cpu = processTime(driver.pid);
+        await sleep(seconds * 1000);
+        summarise(
+          `${name} floor, ${floor}`,
+          await app.execute("return window.__bench"),
+          null,
+          cpu(),
+        );
+        // The loop's last frame must pass before the next phase's INSTRUMENT clears the flag.
+        await app.execute("window.__stopLoop = true");
+        await sleep(500);
+      }
+      await app.execute("location.reload()");
+      await sleep(2000);
+      await app.waitFor("//li[contains(., '原稿はまだありません。')]");
     }
     const draft = await invoke("create_draft", {
       values: { templateId: null, date: "2027-01-04", event: "", speaker: "", city: "" },
@@ -390,20 +589,27 @@ async function webkit(name, env, withFloors) {
     const chars = await app.execute("return document.querySelector('.script').textContent.length");
     if (withFloors) {
       await app.execute(`(${INSTRUMENT})(null, 1)`);
-      await app.execute(NO_OP_LOOP);
+      await app.execute(MOVE_LOOP(".track"));
+      const cpu = processTime(driver.pid);
       await sleep(seconds * 1000);
       summarise(
-        `${name} floor: the prompter window at rest, a no-op rAF loop`,
+        `${name} floor, content: the prompter's track moved at 100 px/s by a bare loop`,
         await app.execute("return window.__bench"),
+        null,
+        cpu(),
       );
-      await app.execute("window.__stopLoop = true");
-      await sleep(200);
+      await app.execute(STOP_CONTENT_LOOP);
+      await sleep(1000);
     }
+    await app.execute(OPERATOR_APP);
     await app.execute(`(${INSTRUMENT})(arguments[0], arguments[1])`, [SCHEDULE, seconds / 60]);
+    const cpu = processTime(driver.pid);
     await sleep(seconds * 1000);
     summarise(
       `${name} (${chars} characters, ${paceMpm} 拍/分 or ${paceCpm} 字/分, the schedule)`,
-      await app.execute("return window.__bench"),
+      await app.execute(`return ${FIGURES}`),
+      null,
+      cpu(),
     );
   } finally {
     await app.quit().catch(() => {});
@@ -422,7 +628,11 @@ if (only !== "chromium") {
   console.log(`load average: ${load()}`);
   // The app turns WebKitGTK's DMA-BUF renderer off (src-tauri/src/webview.rs); the variants
   // show WebKitGTK's own default and its non-composited mode.
-  await webkit("WebKitGTK (real window, Xvfb, the app's default: DMA-BUF renderer off)", {}, floors);
+  await webkit(
+    "WebKitGTK (real window, Xvfb, the app's default: DMA-BUF renderer off)",
+    {},
+    floors,
+  );
   if ((process.env.WEBKIT_VARIANTS ?? "1") !== "0") {
     await webkit(
       "WebKitGTK, WEBKIT_DISABLE_DMABUF_RENDERER=0 (WebKitGTK's default)",
