@@ -14,8 +14,9 @@
 #   make test-e2e the end-to-end test in the real app window (tauri-driver, Xvfb)
 #   make test-ime the end-to-end test with a real Japanese input method (ibus + mozc, Xvfb):
 #                 inline composition, conversion, one commit, one on focus-out, no save meanwhile
-#   make bench-prompter the prompter's frame pacing: 60 s of a 50,000-character script in
-#                 headless Chromium and in the real WebKitGTK window (Xvfb)
+#   make bench-prompter the prompter's frame pacing: 60 s of a 50,000-character script with an
+#                 operator's speed changes in headless Chromium and in the real WebKitGTK
+#                 window (Xvfb), beside the platform's floors (~12 min; FLOORS=0, WEBKIT_VARIANTS=0)
 #   make bench-app the release app's start-up time and memory against an empty Tauri window (Xvfb)
 #   make reliability  crash, fault, bad-file and hostile-input tests at full length and every
 #                 fuzz target for FUZZ_SECONDS (default 600) each; prints the figures (~40 min)
@@ -154,9 +155,11 @@ bench-app: ui tauri-driver
 	  PODIUM_CLI=$(TARGET_DIR)/debug/podium \
 	  TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/app/bench.mjs
 
-# Prompter frame pacing (benches/prompter/bench.mjs): rAF callback time, dropped and long
-# frames in Chromium (the built UI on its test backend: the test-only server of podium-app) and
-# in the real window, with WebKitGTK's renderer variants.
+# Prompter frame pacing (benches/prompter/bench.mjs): rAF callback time, dropped frames and
+# frames over 25 and 50 ms during an operator's schedule of speed changes, in Chromium (the
+# built UI on its test backend: the test-only server of podium-app) and in the real window,
+# with WebKitGTK's renderer variants and the floors (a no-op loop, a small page moving, the
+# script moving without the engine).
 bench-prompter: app tauri-driver
 	$(CARGO) build -p podium-app --example test_backend
 	cd ui && $(NPM) run build:fake

@@ -1,6 +1,7 @@
 // Measures where the laid-out text sits along the scroll axis. Runs once per layout (load,
 // resize, font or settings change), never per frame: the frame loop only reads the numbers.
 
+import type { PrompterSettings } from "../lib/bindings";
 import type { Layout } from "./model";
 import { type BlockExtent, type Geometry, type SentenceExtent, timeline } from "./scroll";
 
@@ -85,4 +86,27 @@ export function measure(track: HTMLElement, laid: Layout, o: Orientation): Measu
     geometry: { blocks, sections, length, timeline: timeline(sentences, laid.pauses, length) },
     sentenceElements,
   };
+}
+
+/**
+ * Whether going from settings `a` to `b` can move the text on the screen (font, size, spacing,
+ * margins, 縦書き, mirroring, eye line, notes: anything but the pace, the colours, the
+ * countdown, paragraph steps and the display), so that it must be measured again. A setting
+ * added later counts as moving the text until it is listed here.
+ */
+export function movesText(a: PrompterSettings, b: PrompterSettings): boolean {
+  const still = (s: PrompterSettings) => {
+    const {
+      paceMpm: _paceMpm,
+      paceCpm: _paceCpm,
+      foreground: _foreground,
+      background: _background,
+      countdownSeconds: _countdownSeconds,
+      paragraphStep: _paragraphStep,
+      display: _display,
+      ...rest
+    } = s;
+    return JSON.stringify(rest, Object.keys(rest).sort());
+  };
+  return still(a) !== still(b);
 }
