@@ -1,27 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { PrompterSettings } from "../lib/bindings";
 import { movesText } from "./geometry";
+import { defaultPrompterSettings } from "./settings.fixture";
 
 describe("movesText", () => {
-  const base: PrompterSettings = {
-    fontFamily: "gothic",
-    fontPx: 72,
-    lineHeightPercent: 160,
-    marginPercent: 8,
-    foreground: "#ffffff",
-    background: "#000000",
-    mirrorHorizontal: false,
-    mirrorVertical: false,
-    eyeLine: "top",
-    eyeLinePercent: 33,
-    notes: "dimmed",
-    vertical: false,
-    paceMpm: null,
-    paceCpm: null,
-    countdownSeconds: 3,
-    paragraphStep: false,
-    display: null,
-  };
+  const base = defaultPrompterSettings();
 
   it("is false for the pace, colours, countdown, steps and display", () => {
     for (const change of [
