@@ -36,6 +36,7 @@
 //! rule is off, so a problem is reported once.
 
 mod doubled;
+mod finding;
 mod length;
 mod notation;
 pub mod prh;
@@ -43,143 +44,15 @@ mod style;
 mod wording;
 mod words;
 
+pub use finding::{Finding, Fix, Rule, Severity};
 pub use prh::{PrhDictionary, PrhError};
 
 use crate::japanese::{Dictionary, UserReadings, Word};
 use crate::passage::{passages, Passage, PassageKind};
-use crate::script::{LineIndex, Script, Span};
+use crate::script::{LineIndex, Script};
 use crate::timing::ScriptTiming;
-use serde::{Deserialize, Serialize};
 use std::ops::Range;
 use std::sync::LazyLock;
-
-/// What a finding is about. The serialised ids are stable (kebab-case).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "kebab-case")]
-pub enum Rule {
-    SentenceLength,
-    TooManyCommas,
-    DoubledPhrase,
-    DoubledParticle,
-    MixedStyle,
-    NotationVariant,
-    KatakanaMisspelling,
-    UserDictionary,
-    SentenceSeconds,
-    KanjiRun,
-    RepeatedParticle,
-    Homophone,
-    Furigana,
-    RedundantExpression,
-    Tautology,
-    DoubleHonorific,
-    RepeatedEnding,
-}
-
-impl Rule {
-    pub const ALL: [Rule; 17] = [
-        Rule::SentenceLength,
-        Rule::TooManyCommas,
-        Rule::DoubledPhrase,
-        Rule::DoubledParticle,
-        Rule::MixedStyle,
-        Rule::NotationVariant,
-        Rule::KatakanaMisspelling,
-        Rule::UserDictionary,
-        Rule::SentenceSeconds,
-        Rule::KanjiRun,
-        Rule::RepeatedParticle,
-        Rule::Homophone,
-        Rule::Furigana,
-        Rule::RedundantExpression,
-        Rule::Tautology,
-        Rule::DoubleHonorific,
-        Rule::RepeatedEnding,
-    ];
-
-    /// The rule of a stable id (`kanji-run`).
-    pub fn from_id(id: &str) -> Option<Rule> {
-        Rule::ALL.into_iter().find(|rule| rule.id() == id)
-    }
-
-    /// The stable id, as serialised.
-    pub fn id(self) -> &'static str {
-        match self {
-            Rule::SentenceLength => "sentence-length",
-            Rule::TooManyCommas => "too-many-commas",
-            Rule::DoubledPhrase => "doubled-phrase",
-            Rule::DoubledParticle => "doubled-particle",
-            Rule::MixedStyle => "mixed-style",
-            Rule::NotationVariant => "notation-variant",
-            Rule::KatakanaMisspelling => "katakana-misspelling",
-            Rule::UserDictionary => "user-dictionary",
-            Rule::SentenceSeconds => "sentence-seconds",
-            Rule::KanjiRun => "kanji-run",
-            Rule::RepeatedParticle => "repeated-particle",
-            Rule::Homophone => "homophone",
-            Rule::Furigana => "furigana",
-            Rule::RedundantExpression => "redundant-expression",
-            Rule::Tautology => "tautology",
-            Rule::DoubleHonorific => "double-honorific",
-            Rule::RepeatedEnding => "repeated-ending",
-        }
-    }
-
-    pub fn severity(self) -> Severity {
-        match self {
-            Rule::DoubledPhrase | Rule::DoubledParticle => Severity::Error,
-            Rule::NotationVariant
-            | Rule::Homophone
-            | Rule::Furigana
-            | Rule::RedundantExpression
-            | Rule::RepeatedEnding => Severity::Info,
-            _ => Severity::Warning,
-        }
-    }
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum Severity {
-    /// Almost certainly a mistake.
-    Error,
-    /// Worth a look before the speech is read.
-    Warning,
-    /// A matter of consistency.
-    Info,
-}
-
-impl Severity {
-    pub fn id(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-            Severity::Info => "info",
-        }
-    }
-}
-
-/// One proofreading finding.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Finding {
-    pub rule: Rule,
-    pub severity: Severity,
-    /// For the writer, in Japanese.
-    pub message: String,
-    /// The offending text in the source.
-    pub span: Span,
-    /// The offending text as printed (a sentence is shortened).
-    pub excerpt: String,
-    pub fix: Option<Fix>,
-}
-
-/// A suggested edit of the source: replace `span` with `replacement`.
-#[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Fix {
-    pub span: Span,
-    pub replacement: String,
-}
 
 #[derive(Debug, Clone)]
 pub struct LintConfig {
