@@ -3,21 +3,16 @@
 
 use crate::grants::Grants;
 use crate::paths;
-use podium_app::wire::NewDraftValues;
 use podium_app::{library, App, AppError, ErrorCode};
 
 fn shell() -> (App, Grants) {
     (App::in_memory(), Grants::default())
 }
 
-fn new_year() -> NewDraftValues {
-    NewDraftValues {
-        template_id: Some("new-year".into()),
-        date: "2027-01-04".into(),
-        event: "仕事始め式".into(),
-        speaker: "市長　山田太郎".into(),
-        city: "みなと市".into(),
-    }
+/// A draft in the library, titled 年頭挨拶.
+fn a_draft(app: &App) {
+    let text = "# 年頭挨拶\n\n皆さん、おはようございます。\n".to_owned();
+    library::import_texts(app, vec![(String::new(), text)]).unwrap();
 }
 
 /// An export is written to exactly the file chosen in the save dialog.
@@ -75,8 +70,8 @@ fn import_lists_bad_files_and_writes_nothing_for_them() {
 #[test]
 fn export_all_reports_progress_and_writes_only_into_the_folder() {
     let (state, grants) = shell();
-    library::create_draft(&state, new_year()).unwrap();
-    library::create_draft(&state, new_year()).unwrap();
+    a_draft(&state);
+    a_draft(&state);
     let dir = tempfile::tempdir().unwrap();
     let folder = dir.path().join("書き出し");
     std::fs::create_dir(&folder).unwrap();
@@ -106,7 +101,7 @@ fn export_all_reports_progress_and_writes_only_into_the_folder() {
 #[test]
 fn files_never_chosen_are_neither_read_nor_written() {
     let (state, grants) = shell();
-    library::create_draft(&state, new_year()).unwrap();
+    a_draft(&state);
     let dir = tempfile::tempdir().unwrap();
     let root = std::fs::canonicalize(dir.path()).unwrap();
     let text = |path: &std::path::Path| path.to_str().unwrap().to_owned();
