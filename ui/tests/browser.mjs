@@ -17,6 +17,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from "node:f
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { createInterface } from "node:readline";
+import { after, before, beforeEach } from "node:test";
 import { fileURLToPath } from "node:url";
 import { chromium } from "playwright-core";
 import { preview } from "vite";
@@ -201,4 +202,33 @@ export function watchProblems(page) {
     if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
   });
   return problems;
+}
+
+/**
+ * The browser and the test server of one test file: started before its tests, closed after
+ * them, each test on a new, empty database. The returned object stands for the session once
+ * it is started (its properties are the session's).
+ * @returns {Awaited<ReturnType<typeof startBrowser>>}
+ */
+export function sessionPerFile() {
+  /** @type {Awaited<ReturnType<typeof startBrowser>> | undefined} */
+  let live;
+  before(async () => {
+    live = await startBrowser();
+  });
+  after(async () => {
+    await live?.close();
+  });
+  beforeEach(() => live?.reset());
+  return /** @type {any} */ (
+    new Proxy(
+      {},
+      {
+        get(_, key) {
+          if (!live) throw new Error("the browser session starts before the first test");
+          return Reflect.get(live, key);
+        },
+      },
+    )
+  );
 }

@@ -7,27 +7,15 @@
 import assert from "node:assert/strict";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, beforeEach, test } from "node:test";
-import { screenshotPath, startBrowser, watchProblems } from "./browser.mjs";
+import { test } from "node:test";
+import { screenshotPath, sessionPerFile, watchProblems } from "./browser.mjs";
 
 const data = join(import.meta.dirname, "..", "..", "tests", "data");
 const drafts = readdirSync(join(data, "hostile"))
   .filter((name) => name.endsWith(".md"))
   .sort();
 
-/** @type {Awaited<ReturnType<typeof startBrowser>>} */
-let session;
-
-before(async () => {
-  session = await startBrowser();
-});
-
-after(async () => {
-  await session?.close();
-});
-
-// Each test on a new, empty database.
-beforeEach(() => session.reset());
+const session = sessionPerFile();
 
 /**
  * What must not be in the document or the export preview's shadow root. Runs in the page

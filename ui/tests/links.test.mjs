@@ -3,22 +3,10 @@
 // refuses any other page as well (src-tauri/src/navigation.rs, ui/e2e/paths.e2e.mjs).
 
 import assert from "node:assert/strict";
-import { after, before, beforeEach, test } from "node:test";
-import { startBrowser, watchProblems } from "./browser.mjs";
+import { test } from "node:test";
+import { sessionPerFile, watchProblems } from "./browser.mjs";
 
-/** @type {Awaited<ReturnType<typeof startBrowser>>} */
-let session;
-
-before(async () => {
-  session = await startBrowser();
-});
-
-after(async () => {
-  await session?.close();
-});
-
-// Each test on a new, empty database.
-beforeEach(() => session.reset());
+const session = sessionPerFile();
 
 test("a link in the export preview stays a link: shown, not followed", async () => {
   const page = await session.browser.newPage();

@@ -4,22 +4,10 @@
 // the English dark theme. Screenshots go to ui/test-results/.
 
 import assert from "node:assert/strict";
-import { after, before, beforeEach, test } from "node:test";
-import { screenshotPath, startBrowser, watchProblems } from "./browser.mjs";
+import { test } from "node:test";
+import { screenshotPath, sessionPerFile, watchProblems } from "./browser.mjs";
 
-/** @type {Awaited<ReturnType<typeof startBrowser>>} */
-let session;
-
-before(async () => {
-  session = await startBrowser();
-});
-
-after(async () => {
-  await session?.close();
-});
-
-// Each test on a new, empty database.
-beforeEach(() => session.reset());
+const session = sessionPerFile();
 
 const LONG_SENTENCE =
   "市民の皆さん、企業の皆さん、大学の皆さん、そして職員の皆さんとともに、新しい計画をを進めます。";

@@ -4,22 +4,10 @@
 // morae from the settings. Screenshots go to ui/test-results/.
 
 import assert from "node:assert/strict";
-import { after, before, beforeEach, test } from "node:test";
-import { screenshotPath, startBrowser, watchProblems } from "./browser.mjs";
+import { test } from "node:test";
+import { screenshotPath, sessionPerFile, watchProblems } from "./browser.mjs";
 
-/** @type {Awaited<ReturnType<typeof startBrowser>>} */
-let session;
-
-before(async () => {
-  session = await startBrowser();
-});
-
-after(async () => {
-  await session?.close();
-});
-
-// Each test on a new, empty database.
-beforeEach(() => session.reset());
+const session = sessionPerFile();
 
 /**
  * A new empty draft with `text` typed at its end.

@@ -7,22 +7,10 @@
 import assert from "node:assert/strict";
 import { mkdirSync, readdirSync } from "node:fs";
 import { join } from "node:path";
-import { after, before, beforeEach, test } from "node:test";
-import { screenshotPath, startBrowser, watchProblems } from "./browser.mjs";
+import { test } from "node:test";
+import { screenshotPath, sessionPerFile, watchProblems } from "./browser.mjs";
 
-/** @type {Awaited<ReturnType<typeof startBrowser>>} */
-let session;
-
-before(async () => {
-  session = await startBrowser();
-});
-
-after(async () => {
-  await session?.close();
-});
-
-// Each test on a new, empty database.
-beforeEach(() => session.reset());
+const session = sessionPerFile();
 
 /**
  * A page of the app on a new database (`database`: see `Reset` in browser.mjs), whose folder

@@ -2,22 +2,10 @@
 // backend, with no CSP violation. Run with `npm run test:browser` after `npm run build`.
 
 import assert from "node:assert/strict";
-import { after, before, beforeEach, test } from "node:test";
-import { screenshotPath, startBrowser, watchProblems } from "./browser.mjs";
+import { test } from "node:test";
+import { screenshotPath, sessionPerFile, watchProblems } from "./browser.mjs";
 
-/** @type {Awaited<ReturnType<typeof startBrowser>>} */
-let session;
-
-before(async () => {
-  session = await startBrowser();
-});
-
-after(async () => {
-  await session?.close();
-});
-
-// Each test on a new, empty database.
-beforeEach(() => session.reset());
+const session = sessionPerFile();
 
 test("the main window opens in Japanese with the shipped font and no CSP violation", async () => {
   const page = await session.browser.newPage();
