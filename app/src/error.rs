@@ -29,6 +29,10 @@ pub enum ErrorCode {
     /// The database was written by a newer Podium.
     DatabaseTooNew,
     DiskFull,
+    /// The library's database server cannot be reached (down, or the network went away).
+    ServerUnreachable,
+    /// The database server answered but refused (password, role, no such database).
+    ServerRefused,
     /// A file could not be read or written (other than the cases above).
     Io,
     /// A file or folder the user did not choose in one of the app's dialogs since it started
@@ -71,11 +75,17 @@ impl From<StoreError> for AppError {
             StoreError::DiskFull => ErrorCode::DiskFull,
             StoreError::CannotOpen => ErrorCode::Io,
             StoreError::NoDatabase => ErrorCode::NotFound,
-            StoreError::Url => ErrorCode::InvalidInput,
-            StoreError::Io(error) => io_code(error),
-            StoreError::Setting { .. } | StoreError::Migration { .. } | StoreError::Database(_) => {
-                ErrorCode::Internal
+            StoreError::Url | StoreError::ServerAddress(_) | StoreError::OnlyForFiles => {
+                ErrorCode::InvalidInput
             }
+            StoreError::Unreachable(_) => ErrorCode::ServerUnreachable,
+            StoreError::Refused(_) => ErrorCode::ServerRefused,
+            StoreError::Io(error) => io_code(error),
+            StoreError::Setting { .. }
+            | StoreError::Migration { .. }
+            | StoreError::Database(_)
+            | StoreError::Server(_)
+            | StoreError::Shape(_) => ErrorCode::Internal,
         };
         AppError::new(code, error.to_string())
     }

@@ -75,7 +75,7 @@ impl Store {
         } else {
             fs::create_dir_all(dir)?;
             let copy = files::temporary_beside(&target)?;
-            self.conn.backup(MAIN_DB, copy.path(), None)?;
+            self.sqlite()?.backup(MAIN_DB, copy.path(), None)?;
             files::put(copy, &target, Existing::Replace)?;
             Some(target)
         };

@@ -4,10 +4,10 @@
 
 use super::revisions::{self, RevisionKind, Snapshot};
 use super::search;
+use super::sql::{values, Db, Row};
 use super::stamp::{self, IsoDate, Millis};
 use super::stats::DraftStats;
 use super::{Item, Result, Store, StoreError};
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
 
@@ -80,10 +80,8 @@ const DRAFT_COLUMNS: &str = "id, title, event, event_date, target_seconds, chars
 impl Store {
     /// Creates a draft; its history starts with a `create` revision.
     pub fn create_draft(&mut self, draft: &DraftEdit, now: OffsetDateTime) -> Result<Draft> {
-        let tx = self.begin_write()?;
-        let created = insert(&tx, draft, RevisionKind::Create, now)?;
-        tx.commit()?;
-        Ok(created)
+        let author = self.author.clone();
+        self.write(|db| insert(db, draft, RevisionKind::Create, &author, now))
     }
 
     /// Creates drafts from imported files, all or none; each history starts with an
@@ -93,46 +91,51 @@ impl Store {
         drafts: &[DraftEdit],
         now: OffsetDateTime,
     ) -> Result<Vec<Draft>> {
-        let tx = self.begin_write()?;
-        let created = drafts
-            .iter()
-            .map(|draft| insert(&tx, draft, RevisionKind::Import, now))
-            .collect::<Result<Vec<_>>>()?;
-        tx.commit()?;
-        Ok(created)
+        let author = self.author.clone();
+        self.write(|db| {
+            drafts
+                .iter()
+                .map(|draft| insert(db, draft, RevisionKind::Import, &author, now))
+                .collect()
+        })
     }
 
     /// The draft, deleted or not.
     pub fn draft(&self, id: i64) -> Result<Draft> {
-        read(&self.conn, id)
+        self.read(|db| read(db, id))
     }
 
     /// Live drafts, most recently changed first.
     pub fn list_drafts(&self) -> Result<Vec<DraftSummary>> {
-        let mut stmt = self.conn.prepare_cached(
-            "SELECT id, title, event, event_date, target_seconds, chars, seconds, updated_at
-             FROM drafts WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC",
-        )?;
-        let rows = stmt.query_map([], |row| {
-            Ok(DraftSummary {
-                id: row.get(0)?,
-                title: row.get(1)?,
-                event: row.get(2)?,
-                event_date: row.get::<_, Option<IsoDate>>(3)?.map(|IsoDate(date)| date),
-                target_seconds: row.get(4)?,
-                chars: row.get(5)?,
-                seconds: row.get(6)?,
-                updated_at: row.get::<_, Millis>(7)?.0,
-            })
+        let rows = self.read(|db| {
+            db.rows(
+                "SELECT id, title, event, event_date, target_seconds, chars, seconds, updated_at
+                 FROM drafts WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC",
+                &[],
+            )
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        rows.into_iter()
+            .map(|mut row| {
+                Ok(DraftSummary {
+                    id: row.take(0)?,
+                    title: row.take(1)?,
+                    event: row.take(2)?,
+                    event_date: row.take::<Option<IsoDate>>(3)?.map(|IsoDate(date)| date),
+                    target_seconds: row.take(4)?,
+                    chars: row.take(5)?,
+                    seconds: row.take(6)?,
+                    updated_at: row.take::<Millis>(7)?.0,
+                })
+            })
+            .collect()
     }
 
     /// Saves an edit made on top of `base_revision`.
     ///
-    /// If the draft has moved on since (another window saved, or it was renamed), nothing is
-    /// overwritten: the edit is kept as a `conflict` revision and [`StoreError::Conflict`] is
-    /// returned. Deleted drafts can still be saved (they stay deleted).
+    /// If the draft has moved on since (another window or another writer saved, or it was
+    /// renamed), nothing is overwritten: the edit is kept as a `conflict` revision and
+    /// [`StoreError::Conflict`] is returned. Deleted drafts can still be saved (they stay
+    /// deleted).
     pub fn save_draft(
         &mut self,
         id: i64,
@@ -141,80 +144,93 @@ impl Store {
         kind: SaveKind,
         now: OffsetDateTime,
     ) -> Result<Draft> {
-        let tx = self.begin_write()?;
-        let current: u32 = tx
-            .query_row("SELECT revision FROM drafts WHERE id = ?1", [id], |row| {
-                row.get(0)
-            })
-            .optional()?
-            .ok_or(StoreError::NotFound(Item::Draft(id)))?;
-        let snapshot = edit.snapshot();
-        if current != base_revision {
-            let kept = revisions::record(&tx, id, &snapshot, RevisionKind::Conflict, None, now)?;
-            tx.commit()?;
-            return Err(StoreError::Conflict {
-                current_revision: current,
-                kept,
-            });
-        }
-        tx.execute(
-            "UPDATE drafts SET title = ?2, event = ?3, event_date = ?4, target_seconds = ?5,
-                 chars = ?6, seconds = ?7, body = ?8, revision = revision + 1, updated_at = ?9
-             WHERE id = ?1",
-            params![
-                id,
-                edit.title,
-                edit.event,
-                edit.event_date.map(IsoDate),
-                edit.target_seconds,
-                edit.stats.chars,
-                edit.stats.seconds,
-                edit.body,
-                Millis(now),
-            ],
-        )?;
-        search::index_bigrams(&tx, id)?;
-        let (kind, name) = match kind {
-            SaveKind::Autosave => (RevisionKind::Autosave, None),
-            SaveKind::Named(name) => (RevisionKind::Named, name),
-            SaveKind::Import => (RevisionKind::Import, None),
-        };
-        revisions::record(&tx, id, &snapshot, kind, name.as_deref(), now)?;
-        let draft = read(&tx, id)?;
-        tx.commit()?;
-        Ok(draft)
+        let author = self.author.clone();
+        self.write(|db| {
+            let current = lock(db, id)?;
+            let snapshot = edit.snapshot();
+            if current != base_revision {
+                let kept = revisions::record(
+                    db,
+                    id,
+                    &snapshot,
+                    RevisionKind::Conflict,
+                    None,
+                    &author,
+                    now,
+                )?;
+                // Committed: the conflict revision is kept.
+                return Ok(Err(StoreError::Conflict {
+                    current_revision: current,
+                    kept,
+                }));
+            }
+            db.execute(
+                "UPDATE drafts SET title = ?2, event = ?3, event_date = ?4, target_seconds = ?5,
+                     chars = ?6, seconds = ?7, body = ?8, revision = revision + 1,
+                     updated_at = ?9
+                 WHERE id = ?1",
+                &values![
+                    id,
+                    &edit.title,
+                    &edit.event,
+                    edit.event_date.map(IsoDate),
+                    edit.target_seconds,
+                    edit.stats.chars,
+                    edit.stats.seconds,
+                    &edit.body,
+                    Millis(now),
+                ],
+            )?;
+            search::index(db, id)?;
+            let (kind, name) = match &kind {
+                SaveKind::Autosave => (RevisionKind::Autosave, None),
+                SaveKind::Named(name) => (RevisionKind::Named, name.as_deref()),
+                SaveKind::Import => (RevisionKind::Import, None),
+            };
+            revisions::record(db, id, &snapshot, kind, name, &author, now)?;
+            read(db, id).map(Ok)
+        })?
     }
 
     /// Makes an old revision the draft's current text (title, body, stats), recording a
     /// `restore` revision. Nothing is lost: the replaced text is already in the history.
     pub fn restore_revision(&mut self, id: i64, now: OffsetDateTime) -> Result<Draft> {
-        let tx = self.begin_write()?;
-        let old = revisions::read(&tx, id)?;
-        let draft_id = old.summary.draft_id;
-        let text = Snapshot {
-            title: &old.summary.title,
-            body: &old.body,
-            stats: old.summary.stats,
-        };
-        replace_text(&tx, draft_id, &text, now)?;
-        revisions::record(&tx, draft_id, &text, RevisionKind::Restore, None, now)?;
-        let draft = read(&tx, draft_id)?;
-        tx.commit()?;
-        Ok(draft)
+        let author = self.author.clone();
+        self.write(|db| {
+            let old = revisions::read(db, id)?;
+            let draft_id = old.summary.draft_id;
+            lock(db, draft_id)?;
+            let text = Snapshot {
+                title: &old.summary.title,
+                body: &old.body,
+                stats: old.summary.stats,
+            };
+            replace_text(db, draft_id, &text, now)?;
+            revisions::record(
+                db,
+                draft_id,
+                &text,
+                RevisionKind::Restore,
+                None,
+                &author,
+                now,
+            )?;
+            read(db, draft_id)
+        })
     }
 
     /// Changes the title. This bumps the revision, so a stale save cannot undo it.
     pub fn rename_draft(&mut self, id: i64, title: &str, now: OffsetDateTime) -> Result<Draft> {
-        let tx = self.begin_write()?;
-        let changed = tx.execute(
-            "UPDATE drafts SET title = ?2, revision = revision + 1, updated_at = ?3 WHERE id = ?1",
-            params![id, title, Millis(now)],
-        )?;
-        found(changed, Item::Draft(id))?;
-        search::index_bigrams(&tx, id)?;
-        let draft = read(&tx, id)?;
-        tx.commit()?;
-        Ok(draft)
+        self.write(|db| {
+            let changed = db.execute(
+                "UPDATE drafts SET title = ?2, revision = revision + 1, updated_at = ?3
+                 WHERE id = ?1",
+                &values![id, title, Millis(now)],
+            )?;
+            found(changed, Item::Draft(id))?;
+            search::index(db, id)?;
+            read(db, id)
+        })
     }
 
     /// A new draft with the same content under `title`, with a history of its own.
@@ -234,57 +250,82 @@ impl Store {
     /// Moves the draft out of the library; [`Store::restore_draft`] undoes it. Deleting a
     /// deleted draft keeps its first deletion time.
     pub fn delete_draft(&mut self, id: i64, now: OffsetDateTime) -> Result<()> {
-        let changed = self.conn.execute(
-            "UPDATE drafts SET deleted_at = coalesce(deleted_at, ?2) WHERE id = ?1",
-            params![id, Millis(now)],
-        )?;
-        found(changed, Item::Draft(id))
+        self.write(|db| {
+            let changed = db.execute(
+                "UPDATE drafts SET deleted_at = coalesce(deleted_at, ?2) WHERE id = ?1",
+                &values![id, Millis(now)],
+            )?;
+            found(changed, Item::Draft(id))
+        })
     }
 
     /// Undoes [`Store::delete_draft`].
     pub fn restore_draft(&mut self, id: i64) -> Result<()> {
-        let changed = self
-            .conn
-            .execute("UPDATE drafts SET deleted_at = NULL WHERE id = ?1", [id])?;
-        found(changed, Item::Draft(id))
+        self.write(|db| {
+            let changed = db.execute(
+                "UPDATE drafts SET deleted_at = NULL WHERE id = ?1",
+                &values![id],
+            )?;
+            found(changed, Item::Draft(id))
+        })
     }
 
     /// Removes for good the drafts deleted at or before `deleted_before`, with their history.
     /// Returns how many were removed.
     pub fn purge_deleted(&mut self, deleted_before: OffsetDateTime) -> Result<usize> {
-        Ok(self.conn.execute(
-            "DELETE FROM drafts WHERE deleted_at IS NOT NULL AND deleted_at <= ?1",
-            [Millis(deleted_before)],
-        )?)
+        self.write(|db| {
+            let removed = db.execute(
+                "DELETE FROM drafts WHERE deleted_at IS NOT NULL AND deleted_at <= ?1",
+                &values![Millis(deleted_before)],
+            )?;
+            Ok(removed as usize)
+        })
+    }
+}
+
+/// The draft's revision, its row locked until the transaction ends (see
+/// [`Db::for_update`]): the history is written by one writer at a time.
+fn lock(db: &mut Db<'_, '_>, id: i64) -> Result<u32> {
+    let sql = format!(
+        "SELECT revision FROM drafts WHERE id = ?1{}",
+        db.for_update()
+    );
+    match db.row(&sql, &values![id])? {
+        Some(mut row) => row.take(0),
+        None => Err(StoreError::NotFound(Item::Draft(id))),
     }
 }
 
 /// Inserts a draft with its first revision and its search row.
 fn insert(
-    conn: &Connection,
+    db: &mut Db<'_, '_>,
     draft: &DraftEdit,
     kind: RevisionKind,
+    author: &str,
     now: OffsetDateTime,
 ) -> Result<Draft> {
-    conn.prepare_cached(
-        "INSERT INTO drafts (title, event, event_date, target_seconds, chars, seconds,
-             revision, created_at, updated_at, body)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7, ?8)",
-    )?
-    .execute(params![
-        draft.title,
-        draft.event,
-        draft.event_date.map(IsoDate),
-        draft.target_seconds,
-        draft.stats.chars,
-        draft.stats.seconds,
-        Millis(now),
-        draft.body,
-    ])?;
-    let id = conn.last_insert_rowid();
-    search::index_bigrams(conn, id)?;
-    revisions::record(conn, id, &draft.snapshot(), kind, None, now)?;
-    read(conn, id)
+    let mut row = db
+        .row(
+            "INSERT INTO drafts (title, event, event_date, target_seconds, chars, seconds,
+                 revision, created_at, updated_at, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, 1, ?7, ?7, ?8)
+             RETURNING id",
+            &values![
+                &draft.title,
+                &draft.event,
+                draft.event_date.map(IsoDate),
+                draft.target_seconds,
+                draft.stats.chars,
+                draft.stats.seconds,
+                Millis(now),
+                &draft.body,
+            ],
+        )?
+        .ok_or_else(|| StoreError::Shape("no id returned".into()))?;
+    let id = row.take(0)?;
+    search::index(db, id)?;
+    revisions::record(db, id, &draft.snapshot(), kind, None, author, now)?;
+    read(db, id)
 }
 
 impl DraftEdit {
@@ -299,25 +340,26 @@ impl DraftEdit {
 }
 
 /// Reads a draft, deleted or not.
-fn read(conn: &Connection, id: i64) -> Result<Draft> {
-    conn.prepare_cached(&format!("SELECT {DRAFT_COLUMNS} FROM drafts WHERE id = ?1"))?
-        .query_row([id], from_row)
-        .optional()?
-        .ok_or(StoreError::NotFound(Item::Draft(id)))
+fn read(db: &mut Db<'_, '_>, id: i64) -> Result<Draft> {
+    let sql = format!("SELECT {DRAFT_COLUMNS} FROM drafts WHERE id = ?1");
+    match db.row(&sql, &values![id])? {
+        Some(row) => from_row(row),
+        None => Err(StoreError::NotFound(Item::Draft(id))),
+    }
 }
 
 /// Replaces title, body and stats (as when restoring a revision) and bumps the revision.
 fn replace_text(
-    conn: &Connection,
+    db: &mut Db<'_, '_>,
     id: i64,
     text: &Snapshot<'_>,
     now: OffsetDateTime,
 ) -> Result<()> {
-    let changed = conn.execute(
+    let changed = db.execute(
         "UPDATE drafts SET title = ?2, body = ?3, chars = ?4, seconds = ?5,
              revision = revision + 1, updated_at = ?6
          WHERE id = ?1",
-        params![
+        &values![
             id,
             text.title,
             text.body,
@@ -327,11 +369,11 @@ fn replace_text(
         ],
     )?;
     found(changed, Item::Draft(id))?;
-    search::index_bigrams(conn, id)
+    search::index(db, id)
 }
 
 /// `NotFound` when a statement changed no row.
-fn found(changed: usize, item: Item) -> Result<()> {
+fn found(changed: u64, item: Item) -> Result<()> {
     if changed == 0 {
         Err(StoreError::NotFound(item))
     } else {
@@ -339,22 +381,22 @@ fn found(changed: usize, item: Item) -> Result<()> {
     }
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<Draft> {
+fn from_row(mut row: Row) -> Result<Draft> {
     Ok(Draft {
-        id: row.get(0)?,
-        title: row.get(1)?,
-        event: row.get(2)?,
-        event_date: row.get::<_, Option<IsoDate>>(3)?.map(|IsoDate(date)| date),
-        target_seconds: row.get(4)?,
+        id: row.take(0)?,
+        title: row.take(1)?,
+        event: row.take(2)?,
+        event_date: row.take::<Option<IsoDate>>(3)?.map(|IsoDate(date)| date),
+        target_seconds: row.take(4)?,
         stats: DraftStats {
-            chars: row.get(5)?,
-            seconds: row.get(6)?,
+            chars: row.take(5)?,
+            seconds: row.take(6)?,
         },
-        revision: row.get(7)?,
-        created_at: row.get::<_, Millis>(8)?.0,
-        updated_at: row.get::<_, Millis>(9)?.0,
-        deleted_at: row.get::<_, Option<Millis>>(10)?.map(|Millis(at)| at),
-        body: row.get(11)?,
+        revision: row.take(7)?,
+        created_at: row.take::<Millis>(8)?.0,
+        updated_at: row.take::<Millis>(9)?.0,
+        deleted_at: row.take::<Option<Millis>>(10)?.map(|Millis(at)| at),
+        body: row.take(11)?,
     })
 }
 

@@ -36,10 +36,27 @@ pub enum StoreError {
     )]
     NoDatabase,
     #[error(
-        "URL のデータベース（PostgreSQL など）にはまだ対応していません。ファイルのパスを指定してください \
-         (PostgreSQL/URL databases are not supported yet; give a file path)"
+        "この URL のデータベースには対応していません。PostgreSQL (postgres://…) か、ファイルのパスを指定してください \
+         (unsupported database URL; give postgres://… or a file path)"
     )]
     Url,
+    /// A PostgreSQL address or connection string that cannot be read.
+    #[error("サーバーの指定が正しくありません (invalid server address: {0})")]
+    ServerAddress(String),
+    #[error(
+        "データベースサーバーに接続できません。ネットワークとサーバーを確認してください \
+         (cannot reach the database server: {0})"
+    )]
+    Unreachable(String),
+    /// The server answered but would not let us in (password, role, database name …).
+    #[error("データベースサーバーが接続を断りました (the database server refused: {0})")]
+    Refused(String),
+    /// What only a database file has (backups, SQLite's checks), asked of a server's library.
+    #[error(
+        "サーバーのライブラリではできない操作です（このPCのデータベースファイル用です） \
+         (not available for a library on a server)"
+    )]
+    OnlyForFiles,
     #[error(
         "このデータベースは新しいバージョンの Podium で作られています \
          (database was written by a newer version of Podium)"
@@ -54,19 +71,20 @@ pub enum StoreError {
     Io(std::io::Error),
     /// A step of the schema's upgrade failed (it was rolled back).
     #[error(
-        "データベースの更新に失敗しました (database upgrade to version {version} failed: {})",
-        without_sql(.source)
+        "データベースの更新に失敗しました (database upgrade to version {version} failed: {reason})"
     )]
-    Migration {
-        version: usize,
-        source: rusqlite::Error,
-    },
+    Migration { version: usize, reason: String },
     #[error("データベースのエラーです (database error: {0})")]
     Database(rusqlite::Error),
+    #[error("データベースサーバーのエラーです (database server error: {})", server_reason(.0))]
+    Server(postgres::Error),
+    /// A value in the database is not what Podium wrote there.
+    #[error("データベースの内容が想定と違います (unexpected data in the database: {0})")]
+    Shape(String),
 }
 
 /// SQLite's reason without the statement it quotes (a migration is dozens of lines).
-fn without_sql(err: &rusqlite::Error) -> String {
+pub(super) fn without_sql(err: &rusqlite::Error) -> String {
     match err {
         rusqlite::Error::SqlInputError { msg, .. } => msg.clone(),
         other => other
@@ -109,6 +127,55 @@ impl From<rusqlite::Error> for StoreError {
             Some(ErrorCode::DiskFull) => StoreError::DiskFull,
             Some(ErrorCode::CannotOpen) => StoreError::CannotOpen,
             _ => StoreError::Database(err),
+        }
+    }
+}
+
+/// The server's own message (its SQLSTATE class decides the variant; see `From`).
+fn server_reason(err: &postgres::Error) -> String {
+    match err.as_db_error() {
+        Some(db) => db.message().to_owned(),
+        None => err.to_string(),
+    }
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(err: postgres::Error) -> Self {
+        use postgres::error::SqlState;
+        let Some(db) = err.as_db_error() else {
+            // No answer from the server: it is down, unreachable, or went away.
+            return StoreError::Unreachable(err.to_string());
+        };
+        let code = db.code();
+        if *code == SqlState::DISK_FULL {
+            StoreError::DiskFull
+        } else if [
+            SqlState::READ_ONLY_SQL_TRANSACTION,
+            SqlState::INSUFFICIENT_PRIVILEGE,
+        ]
+        .contains(code)
+        {
+            StoreError::ReadOnly
+        } else if [
+            SqlState::T_R_SERIALIZATION_FAILURE,
+            SqlState::T_R_DEADLOCK_DETECTED,
+            SqlState::LOCK_NOT_AVAILABLE,
+        ]
+        .contains(code)
+        {
+            StoreError::Busy
+        } else if code.code().starts_with("28")
+            || code.code().starts_with("57P")
+            || [
+                SqlState::INVALID_CATALOG_NAME,
+                SqlState::TOO_MANY_CONNECTIONS,
+            ]
+            .contains(code)
+        {
+            // 28: authorization (password, role); 57P: the server is shutting down.
+            StoreError::Refused(db.message().to_owned())
+        } else {
+            StoreError::Server(err)
         }
     }
 }

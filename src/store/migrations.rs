@@ -1,25 +1,75 @@
 //! The schema, as numbered migrations embedded in the binary.
 //!
-//! Rules: migrations are only ever appended, never edited once released; each is additive
-//! (new tables, columns, indexes). The applied count is SQLite's `user_version`.
+//! Rules, for both databases: migrations are only ever appended, never edited once released;
+//! each is additive (new tables, columns, indexes). Each database has its own numbered list
+//! (`migrations/sqlite/`, `migrations/postgres/`), since their types and indexes differ.
 //!
 //! Several processes may open a database that needs migrating at the same moment (a new file,
-//! the first start of a new version). The migrations run in one `BEGIN IMMEDIATE` transaction,
-//! and `user_version` is read again inside it: the first process takes the write lock and
-//! applies what is missing, the others wait for it (the busy timeout) and find nothing to do.
+//! the first start of a new version, two PCs on one server). The migrations run in one
+//! transaction that first takes a lock, and the applied count is read again inside it: the
+//! first process applies what is missing, the others wait for it and find nothing to do.
+//!
+//! - SQLite: the count is `user_version`; the lock is `BEGIN IMMEDIATE`'s write lock.
+//! - PostgreSQL: the count is the row of `podium_schema`; the lock a transaction-level
+//!   advisory lock. DDL is transactional there too: a failed step leaves nothing.
 
 use super::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
 
-static STEPS: [&str; 7] = [
-    include_str!("migrations/001_drafts.sql"),
-    include_str!("migrations/002_search.sql"),
-    include_str!("migrations/003_templates.sql"),
-    include_str!("migrations/004_settings.sql"),
-    include_str!("migrations/005_rehearsals.sql"),
-    include_str!("migrations/006_readings.sql"),
-    include_str!("migrations/007_rehearsal_morae.sql"),
+static STEPS: [&str; 8] = [
+    include_str!("migrations/sqlite/001_drafts.sql"),
+    include_str!("migrations/sqlite/002_search.sql"),
+    include_str!("migrations/sqlite/003_templates.sql"),
+    include_str!("migrations/sqlite/004_settings.sql"),
+    include_str!("migrations/sqlite/005_rehearsals.sql"),
+    include_str!("migrations/sqlite/006_readings.sql"),
+    include_str!("migrations/sqlite/007_rehearsal_morae.sql"),
+    include_str!("migrations/sqlite/008_revision_author.sql"),
 ];
+
+static POSTGRES_STEPS: [&str; 1] = [include_str!("migrations/postgres/001_library.sql")];
+
+/// The advisory lock Podium's migrations take on a server ("PODIUM" in ASCII, as a number).
+const MIGRATION_LOCK: i64 = 0x504F_4449_554D;
+
+/// Brings a PostgreSQL library up to the latest schema. `TooNew` if it is ahead of us.
+pub(super) fn run_postgres(client: &mut postgres::Client) -> Result<()> {
+    let mut tx = client.transaction()?;
+    tx.execute("SELECT pg_advisory_xact_lock($1)", &[&MIGRATION_LOCK])?;
+    tx.batch_execute("CREATE TABLE IF NOT EXISTS podium_schema (version BIGINT NOT NULL)")?;
+    let version: Option<i64> = tx
+        .query_opt("SELECT version FROM podium_schema", &[])?
+        .map(|row| row.get(0));
+    let from = usize::try_from(version.unwrap_or(0))
+        .ok()
+        .filter(|from| *from <= POSTGRES_STEPS.len())
+        .ok_or(StoreError::TooNew)?;
+    if from == POSTGRES_STEPS.len() {
+        return Ok(());
+    }
+    for (index, step) in POSTGRES_STEPS.iter().enumerate().skip(from) {
+        tx.batch_execute(step)
+            .map_err(|source| match StoreError::from(source) {
+                StoreError::Server(source) => StoreError::Migration {
+                    version: index + 1,
+                    reason: source
+                        .as_db_error()
+                        .map_or_else(|| source.to_string(), |db| db.message().to_owned()),
+                },
+                known => known,
+            })?;
+    }
+    let latest = POSTGRES_STEPS.len() as i64;
+    match version {
+        None => tx.execute(
+            "INSERT INTO podium_schema (version) VALUES ($1)",
+            &[&latest],
+        )?,
+        Some(_) => tx.execute("UPDATE podium_schema SET version = $1", &[&latest])?,
+    };
+    tx.commit()?;
+    Ok(())
+}
 
 /// Brings the database up to the latest schema. Fails with `TooNew` if it is ahead of us.
 pub(super) fn run(conn: &mut Connection) -> Result<()> {
@@ -65,7 +115,10 @@ fn applied(conn: &Connection, steps: &[&str]) -> Result<usize> {
 /// else which step, in one line.
 fn failed_step(version: usize, source: rusqlite::Error) -> StoreError {
     match StoreError::from(source) {
-        StoreError::Database(source) => StoreError::Migration { version, source },
+        StoreError::Database(source) => StoreError::Migration {
+            version,
+            reason: super::error::without_sql(&source),
+        },
         known => known,
     }
 }

@@ -27,7 +27,9 @@ mod recovery;
 mod rehearsals;
 mod revisions;
 mod search;
+mod server;
 mod settings;
+mod sql;
 #[cfg(any(test, feature = "test-support"))]
 pub mod testing;
 pub use settings::read_field;
@@ -44,10 +46,13 @@ pub use recovery::{recover_corrupt, repair, Repair};
 pub use rehearsals::REHEARSALS_LISTED;
 pub use revisions::{Revision, RevisionKind, RevisionSummary, AUTOSAVE_WINDOW};
 pub use search::SearchHit;
+pub use server::is_server_address;
 pub use stats::DraftStats;
 pub use templates::{TemplateEdit, UserTemplate};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
+use sql::Db;
+use std::cell::RefCell;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -69,10 +74,21 @@ pub fn default_db_path() -> Option<PathBuf> {
     }
 }
 
-/// An open database. Not `Sync`: share it behind a mutex.
+/// An open library: a SQLite file on this PC, or a PostgreSQL database on the office's
+/// server ([`Store::connect`]). Every method works on both, except where it says it is for
+/// a file (backups, checks and repairs of the file). Not `Sync`: share it behind a mutex.
 #[derive(Debug)]
 pub struct Store {
-    conn: Connection,
+    backend: Backend,
+    /// Who writes: recorded with every revision (see [`Store::set_author`]).
+    author: String,
+}
+
+#[derive(Debug)]
+enum Backend {
+    Sqlite(Connection),
+    /// A server connection needs `&mut` even to read: the store's reads take `&self`.
+    Postgres(Box<RefCell<server::Server>>),
 }
 
 impl Store {
@@ -153,7 +169,7 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)?;
         recovery::check(&conn)?;
         migrations::run(&mut conn)?;
-        Ok(Store { conn })
+        Ok(Store::over_sqlite(conn))
     }
 
     fn init_read_only(conn: Connection) -> Result<Store> {
@@ -161,14 +177,63 @@ impl Store {
         conn.pragma_update(None, "foreign_keys", true)?;
         recovery::check(&conn)?;
         migrations::check_current(&conn)?;
-        Ok(Store { conn })
+        Ok(Store::over_sqlite(conn))
     }
 
-    /// Starts a write transaction, taking the write lock at once (no deadlock on upgrade).
-    fn begin_write(&mut self) -> Result<rusqlite::Transaction<'_>> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    fn over_sqlite(conn: Connection) -> Store {
+        Store {
+            backend: Backend::Sqlite(conn),
+            author: String::new(),
+        }
+    }
+
+    /// Connects to a PostgreSQL library (`postgres://…` or a `service=…` connection string,
+    /// see [`server`]) and brings its schema up to date.
+    pub fn connect(url: &str) -> Result<Store> {
+        Ok(Store {
+            backend: Backend::Postgres(Box::new(RefCell::new(server::Server::connect(url)?))),
+            author: String::new(),
+        })
+    }
+
+    /// Records `author` as the writer of every revision saved from now on.
+    pub fn set_author(&mut self, author: &str) {
+        self.author = author.to_owned();
+    }
+
+    /// Whether this is a library on a server.
+    pub fn is_server(&self) -> bool {
+        matches!(self.backend, Backend::Postgres(_))
+    }
+
+    /// The SQLite connection, for what only a database file has (backups, checks).
+    pub(crate) fn sqlite(&self) -> Result<&Connection> {
+        match &self.backend {
+            Backend::Sqlite(conn) => Ok(conn),
+            Backend::Postgres(_) => Err(StoreError::OnlyForFiles),
+        }
+    }
+
+    /// Runs `read` on a consistent view of the database.
+    fn read<T>(&self, read: impl FnOnce(&mut Db<'_, '_>) -> Result<T>) -> Result<T> {
+        match &self.backend {
+            Backend::Sqlite(conn) => read(&mut Db::Sqlite(conn)),
+            Backend::Postgres(server) => server.borrow_mut().transaction(read),
+        }
+    }
+
+    /// Runs `write` in one transaction: all of it is kept, or (when it fails) none. On SQLite
+    /// the write lock is taken at once (no deadlock on upgrade).
+    fn write<T>(&mut self, write: impl FnOnce(&mut Db<'_, '_>) -> Result<T>) -> Result<T> {
+        match &mut self.backend {
+            Backend::Sqlite(conn) => {
+                let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+                let written = write(&mut Db::Sqlite(&tx))?;
+                tx.commit()?;
+                Ok(written)
+            }
+            Backend::Postgres(server) => server.get_mut().transaction(write),
+        }
     }
 }
 
@@ -205,7 +270,8 @@ mod tests {
         let store = Store::open(&dir.path().join("a/b/podium.db")).unwrap();
         let pragma = |name: &str| -> String {
             store
-                .conn
+                .sqlite()
+                .unwrap()
                 .query_row(&format!("PRAGMA {name}"), [], |row| {
                     row.get::<_, rusqlite::types::Value>(0)
                 })
@@ -221,7 +287,11 @@ mod tests {
     #[test]
     fn writes_refused_by_sqlite_give_read_only() {
         let mut store = Store::open_in_memory().unwrap();
-        store.conn.pragma_update(None, "query_only", true).unwrap();
+        store
+            .sqlite()
+            .unwrap()
+            .pragma_update(None, "query_only", true)
+            .unwrap();
         let err = store.set_setting("pace", &300).unwrap_err();
         assert!(matches!(err, StoreError::ReadOnly), "{err:?}");
     }

@@ -1,5 +1,6 @@
 //! The office's reading dictionary: words and how they are read aloud, in katakana.
 
+use super::sql::values;
 use super::{Result, Store};
 use crate::japanese::mora::{is_kana, to_katakana};
 use crate::japanese::UserReadings;
@@ -42,16 +43,20 @@ impl ReadingEntry {
 impl Store {
     /// Every entry, by the written form.
     pub fn readings(&self) -> Result<Vec<ReadingEntry>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached("SELECT written, reading FROM readings ORDER BY written")?;
-        let rows = stmt.query_map([], |row| {
-            Ok(ReadingEntry {
-                written: row.get(0)?,
-                reading: row.get(1)?,
-            })
+        let rows = self.read(|db| {
+            db.rows(
+                "SELECT written, reading FROM readings ORDER BY written",
+                &[],
+            )
         })?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        rows.into_iter()
+            .map(|mut row| {
+                Ok(ReadingEntry {
+                    written: row.take(0)?,
+                    reading: row.take(1)?,
+                })
+            })
+            .collect()
     }
 
     /// The entries as the readings of [`crate::japanese`] use them.
@@ -65,21 +70,20 @@ impl Store {
 
     /// Add an entry, or replace the reading of a word already there.
     pub fn put_reading(&mut self, entry: &ReadingEntry) -> Result<()> {
-        self.conn
-            .prepare_cached(
+        self.write(|db| {
+            db.execute(
                 "INSERT INTO readings (written, reading) VALUES (?1, ?2)
                  ON CONFLICT (written) DO UPDATE SET reading = excluded.reading",
-            )?
-            .execute((&entry.written, &entry.reading))?;
+                &values![&entry.written, &entry.reading],
+            )
+        })?;
         Ok(())
     }
 
     /// Remove a word's entry; `false` when there was none.
     pub fn delete_reading(&mut self, written: &str) -> Result<bool> {
         let removed = self
-            .conn
-            .prepare_cached("DELETE FROM readings WHERE written = ?1")?
-            .execute([written])?;
+            .write(|db| db.execute("DELETE FROM readings WHERE written = ?1", &values![written]))?;
         Ok(removed > 0)
     }
 }

@@ -62,7 +62,7 @@ pub(super) fn explain_cannot_open(err: StoreError, path: &Path) -> StoreError {
 impl Store {
     /// SQLite's full `PRAGMA integrity_check`: the problems found, none when the file is sound.
     pub fn integrity_problems(&self) -> Result<Vec<String>> {
-        integrity_problems(&self.conn)
+        integrity_problems(self.sqlite()?)
     }
 }
 

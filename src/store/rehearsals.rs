@@ -1,10 +1,10 @@
 //! Rehearsals of a draft: when, which revision, and the measured time of each section (see
 //! [`crate::rehearsal`] for what the figures mean and how they calibrate the pace).
 
+use super::sql::values;
 use super::stamp::Millis;
 use super::{Item, Result, Store, StoreError};
 use crate::rehearsal::{Rehearsal, SectionRun};
-use rusqlite::{params, OptionalExtension};
 use time::OffsetDateTime;
 
 /// How many rehearsals of a draft [`Store::rehearsals`] returns at most.
@@ -19,42 +19,41 @@ impl Store {
         recorded_at: OffsetDateTime,
         sections: &[SectionRun],
     ) -> Result<Rehearsal> {
-        let tx = self.begin_write()?;
-        let exists: Option<i64> = tx
-            .query_row(
+        let id = self.write(|db| {
+            let live = db.row(
                 "SELECT id FROM drafts WHERE id = ?1 AND deleted_at IS NULL",
-                [draft_id],
-                |row| row.get(0),
-            )
-            .optional()?;
-        if exists.is_none() {
-            return Err(StoreError::NotFound(Item::Draft(draft_id)));
-        }
-        tx.execute(
-            "INSERT INTO rehearsals (draft_id, revision, recorded_at) VALUES (?1, ?2, ?3)",
-            params![draft_id, revision, Millis(recorded_at)],
-        )?;
-        let id = tx.last_insert_rowid();
-        {
-            let mut insert = tx.prepare_cached(
-                "INSERT INTO rehearsal_sections (rehearsal_id, position, title, spoken, morae,
-                     pause_seconds, estimated_seconds, seconds)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                &values![draft_id],
             )?;
-            for run in sections {
-                insert.execute(params![
-                    id,
-                    count(run.position),
-                    run.title,
-                    count(run.spoken),
-                    run.morae.map(count),
-                    run.pause_seconds,
-                    run.estimated_seconds,
-                    run.seconds
-                ])?;
+            if live.is_none() {
+                return Err(StoreError::NotFound(Item::Draft(draft_id)));
             }
-        }
-        tx.commit()?;
+            let id: i64 = db
+                .row(
+                    "INSERT INTO rehearsals (draft_id, revision, recorded_at) VALUES (?1, ?2, ?3)
+                     RETURNING id",
+                    &values![draft_id, revision, Millis(recorded_at)],
+                )?
+                .ok_or_else(|| StoreError::Shape("no id returned".into()))?
+                .take(0)?;
+            for run in sections {
+                db.execute(
+                    "INSERT INTO rehearsal_sections (rehearsal_id, position, title, spoken,
+                         morae, pause_seconds, estimated_seconds, seconds)
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                    &values![
+                        id,
+                        count(run.position),
+                        &run.title,
+                        count(run.spoken),
+                        run.morae.map(count),
+                        run.pause_seconds,
+                        run.estimated_seconds,
+                        run.seconds
+                    ],
+                )?;
+            }
+            Ok(id)
+        })?;
         Ok(Rehearsal {
             id,
             draft_id,
@@ -66,44 +65,46 @@ impl Store {
 
     /// The draft's latest rehearsals, newest first (at most [`REHEARSALS_LISTED`]).
     pub fn rehearsals(&self, draft_id: i64) -> Result<Vec<Rehearsal>> {
-        let mut runs = self.conn.prepare_cached(
-            "SELECT id, revision, recorded_at FROM rehearsals WHERE draft_id = ?1
-             ORDER BY recorded_at DESC, id DESC LIMIT ?2",
-        )?;
-        let mut sections = self.conn.prepare_cached(
-            "SELECT position, title, spoken, morae, pause_seconds, estimated_seconds, seconds
-             FROM rehearsal_sections WHERE rehearsal_id = ?1 ORDER BY position",
-        )?;
-        let heads = runs
-            .query_map(params![draft_id, REHEARSALS_LISTED], |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get::<_, Millis>(2)?.0))
-            })?
-            .collect::<rusqlite::Result<Vec<(i64, u32, OffsetDateTime)>>>()?;
-        heads
-            .into_iter()
-            .map(|(id, revision, recorded_at)| {
-                let sections = sections
-                    .query_map([id], |row| {
-                        Ok(SectionRun {
-                            position: row.get::<_, u32>(0)? as usize,
-                            title: row.get(1)?,
-                            spoken: row.get::<_, u32>(2)? as usize,
-                            morae: row.get::<_, Option<u32>>(3)?.map(|m| m as usize),
-                            pause_seconds: row.get(4)?,
-                            estimated_seconds: row.get(5)?,
-                            seconds: row.get(6)?,
+        self.read(|db| {
+            let heads = db.rows(
+                "SELECT id, revision, recorded_at FROM rehearsals WHERE draft_id = ?1
+                 ORDER BY recorded_at DESC, id DESC LIMIT ?2",
+                &values![draft_id, REHEARSALS_LISTED],
+            )?;
+            heads
+                .into_iter()
+                .map(|mut head| {
+                    let id: i64 = head.take(0)?;
+                    let sections = db
+                        .rows(
+                            "SELECT position, title, spoken, morae, pause_seconds,
+                                 estimated_seconds, seconds
+                             FROM rehearsal_sections WHERE rehearsal_id = ?1 ORDER BY position",
+                            &values![id],
+                        )?
+                        .into_iter()
+                        .map(|mut row| {
+                            Ok(SectionRun {
+                                position: row.take::<u32>(0)? as usize,
+                                title: row.take(1)?,
+                                spoken: row.take::<u32>(2)? as usize,
+                                morae: row.take::<Option<u32>>(3)?.map(|m| m as usize),
+                                pause_seconds: row.take(4)?,
+                                estimated_seconds: row.take(5)?,
+                                seconds: row.take(6)?,
+                            })
                         })
-                    })?
-                    .collect::<rusqlite::Result<_>>()?;
-                Ok(Rehearsal {
-                    id,
-                    draft_id,
-                    revision,
-                    recorded_at,
-                    sections,
+                        .collect::<Result<_>>()?;
+                    Ok(Rehearsal {
+                        id,
+                        draft_id,
+                        revision: head.take(1)?,
+                        recorded_at: head.take::<Millis>(2)?.0,
+                        sections,
+                    })
                 })
-            })
-            .collect()
+                .collect()
+        })
     }
 }
 

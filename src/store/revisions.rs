@@ -5,11 +5,10 @@
 //! typing session leaves one autosave per window, not one per keystroke pause. Event data
 //! (event, date, target) is not versioned.
 
+use super::sql::{values, Db, FromValue, Row, Value};
 use super::stamp::{self, Millis};
 use super::stats::DraftStats;
 use super::{Item, Result, Store, StoreError};
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
@@ -56,19 +55,19 @@ impl RevisionKind {
     }
 }
 
-impl ToSql for RevisionKind {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        Ok(self.as_str().into())
+impl From<RevisionKind> for Value {
+    fn from(kind: RevisionKind) -> Self {
+        Value::Text(kind.as_str().to_owned())
     }
 }
 
-impl FromSql for RevisionKind {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        let text = value.as_str()?;
+impl FromValue for RevisionKind {
+    fn from_value(value: Value) -> Result<Self> {
+        let text = String::from_value(value)?;
         RevisionKind::ALL
             .into_iter()
             .find(|kind| kind.as_str() == text)
-            .ok_or_else(|| FromSqlError::Other(format!("unknown revision kind {text:?}").into()))
+            .ok_or_else(|| StoreError::Shape(format!("unknown revision kind {text:?}")))
     }
 }
 
@@ -83,6 +82,9 @@ pub struct RevisionSummary {
     pub name: Option<String>,
     pub title: String,
     pub stats: DraftStats,
+    /// Who wrote it: the OS user or the name set in the settings (empty for revisions
+    /// written before Podium recorded it).
+    pub author: String,
     #[serde(serialize_with = "stamp::json_instant")]
     pub created_at: OffsetDateTime,
     /// Later than `created_at` only for an autosave that absorbed later ones.
@@ -106,59 +108,67 @@ pub(super) struct Snapshot<'a> {
 }
 
 const SUMMARY_COLUMNS: &str =
-    "id, draft_id, number, kind, name, title, chars, seconds, created_at, updated_at";
+    "id, draft_id, number, kind, name, title, chars, seconds, author, created_at, updated_at";
 
 impl Store {
     /// A draft's history, newest first, without the texts.
     pub fn revisions(&self, draft_id: i64) -> Result<Vec<RevisionSummary>> {
-        let known: bool = self.conn.query_row(
-            "SELECT EXISTS (SELECT 1 FROM drafts WHERE id = ?1)",
-            [draft_id],
-            |row| row.get(0),
-        )?;
-        if !known {
-            return Err(StoreError::NotFound(Item::Draft(draft_id)));
-        }
-        let mut stmt = self.conn.prepare_cached(&format!(
-            "SELECT {SUMMARY_COLUMNS} FROM revisions WHERE draft_id = ?1 ORDER BY number DESC"
-        ))?;
-        let rows = stmt.query_map([draft_id], summary_from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let rows = self.read(|db| {
+            if db
+                .row("SELECT id FROM drafts WHERE id = ?1", &values![draft_id])?
+                .is_none()
+            {
+                return Err(StoreError::NotFound(Item::Draft(draft_id)));
+            }
+            db.rows(
+                &format!(
+                    "SELECT {SUMMARY_COLUMNS} FROM revisions WHERE draft_id = ?1
+                     ORDER BY number DESC"
+                ),
+                &values![draft_id],
+            )
+        })?;
+        rows.into_iter().map(summary_from_row).collect()
     }
 
     /// One revision with its text.
     pub fn revision(&self, id: i64) -> Result<Revision> {
-        read(&self.conn, id)
+        self.read(|db| read(db, id))
     }
 }
 
-/// Writes a revision of `draft_id` and returns its id: appended, or for an autosave
-/// coalesced into the latest revision when that is a recent autosave.
+/// Writes a revision of `draft_id` by `author` and returns its id: appended, or for an
+/// autosave coalesced into the latest revision when that is a recent autosave of the same
+/// author. The caller holds the draft's row ([`super::drafts`]' lock).
 pub(super) fn record(
-    conn: &Connection,
+    db: &mut Db<'_, '_>,
     draft_id: i64,
     text: &Snapshot<'_>,
     kind: RevisionKind,
     name: Option<&str>,
+    author: &str,
     now: OffsetDateTime,
 ) -> Result<i64> {
     if kind == RevisionKind::Autosave {
-        let latest: Option<(i64, RevisionKind, Millis)> = conn
-            .prepare_cached(
-                "SELECT id, kind, created_at FROM revisions
-                 WHERE draft_id = ?1 ORDER BY number DESC LIMIT 1",
-            )?
-            .query_row([draft_id], |row| {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?))
-            })
-            .optional()?;
-        if let Some((id, RevisionKind::Autosave, Millis(started))) = latest {
-            if now - started < AUTOSAVE_WINDOW {
-                conn.execute(
+        let latest = db.row(
+            "SELECT id, kind, author, created_at FROM revisions
+             WHERE draft_id = ?1 ORDER BY number DESC LIMIT 1",
+            &values![draft_id],
+        )?;
+        if let Some(mut latest) = latest {
+            let id: i64 = latest.take(0)?;
+            let latest_kind: RevisionKind = latest.take(1)?;
+            let latest_author: String = latest.take(2)?;
+            let Millis(started) = latest.take(3)?;
+            if latest_kind == RevisionKind::Autosave
+                && latest_author == author
+                && now - started < AUTOSAVE_WINDOW
+            {
+                db.execute(
                     "UPDATE revisions SET title = ?2, body = ?3, chars = ?4, seconds = ?5,
                          updated_at = ?6
                      WHERE id = ?1",
-                    params![
+                    &values![
                         id,
                         text.title,
                         text.body,
@@ -171,54 +181,58 @@ pub(super) fn record(
             }
         }
     }
-    conn.execute(
-        "INSERT INTO revisions (draft_id, number, kind, name, title, chars, seconds,
-             created_at, updated_at, body)
-         VALUES (?1, coalesce((SELECT max(number) FROM revisions WHERE draft_id = ?1), 0) + 1,
-             ?2, ?3, ?4, ?5, ?6, ?7, ?7, ?8)",
-        params![
-            draft_id,
-            kind,
-            name,
-            text.title,
-            text.stats.chars,
-            text.stats.seconds,
-            Millis(now),
-            text.body
-        ],
-    )?;
-    Ok(conn.last_insert_rowid())
+    let mut row = db
+        .row(
+            "INSERT INTO revisions (draft_id, number, kind, name, title, chars, seconds,
+                 author, created_at, updated_at, body)
+             VALUES (?1,
+                 coalesce((SELECT max(number) FROM revisions WHERE draft_id = ?1), 0) + 1,
+                 ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?8, ?9)
+             RETURNING id",
+            &values![
+                draft_id,
+                kind,
+                name,
+                text.title,
+                text.stats.chars,
+                text.stats.seconds,
+                author,
+                Millis(now),
+                text.body
+            ],
+        )?
+        .ok_or_else(|| StoreError::Shape("no id returned".into()))?;
+    row.take(0)
 }
 
 /// Reads a revision with its text.
-pub(super) fn read(conn: &Connection, id: i64) -> Result<Revision> {
-    conn.prepare_cached(&format!(
-        "SELECT {SUMMARY_COLUMNS}, body FROM revisions WHERE id = ?1"
-    ))?
-    .query_row([id], |row| {
-        Ok(Revision {
-            summary: summary_from_row(row)?,
-            body: row.get(10)?,
-        })
+pub(super) fn read(db: &mut Db<'_, '_>, id: i64) -> Result<Revision> {
+    let sql = format!("SELECT {SUMMARY_COLUMNS}, body FROM revisions WHERE id = ?1");
+    let mut row = db
+        .row(&sql, &values![id])?
+        .ok_or(StoreError::NotFound(Item::Revision(id)))?;
+    let body = row.take(11)?;
+    Ok(Revision {
+        summary: summary_from_row(row)?,
+        body,
     })
-    .optional()?
-    .ok_or(StoreError::NotFound(Item::Revision(id)))
 }
 
-fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<RevisionSummary> {
+fn summary_from_row(mut row: Row) -> Result<RevisionSummary> {
     Ok(RevisionSummary {
-        id: row.get(0)?,
-        draft_id: row.get(1)?,
-        number: row.get(2)?,
-        kind: row.get(3)?,
-        name: row.get(4)?,
-        title: row.get(5)?,
+        id: row.take(0)?,
+        draft_id: row.take(1)?,
+        number: row.take(2)?,
+        kind: row.take(3)?,
+        name: row.take(4)?,
+        title: row.take(5)?,
         stats: DraftStats {
-            chars: row.get(6)?,
-            seconds: row.get(7)?,
+            chars: row.take(6)?,
+            seconds: row.take(7)?,
         },
-        created_at: row.get::<_, Millis>(8)?.0,
-        updated_at: row.get::<_, Millis>(9)?.0,
+        author: row.take(8)?,
+        created_at: row.take::<Millis>(9)?.0,
+        updated_at: row.take::<Millis>(10)?.0,
     })
 }
 
@@ -339,9 +353,10 @@ mod tests {
 
     #[test]
     fn unknown_kind_is_a_read_error_not_a_panic() {
-        let conn = Connection::open_in_memory().unwrap();
-        let kind: rusqlite::Result<RevisionKind> =
-            conn.query_row("SELECT 'draft'", [], |row| row.get(0));
-        assert!(kind.is_err());
+        assert!(RevisionKind::from_value("draft".into()).is_err());
+        assert_eq!(
+            RevisionKind::from_value("named".into()).unwrap(),
+            RevisionKind::Named
+        );
     }
 }

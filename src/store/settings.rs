@@ -1,7 +1,7 @@
 //! Application settings: one JSON value per key (prompter font size, pace, blog footer …).
 
+use super::sql::values;
 use super::{Result, Store, StoreError};
-use rusqlite::OptionalExtension;
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
@@ -9,11 +9,9 @@ impl Store {
     /// The setting's value, `None` when it was never set. A stored value that does not fit
     /// `T` gives [`StoreError::Setting`].
     pub fn get_setting<T: DeserializeOwned>(&self, key: &str) -> Result<Option<T>> {
-        let json: Option<String> = self
-            .conn
-            .prepare_cached("SELECT value FROM settings WHERE key = ?1")?
-            .query_row([key], |row| row.get(0))
-            .optional()?;
+        let row =
+            self.read(|db| db.row("SELECT value FROM settings WHERE key = ?1", &values![key]))?;
+        let json: Option<String> = row.map(|mut row| row.take(0)).transpose()?;
         json.map(|json| serde_json::from_str(&json))
             .transpose()
             .map_err(|source| StoreError::Setting {
@@ -28,12 +26,13 @@ impl Store {
             key: key.to_owned(),
             source,
         })?;
-        self.conn
-            .prepare_cached(
+        self.write(|db| {
+            db.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-            )?
-            .execute((key, json))?;
+                &values![key, json],
+            )
+        })?;
         Ok(())
     }
 }

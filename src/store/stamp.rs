@@ -1,7 +1,8 @@
 //! Times and dates as stored: instants as unix milliseconds (UTC), dates as `YYYY-MM-DD`.
 //! For JSON, instants are RFC 3339 strings and dates `YYYY-MM-DD`.
 
-use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, ValueRef};
+use super::sql::{FromValue, Value};
+use super::{Result, StoreError};
 use serde::{Serialize, Serializer};
 use time::format_description::well_known::Rfc3339;
 use time::format_description::BorrowedFormatItem;
@@ -13,42 +14,37 @@ const ISO_DATE: &[BorrowedFormatItem<'static>] = format_description!("[year]-[mo
 /// An instant as a column: unix milliseconds. Finer precision is dropped.
 pub(crate) struct Millis(pub OffsetDateTime);
 
-impl ToSql for Millis {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        let ms = self.0.unix_timestamp_nanos().div_euclid(1_000_000);
-        let ms = i64::try_from(ms)
-            .map_err(|err| rusqlite::Error::ToSqlConversionFailure(Box::new(err)))?;
-        Ok(ms.into())
+impl From<Millis> for Value {
+    fn from(Millis(at): Millis) -> Self {
+        // Within ±292 million years of 1970: every instant `time` can hold.
+        Value::Int(at.unix_timestamp_nanos().div_euclid(1_000_000) as i64)
     }
 }
 
-impl FromSql for Millis {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        let ms = i64::column_result(value)?;
+impl FromValue for Millis {
+    fn from_value(value: Value) -> Result<Self> {
+        let ms = i64::from_value(value)?;
         OffsetDateTime::from_unix_timestamp_nanos(i128::from(ms) * 1_000_000)
             .map(Millis)
-            .map_err(|err| FromSqlError::Other(Box::new(err)))
+            .map_err(|err| StoreError::Shape(err.to_string()))
     }
 }
 
 /// A calendar date as a column: `YYYY-MM-DD` text.
 pub(crate) struct IsoDate(pub Date);
 
-impl ToSql for IsoDate {
-    fn to_sql(&self) -> rusqlite::Result<ToSqlOutput<'_>> {
-        let text = self
-            .0
-            .format(ISO_DATE)
-            .map_err(|err| rusqlite::Error::ToSqlConversionFailure(Box::new(err)))?;
-        Ok(text.into())
+impl From<IsoDate> for Value {
+    fn from(IsoDate(date): IsoDate) -> Self {
+        // Years 1–9999 (the only ones a draft's date field takes) always format.
+        Value::Text(date.format(ISO_DATE).unwrap_or_default())
     }
 }
 
-impl FromSql for IsoDate {
-    fn column_result(value: ValueRef<'_>) -> FromSqlResult<Self> {
-        Date::parse(value.as_str()?, ISO_DATE)
+impl FromValue for IsoDate {
+    fn from_value(value: Value) -> Result<Self> {
+        Date::parse(&String::from_value(value)?, ISO_DATE)
             .map(IsoDate)
-            .map_err(|err| FromSqlError::Other(Box::new(err)))
+            .map_err(|err| StoreError::Shape(err.to_string()))
     }
 }
 
@@ -81,23 +77,17 @@ pub(crate) fn json_opt_date<S: Serializer>(date: &Option<Date>, s: S) -> Result<
 #[cfg(test)]
 mod tests {
     use super::*;
-    use rusqlite::Connection;
     use time::macros::{date, datetime};
 
     #[test]
-    fn round_trips_through_sqlite() {
-        let conn = Connection::open_in_memory().unwrap();
+    fn round_trips_as_values() {
         let at = datetime!(2026-01-05 09:30:15.123456 +09:00);
-        let (ms, text, back, day): (i64, String, Millis, IsoDate) = conn
-            .query_row(
-                "SELECT ?1, ?2, ?1, ?2",
-                (Millis(at), IsoDate(date!(2026 - 01 - 05))),
-                |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?)),
-            )
-            .unwrap();
-        assert_eq!(ms, 1_767_573_015_123);
-        assert_eq!(text, "2026-01-05");
+        assert_eq!(Value::from(Millis(at)), Value::Int(1_767_573_015_123));
+        let back = Millis::from_value(Value::Int(1_767_573_015_123)).unwrap();
         assert_eq!(back.0, datetime!(2026-01-05 00:30:15.123 UTC));
-        assert_eq!(day.0, date!(2026 - 01 - 05));
+        let day = date!(2026 - 01 - 05);
+        assert_eq!(Value::from(IsoDate(day)), Value::Text("2026-01-05".into()));
+        assert_eq!(IsoDate::from_value("2026-01-05".into()).unwrap().0, day);
+        assert!(IsoDate::from_value("5 Jan".into()).is_err());
     }
 }

@@ -1,8 +1,8 @@
 //! The user's own templates, keyed by name. Built-in templates live in `crate::templates`.
 
+use super::sql::{values, Row};
 use super::stamp::{self, Millis};
 use super::{Item, Result, Store, StoreError};
-use rusqlite::{params, Row};
 use serde::Serialize;
 use time::OffsetDateTime;
 
@@ -35,11 +35,9 @@ const COLUMNS: &str = "name, title, description, body, created_at, updated_at";
 impl Store {
     /// All user templates, by name.
     pub fn user_templates(&self) -> Result<Vec<UserTemplate>> {
-        let mut stmt = self
-            .conn
-            .prepare_cached(&format!("SELECT {COLUMNS} FROM templates ORDER BY name"))?;
-        let rows = stmt.query_map([], from_row)?;
-        Ok(rows.collect::<rusqlite::Result<_>>()?)
+        let sql = format!("SELECT {COLUMNS} FROM templates ORDER BY name");
+        let rows = self.read(|db| db.rows(&sql, &[]))?;
+        rows.into_iter().map(from_row).collect()
     }
 
     /// Creates the template, or replaces the one with the same name (keeping its creation time).
@@ -56,35 +54,35 @@ impl Store {
                  updated_at = excluded.updated_at
              RETURNING {COLUMNS}"
         );
-        let params = params![
-            template.name,
-            template.title,
-            template.description,
-            template.body,
+        let params = values![
+            &template.name,
+            &template.title,
+            &template.description,
+            &template.body,
             Millis(now)
         ];
-        Ok(self.conn.query_row(&sql, params, from_row)?)
+        let row = self.write(|db| db.row(&sql, &params))?;
+        from_row(row.ok_or_else(|| StoreError::Shape("no template returned".into()))?)
     }
 
     pub fn delete_template(&mut self, name: &str) -> Result<()> {
-        match self
-            .conn
-            .execute("DELETE FROM templates WHERE name = ?1", [name])?
-        {
+        let removed =
+            self.write(|db| db.execute("DELETE FROM templates WHERE name = ?1", &values![name]))?;
+        match removed {
             0 => Err(StoreError::NotFound(Item::Template(name.to_owned()))),
             _ => Ok(()),
         }
     }
 }
 
-fn from_row(row: &Row<'_>) -> rusqlite::Result<UserTemplate> {
+fn from_row(mut row: Row) -> Result<UserTemplate> {
     Ok(UserTemplate {
-        name: row.get(0)?,
-        title: row.get(1)?,
-        description: row.get(2)?,
-        body: row.get(3)?,
-        created_at: row.get::<_, Millis>(4)?.0,
-        updated_at: row.get::<_, Millis>(5)?.0,
+        name: row.take(0)?,
+        title: row.take(1)?,
+        description: row.take(2)?,
+        body: row.take(3)?,
+        created_at: row.take::<Millis>(4)?.0,
+        updated_at: row.take::<Millis>(5)?.0,
     })
 }
 

@@ -1,103 +1,26 @@
-//! The store against real database files (in temporary directories, never the user's data).
+//! What the store does, the same on both databases: every test here runs once on a SQLite
+//! file and once on a PostgreSQL server (`on_both!`).
 
-use podium::store::{
-    default_db_path, Draft, DraftEdit, DraftStats, Item, RevisionKind, SaveKind, Store, StoreError,
-    DB_ENV,
-};
-use std::path::{Path, PathBuf};
-use std::time::Duration as StdDuration;
-use time::macros::{date, datetime};
-use time::{Duration, OffsetDateTime};
+use crate::{at, autosave, edit, Library};
+use podium::rehearsal::SectionRun;
+use podium::store::{Item, RevisionKind, SaveKind, Store, StoreError};
+use podium::store::{ReadingEntry, TemplateEdit};
+use time::macros::date;
 
-const T0: OffsetDateTime = datetime!(2026-01-05 09:00 UTC);
+on_both!(
+    drafts_are_created_listed_saved_renamed_duplicated_deleted_and_restored,
+    history_is_append_only_with_coalesced_autosaves,
+    a_stale_save_conflicts_and_keeps_the_losers_text,
+    search_finds_one_two_and_longer_japanese_words_and_all_of_several,
+    search_follows_edits_renames_and_deletions,
+    hostile_queries_are_text_not_syntax,
+    two_writers_conflict_across_connections_and_each_revision_names_its_author,
+    five_writers_racing_lose_no_update,
+    templates_settings_readings_and_rehearsals_are_shared,
+);
 
-fn at(minutes: i64) -> OffsetDateTime {
-    T0 + Duration::minutes(minutes)
-}
-
-fn edit(title: &str, body: &str) -> DraftEdit {
-    let chars = body.chars().count();
-    let stats = DraftStats {
-        chars: u32::try_from(chars).unwrap(),
-        seconds: chars as f64 / 5.0,
-    };
-    DraftEdit {
-        title: title.into(),
-        body: body.into(),
-        stats,
-        ..DraftEdit::default()
-    }
-}
-
-/// An autosave of a draft titled 挨拶.
-fn autosave(
-    store: &mut Store,
-    id: i64,
-    body: &str,
-    base: u32,
-    minute: i64,
-) -> Result<Draft, StoreError> {
-    store.save_draft(
-        id,
-        &edit("挨拶", body),
-        base,
-        SaveKind::Autosave,
-        at(minute),
-    )
-}
-
-fn temp_db() -> (tempfile::TempDir, PathBuf) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("data").join("podium.db");
-    (dir, path)
-}
-
-fn raw(path: &Path) -> rusqlite::Connection {
-    rusqlite::Connection::open(path).unwrap()
-}
-
-#[test]
-fn fresh_file_is_migrated_in_wal_mode_and_reopens_with_its_data() {
-    let (_dir, path) = temp_db();
-    let id = {
-        let mut store = Store::open(&path).unwrap();
-        store
-            .create_draft(&edit("年頭挨拶", "本文"), T0)
-            .unwrap()
-            .id
-    };
-    let conn = raw(&path);
-    let mode: String = conn
-        .query_row("PRAGMA journal_mode", [], |row| row.get(0))
-        .unwrap();
-    let version: i64 = conn
-        .query_row("PRAGMA user_version", [], |row| row.get(0))
-        .unwrap();
-    assert_eq!((mode.as_str(), version), ("wal", 7));
-    drop(conn);
-
-    let store = Store::open(&path).unwrap();
-    assert_eq!(store.draft(id).unwrap().body, "本文");
-}
-
-#[test]
-fn default_path_honours_the_environment() {
-    // The only test that touches the environment; it opens nothing.
-    std::env::set_var(DB_ENV, "/srv/podium/test.db");
-    assert_eq!(
-        default_db_path(),
-        Some(PathBuf::from("/srv/podium/test.db"))
-    );
-    std::env::remove_var(DB_ENV);
-    if let Some(path) = default_db_path() {
-        assert!(path.ends_with("podium/podium.db"), "{path:?}");
-    }
-}
-
-#[test]
-fn drafts_are_created_listed_saved_renamed_duplicated_deleted_and_restored() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open(&path).unwrap();
+fn drafts_are_created_listed_saved_renamed_duplicated_deleted_and_restored(library: &Library) {
+    let mut store = library.open();
     let mut entrance = edit(
         "入庁式 訓示",
         "新規採用職員の皆さん、入庁おめでとうございます。",
@@ -162,14 +85,6 @@ fn drafts_are_created_listed_saved_renamed_duplicated_deleted_and_restored() {
         store.revisions(entrance.id),
         Err(StoreError::NotFound(_))
     ));
-    let orphans: i64 = raw(&path)
-        .query_row(
-            "SELECT count(*) FROM revisions WHERE draft_id = ?1",
-            [entrance.id],
-            |row| row.get(0),
-        )
-        .unwrap();
-    assert_eq!(orphans, 0, "purging removes the history too");
     assert!(store.draft(new_year.id).unwrap().deleted_at.is_some());
     assert!(matches!(
         store.delete_draft(9999, at(9)),
@@ -177,9 +92,8 @@ fn drafts_are_created_listed_saved_renamed_duplicated_deleted_and_restored() {
     ));
 }
 
-#[test]
-fn history_is_append_only_with_coalesced_autosaves() {
-    let mut store = Store::open_in_memory().unwrap();
+fn history_is_append_only_with_coalesced_autosaves(library: &Library) {
+    let mut store = library.open();
     let draft = store.create_draft(&edit("挨拶", "一"), at(0)).unwrap();
     let saves = [
         ("一二", SaveKind::Autosave, 1),
@@ -217,9 +131,8 @@ fn history_is_append_only_with_coalesced_autosaves() {
     assert_eq!(history, expected);
 }
 
-#[test]
-fn a_stale_save_conflicts_and_keeps_the_losers_text() {
-    let mut store = Store::open_in_memory().unwrap();
+fn a_stale_save_conflicts_and_keeps_the_losers_text(library: &Library) {
+    let mut store = library.open();
     let draft = store.create_draft(&edit("挨拶", "元の文"), at(0)).unwrap();
     // Two windows edit revision 1.
     autosave(&mut store, draft.id, "窓Aの文", 1, 1).unwrap();
@@ -275,9 +188,8 @@ fn search_ids(store: &Store, query: &str) -> Vec<i64> {
     ids
 }
 
-#[test]
-fn search_finds_one_two_and_longer_japanese_words_and_all_of_several() {
-    let mut store = Store::open_in_memory().unwrap();
+fn search_finds_one_two_and_longer_japanese_words_and_all_of_several(library: &Library) {
+    let mut store = library.open();
     let mut create = |title: &str, event: &str, body: &str, minute| {
         let mut draft = edit(title, body);
         draft.event = event.into();
@@ -324,9 +236,8 @@ fn search_finds_one_two_and_longer_japanese_words_and_all_of_several() {
     assert_eq!(&hits[0].snippet[highlight], "協働");
 }
 
-#[test]
-fn search_follows_edits_renames_and_deletions() {
-    let mut store = Store::open_in_memory().unwrap();
+fn search_follows_edits_renames_and_deletions(library: &Library) {
+    let mut store = library.open();
     let id = store
         .create_draft(&edit("挨拶", "式典の協働"), at(0))
         .unwrap()
@@ -369,9 +280,8 @@ const HOSTILE: &[&str] = &[
     "式 OR 典", "NEAR(a b, 2)", "-式", "+", "%", "_", "\u{200B}", "\u{FEFF}式", "式\u{200D}",
 ];
 
-#[test]
-fn hostile_queries_are_text_not_syntax() {
-    let mut store = Store::open_in_memory().unwrap();
+fn hostile_queries_are_text_not_syntax(library: &Library) {
+    let mut store = library.open();
     let id = store
         .create_draft(&edit("記号", HOSTILE_TEXT), at(0))
         .unwrap()
@@ -388,116 +298,181 @@ fn hostile_queries_are_text_not_syntax() {
     assert_eq!(store.list_drafts().unwrap().len(), 1);
 }
 
-#[cfg(unix)]
-mod read_only {
-    use super::*;
+fn two_writers_conflict_across_connections_and_each_revision_names_its_author(library: &Library) {
+    let mut writer = library.open();
+    writer.set_author("佐藤");
+    let mut checker = library.open();
+    checker.set_author("鈴木");
+    let draft = writer
+        .create_draft(&edit("施政方針", "初稿"), at(0))
+        .unwrap();
 
-    /// Makes a file unwritable, even for root (whose permission checks always pass): then only
-    /// the immutable attribute helps. Undone on drop.
-    struct Unwritable<'a>(&'a Path, bool);
-
-    fn chattr(flag: &str, path: &Path) -> bool {
-        let status = std::process::Command::new("chattr")
-            .arg(flag)
-            .arg(path)
-            .status();
-        status.is_ok_and(|status| status.success())
-    }
-
-    impl<'a> Unwritable<'a> {
-        fn new(path: &'a Path) -> Option<Self> {
-            use std::os::unix::fs::PermissionsExt;
-            std::fs::set_permissions(path, std::fs::Permissions::from_mode(0o444)).ok()?;
-            if std::fs::OpenOptions::new().write(true).open(path).is_err() {
-                return Some(Unwritable(path, false));
-            }
-            chattr("+i", path).then_some(Unwritable(path, true))
-        }
-    }
-
-    impl Drop for Unwritable<'_> {
-        fn drop(&mut self) {
-            if self.1 {
-                chattr("-i", self.0);
-            }
-        }
-    }
-
-    #[test]
-    fn a_read_only_file_can_be_read_but_writes_give_read_only() {
-        let (_dir, path) = temp_db();
-        let id = {
-            let mut store = Store::open(&path).unwrap();
-            store.create_draft(&edit("挨拶", "本文"), T0).unwrap().id
-        };
-        let Some(_guard) = Unwritable::new(&path) else {
-            eprintln!("skipped: cannot make a file unwritable here");
-            return;
-        };
-        let mut store = Store::open(&path).unwrap();
-        assert_eq!(store.draft(id).unwrap().body, "本文");
-        let err = store.create_draft(&edit("新規", ""), T0).unwrap_err();
-        assert!(matches!(err, StoreError::ReadOnly), "{err:?}");
-        assert_eq!(
-            err.to_string(),
-            "データベースに書き込めません (database is read-only)"
-        );
-    }
-}
-
-#[test]
-fn a_file_that_is_not_a_database_gives_corrupt() {
-    let (_dir, path) = temp_db();
-    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-    let garbage = "これはデータベースではありません。".repeat(200);
-    std::fs::write(&path, &garbage).unwrap();
-    let err = Store::open(&path).unwrap_err();
-    assert!(matches!(err, StoreError::Corrupt), "{err:?}");
+    // Both read revision 1; the checker saves first; the writer's save is a conflict whose
+    // text is kept, under the writer's name.
+    let base = checker.draft(draft.id).unwrap().revision;
+    checker
+        .save_draft(
+            draft.id,
+            &edit("施政方針", "確認済み"),
+            base,
+            SaveKind::Autosave,
+            at(1),
+        )
+        .unwrap();
+    let err = autosave(&mut writer, draft.id, "書き手の文", base, 2).unwrap_err();
+    let StoreError::Conflict { kept, .. } = err else {
+        panic!("expected a conflict, got {err:?}");
+    };
+    let kept = writer.revision(kept).unwrap();
     assert_eq!(
-        std::fs::read_to_string(&path).unwrap(),
-        garbage,
-        "left untouched"
+        (kept.body.as_str(), kept.summary.author.as_str()),
+        ("書き手の文", "佐藤")
+    );
+
+    // The writer resolves it on top of the checker's revision.
+    let current = writer.draft(draft.id).unwrap();
+    assert_eq!(current.body, "確認済み");
+    writer
+        .save_draft(
+            draft.id,
+            &edit("施政方針", "確認済み＋加筆"),
+            current.revision,
+            SaveKind::Autosave,
+            at(3),
+        )
+        .unwrap();
+    let authors: Vec<(RevisionKind, String)> = checker
+        .revisions(draft.id)
+        .unwrap()
+        .into_iter()
+        .rev()
+        .map(|rev| (rev.kind, rev.author))
+        .collect();
+    assert_eq!(
+        authors,
+        [
+            (RevisionKind::Create, "佐藤".into()),
+            (RevisionKind::Autosave, "鈴木".into()),
+            (RevisionKind::Conflict, "佐藤".into()),
+            // Not coalesced into the checker's autosave: another author.
+            (RevisionKind::Autosave, "佐藤".into()),
+        ]
     );
 }
 
-#[test]
-fn a_locked_database_gives_busy_for_writes_and_still_reads() {
-    let (_dir, path) = temp_db();
-    let mut store = Store::open_with_timeout(&path, StdDuration::from_millis(100)).unwrap();
-    let id = store.create_draft(&edit("挨拶", "本文"), T0).unwrap().id;
-    let other = raw(&path);
-    other.execute_batch("BEGIN EXCLUSIVE").unwrap();
-
-    let err = store.create_draft(&edit("新規", ""), T0).unwrap_err();
-    assert!(matches!(err, StoreError::Busy), "{err:?}");
-    assert!(err
-        .to_string()
-        .starts_with("データベースが他のプログラムに使われています"));
-    let err = autosave(&mut store, id, "改", 1, 1).unwrap_err();
-    assert!(matches!(err, StoreError::Busy));
+fn five_writers_racing_lose_no_update(library: &Library) {
+    const WRITERS: usize = 5;
+    const SAVES: usize = 8;
+    let id = library
+        .open()
+        .create_draft(&edit("共同編集", ""), at(0))
+        .unwrap()
+        .id;
+    std::thread::scope(|scope| {
+        for writer in 0..WRITERS {
+            let mut store = library.open();
+            store.set_author(&format!("writer{writer}"));
+            scope.spawn(move || {
+                for save in 0..SAVES {
+                    // Read, append a line, save; on a conflict read again and redo the edit,
+                    // as a writer resolving it does. Nothing may be overwritten.
+                    loop {
+                        let draft = store.draft(id).unwrap();
+                        let body = format!("{}{writer}-{save}\n", draft.body);
+                        match store.save_draft(
+                            id,
+                            &edit("共同編集", &body),
+                            draft.revision,
+                            SaveKind::Named(None),
+                            at(1),
+                        ) {
+                            Ok(_) => break,
+                            Err(StoreError::Conflict { .. } | StoreError::Busy) => continue,
+                            Err(err) => panic!("writer {writer}: {err}"),
+                        }
+                    }
+                }
+            });
+        }
+    });
+    let store = library.open();
+    let body = store.draft(id).unwrap().body;
+    for writer in 0..WRITERS {
+        for save in 0..SAVES {
+            let line = format!("{writer}-{save}");
+            assert!(body.lines().any(|l| l == line), "{line} was lost:\n{body}");
+        }
+    }
+    assert_eq!(body.lines().count(), WRITERS * SAVES);
+    let named = store
+        .revisions(id)
+        .unwrap()
+        .iter()
+        .filter(|rev| rev.kind == RevisionKind::Named)
+        .count();
     assert_eq!(
-        store.draft(id).unwrap().revision,
-        1,
-        "WAL readers are not blocked"
+        named,
+        WRITERS * SAVES,
+        "one revision per save, numbered in order"
     );
-
-    other.execute_batch("ROLLBACK").unwrap();
-    store.create_draft(&edit("新規", ""), T0).unwrap();
 }
 
-#[test]
-fn a_database_from_a_newer_podium_gives_too_new() {
-    let (_dir, path) = temp_db();
-    drop(Store::open(&path).unwrap());
-    raw(&path).pragma_update(None, "user_version", 99).unwrap();
-    assert!(matches!(Store::open(&path), Err(StoreError::TooNew)));
-}
+fn templates_settings_readings_and_rehearsals_are_shared(library: &Library) {
+    let mut secretary = library.open();
+    let office = library.open();
+    secretary
+        .save_template(
+            &TemplateEdit {
+                name: "仕事始め".into(),
+                title: "{{year}}年 仕事始め式 挨拶".into(),
+                description: "職員向け".into(),
+                body: "## あいさつ\n\n{{greeting}}".into(),
+            },
+            at(0),
+        )
+        .unwrap();
+    secretary.set_setting("blogFooter", "市長室").unwrap();
+    secretary.set_setting("pace", &320).unwrap();
+    secretary
+        .put_reading(&ReadingEntry::new("白井亨", "しらいとおる").unwrap())
+        .unwrap();
+    let draft = secretary
+        .create_draft(&edit("年頭挨拶", "本文"), at(0))
+        .unwrap();
+    let run = SectionRun {
+        position: 0,
+        title: "あいさつ".into(),
+        spoken: 300,
+        morae: Some(420),
+        pause_seconds: 4.5,
+        estimated_seconds: 64.5,
+        seconds: 70.25,
+    };
+    secretary
+        .save_rehearsal(draft.id, 1, at(5), std::slice::from_ref(&run))
+        .unwrap();
 
-#[test]
-fn a_directory_cannot_be_opened() {
-    let dir = tempfile::tempdir().unwrap();
+    assert_eq!(
+        office.user_templates().unwrap()[0].title,
+        "{{year}}年 仕事始め式 挨拶"
+    );
+    assert_eq!(
+        office
+            .get_setting::<String>("blogFooter")
+            .unwrap()
+            .as_deref(),
+        Some("市長室")
+    );
+    assert_eq!(office.get_setting::<u32>("pace").unwrap(), Some(320));
+    assert_eq!(office.readings().unwrap()[0].reading, "シライトオル");
+    let rehearsals = office.rehearsals(draft.id).unwrap();
+    assert_eq!(
+        (rehearsals[0].recorded_at, &rehearsals[0].sections[0]),
+        (at(5), &run)
+    );
+    secretary.delete_template("仕事始め").unwrap();
     assert!(matches!(
-        Store::open(dir.path()),
-        Err(StoreError::CannotOpen)
+        secretary.delete_template("仕事始め"),
+        Err(StoreError::NotFound(Item::Template(_)))
     ));
 }

@@ -1,0 +1,505 @@
+//! A library on a PostgreSQL server: the connection, set up the way PostgreSQL's own tools
+//! set theirs up, so that an office's IT staff configure Podium as they configure `psql`.
+//!
+//! - The address: a URL (`postgres://user@host:5432/podium?sslmode=prefer`) or a connection
+//!   string (`host=db.city.local dbname=podium`), as libpq reads them.
+//! - `service=NAME` (in either form, or `PGSERVICE`): the section NAME of the service file
+//!   (`PGSERVICEFILE`, else `~/.pg_service.conf`, then `PGSYSCONFDIR/pg_service.conf`) fills
+//!   in what the address leaves out.
+//! - `PGHOST`, `PGPORT`, `PGUSER`, `PGDATABASE`, `PGSSLMODE`, `PGCONNECT_TIMEOUT` fill in
+//!   what is still missing; then the defaults: the OS user, a database of the user's name,
+//!   the local socket folder (or `localhost`).
+//! - The password: never in Podium's settings. When the address has none, it comes from the
+//!   password file (`PGPASSFILE`, else `~/.pgpass`, or `%APPDATA%\postgresql\pgpass.conf` on
+//!   Windows), which on Unix is ignored unless only its owner can read it.
+//! - `sslmode`: `disable` and `prefer` connect (without TLS: Podium does not speak TLS yet);
+//!   `require` and stricter fail with a message that says so, never silently in the clear.
+//!
+//! A connection that drops (the server restarted, the network went away) is made again at
+//! the next statement; the statement that found it gone fails with
+//! [`StoreError::Unreachable`], and the transaction it was in is not applied.
+
+use super::migrations;
+use super::sql::Db;
+use super::{Result, StoreError};
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+use std::str::FromStr;
+use std::time::Duration;
+
+/// How long a connection attempt waits for the server before giving up.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// The keys a service file or the environment may set.
+const KEYS: [(&str, &str); 6] = [
+    ("host", "PGHOST"),
+    ("port", "PGPORT"),
+    ("user", "PGUSER"),
+    ("dbname", "PGDATABASE"),
+    ("sslmode", "PGSSLMODE"),
+    ("connect_timeout", "PGCONNECT_TIMEOUT"),
+];
+
+pub(super) struct Server {
+    config: postgres::Config,
+    client: postgres::Client,
+    /// Prepared statements of this connection, by their SQL (see [`super::sql`]).
+    statements: HashMap<String, postgres::Statement>,
+}
+
+impl std::fmt::Debug for Server {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Server")
+            .field("host", &self.config.get_hosts())
+            .field("dbname", &self.config.get_dbname())
+            .finish_non_exhaustive()
+    }
+}
+
+impl Server {
+    /// Connects and brings the library's schema up to date.
+    pub fn connect(address: &str) -> Result<Server> {
+        let config = connection_config(address, &Environment::of_process())?;
+        let mut client = open(&config)?;
+        migrations::run_postgres(&mut client)?;
+        Ok(Server {
+            config,
+            client,
+            statements: HashMap::new(),
+        })
+    }
+
+    /// Runs `work` in one transaction (committed when it succeeds), connecting again first
+    /// if the connection was lost.
+    pub fn transaction<T>(&mut self, work: impl FnOnce(&mut Db<'_, '_>) -> Result<T>) -> Result<T> {
+        if self.client.is_closed() {
+            self.client = open(&self.config)?;
+            self.statements.clear();
+        }
+        let mut tx = self.client.transaction()?;
+        let done = work(&mut Db::Postgres {
+            tx: &mut tx,
+            statements: &mut self.statements,
+        })?;
+        tx.commit()?;
+        Ok(done)
+    }
+}
+
+fn open(config: &postgres::Config) -> Result<postgres::Client> {
+    config
+        .connect(postgres::NoTls)
+        .map_err(|err| match StoreError::from(err) {
+            StoreError::Unreachable(reason) if reason.contains("TLS") => StoreError::Refused(
+                "TLS（sslmode=require など）にはまだ対応していません (TLS is not supported yet; \
+                 use sslmode=prefer on a trusted network)"
+                    .into(),
+            ),
+            other => other,
+        })
+}
+
+/// What the connection settings are read from besides the address: the process's
+/// environment and files (a value, so that tests can give their own).
+#[derive(Debug, Default, Clone)]
+pub(super) struct Environment {
+    pub vars: HashMap<String, String>,
+    pub home: Option<PathBuf>,
+    /// `%APPDATA%` on Windows.
+    pub app_data: Option<PathBuf>,
+    pub os_user: Option<String>,
+}
+
+impl Environment {
+    fn of_process() -> Environment {
+        let vars = std::env::vars()
+            .filter(|(key, _)| key.starts_with("PG"))
+            .collect();
+        let os_user = ["USER", "USERNAME", "LOGNAME"]
+            .iter()
+            .find_map(|key| std::env::var(key).ok().filter(|name| !name.is_empty()));
+        Environment {
+            vars,
+            home: dirs::home_dir(),
+            app_data: dirs::config_dir().filter(|_| cfg!(windows)),
+            os_user,
+        }
+    }
+
+    fn var(&self, key: &str) -> Option<&str> {
+        self.vars
+            .get(key)
+            .map(String::as_str)
+            .filter(|value| !value.is_empty())
+    }
+}
+
+/// Whether `address` names a PostgreSQL library (a `postgres://` or `postgresql://` URL, or
+/// a libpq connection string such as `service=podium` or `host=… dbname=…`).
+pub fn is_server_address(address: &str) -> bool {
+    let lower = address.trim_start().to_ascii_lowercase();
+    lower.starts_with("postgres://")
+        || lower.starts_with("postgresql://")
+        || KEYS
+            .iter()
+            .map(|(key, _)| *key)
+            .chain(["service"])
+            .any(|key| lower.starts_with(&format!("{key}=")))
+}
+
+/// The connection settings for `address`, completed as libpq completes them.
+pub(super) fn connection_config(address: &str, env: &Environment) -> Result<postgres::Config> {
+    let (address, service) = take_service(address);
+    let mut config = postgres::Config::from_str(&address)
+        .map_err(|err| StoreError::ServerAddress(err.to_string()))?;
+    if let Some(name) = service.or_else(|| env.var("PGSERVICE").map(str::to_owned)) {
+        let entries = service_entries(&name, env)?;
+        fill(&mut config, |key| entries.get(key).cloned())?;
+        if config.get_password().is_none() {
+            if let Some(password) = entries.get("password") {
+                config.password(password.as_str());
+            }
+        }
+    }
+    fill(&mut config, |key| {
+        let (_, var) = KEYS.iter().find(|(name, _)| *name == key)?;
+        env.var(var).map(str::to_owned)
+    })?;
+    if config.get_user().is_none() {
+        let user = env.os_user.clone().ok_or_else(|| {
+            StoreError::ServerAddress("no user name (give user= or PGUSER)".into())
+        })?;
+        config.user(&user);
+    }
+    if config.get_dbname().is_none() {
+        let user = config.get_user().unwrap_or_default().to_owned();
+        config.dbname(&user);
+    }
+    if config.get_hosts().is_empty() {
+        default_host(&mut config);
+    }
+    if config.get_connect_timeout().is_none() {
+        config.connect_timeout(CONNECT_TIMEOUT);
+    }
+    if config.get_application_name().is_none() {
+        config.application_name("Podium");
+    }
+    if config.get_password().is_none() {
+        if let Some(password) = password_from_file(&config, env) {
+            config.password(password);
+        }
+    }
+    Ok(config)
+}
+
+/// The address without its `service=` (a URL parameter or a key of a connection string),
+/// and the service named.
+fn take_service(address: &str) -> (String, Option<String>) {
+    let address = address.trim();
+    if let Some((base, query)) = address.split_once('?').filter(|_| address.contains("://")) {
+        let mut service = None;
+        let kept: Vec<&str> = query
+            .split('&')
+            .filter(|pair| match pair.strip_prefix("service=") {
+                Some(name) => {
+                    service = Some(name.to_owned());
+                    false
+                }
+                None => true,
+            })
+            .collect();
+        let address = match kept.is_empty() {
+            true => base.to_owned(),
+            false => format!("{base}?{}", kept.join("&")),
+        };
+        return (address, service);
+    }
+    if address.contains("://") {
+        return (address.to_owned(), None);
+    }
+    let mut service = None;
+    let kept: Vec<&str> = address
+        .split_whitespace()
+        .filter(|pair| match pair.strip_prefix("service=") {
+            Some(name) => {
+                service = Some(name.trim_matches('\'').to_owned());
+                false
+            }
+            None => true,
+        })
+        .collect();
+    (kept.join(" "), service)
+}
+
+/// Sets each of [`KEYS`] the config does not have from `lookup`.
+fn fill(config: &mut postgres::Config, lookup: impl Fn(&str) -> Option<String>) -> Result<()> {
+    let bad = |key: &str, value: &str| StoreError::ServerAddress(format!("{key}={value}"));
+    for (key, _) in KEYS {
+        let Some(value) = lookup(key) else { continue };
+        match key {
+            "host" if config.get_hosts().is_empty() => {
+                for host in value.split(',') {
+                    config.host(host);
+                }
+            }
+            "port" if config.get_ports().is_empty() => {
+                config.port(value.parse().map_err(|_| bad(key, &value))?);
+            }
+            "user" if config.get_user().is_none() => {
+                config.user(&value);
+            }
+            "dbname" if config.get_dbname().is_none() => {
+                config.dbname(&value);
+            }
+            "sslmode" => {
+                // Only when the address said nothing: its own sslmode was parsed already.
+                let mode = match value.as_str() {
+                    "disable" => postgres::config::SslMode::Disable,
+                    "allow" | "prefer" => postgres::config::SslMode::Prefer,
+                    _ => postgres::config::SslMode::Require,
+                };
+                if config.get_ssl_mode() == postgres::config::SslMode::Prefer {
+                    config.ssl_mode(mode);
+                }
+            }
+            "connect_timeout" if config.get_connect_timeout().is_none() => {
+                let seconds: u64 = value.parse().map_err(|_| bad(key, &value))?;
+                config.connect_timeout(Duration::from_secs(seconds.max(2)));
+            }
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// The local socket folder when there is one (as Debian's libpq does), else `localhost`.
+fn default_host(config: &mut postgres::Config) {
+    #[cfg(unix)]
+    for folder in ["/var/run/postgresql", "/tmp"] {
+        if Path::new(folder).join(".s.PGSQL.5432").exists() {
+            config.host_path(folder);
+            return;
+        }
+    }
+    config.host("localhost");
+}
+
+/// The entries of service `name`: from `PGSERVICEFILE` (else `~/.pg_service.conf`), then the
+/// system-wide `PGSYSCONFDIR/pg_service.conf`. A service found in neither is an error.
+fn service_entries(name: &str, env: &Environment) -> Result<HashMap<String, String>> {
+    let user_file = env
+        .var("PGSERVICEFILE")
+        .map(PathBuf::from)
+        .or_else(|| env.home.as_ref().map(|home| home.join(".pg_service.conf")));
+    let system_file = env
+        .var("PGSYSCONFDIR")
+        .map(|dir| Path::new(dir).join("pg_service.conf"));
+    for file in user_file.into_iter().chain(system_file) {
+        let Ok(text) = std::fs::read_to_string(&file) else {
+            continue;
+        };
+        if let Some(entries) = service_section(&text, name) {
+            return Ok(entries);
+        }
+    }
+    Err(StoreError::ServerAddress(format!(
+        "service {name:?} is not in the service file"
+    )))
+}
+
+/// The `key=value` lines of section `[name]` of a service file (`#` starts a comment).
+fn service_section(text: &str, name: &str) -> Option<HashMap<String, String>> {
+    let mut entries: Option<HashMap<String, String>> = None;
+    for line in text.lines().map(str::trim) {
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(section) = line.strip_prefix('[').and_then(|l| l.strip_suffix(']')) {
+            if entries.is_some() {
+                break;
+            }
+            if section.trim() == name {
+                entries = Some(HashMap::new());
+            }
+            continue;
+        }
+        if let (Some(entries), Some((key, value))) = (entries.as_mut(), line.split_once('=')) {
+            entries.insert(key.trim().to_owned(), value.trim().to_owned());
+        }
+    }
+    entries
+}
+
+/// The password for the config's host, port, database and user from the password file.
+fn password_from_file(config: &postgres::Config, env: &Environment) -> Option<String> {
+    let file = env
+        .var("PGPASSFILE")
+        .map(PathBuf::from)
+        .or_else(|| match &env.app_data {
+            Some(app_data) => Some(app_data.join("postgresql").join("pgpass.conf")),
+            None => env.home.as_ref().map(|home| home.join(".pgpass")),
+        })?;
+    if !private(&file) {
+        return None;
+    }
+    let text = std::fs::read_to_string(&file).ok()?;
+    let host = match config.get_hosts().first()? {
+        postgres::config::Host::Tcp(host) => host.clone(),
+        #[cfg(unix)]
+        postgres::config::Host::Unix(_) => "localhost".to_owned(),
+    };
+    let port = config
+        .get_ports()
+        .first()
+        .copied()
+        .unwrap_or(5432)
+        .to_string();
+    let wanted = [
+        host.as_str(),
+        port.as_str(),
+        config.get_dbname()?,
+        config.get_user()?,
+    ];
+    text.lines()
+        .filter(|line| !line.trim_start().starts_with('#'))
+        .find_map(|line| {
+            let fields = pgpass_fields(line);
+            let [h, p, d, u, password] = fields.as_slice() else {
+                return None;
+            };
+            let matches = [h, p, d, u]
+                .iter()
+                .zip(wanted)
+                .all(|(field, want)| field.as_str() == "*" || field.as_str() == want);
+            matches.then(|| password.clone())
+        })
+}
+
+/// A password file's line split at unescaped `:` (`\:` and `\\` stand for themselves).
+fn pgpass_fields(line: &str) -> Vec<String> {
+    let mut fields = Vec::new();
+    let mut field = String::new();
+    let mut chars = line.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '\\' => field.extend(chars.next()),
+            ':' if fields.len() < 4 => fields.push(std::mem::take(&mut field)),
+            c => field.push(c),
+        }
+    }
+    fields.push(field);
+    fields
+}
+
+/// On Unix, a password file that others can read is ignored (as libpq does).
+fn private(file: &Path) -> bool {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        std::fs::metadata(file).is_ok_and(|meta| meta.permissions().mode() & 0o077 == 0)
+    }
+    #[cfg(not(unix))]
+    {
+        file.exists()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn env(vars: &[(&str, &str)]) -> Environment {
+        Environment {
+            vars: vars
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+            os_user: Some("hisho".into()),
+            ..Environment::default()
+        }
+    }
+
+    #[test]
+    fn server_addresses_are_told_from_paths() {
+        for address in [
+            "postgres://u@h/db",
+            "postgresql://h",
+            "service=podium",
+            "host=db.city.local dbname=podium",
+        ] {
+            assert!(is_server_address(address), "{address}");
+        }
+        for path in ["podium.db", "/data/x.db", "C:\\podium.db", "hosts.db"] {
+            assert!(!is_server_address(path), "{path}");
+        }
+    }
+
+    #[test]
+    fn the_environment_and_defaults_fill_what_the_address_leaves_out() {
+        let vars = [("PGHOST", "db.city.local"), ("PGPORT", "5433")];
+        let config = connection_config("postgres:///podium", &env(&vars)).unwrap();
+        assert_eq!(
+            config.get_hosts(),
+            [postgres::config::Host::Tcp("db.city.local".into())]
+        );
+        assert_eq!(config.get_ports(), [5433]);
+        assert_eq!(config.get_user(), Some("hisho"));
+        assert_eq!(config.get_dbname(), Some("podium"));
+        assert_eq!(config.get_connect_timeout(), Some(&CONNECT_TIMEOUT));
+
+        let config = connection_config("host=h user=kouhou", &env(&vars)).unwrap();
+        assert_eq!(config.get_ports(), [5433]);
+        assert_eq!(config.get_dbname(), Some("kouhou"), "the user's name");
+        assert!(connection_config("postgres://h:notaport/x", &env(&[])).is_err());
+    }
+
+    #[test]
+    fn a_service_comes_from_the_service_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("services.conf");
+        std::fs::write(
+            &file,
+            "# office\n[other]\nhost=wrong\n\n[podium]\nhost = db.city.local\nport=6543\n\
+             dbname=speeches\n[later]\nhost=also-wrong\n",
+        )
+        .unwrap();
+        let vars = [("PGSERVICEFILE", file.to_str().unwrap())];
+        for address in ["service=podium", "postgres://kouhou@/?service=podium"] {
+            let config = connection_config(address, &env(&vars)).unwrap();
+            assert_eq!(
+                config.get_hosts(),
+                [postgres::config::Host::Tcp("db.city.local".into())],
+                "{address}"
+            );
+            assert_eq!(config.get_ports(), [6543]);
+            assert_eq!(config.get_dbname(), Some("speeches"));
+        }
+        let missing = connection_config("service=nowhere", &env(&vars)).unwrap_err();
+        assert!(matches!(missing, StoreError::ServerAddress(_)), "{missing}");
+    }
+
+    #[test]
+    fn the_password_comes_from_a_private_password_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("pgpass");
+        std::fs::write(
+            &file,
+            "# comment\nother:*:*:*:no\ndb.city.local:5432:podium:hisho:pa\\:ss\\\\word\n",
+        )
+        .unwrap();
+        let vars = [("PGPASSFILE", file.to_str().unwrap())];
+        let address = "postgres://hisho@db.city.local/podium";
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
+            let config = connection_config(address, &env(&vars)).unwrap();
+            assert_eq!(config.get_password(), None, "readable by others: ignored");
+            std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
+        }
+        let config = connection_config(address, &env(&vars)).unwrap();
+        assert_eq!(config.get_password(), Some(&b"pa:ss\\word"[..]));
+        let config = connection_config("postgres://hisho@elsewhere/podium", &env(&vars)).unwrap();
+        assert_eq!(config.get_password(), None);
+    }
+}
