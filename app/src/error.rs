@@ -91,6 +91,15 @@ impl From<StoreError> for AppError {
     }
 }
 
+impl From<io::Error> for AppError {
+    fn from(error: io::Error) -> Self {
+        AppError::new(
+            io_code(&error),
+            format!("ファイルを読み書きできません (I/O error: {error})"),
+        )
+    }
+}
+
 impl From<InputError> for AppError {
     fn from(error: InputError) -> Self {
         let code = match &error {

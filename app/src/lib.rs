@@ -2,8 +2,9 @@
 //! its two front ends, the `podium` command line (`cli/`) and the desktop shell
 //! (`src-tauri/`), which only adapt it (arguments in, results out).
 //!
-//! - [`App`] holds what a running Podium has: the store (opened again after a failure), the
-//!   settings, the clock, the dictionary and the office's readings ([`lexicon`]).
+//! - [`App`] holds what a running Podium has: the store (a file or a server, opened again
+//!   after a failure), the settings, the clock, the dictionary and the office's readings
+//!   ([`lexicon`]); [`local_settings`]: this PC's own (which library, who writes).
 //! - The use cases, one module each: [`library`] (drafts, revisions, templates, imports),
 //!   [`analysis`], [`readings`], [`export`], [`settings`], [`prompter`] (script, settings,
 //!   rehearsals), [`upkeep`] (backups, checks, repairs, recovery, export of every draft).
@@ -15,6 +16,7 @@ pub mod error;
 pub mod export;
 pub mod lexicon;
 pub mod library;
+pub mod local_settings;
 pub mod prompter;
 pub mod readings;
 pub mod settings;
@@ -26,6 +28,7 @@ pub mod wire;
 mod tests;
 
 pub use error::{AppError, ErrorCode};
+pub use local_settings::LocalSettings;
 pub use state::{database_location, default_location, podium_db_env, App, Location};
 
 /// What a long-running front end does once it has opened its [`App`]: the office's readings

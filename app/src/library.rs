@@ -4,7 +4,7 @@ use crate::analysis::analyse_with;
 use crate::error::AppError;
 use crate::state::{App, Location};
 use crate::wire::{self, check};
-use podium::store::{self};
+use podium::store::{self, Address};
 use podium::templates::{Placeholders, Template};
 use podium::{compose, templates};
 use std::path::PathBuf;
@@ -17,6 +17,7 @@ pub fn app_info(state: &App) -> wire::AppInfo {
         version: podium::VERSION.to_owned(),
         database_path: match state.location() {
             Location::File(path) => path.display().to_string(),
+            Location::Server(address) => Address::Server(address.clone()).to_string(),
             Location::Memory => ":memory:".to_owned(),
             Location::Nowhere(_) => String::new(),
         },

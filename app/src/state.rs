@@ -1,4 +1,5 @@
-//! The app's state: the store (one SQLite connection behind a mutex), the settings and a clock.
+//! The app's state: the store (one connection, to a SQLite file or a PostgreSQL server, behind
+//! a mutex), the settings and a clock.
 //!
 //! The app starts even when its database cannot be opened (locked, read-only, corrupt, too
 //! new): the open error is kept, `app_info` reports it, and every command that needs the store
@@ -7,7 +8,7 @@
 use crate::error::AppError;
 use crate::lexicon::Lexicon;
 use podium::settings::Settings;
-use podium::store::{Store, DB_ENV};
+use podium::store::{Address, Store, DB_ENV};
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
@@ -17,6 +18,8 @@ use time::{OffsetDateTime, UtcOffset};
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Location {
     File(PathBuf),
+    /// A library on a PostgreSQL server (its address; see `podium::store::Address`).
+    Server(String),
     /// A private in-memory database (tests, and a front end that keeps nothing).
     Memory,
     /// No place for it could be found (no data directory).
@@ -37,6 +40,8 @@ pub struct App {
     /// wait for the store, and works when the store is unavailable.
     settings: Mutex<Settings>,
     clock: Clock,
+    /// Who saves (see `LocalSettings::author`): given to every store opened.
+    author: String,
     /// The local time zone, read at start-up (for names a person reads: backups, files moved
     /// aside). UTC when it could not be read.
     local_offset: UtcOffset,
@@ -63,6 +68,7 @@ impl App {
     pub fn open(location: Location) -> Self {
         let opened = match &location {
             Location::File(path) => Store::open(path).map_err(AppError::from),
+            Location::Server(address) => Store::connect(address).map_err(AppError::from),
             Location::Memory => Store::open_in_memory().map_err(AppError::from),
             Location::Nowhere(error) => Err(error.clone()),
         };
@@ -72,12 +78,16 @@ impl App {
         }
     }
 
-    /// An app over a store the front end opened itself at `path` (the CLI, with its own
+    /// An app over a store the front end opened itself at `address` (the CLI, with its own
     /// messages and exit codes; a read-only database is used as it is). Settings that cannot
     /// be read are the defaults.
-    pub fn over(path: PathBuf, store: Store) -> Self {
+    pub fn over(address: Address, store: Store) -> Self {
         let settings = Settings::load(&store).unwrap_or_default();
-        App::new(Location::File(path), Slot::Open(store), settings)
+        let location = match address {
+            Address::File(path) => Location::File(path),
+            Address::Server(address) => Location::Server(address),
+        };
+        App::new(location, Slot::Open(store), settings)
     }
 
     fn new(location: Location, store: Slot, settings: Settings) -> Self {
@@ -86,12 +96,22 @@ impl App {
             store: Mutex::new(store),
             settings: Mutex::new(settings),
             clock: Box::new(OffsetDateTime::now_utc),
+            author: String::new(),
             local_offset: UtcOffset::UTC,
             backup_outcome: Mutex::new(None),
             damage: Mutex::new(Vec::new()),
             lexicon: Arc::new(Lexicon::default()),
             editing: Mutex::new(None),
         }
+    }
+
+    /// Records `author` with every revision saved from now on.
+    pub fn with_author(mut self, author: String) -> Self {
+        if let Slot::Open(store) = self.store.get_mut().unwrap_or_else(PoisonError::into_inner) {
+            store.set_author(&author);
+        }
+        self.author = author;
+        self
     }
 
     /// Uses `offset` as the local time zone.
@@ -203,17 +223,22 @@ impl App {
         }
     }
 
-    /// A store that failed to open is opened again (the file may have been fixed or replaced).
+    /// A store that failed to open is opened again (the file may have been fixed or replaced,
+    /// the server may be back).
     fn open_again(&self, slot: &mut Slot) {
-        if let (Slot::Failed(_), Location::File(path)) = (&*slot, &self.location) {
-            *slot = match with_settings(Store::open(path).map_err(AppError::from)) {
-                Ok((store, settings)) => {
-                    *lock(&self.settings) = settings;
-                    Slot::Open(store)
-                }
-                Err(error) => Slot::Failed(error),
-            };
-        }
+        let opened = match (&*slot, &self.location) {
+            (Slot::Failed(_), Location::File(path)) => Store::open(path),
+            (Slot::Failed(_), Location::Server(address)) => Store::connect(address),
+            _ => return,
+        };
+        *slot = match with_settings(opened.map_err(AppError::from)) {
+            Ok((mut store, settings)) => {
+                store.set_author(&self.author);
+                *lock(&self.settings) = settings;
+                Slot::Open(store)
+            }
+            Err(error) => Slot::Failed(error),
+        };
     }
 
     /// Why the store is not open, if it is not (trying to open it again first).
@@ -246,14 +271,18 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
-/// The database file: `$PODIUM_DB` when set and not empty, else `podium.db` in the data
-/// folder shared with the CLI (`podium/` in the OS data directory).
+/// The library: `$PODIUM_DB` when set and not empty (a file or a server), else `podium.db`
+/// in the data folder shared with the CLI (`podium/` in the OS data directory).
 pub fn database_location(
     podium_db: Option<OsString>,
     app_data_dir: Result<PathBuf, String>,
 ) -> Location {
     match podium_db.filter(|path| !path.is_empty()) {
-        Some(path) => Location::File(PathBuf::from(path)),
+        Some(text) => match Address::parse(text) {
+            Ok(Address::File(path)) => Location::File(path),
+            Ok(Address::Server(address)) => Location::Server(address),
+            Err(error) => Location::Nowhere(error.into()),
+        },
         None => match app_data_dir {
             Ok(dir) => Location::File(dir.join("podium.db")),
             Err(reason) => Location::Nowhere(AppError::new(

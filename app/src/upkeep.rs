@@ -53,6 +53,8 @@ pub fn backups(state: &App) -> Result<wire::Backups, AppError> {
     let folder = match state.location() {
         Location::File(path) => store::backup_dir(path),
         Location::Memory => std::path::PathBuf::from("backups"),
+        // A server is backed up by its own tools (pg_dump; docs/office-server.md).
+        Location::Server(_) => return Err(store::StoreError::OnlyForFiles.into()),
         Location::Nowhere(error) => return Err(error.clone()),
     };
     let files = store::list_backups(&folder)?;

@@ -2,7 +2,7 @@
 
 use super::readings::app_for_text;
 use super::source::read_source;
-use super::{minutes_seconds, print_json, shown, Failure, Outcome};
+use super::{minutes_seconds, print_json, shown, Failure, LibraryArg, Outcome};
 use clap::Args;
 use podium::analysis::AnalysisOptions;
 use podium::export::{self, ExportOptions, ExportProfile, RubyStyle, SaveFileError};
@@ -94,7 +94,7 @@ pub fn stats(args: StatsArgs) -> Outcome {
         mora_pace: pace::morae_per_minute(args.mora_pace),
         ..AnalysisOptions::default()
     };
-    let app = app_for_text(None, !args.chars_only);
+    let app = app_for_text(&LibraryArg::default(), !args.chars_only);
     // Parsed once: the analysis and the count in characters read the same script.
     let script = script::parse(&source.text);
     let analysis = analysis::analyse_script(&app, &script, &source.text, &options);
@@ -236,7 +236,7 @@ pub fn lint(args: LintArgs) -> Outcome {
         },
         ..AnalysisOptions::default()
     };
-    let app = app_for_text(None, !args.chars_only);
+    let app = app_for_text(&LibraryArg::default(), !args.chars_only);
     let findings = analysis::analyse_with(&app, &source.text, &options).findings;
     if args.json {
         return print_json(&LintReport {

@@ -2,35 +2,37 @@
 
 use super::readings;
 use super::source::read_source;
-use super::{db_path, minutes_seconds, print_json, shown, Failure, Outcome};
+use super::{minutes_seconds, print_json, shown, Failure, LibraryArg, Outcome};
 use clap::Args;
-use podium::store::{Store, StoreError};
+use podium::store::{Address, Store, StoreError};
 use podium::templates::{self, Placeholders};
-use podium_app::{library, App};
+use podium_app::{library, App, LocalSettings};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 use time::{Date, OffsetDateTime};
 
-/// The database as it is, for commands that only read: nothing is created, and a read-only
+/// The library as it is, for commands that only read: no file is created, and a read-only
 /// one is read.
-pub(crate) fn open_existing_store(db: Option<PathBuf>) -> Result<Store, Failure> {
-    let path = db_path(db)?;
-    Store::open_existing(&path).map_err(|e| store_failure(&path, e))
+pub(crate) fn open_existing_store(library: &LibraryArg) -> Result<Store, Failure> {
+    let address = library.address()?;
+    address
+        .open_existing()
+        .map_err(|e| store_failure(&address, e))
 }
 
-/// The application over the database, created if missing, with the office's readings and
+/// The application over the library, created if missing, with the office's readings and
 /// the dictionary: the library's figures are timed as the app times them.
-fn open_app(db: Option<PathBuf>) -> Result<App, Failure> {
-    let path = db_path(db)?;
-    let store = Store::open(&path).map_err(|e| store_failure(&path, e))?;
-    let app = App::over(path, store);
+fn open_app(library: &LibraryArg) -> Result<App, Failure> {
+    let address = library.address()?;
+    let store = address.open().map_err(|e| store_failure(&address, e))?;
+    let app = App::over(address, store).with_author(LocalSettings::load().author());
     readings::prepare(&app);
     Ok(app)
 }
 
-/// A database that cannot be used, with what to do when there is something to do. A path
-/// that names no database, or a URL, is bad usage (exit 2).
-pub(crate) fn store_failure(path: &Path, error: StoreError) -> Failure {
+/// A library that cannot be used, with what to do when there is something to do. A path
+/// that names no database, or an address that cannot be used as one, is bad usage (exit 2).
+pub(crate) fn store_failure(address: &Address, error: StoreError) -> Failure {
     let advice = match error {
         StoreError::Corrupt => {
             "。`podium doctor --recover` で壊れたファイルを別名で残し、新しいデータベースを作れます \
@@ -38,9 +40,12 @@ pub(crate) fn store_failure(path: &Path, error: StoreError) -> Failure {
         }
         _ => "",
     };
-    let message = format!("{}: {error}{advice}", path.display());
+    let message = format!("{address}: {error}{advice}");
     match error {
-        StoreError::NoDatabase | StoreError::Url => Failure::input(message),
+        StoreError::NoDatabase
+        | StoreError::Url
+        | StoreError::ServerAddress(_)
+        | StoreError::OnlyForFiles => Failure::input(message),
         _ => Failure::runtime(message),
     }
 }
@@ -54,9 +59,8 @@ pub struct ImportArgs {
     /// 取り込むファイル（.md / .txt、- で標準入力）(files to import, - for stdin)
     #[arg(required = true)]
     files: Vec<PathBuf>,
-    /// データベース (database file; default: $PODIUM_DB or the OS data directory)
-    #[arg(long)]
-    db: Option<PathBuf>,
+    #[command(flatten)]
+    db: LibraryArg,
     #[arg(long)]
     json: bool,
 }
@@ -91,7 +95,7 @@ pub fn import(args: ImportArgs) -> Outcome {
             last.message
         )));
     }
-    let app = open_app(args.db)?;
+    let app = open_app(&args.db)?;
     let texts = drafts
         .iter()
         .map(|(path, source)| (file_stem(path), source.text.clone()))
@@ -125,15 +129,14 @@ fn file_stem(path: &Path) -> String {
 
 #[derive(Args)]
 pub struct ListArgs {
-    /// データベース (database file)
-    #[arg(long)]
-    db: Option<PathBuf>,
+    #[command(flatten)]
+    db: LibraryArg,
     #[arg(long)]
     json: bool,
 }
 
 pub fn list(args: ListArgs) -> Outcome {
-    let store = open_existing_store(args.db)?;
+    let store = open_existing_store(&args.db)?;
     let drafts = store
         .list_drafts()
         .map_err(|e| Failure::runtime(e.to_string()))?;
@@ -160,9 +163,8 @@ pub fn list(args: ListArgs) -> Outcome {
 pub struct SearchArgs {
     /// 検索語（1文字から、空白区切りで AND）(query; words separated by spaces must all match)
     query: String,
-    /// データベース (database file)
-    #[arg(long)]
-    db: Option<PathBuf>,
+    #[command(flatten)]
+    db: LibraryArg,
     /// 最大件数 (maximum number of hits)
     #[arg(long, default_value_t = 50)]
     limit: usize,
@@ -174,7 +176,7 @@ pub fn search(args: SearchArgs) -> Outcome {
     if args.query.trim().is_empty() {
         return Err(Failure::input("検索語が空です (empty query)"));
     }
-    let store = open_existing_store(args.db)?;
+    let store = open_existing_store(&args.db)?;
     let hits = store
         .search(&args.query, args.limit)
         .map_err(|e| Failure::runtime(e.to_string()))?;
@@ -212,9 +214,8 @@ pub struct NewArgs {
     /// 日付 YYYY-MM-DD（省略すると今日）(date of the address; default today)
     #[arg(long, value_parser = parse_date)]
     date: Option<Date>,
-    /// データベース (database file)
-    #[arg(long)]
-    db: Option<PathBuf>,
+    #[command(flatten)]
+    db: LibraryArg,
     #[arg(long)]
     json: bool,
 }
@@ -240,7 +241,7 @@ pub fn new(args: NewArgs) -> Outcome {
         city: args.city,
         ..Placeholders::new(date)
     };
-    let app = open_app(args.db)?;
+    let app = open_app(&args.db)?;
     let draft = library::from_template(&app, Some(template), &values)
         .map_err(|e| Failure::runtime(e.to_string()))?;
     if args.json {

@@ -32,10 +32,11 @@ mod readings;
 mod source;
 mod upkeep;
 
-use clap::{Parser, Subcommand};
+use clap::{Args, Parser, Subcommand};
+use podium::store::Address;
+use podium_app::{podium_db_env, ErrorCode, LocalSettings, Location};
 use std::borrow::Cow;
 use std::io::{self, Write};
-use std::path::PathBuf;
 use std::process::ExitCode;
 
 #[derive(Parser)]
@@ -117,11 +118,38 @@ impl Failure {
 
 pub(crate) type Outcome = Result<(), Failure>;
 
-/// The database path: `--db`, else `PODIUM_DB`, else the OS data directory.
-pub(crate) fn db_path(flag: Option<PathBuf>) -> Result<PathBuf, Failure> {
-    flag.or_else(podium::store::default_db_path).ok_or_else(|| {
-        Failure::runtime("データフォルダーが見つかりません。--db で指定してください (no data directory; pass --db)")
-    })
+/// Which library a command works on: `--db`, else `PODIUM_DB`, else the server chosen in this
+/// PC's settings (`podium_app::LocalSettings`), else the file in the OS data directory. A URL
+/// of a kind Podium does not use is bad usage (exit 2), and creates nothing.
+#[derive(Args, Clone, Default)]
+pub(crate) struct LibraryArg {
+    /// ライブラリ：データベースファイルか PostgreSQL サーバー（postgres://… や service=…）
+    /// (library: a database file or a PostgreSQL server, postgres://… or service=…;
+    /// default: $PODIUM_DB or the OS data directory)
+    #[arg(long = "db", value_parser = parse_address)]
+    db: Option<Address>,
+}
+
+fn parse_address(text: &str) -> Result<Address, String> {
+    Address::parse(text).map_err(|err| err.to_string())
+}
+
+impl LibraryArg {
+    pub(crate) fn address(&self) -> Result<Address, Failure> {
+        if let Some(address) = &self.db {
+            return Ok(address.clone());
+        }
+        match LocalSettings::load().location(podium_db_env()) {
+            Location::File(path) => Ok(Address::File(path)),
+            Location::Server(address) => Ok(Address::Server(address)),
+            Location::Nowhere(error) if error.code == ErrorCode::InvalidInput => Err(
+                Failure::input(format!("{}: {}", podium::store::DB_ENV, error.message)),
+            ),
+            Location::Nowhere(_) | Location::Memory => Err(Failure::runtime(
+                "データフォルダーが見つかりません。--db で指定してください (no data directory; pass --db)",
+            )),
+        }
+    }
 }
 
 fn main() -> ExitCode {

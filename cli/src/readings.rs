@@ -1,22 +1,25 @@
 //! The dictionary for the CLI, and `podium readings`: the text as read, in katakana.
 
 use super::source::read_source;
-use super::{shown, Failure, Outcome};
+use super::{shown, Failure, LibraryArg, Outcome};
 use clap::Args;
 use podium::japanese::dictionary;
-use podium::store::Store;
 use podium_app::lexicon::Loading;
 use podium_app::{analysis, readings, App, Location};
 use std::io::Write as _;
 use std::path::PathBuf;
 
-/// The application for a command on a text (stats, lint, readings): over the database at
-/// `db` (else `PODIUM_DB`, else the default one) when there is one, for the office's readings
+/// The application for a command on a text (stats, lint, readings): over the library (`--db`,
+/// else `PODIUM_DB`, else the default one) when there is one, for the office's readings
 /// (nothing is created), else over none; with the dictionary when `words` and it can be had.
-pub(crate) fn app_for_text(db: Option<PathBuf>, words: bool) -> App {
-    let app = db
-        .or_else(podium::store::default_db_path)
-        .and_then(|path| Some(App::over(path.clone(), Store::open_existing(&path).ok()?)))
+pub(crate) fn app_for_text(library: &LibraryArg, words: bool) -> App {
+    let app = library
+        .address()
+        .ok()
+        .and_then(|address| {
+            let store = address.open_existing().ok()?;
+            Some(App::over(address, store))
+        })
         .unwrap_or_else(|| App::open(Location::Memory));
     if words {
         prepare(&app);
@@ -52,14 +55,13 @@ pub(crate) fn prepare(app: &App) {
 pub struct ReadingsArgs {
     /// 原稿ファイル（- で標準入力）(draft file, - for stdin)
     file: PathBuf,
-    /// 読みの辞書を読むデータベース (database holding the reading dictionary)
-    #[arg(long)]
-    db: Option<PathBuf>,
+    #[command(flatten)]
+    db: LibraryArg,
 }
 
 pub fn readings(args: ReadingsArgs) -> Outcome {
     let source = read_source(&args.file)?;
-    let app = app_for_text(args.db, true);
+    let app = app_for_text(&args.db, true);
     // Each sentence is printed as it is read: nothing holds the readings of the whole draft.
     let stdout = std::io::stdout();
     let mut writer = std::io::BufWriter::new(stdout.lock());

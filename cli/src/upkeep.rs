@@ -2,9 +2,9 @@
 //! `export-all` (every draft as a Markdown file).
 
 use super::library::{open_existing_store, store_failure};
-use super::{db_path, shown, Failure, Outcome};
+use super::{shown, Failure, LibraryArg, Outcome};
 use clap::Args;
-use podium::store::{self, Repair, Store, StoreError, DEFAULT_BACKUPS_KEPT};
+use podium::store::{self, Address, Repair, Store, StoreError, DEFAULT_BACKUPS_KEPT};
 use std::ops::ControlFlow;
 use std::path::{Path, PathBuf};
 use time::OffsetDateTime;
@@ -17,17 +17,21 @@ fn local_now() -> OffsetDateTime {
 /// The database as it is (nothing created), after the full check: each problem on stderr,
 /// then a failure that advises `--recover`.
 fn checked(path: &Path) -> Result<Store, Failure> {
-    let store = Store::open_existing(path).map_err(|e| store_failure(path, e))?;
+    let store = Store::open_existing(path)
+        .map_err(|e| store_failure(&Address::File(path.to_owned()), e))?;
     let problems = store
         .integrity_problems()
-        .map_err(|e| store_failure(path, e))?;
+        .map_err(|e| store_failure(&Address::File(path.to_owned()), e))?;
     if problems.is_empty() {
         return Ok(store);
     }
     for problem in &problems {
         note!("podium: {}: {}", path.display(), shown(problem));
     }
-    Err(store_failure(path, StoreError::Corrupt))
+    Err(store_failure(
+        &Address::File(path.to_owned()),
+        StoreError::Corrupt,
+    ))
 }
 
 /// `--recover`: a database that opens is checked in full and repaired; one too damaged to
@@ -35,7 +39,7 @@ fn checked(path: &Path) -> Result<Store, Failure> {
 fn recover(path: &Path) -> Result<Store, Failure> {
     let outcome = match store::repair(path, local_now()) {
         Err(StoreError::Corrupt) => start_over(path)?,
-        repaired => repaired.map_err(|e| store_failure(path, e))?,
+        repaired => repaired.map_err(|e| store_failure(&Address::File(path.to_owned()), e))?,
     };
     match outcome {
         Repair::Sound => {}
@@ -53,7 +57,7 @@ fn recover(path: &Path) -> Result<Store, Failure> {
             aside.display()
         ),
     }
-    Store::open(path).map_err(|e| store_failure(path, e))
+    Store::open(path).map_err(|e| store_failure(&Address::File(path.to_owned()), e))
 }
 
 /// A database too damaged to open or to rebuild: moved aside, a new one in its place.
@@ -66,7 +70,7 @@ fn start_over(path: &Path) -> Result<Repair, Failure> {
         aside.display(),
         aside.display()
     );
-    Store::open(path).map_err(|e| store_failure(path, e))?;
+    Store::open(path).map_err(|e| store_failure(&Address::File(path.to_owned()), e))?;
     out!(
         "新しいデータベースを作りました (started a new database): {}",
         path.display()
@@ -85,25 +89,30 @@ pub struct DoctorArgs {
     /// 今日のバックアップがなければ作る (make today's backup if there is none)
     #[arg(long)]
     backup: bool,
-    /// データベース (database file; default: $PODIUM_DB or the OS data directory)
-    #[arg(long)]
-    db: Option<PathBuf>,
+    #[command(flatten)]
+    db: LibraryArg,
 }
 
 pub fn doctor(args: DoctorArgs) -> Outcome {
-    let path = db_path(args.db)?;
-    let store = match args.recover {
-        true => recover(&path)?,
-        false => checked(&path)?,
+    let address = args.db.address()?;
+    let Address::File(path) = &address else {
+        // A server is checked and backed up by its own tools (docs/office-server.md).
+        return Err(store_failure(&address, StoreError::OnlyForFiles));
     };
-    let drafts = store.list_drafts().map_err(|e| store_failure(&path, e))?;
+    let store = match args.recover {
+        true => recover(path)?,
+        false => checked(path)?,
+    };
+    let drafts = store
+        .list_drafts()
+        .map_err(|e| store_failure(&address, e))?;
     out!(
         "{}: 正常です（原稿 {} 件）(sound; {} drafts)",
         path.display(),
         drafts.len(),
         drafts.len()
     );
-    let backups = store::backup_dir(&path);
+    let backups = store::backup_dir(path);
     if args.backup {
         let made = store
             .backup_if_due(&backups, local_now(), DEFAULT_BACKUPS_KEPT)
@@ -131,13 +140,12 @@ pub fn doctor(args: DoctorArgs) -> Outcome {
 pub struct ExportAllArgs {
     /// 書き出し先のフォルダー（なければ作る）(folder to write into; created if missing)
     dir: PathBuf,
-    /// データベース (database file)
-    #[arg(long)]
-    db: Option<PathBuf>,
+    #[command(flatten)]
+    db: LibraryArg,
 }
 
 pub fn export_all(args: ExportAllArgs) -> Outcome {
-    let store = open_existing_store(args.db)?;
+    let store = open_existing_store(&args.db)?;
     let written = store
         .export_all(&args.dir, |_, _| ControlFlow::Continue(()))
         .map_err(|e| Failure::runtime(format!("{}: {e}", args.dir.display())))?;

@@ -15,7 +15,7 @@ mod prompter_window;
 mod tests;
 mod webview;
 
-use podium_app::{default_location, podium_db_env, upkeep, App};
+use podium_app::{podium_db_env, upkeep, App, LocalSettings};
 use tauri::{Manager, WebviewWindowBuilder};
 use tauri_plugin_window_state::StateFlags;
 use time::UtcOffset;
@@ -48,7 +48,11 @@ fn main() {
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .setup(move |app| {
-            let state = App::open(default_location(podium_db)).with_local_offset(local_offset);
+            // Which library (this PC's file or the office's server) and who writes.
+            let local = LocalSettings::load();
+            let state = App::open(local.location(podium_db))
+                .with_author(local.author())
+                .with_local_offset(local_offset);
             podium_app::start(&state);
             app.manage(state);
             app.manage(grants::Grants::default());

@@ -1,10 +1,93 @@
-//! Where a database may be: a file path. A URL (`postgres://…`, `sqlite:…`, `file:…`) is
-//! refused before anything is created — it would otherwise become a folder named `postgres:`.
+//! Where a library may be ([`Address`]): a SQLite file, or a PostgreSQL database on a server
+//! (`postgres://…`, `service=…`). Any other URL (`mysql://…`, `sqlite:…`, `file:…`) is
+//! refused before anything is created — it would otherwise become a folder named `mysql:`.
 //! And how to name a file SQLite must read as it is ([`immutable_uri`]).
 
-use super::{Result, StoreError};
-use std::fmt::Write as _;
-use std::path::Path;
+use super::server::is_server_address;
+use super::{Result, Store, StoreError};
+use std::ffi::OsString;
+use std::fmt::{self, Write as _};
+use std::path::{Path, PathBuf};
+
+/// Where a library is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Address {
+    /// A SQLite file on this PC.
+    File(PathBuf),
+    /// A PostgreSQL database: a URL or a libpq connection string.
+    Server(String),
+}
+
+impl Address {
+    /// What the user typed (`--db`, `PODIUM_DB`, the settings): a server's address or a file
+    /// path. A URL of a kind Podium does not use is [`StoreError::Url`].
+    pub fn parse(text: impl Into<OsString>) -> Result<Address> {
+        let text = text.into();
+        match text.to_str() {
+            Some(address) if is_server_address(address) => {
+                Ok(Address::Server(address.trim().to_owned()))
+            }
+            _ => {
+                let path = PathBuf::from(text);
+                refuse_url(&path)?;
+                Ok(Address::File(path))
+            }
+        }
+    }
+
+    /// Opens the library, creating a file (and its folders) or a server's tables if needed.
+    pub fn open(&self) -> Result<Store> {
+        match self {
+            Address::File(path) => Store::open(path),
+            Address::Server(address) => Store::connect(address),
+        }
+    }
+
+    /// Opens a library that must exist: a file is not created ([`Store::open_existing`]).
+    pub fn open_existing(&self) -> Result<Store> {
+        match self {
+            Address::File(path) => Store::open_existing(path),
+            Address::Server(address) => Store::connect(address),
+        }
+    }
+}
+
+/// The file's path, or the server's address with any password replaced by `***`.
+impl fmt::Display for Address {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Address::File(path) => write!(f, "{}", path.display()),
+            Address::Server(address) => f.write_str(&without_password(address)),
+        }
+    }
+}
+
+/// `postgres://user:secret@host` → `postgres://user:***@host`; `password=secret` → `password=***`.
+fn without_password(address: &str) -> String {
+    if let Some((scheme, rest)) = address.split_once("://") {
+        let authority_end = rest.find(['/', '?']).unwrap_or(rest.len());
+        let (authority, path) = rest.split_at(authority_end);
+        if let Some((credentials, host)) = authority.rsplit_once('@') {
+            if let Some((user, _)) = credentials.split_once(':') {
+                return format!("{scheme}://{user}:***@{host}{path}");
+            }
+        }
+        return address.to_owned();
+    }
+    address
+        .split_whitespace()
+        .map(|pair| match pair.split_once('=') {
+            Some(("password", _)) => "password=***".to_owned(),
+            _ => pair.to_owned(),
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Whether the address carries a password (which Podium's own settings never keep).
+pub fn has_password(address: &str) -> bool {
+    without_password(address) != address
+}
 
 /// Fails with [`StoreError::Url`] when `path` reads as a URL: `scheme://…`, or `sqlite:` /
 /// `file:` (SQLite's own URI forms, which Podium does not take: give the file's path).
@@ -46,6 +129,45 @@ pub(super) fn immutable_uri(path: &Path) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn addresses_are_servers_files_or_refused() {
+        assert_eq!(
+            Address::parse("postgres://hisho@db/podium").unwrap(),
+            Address::Server("postgres://hisho@db/podium".into())
+        );
+        assert_eq!(
+            Address::parse(" service=podium").unwrap(),
+            Address::Server("service=podium".into())
+        );
+        assert_eq!(
+            Address::parse("data/podium.db").unwrap(),
+            Address::File("data/podium.db".into())
+        );
+        assert!(matches!(
+            Address::parse("mysql://h/db"),
+            Err(StoreError::Url)
+        ));
+    }
+
+    #[test]
+    fn passwords_are_never_shown() {
+        let shown = |text: &str| Address::parse(text).unwrap().to_string();
+        assert_eq!(
+            shown("postgres://hisho:s3cret@db:5432/podium?sslmode=prefer"),
+            "postgres://hisho:***@db:5432/podium?sslmode=prefer"
+        );
+        assert_eq!(
+            shown("host=db password=s3cret dbname=podium"),
+            "host=db password=*** dbname=podium"
+        );
+        assert_eq!(
+            shown("postgres://hisho@db/podium"),
+            "postgres://hisho@db/podium"
+        );
+        assert!(has_password("postgres://a:b@h/d"));
+        assert!(!has_password("service=podium"));
+    }
 
     #[test]
     fn urls_are_refused_and_paths_are_not() {

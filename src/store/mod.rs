@@ -41,6 +41,7 @@ pub use backup::{backup_dir, list_backups, restore_backup, DEFAULT_BACKUPS_KEPT}
 pub use drafts::{Draft, DraftEdit, DraftSummary, SaveKind};
 pub use error::{Item, StoreError};
 pub use export_all::{file_name_for, ExportedDraft};
+pub use location::{has_password, Address};
 pub use readings::{ReadingEntry, ReadingError};
 pub use recovery::{recover_corrupt, repair, Repair};
 pub use rehearsals::REHEARSALS_LISTED;

@@ -139,6 +139,8 @@ pub struct RevisionSummary {
     pub kind: RevisionKind,
     pub name: Option<String>,
     pub title: String,
+    /// Who saved it (empty for revisions from before Podium recorded it).
+    pub author: String,
     pub created_at: String,
     /// Later than `createdAt` when autosaves were coalesced into this revision.
     pub updated_at: String,
@@ -273,6 +275,7 @@ impl From<store::RevisionSummary> for RevisionSummary {
             kind: revision.kind,
             name: revision.name,
             title: revision.title,
+            author: revision.author,
             created_at: instant(revision.created_at),
             updated_at: instant(revision.updated_at),
             chars: revision.stats.chars,

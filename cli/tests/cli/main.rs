@@ -81,4 +81,5 @@ fn library() -> Library {
 mod draft;
 mod library;
 mod output;
+mod server;
 mod upkeep;

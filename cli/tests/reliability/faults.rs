@@ -415,7 +415,7 @@ fn reading_commands_create_nothing_and_urls_are_refused() {
     }
     assert!(!dir.path().join("typo").exists(), "no folder was created");
 
-    for url in ["postgres://user@host/db", "sqlite:podium.db"] {
+    for url in ["mysql://user@host/db", "sqlite:podium.db"] {
         for args in [
             &["list"][..],
             &["new", "--template", "new-year"],
@@ -431,7 +431,7 @@ fn reading_commands_create_nothing_and_urls_are_refused() {
             let stderr = String::from_utf8_lossy(&output.stderr);
             assert_eq!(output.status.code(), Some(2), "{url} {args:?}: {stderr}");
             assert!(
-                stderr.contains("PostgreSQL/URL"),
+                stderr.contains("unsupported database URL"),
                 "{url} {args:?}: {stderr}"
             );
         }

@@ -145,6 +145,8 @@ const errorCodeSet: Record<ErrorCode, true> = {
   database_corrupt: true,
   database_too_new: true,
   disk_full: true,
+  server_unreachable: true,
+  server_refused: true,
   io: true,
   not_permitted: true,
   internal: true,

@@ -5,7 +5,11 @@ export type RevisionSummary = { id: number, draftId: number,
 /**
  * 1, 2, 3 … within the draft.
  */
-number: number, kind: RevisionKind, name: string | null, title: string, createdAt: string, 
+number: number, kind: RevisionKind, name: string | null, title: string, 
+/**
+ * Who saved it (empty for revisions from before Podium recorded it).
+ */
+author: string, createdAt: string, 
 /**
  * Later than `createdAt` when autosaves were coalesced into this revision.
  */

@@ -22,6 +22,7 @@ export type { ImportFailure } from "./ImportFailure";
 export type { ImportReport } from "./ImportReport";
 export type { Language } from "./Language";
 export type { Limits } from "./Limits";
+export type { LocalSettings } from "./LocalSettings";
 export type { NewDraftValues } from "./NewDraftValues";
 export type { NotesShown } from "./NotesShown";
 export type { PaceUnit } from "./PaceUnit";
