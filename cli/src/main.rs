@@ -74,6 +74,9 @@ enum Command {
     Doctor(upkeep::DoctorArgs),
     /// すべての原稿を .md ファイルとしてフォルダーに書き出す (export every draft as .md files)
     ExportAll(upkeep::ExportAllArgs),
+    /// このPCのライブラリを事務所のライブラリ（サーバー）へ移す。何度実行しても重複しない
+    /// (move a library, history included, into another, e.g. a PostgreSQL server; safe to rerun)
+    Migrate(upkeep::MigrateArgs),
 }
 
 /// A failure to report: one line on stderr and an exit code.
@@ -130,7 +133,7 @@ pub(crate) struct LibraryArg {
     db: Option<Address>,
 }
 
-fn parse_address(text: &str) -> Result<Address, String> {
+pub(crate) fn parse_address(text: &str) -> Result<Address, String> {
     Address::parse(text).map_err(|err| err.to_string())
 }
 
@@ -169,6 +172,7 @@ fn main() -> ExitCode {
         Command::Templates(args) => library::templates(args),
         Command::Doctor(args) => upkeep::doctor(args),
         Command::ExportAll(args) => upkeep::export_all(args),
+        Command::Migrate(args) => upkeep::migrate(args),
     };
     // The last line may wait in stdout's buffer: its failure counts too.
     exit(outcome.and_then(|()| io::stdout().flush().map_err(Failure::output)))

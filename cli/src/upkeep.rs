@@ -1,5 +1,6 @@
-//! Looking after the library database: `doctor` (check, recover a corrupt file, back up) and
-//! `export-all` (every draft as a Markdown file).
+//! Looking after the library: `doctor` (check, recover a corrupt file, back up), `export-all`
+//! (every draft as a Markdown file) and `migrate` (a library moved into another, such as the
+//! office's server).
 
 use super::library::{open_existing_store, store_failure};
 use super::{shown, Failure, LibraryArg, Outcome};
@@ -160,5 +161,51 @@ pub fn export_all(args: ExportAllArgs) -> Outcome {
     if written.is_empty() {
         note!("原稿はまだありません (no drafts yet)");
     }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct MigrateArgs {
+    /// 移すライブラリ（このPCのデータベースファイル）(the library to move: a database file)
+    #[arg(long, value_parser = super::parse_address)]
+    from: Address,
+    /// 移し先（postgres://… か service=…）(where to: postgres://… or service=…)
+    #[arg(long, value_parser = super::parse_address)]
+    to: Address,
+}
+
+pub fn migrate(args: MigrateArgs) -> Outcome {
+    if args.from == args.to {
+        return Err(Failure::input(
+            "移す元と移し先が同じです (--from and --to are the same library)",
+        ));
+    }
+    let mut from = args
+        .from
+        .open_existing()
+        .map_err(|e| store_failure(&args.from, e))?;
+    let mut to = args.to.open().map_err(|e| store_failure(&args.to, e))?;
+    let moved = from
+        .move_into(&mut to)
+        .map_err(|e| Failure::runtime(format!("{} → {}: {e}", args.from, args.to)))?;
+    out!(
+        "移しました (moved) {} → {}: 原稿 {} 件（履歴 {} 版）、前回までに移した原稿 {} 件、\
+         テンプレート {} 件、読み {} 語、設定 {} 件 \
+         ({} drafts with {} revisions; {} moved before; {} templates, {} readings, {} settings)",
+        args.from,
+        args.to,
+        moved.drafts,
+        moved.revisions,
+        moved.already,
+        moved.templates,
+        moved.readings,
+        moved.settings,
+        moved.drafts,
+        moved.revisions,
+        moved.already,
+        moved.templates,
+        moved.readings,
+        moved.settings
+    );
     Ok(())
 }

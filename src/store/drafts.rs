@@ -340,7 +340,7 @@ impl DraftEdit {
 }
 
 /// Reads a draft, deleted or not.
-fn read(db: &mut Db<'_, '_>, id: i64) -> Result<Draft> {
+pub(super) fn read(db: &mut Db<'_, '_>, id: i64) -> Result<Draft> {
     let sql = format!("SELECT {DRAFT_COLUMNS} FROM drafts WHERE id = ?1");
     match db.row(&sql, &values![id])? {
         Some(row) => from_row(row),

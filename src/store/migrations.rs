@@ -16,7 +16,7 @@
 use super::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
 
-static STEPS: [&str; 8] = [
+static STEPS: [&str; 9] = [
     include_str!("migrations/sqlite/001_drafts.sql"),
     include_str!("migrations/sqlite/002_search.sql"),
     include_str!("migrations/sqlite/003_templates.sql"),
@@ -25,9 +25,13 @@ static STEPS: [&str; 8] = [
     include_str!("migrations/sqlite/006_readings.sql"),
     include_str!("migrations/sqlite/007_rehearsal_morae.sql"),
     include_str!("migrations/sqlite/008_revision_author.sql"),
+    include_str!("migrations/sqlite/009_moved_drafts.sql"),
 ];
 
-static POSTGRES_STEPS: [&str; 1] = [include_str!("migrations/postgres/001_library.sql")];
+static POSTGRES_STEPS: [&str; 2] = [
+    include_str!("migrations/postgres/001_library.sql"),
+    include_str!("migrations/postgres/002_moved_drafts.sql"),
+];
 
 /// The advisory lock Podium's migrations take on a server ("PODIUM" in ASCII, as a number).
 const MIGRATION_LOCK: i64 = 0x504F_4449_554D;

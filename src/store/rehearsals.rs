@@ -1,7 +1,7 @@
 //! Rehearsals of a draft: when, which revision, and the measured time of each section (see
 //! [`crate::rehearsal`] for what the figures mean and how they calibrate the pace).
 
-use super::sql::values;
+use super::sql::{values, Db};
 use super::stamp::Millis;
 use super::{Item, Result, Store, StoreError};
 use crate::rehearsal::{Rehearsal, SectionRun};
@@ -27,32 +27,7 @@ impl Store {
             if live.is_none() {
                 return Err(StoreError::NotFound(Item::Draft(draft_id)));
             }
-            let id: i64 = db
-                .row(
-                    "INSERT INTO rehearsals (draft_id, revision, recorded_at) VALUES (?1, ?2, ?3)
-                     RETURNING id",
-                    &values![draft_id, revision, Millis(recorded_at)],
-                )?
-                .ok_or_else(|| StoreError::Shape("no id returned".into()))?
-                .take(0)?;
-            for run in sections {
-                db.execute(
-                    "INSERT INTO rehearsal_sections (rehearsal_id, position, title, spoken,
-                         morae, pause_seconds, estimated_seconds, seconds)
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                    &values![
-                        id,
-                        count(run.position),
-                        &run.title,
-                        count(run.spoken),
-                        run.morae.map(count),
-                        run.pause_seconds,
-                        run.estimated_seconds,
-                        run.seconds
-                    ],
-                )?;
-            }
-            Ok(id)
+            insert(db, draft_id, revision, recorded_at, sections)
         })?;
         Ok(Rehearsal {
             id,
@@ -65,47 +40,86 @@ impl Store {
 
     /// The draft's latest rehearsals, newest first (at most [`REHEARSALS_LISTED`]).
     pub fn rehearsals(&self, draft_id: i64) -> Result<Vec<Rehearsal>> {
-        self.read(|db| {
-            let heads = db.rows(
-                "SELECT id, revision, recorded_at FROM rehearsals WHERE draft_id = ?1
-                 ORDER BY recorded_at DESC, id DESC LIMIT ?2",
-                &values![draft_id, REHEARSALS_LISTED],
-            )?;
-            heads
+        self.read(|db| read(db, draft_id, REHEARSALS_LISTED))
+    }
+}
+
+/// Writes a rehearsal with its sections; returns its id.
+pub(super) fn insert(
+    db: &mut Db<'_, '_>,
+    draft_id: i64,
+    revision: u32,
+    recorded_at: OffsetDateTime,
+    sections: &[SectionRun],
+) -> Result<i64> {
+    let id: i64 = db
+        .row(
+            "INSERT INTO rehearsals (draft_id, revision, recorded_at) VALUES (?1, ?2, ?3)
+             RETURNING id",
+            &values![draft_id, revision, Millis(recorded_at)],
+        )?
+        .ok_or_else(|| StoreError::Shape("no id returned".into()))?
+        .take(0)?;
+    for run in sections {
+        db.execute(
+            "INSERT INTO rehearsal_sections (rehearsal_id, position, title, spoken,
+                 morae, pause_seconds, estimated_seconds, seconds)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+            &values![
+                id,
+                count(run.position),
+                &run.title,
+                count(run.spoken),
+                run.morae.map(count),
+                run.pause_seconds,
+                run.estimated_seconds,
+                run.seconds
+            ],
+        )?;
+    }
+    Ok(id)
+}
+
+/// The draft's latest `limit` rehearsals, newest first.
+pub(super) fn read(db: &mut Db<'_, '_>, draft_id: i64, limit: u32) -> Result<Vec<Rehearsal>> {
+    let heads = db.rows(
+        "SELECT id, revision, recorded_at FROM rehearsals WHERE draft_id = ?1
+         ORDER BY recorded_at DESC, id DESC LIMIT ?2",
+        &values![draft_id, limit],
+    )?;
+    heads
+        .into_iter()
+        .map(|mut head| {
+            let id: i64 = head.take(0)?;
+            let sections = db
+                .rows(
+                    "SELECT position, title, spoken, morae, pause_seconds,
+                         estimated_seconds, seconds
+                     FROM rehearsal_sections WHERE rehearsal_id = ?1 ORDER BY position",
+                    &values![id],
+                )?
                 .into_iter()
-                .map(|mut head| {
-                    let id: i64 = head.take(0)?;
-                    let sections = db
-                        .rows(
-                            "SELECT position, title, spoken, morae, pause_seconds,
-                                 estimated_seconds, seconds
-                             FROM rehearsal_sections WHERE rehearsal_id = ?1 ORDER BY position",
-                            &values![id],
-                        )?
-                        .into_iter()
-                        .map(|mut row| {
-                            Ok(SectionRun {
-                                position: row.take::<u32>(0)? as usize,
-                                title: row.take(1)?,
-                                spoken: row.take::<u32>(2)? as usize,
-                                morae: row.take::<Option<u32>>(3)?.map(|m| m as usize),
-                                pause_seconds: row.take(4)?,
-                                estimated_seconds: row.take(5)?,
-                                seconds: row.take(6)?,
-                            })
-                        })
-                        .collect::<Result<_>>()?;
-                    Ok(Rehearsal {
-                        id,
-                        draft_id,
-                        revision: head.take(1)?,
-                        recorded_at: head.take::<Millis>(2)?.0,
-                        sections,
+                .map(|mut row| {
+                    Ok(SectionRun {
+                        position: row.take::<u32>(0)? as usize,
+                        title: row.take(1)?,
+                        spoken: row.take::<u32>(2)? as usize,
+                        morae: row.take::<Option<u32>>(3)?.map(|m| m as usize),
+                        pause_seconds: row.take(4)?,
+                        estimated_seconds: row.take(5)?,
+                        seconds: row.take(6)?,
                     })
                 })
-                .collect()
+                .collect::<Result<_>>()?;
+            Ok(Rehearsal {
+                id,
+                draft_id,
+                revision: head.take(1)?,
+                recorded_at: head.take::<Millis>(2)?.0,
+                sections,
+            })
         })
-    }
+        .collect()
 }
 
 /// Positions, characters and morae as stored (a speech is far below 2^32 of either).

@@ -205,12 +205,27 @@ pub(super) fn record(
     row.take(0)
 }
 
+/// A draft's whole history with the texts, oldest first.
+pub(super) fn all_of(db: &mut Db<'_, '_>, draft_id: i64) -> Result<Vec<Revision>> {
+    let sql = format!(
+        "SELECT {SUMMARY_COLUMNS}, body FROM revisions WHERE draft_id = ?1 ORDER BY number"
+    );
+    db.rows(&sql, &values![draft_id])?
+        .into_iter()
+        .map(revision_from_row)
+        .collect()
+}
+
 /// Reads a revision with its text.
 pub(super) fn read(db: &mut Db<'_, '_>, id: i64) -> Result<Revision> {
     let sql = format!("SELECT {SUMMARY_COLUMNS}, body FROM revisions WHERE id = ?1");
-    let mut row = db
+    let row = db
         .row(&sql, &values![id])?
         .ok_or(StoreError::NotFound(Item::Revision(id)))?;
+    revision_from_row(row)
+}
+
+fn revision_from_row(mut row: Row) -> Result<Revision> {
     let body = row.take(11)?;
     Ok(Revision {
         summary: summary_from_row(row)?,

@@ -4,7 +4,7 @@
 use crate::{at, autosave, edit, Library};
 use podium::rehearsal::SectionRun;
 use podium::store::{Item, RevisionKind, SaveKind, Store, StoreError};
-use podium::store::{ReadingEntry, TemplateEdit};
+use podium::store::{Moved, ReadingEntry, TemplateEdit};
 use time::macros::date;
 
 on_both!(
@@ -17,6 +17,7 @@ on_both!(
     two_writers_conflict_across_connections_and_each_revision_names_its_author,
     five_writers_racing_lose_no_update,
     templates_settings_readings_and_rehearsals_are_shared,
+    a_one_pc_library_moves_in_with_its_history_and_only_once,
 );
 
 fn drafts_are_created_listed_saved_renamed_duplicated_deleted_and_restored(library: &Library) {
@@ -475,4 +476,90 @@ fn templates_settings_readings_and_rehearsals_are_shared(library: &Library) {
         secretary.delete_template("仕事始め"),
         Err(StoreError::NotFound(Item::Template(_)))
     ));
+}
+
+fn a_one_pc_library_moves_in_with_its_history_and_only_once(library: &Library) {
+    let one_pc = Library::sqlite();
+    let mut source = one_pc.open();
+    source.set_author("秘書");
+    let kept = source
+        .create_draft(&edit("年頭挨拶", "初稿"), at(0))
+        .unwrap();
+    source
+        .save_draft(
+            kept.id,
+            &edit("年頭挨拶", "第二稿"),
+            1,
+            SaveKind::Named(Some("課長確認".into())),
+            at(10),
+        )
+        .unwrap();
+    let binned = source
+        .create_draft(&edit("没原稿", "使わない"), at(1))
+        .unwrap();
+    source.delete_draft(binned.id, at(2)).unwrap();
+    let run = SectionRun {
+        position: 0,
+        title: "あいさつ".into(),
+        spoken: 2,
+        morae: None,
+        pause_seconds: 0.5,
+        estimated_seconds: 1.0,
+        seconds: 1.5,
+    };
+    source.save_rehearsal(kept.id, 2, at(20), &[run]).unwrap();
+    source
+        .put_reading(&ReadingEntry::new("白井亨", "しらいとおる").unwrap())
+        .unwrap();
+    source.set_setting("blogFooter", "市長室").unwrap();
+
+    let mut office = library.open();
+    office.set_setting("blogFooter", "広報課").unwrap();
+    let moved = source.move_into(&mut office).unwrap();
+    assert_eq!(
+        moved,
+        Moved {
+            drafts: 2,
+            already: 0,
+            revisions: 3,
+            templates: 0,
+            readings: 1,
+            settings: 0
+        }
+    );
+    let listed = office.list_drafts().unwrap();
+    assert_eq!(listed.len(), 1, "the deleted draft stays in the trash");
+    let copy = office.draft(listed[0].id).unwrap();
+    assert_eq!(
+        (copy.body.as_str(), copy.revision, copy.created_at),
+        ("第二稿", 2, at(0))
+    );
+    let history = office.revisions(copy.id).unwrap();
+    assert_eq!(history.len(), 2);
+    assert_eq!(
+        (
+            history[0].name.as_deref(),
+            history[0].author.as_str(),
+            history[0].created_at
+        ),
+        (Some("課長確認"), "秘書", at(10))
+    );
+    assert_eq!(office.rehearsals(copy.id).unwrap()[0].recorded_at, at(20));
+    assert_eq!(office.search("二稿", 10).unwrap()[0].draft_id, copy.id);
+    assert_eq!(
+        office
+            .get_setting::<String>("blogFooter")
+            .unwrap()
+            .as_deref(),
+        Some("広報課"),
+        "the office's own setting is kept"
+    );
+
+    // Again, after one more draft: only that one is copied.
+    source
+        .create_draft(&edit("入庁式", "ようこそ"), at(30))
+        .unwrap();
+    let again = source.move_into(&mut office).unwrap();
+    assert_eq!((again.drafts, again.already, again.readings), (1, 2, 0));
+    assert_eq!(office.list_drafts().unwrap().len(), 2);
 }

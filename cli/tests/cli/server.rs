@@ -117,3 +117,27 @@ fn a_server_that_is_down_is_a_clear_runtime_error_that_creates_nothing() {
     assert!(stderr.contains("hisho:***@"), "{stderr}");
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
 }
+
+#[test]
+fn migrate_moves_a_one_pc_library_to_the_server_once() {
+    let one_pc = library();
+    let made = podium(&["new", "--template", "new-year", "--json"], &one_pc.db);
+    let title = json(&made)["title"].clone();
+    let address = postgres_library();
+    let from = one_pc.db.to_str().unwrap();
+    let migrate = |expect: &str| {
+        let output = Command::new(env!("CARGO_BIN_EXE_podium"))
+            .args(["migrate", "--from", from, "--to", &address])
+            .stdin(Stdio::null())
+            .output()
+            .unwrap();
+        assert!(output.status.success(), "{}", stderr(&output));
+        let said = stdout(&output);
+        assert!(said.contains(expect), "{said}");
+    };
+    migrate("1 drafts with 1 revisions; 0 moved before");
+    migrate("0 drafts with 0 revisions; 1 moved before");
+    let listed = json(&podium_on_server(&["list", "--json"], &address, "kouhou"));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["title"], title);
+}
