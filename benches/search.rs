@@ -1,12 +1,15 @@
-//! Search over a library of 10,000 drafts of 2,000–4,000 Japanese characters each.
+//! Search over a library of 10,000 drafts of 2,000–4,000 Japanese characters each, in a
+//! SQLite file and on a PostgreSQL server (Debian's, started by the bench on 127.0.0.1).
 //!
-//! Builds the database once in a temporary directory, prints p50/p95 of a few hundred timed
-//! queries per query length in plain text, then hands the same queries to criterion.
-//! Target: p95 ≤ 20 ms. `cargo bench --bench search`; without `--bench` (as under
-//! `cargo test --benches`) it runs a small smoke version.
+//! Builds each library once, prints p50/p95 of a few hundred timed queries per query length
+//! in plain text, then five writers racing on one draft while a sixth connection searches
+//! (save and search times under load, conflicts, lost updates: must be 0), then hands the
+//! queries to criterion. Targets: p95 ≤ 20 ms on SQLite, ≤ 30 ms on the server.
+//! `cargo bench --bench search`; without `--bench` (as under `cargo test --benches`) it runs a
+//! small smoke version.
 
 use criterion::{Criterion, SamplingMode};
-use podium::store::{DraftEdit, DraftStats, SaveKind, Store};
+use podium::store::{testing, Address, DraftEdit, DraftStats, SaveKind, Store, StoreError};
 use std::time::{Duration, Instant};
 use time::OffsetDateTime;
 
@@ -49,27 +52,56 @@ fn main() {
     };
     let dir = tempfile::tempdir().expect("temporary directory");
     let path = dir.path().join("podium.db");
-    let mut store = Store::open(&path).expect("open the database");
+    // PODIUM_BENCH_SERVER: an empty database on a server of one's own (an office's, to
+    // measure it), else one on a server started here.
+    let server =
+        std::env::var("PODIUM_BENCH_SERVER").unwrap_or_else(|_| testing::postgres_library());
+    let libraries = [
+        ("SQLite", Address::File(path)),
+        ("PostgreSQL", Address::Server(server)),
+    ];
+    let mut stores = Vec::new();
+    for (name, address) in &libraries {
+        let mut store = address.open().expect("open the library");
+        let started = Instant::now();
+        let chars = build(&mut store, drafts);
+        println!(
+            "\nsearch on {name}: {drafts} drafts, {:.1} M characters, built in {:.1} s{}",
+            chars as f64 / 1e6,
+            started.elapsed().as_secs_f64(),
+            if full {
+                ""
+            } else {
+                " (smoke run, figures not meaningful)"
+            }
+        );
+        measure(&mut store, timed);
+        racing_writers(address, timed / 10 + 2);
+        stores.push((*name, store));
+    }
+    println!();
 
-    let started = Instant::now();
-    let chars = build(&mut store, drafts);
-    let built = started.elapsed();
-    let size: u64 = std::fs::read_dir(dir.path())
-        .expect("list the database files")
-        .filter_map(|entry| entry.ok()?.metadata().ok())
-        .map(|meta| meta.len())
-        .sum();
-    println!(
-        "\nsearch: {drafts} drafts, {:.1} M characters, database {} MB, built in {:.1} s{}",
-        chars as f64 / 1e6,
-        size / 1_000_000,
-        built.as_secs_f64(),
-        if full {
-            ""
-        } else {
-            " (smoke run, figures not meaningful)"
+    let mut criterion = Criterion::default()
+        .sample_size(20)
+        .warm_up_time(Duration::from_millis(300))
+        .measurement_time(Duration::from_secs(2))
+        .configure_from_args();
+    for (name, store) in &stores {
+        let mut group = criterion.benchmark_group(format!("search {name}"));
+        group.sampling_mode(SamplingMode::Flat);
+        for (class, queries) in QUERIES {
+            let mut next = queries.iter().cycle();
+            group.bench_function(class, |b| {
+                b.iter(|| store.search(next.next().copied().unwrap_or_default(), LIMIT))
+            });
         }
-    );
+        group.finish();
+    }
+    criterion.final_summary();
+}
+
+/// Search, list and autosave times on one library, each alone.
+fn measure(store: &mut Store, timed: usize) {
     println!(
         "{:<12} {:>7} {:>8} {:>8} {:>8}",
         "query", "timed", "p50 ms", "p95 ms", "max ms"
@@ -109,23 +141,107 @@ fn main() {
         Ok::<_, podium::store::StoreError>(())
     });
     report("autosave", &saves);
-    println!();
+}
 
-    let mut criterion = Criterion::default()
-        .sample_size(20)
-        .warm_up_time(Duration::from_millis(300))
-        .measurement_time(Duration::from_secs(2))
-        .configure_from_args();
-    let mut group = criterion.benchmark_group("search");
-    group.sampling_mode(SamplingMode::Flat);
-    for (class, queries) in QUERIES {
-        let mut next = queries.iter().cycle();
-        group.bench_function(class, |b| {
-            b.iter(|| store.search(next.next().copied().unwrap_or_default(), LIMIT))
+/// Five writers, each on its own connection, append to one draft `saves` times each (read,
+/// add a line, save; on a conflict read again and redo), while a sixth connection searches.
+/// Prints save and search times under that load, the conflicts met, and the lines lost
+/// (must be 0).
+fn racing_writers(address: &Address, saves: usize) {
+    const WRITERS: usize = 5;
+    let edit = |body: String| DraftEdit {
+        title: "共同編集".into(),
+        stats: DraftStats {
+            chars: u32::try_from(body.chars().count()).unwrap_or(u32::MAX),
+            seconds: 1.0,
+        },
+        body,
+        ..DraftEdit::default()
+    };
+    let now = OffsetDateTime::UNIX_EPOCH + time::Duration::days(30_000);
+    let id = address
+        .open()
+        .expect("open")
+        .create_draft(&edit("# 共同編集\n".into()), now)
+        .expect("create the shared draft")
+        .id;
+    let done = std::sync::atomic::AtomicBool::new(false);
+    let (save_times, conflicts, search_times) = std::thread::scope(|scope| {
+        let searcher = scope.spawn(|| {
+            let store = address.open().expect("open");
+            let mut times = Vec::new();
+            let mut next = QUERIES.iter().flat_map(|(_, q)| q.iter()).cycle();
+            // At least 20 searches, however soon the writers finish.
+            while times.len() < 20 || !done.load(std::sync::atomic::Ordering::Relaxed) {
+                let started = Instant::now();
+                store
+                    .search(next.next().copied().unwrap_or_default(), LIMIT)
+                    .expect("search");
+                times.push(started.elapsed().as_secs_f64() * 1e3);
+            }
+            times
         });
-    }
-    group.finish();
-    criterion.final_summary();
+        let writers: Vec<_> = (0..WRITERS)
+            .map(|writer| {
+                scope.spawn(move || {
+                    let mut store = address.open().expect("open");
+                    store.set_author(&format!("writer{writer}"));
+                    let (mut times, mut conflicts) = (Vec::new(), 0);
+                    for save in 0..saves {
+                        loop {
+                            let draft = store.draft(id).expect("read");
+                            let body = format!("{}{writer}-{save}\n", draft.body);
+                            let started = Instant::now();
+                            let saved = store.save_draft(
+                                id,
+                                &edit(body),
+                                draft.revision,
+                                SaveKind::Autosave,
+                                now,
+                            );
+                            times.push(started.elapsed().as_secs_f64() * 1e3);
+                            match saved {
+                                Ok(_) => break,
+                                Err(StoreError::Conflict { .. } | StoreError::Busy) => {
+                                    conflicts += 1
+                                }
+                                Err(err) => panic!("writer {writer}: {err}"),
+                            }
+                        }
+                    }
+                    (times, conflicts)
+                })
+            })
+            .collect();
+        let mut save_times = Vec::new();
+        let mut conflicts = 0;
+        for writer in writers {
+            let (times, met) = writer.join().expect("a writer");
+            save_times.extend(times);
+            conflicts += met;
+        }
+        done.store(true, std::sync::atomic::Ordering::Relaxed);
+        (
+            save_times,
+            conflicts,
+            searcher.join().expect("the searcher"),
+        )
+    });
+    let body = address.open().expect("open").draft(id).expect("read").body;
+    let lost = (0..WRITERS)
+        .flat_map(|writer| (0..saves).map(move |save| format!("{writer}-{save}")))
+        .filter(|line| !body.lines().any(|l| l == line))
+        .count();
+    let sorted = |mut times: Vec<f64>| {
+        times.sort_by(f64::total_cmp);
+        times
+    };
+    println!(
+        "{WRITERS} writers × {saves} saves on one draft, a searcher beside them: \
+         {conflicts} conflicts resolved, {lost} updates lost"
+    );
+    report("save (5 w.)", &sorted(save_times));
+    report("search (5 w.)", &sorted(search_times));
 }
 
 /// Times `count` calls of `run`, which must succeed.

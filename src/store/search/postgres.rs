@@ -24,7 +24,8 @@ pub(super) fn index(db: &mut Db<'_, '_>, id: i64) -> Result<()> {
     let grams: Vec<String> = grams.into_iter().collect();
     db.execute(
         "INSERT INTO draft_grams (draft_id, grams) VALUES (?1, string_to_array(?2, ' '))
-         ON CONFLICT (draft_id) DO UPDATE SET grams = excluded.grams",
+         ON CONFLICT (draft_id) DO UPDATE SET grams = excluded.grams
+         WHERE draft_grams.grams IS DISTINCT FROM excluded.grams",
         &values![id, grams.join(" ")],
     )?;
     Ok(())
@@ -46,16 +47,26 @@ pub(super) fn search(
         .iter()
         .filter(|word| word.chars().count() >= 3)
         .collect();
+    // The planner does not count the cost of reading every draft's grams (compressed, out
+    // of line) and, for a character found in nearly every draft, would read them all (~0.5 s
+    // for 10,000 drafts) rather than the index (~13 ms). For this transaction only.
+    db.execute("SET LOCAL enable_seqscan = off", &[])?;
     let mut hits = Vec::new();
     let mut offset = 0;
     loop {
         let page = if long.is_empty() { limit } else { PAGE };
+        // The index first, always (MATERIALIZED): left to itself, the planner may walk the
+        // library newest first and test each draft's grams, which takes the whole library
+        // (~0.7 s for 10,000 drafts) when the word is rare or absent.
         let rows = db.rows(
-            "SELECT d.id, d.title, d.event, d.body
-             FROM drafts AS d JOIN draft_grams AS g ON g.draft_id = d.id
-             WHERE d.deleted_at IS NULL AND g.grams @> string_to_array(?1, ' ')
+            "WITH hits AS MATERIALIZED (
+                 SELECT draft_id FROM draft_grams WHERE grams @> string_to_array(?1, ' ')
+             )
+             SELECT d.id, d.title, d.event, d.body
+             FROM drafts AS d JOIN hits ON hits.draft_id = d.id
+             WHERE d.deleted_at IS NULL
              ORDER BY d.updated_at DESC, d.id DESC LIMIT ?2 OFFSET ?3",
-            &values![needed.join(" "), page as i64, offset as i64],
+            &values![needed.join(" "), count(page), count(offset)],
         )?;
         let fetched = rows.len();
         for mut row in rows {
@@ -85,6 +96,11 @@ pub(super) fn search(
         }
         offset += fetched;
     }
+}
+
+/// A count as a bigint (`usize::MAX`, "no limit", is the largest one).
+fn count(n: usize) -> i64 {
+    i64::try_from(n).unwrap_or(i64::MAX)
 }
 
 /// Folded as the search folds: lower case, whitespace and control characters skipped.
