@@ -96,11 +96,29 @@ test("write a draft from a template, follow the panel, export, and delete with u
   const version = page.getByRole("dialog", { name: "版に名前を付けて保存" });
   await version.getByLabel("版の名前（省略可）").fill("市長確認前");
   await version.getByRole("button", { name: "保存" }).click();
+  // The dialog shows the newest version first; its answer comes late here, after the click
+  // on 第1版 was answered: the version clicked last stays shown (a loaded machine once
+  // showed the newest, with nothing added, over it).
+  let held = true;
+  await page.route("http://ipc.localhost/get_revision", async (route) => {
+    if (held) {
+      held = false;
+      await new Promise((resolve) => setTimeout(resolve, 1500));
+    }
+    await route.fallback();
+  });
   await page.getByRole("button", { name: "履歴" }).click();
   const history = page.getByRole("dialog", { name: "履歴" });
   await history.getByText("市長確認前").waitFor();
   await history.getByRole("button", { name: /第1版/ }).click();
   await history.locator(".line.added").first().waitFor();
+  await page.waitForTimeout(1600);
+  await history.locator(".line.added").first().waitFor({ timeout: 100 });
+  assert.equal(
+    await history.getByRole("button", { name: /第1版/ }).getAttribute("aria-current"),
+    "true",
+  );
+  await page.unroute("http://ipc.localhost/get_revision");
   await page.screenshot({ path: screenshotPath("history.png") });
   await history.getByRole("button", { name: "閉じる" }).click();
 
