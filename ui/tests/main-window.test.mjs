@@ -20,10 +20,16 @@ test("write a draft from a template, follow the panel, export, and delete with u
   // New from a template: the dialog asks for the placeholders' values.
   await page.getByRole("button", { name: "新規作成" }).click();
   const dialog = page.getByRole("dialog", { name: "テンプレートから新規作成" });
-  await dialog.getByLabel("日付").fill("2027-01-04");
+  // The date as typed in Japanese, read whatever the OS locale, and shown back.
+  await dialog.getByLabel("日付").fill("令和9年1月4日");
+  await dialog.getByTestId("date-read").filter({ hasText: "2027年1月4日（月）" }).waitFor();
   await dialog.getByLabel("行事").fill("仕事始め式");
   await dialog.getByLabel("話し手").fill("市長　山田太郎");
+  // The template asks for the city: the dialog says so until it is given.
+  await dialog.getByTestId("new-draft-empty").filter({ hasText: "市の名前" }).waitFor();
+  await page.screenshot({ path: screenshotPath("new-draft-empty.png") });
   await dialog.getByLabel("市の名前").fill("みなと市");
+  await dialog.getByTestId("new-draft-empty").waitFor({ state: "detached" });
   await page.screenshot({ path: screenshotPath("new-draft.png") });
   await dialog.getByRole("button", { name: "作成" }).click();
 
@@ -110,6 +116,11 @@ test("write a draft from a template, follow the panel, export, and delete with u
   await page.getByRole("button", { name: "履歴" }).click();
   const history = page.getByRole("dialog", { name: "履歴" });
   await history.getByText("市長確認前").waitFor();
+  // Its time in Japanese, not in the OS locale's order.
+  assert.match(
+    (await history.locator(".when").first().textContent()) ?? "",
+    /^\d{4}年\d{1,2}月\d{1,2}日（[日月火水木金土]） \d{1,2}時\d{2}分$/,
+  );
   await history.getByRole("button", { name: /第1版/ }).click();
   await history.locator(".line.added").first().waitFor();
   await page.waitForTimeout(1600);
@@ -206,4 +217,56 @@ test("the keyboard reaches the actions, with a visible focus", async () => {
   await page.keyboard.press("Enter");
   await page.locator(".cm-content").getByText("仕事始め式にあたり").first().waitFor();
   assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
+});
+
+test("a field left empty: named in the dialog, an error finding, and the export and the prompter warn", async () => {
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await page.goto(session.baseUrl);
+  await page.getByRole("button", { name: "新規作成" }).click();
+  const dialog = page.getByRole("dialog", { name: "テンプレートから新規作成" });
+  await dialog.locator("option", { hasText: "年頭挨拶" }).waitFor({ state: "attached" });
+  // 1/4: the next 4 January.
+  await dialog.getByLabel("日付").fill("1/4");
+  await dialog
+    .getByTestId("date-read")
+    .filter({ hasText: /^\d{4}年1月4日（.）$/ })
+    .waitFor();
+  await dialog.getByLabel("行事").fill("仕事始め式");
+  const empty = dialog.getByTestId("new-draft-empty");
+  assert.match((await empty.textContent()) ?? "", /話し手・市の名前.*\{\{speaker\}\} \{\{city\}\}/);
+  await dialog.getByRole("button", { name: "作成" }).click();
+
+  // The lint says so: an error finding at each placeholder left.
+  const findings = page.getByTestId("findings-heading");
+  await findings.waitFor();
+  await page
+    .getByRole("button", {
+      name: /「\{\{city\}\}」が埋められていません。市の名前を入れてください。/,
+    })
+    .first()
+    .waitFor();
+
+  // The export warns; copy and save wait until the writer says to export as it is.
+  await page.keyboard.press("Control+e");
+  const exported = page.getByRole("dialog", { name: "書き出し" });
+  const warning = exported.getByTestId("export-unfilled");
+  assert.match((await warning.textContent()) ?? "", /\{\{city\}\}/);
+  const copy = exported.getByRole("button", { name: "コピー" });
+  assert.ok(await copy.isDisabled());
+  await page.screenshot({ path: screenshotPath("export-unfilled.png") });
+  await exported.getByLabel("このまま書き出す").check();
+  assert.ok(await copy.isEnabled());
+  await exported.getByRole("button", { name: "閉じる" }).click();
+
+  // The prompter: a warning before it opens, and no opening without a word.
+  await page.getByRole("button", { name: "プロンプター", exact: true }).click();
+  const operator = page.getByTestId("operator");
+  await operator.getByTestId("prompter-unfilled").filter({ hasText: "{{city}}" }).waitFor();
+  assert.ok(await operator.getByTestId("open-prompter").isDisabled());
+  await page.screenshot({ path: screenshotPath("prompter-unfilled.png") });
+  await operator.getByLabel("このまま開く").check();
+  assert.ok(await operator.getByTestId("open-prompter").isEnabled());
+  assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
+  await page.close();
 });
