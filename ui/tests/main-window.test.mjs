@@ -270,3 +270,27 @@ test("a field left empty: named in the dialog, an error finding, and the export 
   assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
   await page.close();
 });
+
+test("in English the new-draft dialog reads the date it shows, and Japanese dates typed", async () => {
+  const settings = await session.command("get_settings");
+  await session.command("set_settings", { settings: { ...settings, language: "en" } });
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await page.goto(session.baseUrl);
+  await page.getByRole("button", { name: "Settings" }).waitFor();
+  await page.keyboard.press("Control+n");
+  const dialog = page.getByRole("dialog", { name: "New draft from a template" });
+  await dialog.locator("option", { hasText: "年頭挨拶" }).waitFor({ state: "attached" });
+  // Today, written the English way ("Fri 4 Dec 2026"), is read back as it is.
+  const shown = await dialog.getByLabel("Date").inputValue();
+  assert.match(shown, /^[A-Z][a-z]{2} \d{1,2} [A-Z][a-z]{2} \d{4}$/);
+  assert.equal(await dialog.getByTestId("date-read").textContent(), shown);
+  await dialog.getByLabel("Date").fill("令和9年1月4日");
+  await dialog.getByTestId("date-read").filter({ hasText: "Mon 4 Jan 2027" }).waitFor();
+  await dialog.getByLabel("Event").fill("仕事始め式");
+  await dialog.getByRole("button", { name: "Create" }).click();
+  await page.locator(".cm-content").getByText("仕事始め式にあたり").first().waitFor();
+  assert.equal((await session.command("get_draft", { id: 1 })).eventDate, "2027-01-04");
+  assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
+  await page.close();
+});

@@ -491,7 +491,7 @@ test("the operator view drives the prompter and follows its position", async () 
     .evaluateAll((trs) =>
       trs.map((tr) => [...tr.children].map((cell) => cell.textContent?.trim() ?? "")),
     );
-  assert.ok(rows.length >= 3, JSON.stringify(rows));
+  // The run read ① only (it started there): its estimate, the time measured, how far ahead.
   assert.ok(
     rows.some(([title]) => title.startsWith("①")),
     JSON.stringify(rows),

@@ -74,6 +74,16 @@ describe("parseDate", () => {
     expect(parseDate("平成31年4月30日", today)).toBe("2019-04-30");
   });
 
+  it("reads back what the UI writes, in either language", () => {
+    for (const style of [ja, jaEra, en]) {
+      expect(parseDate(formatDate("2027-01-04", style), today), style.language).toBe("2027-01-04");
+    }
+    expect(parseDate("4 January 2027", today)).toBe("2027-01-04");
+    expect(parseDate("Jan 4, 2027", today)).toBe("2027-01-04");
+    expect(parseDate("Mon, 4 Jan 2027", today)).toBe("2027-01-04");
+    expect(parseDate("4 Foo 2027", today)).toBeNull();
+  });
+
   it("reads a month and day as the next such day, today included", () => {
     expect(parseDate("1/4", today)).toBe("2027-01-04");
     expect(parseDate("1月4日", today)).toBe("2027-01-04");

@@ -1,7 +1,7 @@
 // Dates and times as the UI writes and reads them, whatever the OS locale: 2027年1月4日（月）,
 // 15時54分, 令和9年1月4日（月） with 和暦 on; "Mon 4 Jan 2027", "15:54" in English. Reading
 // accepts what a writer types: 2027-01-04, 2027/1/4, 2027年1月4日, 令和9年1月4日, R9.1.4,
-// full-width digits, and 1/4 or 1月4日 for the next such day. The only place the UI formats
+// full-width digits, 1/4 or 1月4日 for the next such day, and what either language writes. The only place the UI formats
 // or parses a date (no toLocaleString: it follows the OS, not the UI's language).
 
 export type Language = "ja" | "en";
@@ -160,6 +160,18 @@ function readDay(typed: string, today: Day): Day | null {
   if (full) {
     const [year, month, day] = numbers(full, 1);
     return { year, month, day };
+  }
+  // Mon 4 Jan 2027 (as the English UI writes it), 4 January 2027, Jan 4, 2027
+  const english =
+    /^(?:[a-z]{3,}\.?,?)??(\d{1,2})([a-z]{3,})\.?,?(\d{4})$/i.exec(typed) ??
+    /^(?:[a-z]{3,}\.?,?)??([a-z]{3,})\.?(\d{1,2}),?(\d{4})$/i.exec(typed);
+  if (english) {
+    const [day, name] = /^\d/.test(english[1])
+      ? [english[1], english[2]]
+      : [english[2], english[1]];
+    const month =
+      MONTHS_EN.findIndex((month) => name.toLowerCase().startsWith(month.toLowerCase())) + 1;
+    return month === 0 ? null : { year: Number(english[3]), month, day: Number(day) };
   }
   // 1/4, 1月4日: the next 1月4日, today included (2/29: the next leap year's)
   const short = /^(\d{1,2})[月./-](\d{1,2})日?$/.exec(typed);
