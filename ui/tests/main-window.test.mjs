@@ -6,6 +6,7 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { screenshotPath, sessionPerFile, watchProblems } from "./browser.mjs";
+import { SPEECH } from "./prompter-fixtures.mjs";
 
 const session = sessionPerFile();
 
@@ -291,6 +292,35 @@ test("in English the new-draft dialog reads the date it shows, and Japanese date
   await dialog.getByRole("button", { name: "Create" }).click();
   await page.locator(".cm-content").getByText("仕事始め式にあたり").first().waitFor();
   assert.equal((await session.command("get_draft", { id: 1 })).eventDate, "2027-01-04");
+  assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
+  await page.close();
+});
+
+test("the history shows a changed particle as one changed character", async () => {
+  await session.reset({ drafts: [SPEECH] });
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await page.goto(session.baseUrl);
+  const editor = page.locator(".cm-content");
+  await editor.getByText("市民の皆さんの声を").waitFor();
+  // の → が, typed over in the editor.
+  await editor.getByText("市民の皆さんの声を").click();
+  await page.keyboard.press("Home");
+  for (let i = 0; i < "市民の皆さん".length; i += 1) await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Shift+ArrowRight");
+  await page.keyboard.insertText("が");
+  await page.getByTestId("save-status").filter({ hasText: "保存済み" }).waitFor();
+  await page.getByRole("button", { name: "履歴" }).click();
+  const history = page.getByRole("dialog", { name: "履歴" });
+  await history.getByRole("button", { name: /第1版/ }).click();
+  const changed = history.locator(".line.changed");
+  await changed.first().waitFor();
+  assert.equal(await changed.count(), 1);
+  assert.deepEqual(await changed.locator("del").allTextContents(), ["の"]);
+  assert.deepEqual(await changed.locator("ins").allTextContents(), ["が"]);
+  assert.equal(await history.locator(".line.added, .line.removed").count(), 0);
+  await history.getByText("変更 1行・追加 0行・削除 0行").waitFor();
+  await page.screenshot({ path: screenshotPath("history-characters.png") });
   assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
   await page.close();
 });
