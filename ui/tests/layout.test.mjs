@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { sessionPerFile, watchProblems } from "./browser.mjs";
+import { screenshotPath, sessionPerFile, watchProblems } from "./browser.mjs";
 import { SPEECH } from "./prompter-fixtures.mjs";
 import { matchesReference } from "./screenshots.mjs";
 
@@ -182,4 +182,42 @@ test("scaled screens (125 %, 150 %): nothing overlaps or breaks in either langua
       await page.close();
     }
   }
+});
+
+test("1024×700: the library opens as a drawer from the header and closes on a choice or Esc", async () => {
+  await session.reset({ drafts: [SPEECH, "# 二つ目の原稿\n\n本文です。\n"] });
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(session.baseUrl);
+  await page.locator(".cm-content").waitFor();
+  const library = page.getByRole("navigation", { name: "原稿の一覧" });
+  assert.equal(await library.count(), 0, "closed at first: the editor has the width");
+  const toggle = page.getByRole("button", { name: "原稿の一覧" });
+  assert.equal(await toggle.getAttribute("aria-expanded"), "false");
+
+  await toggle.click();
+  await library.waitFor();
+  assert.equal(await toggle.getAttribute("aria-expanded"), "true");
+  const [drawer, header] = await Promise.all([
+    library.boundingBox(),
+    page.locator(".app > header").boundingBox(),
+  ]);
+  assert.ok(drawer && header);
+  assert.ok(Math.abs(drawer.y - (header.y + header.height)) < 1, "just below the header");
+  assert.ok(drawer.y + drawer.height <= 700.5 && drawer.x >= 0, "inside the window");
+  await page.screenshot({ path: screenshotPath("library-drawer-1024.png") });
+
+  // Choosing a draft opens it and closes the drawer (the newest, 二つ目, opened first).
+  await library.getByRole("button", { name: /令和9年 年頭挨拶/ }).click();
+  await library.waitFor({ state: "detached" });
+  await page.locator(".cm-content").getByText("新年のごあいさつ").waitFor();
+
+  // Esc closes it too.
+  await toggle.click();
+  await library.waitFor();
+  await page.keyboard.press("Escape");
+  await library.waitFor({ state: "detached" });
+  assert.deepEqual(problems, []);
+  await page.close();
 });
