@@ -62,6 +62,8 @@ pub struct Settings {
     pub theme: Theme,
     /// Proofreading rules switched off (their ids: `kanji-run` …).
     pub lint_off: Vec<String>,
+    /// The Japanese UI writes dates in 和暦 (令和9年1月4日) rather than 2027年1月4日.
+    pub japanese_era: bool,
 }
 
 impl Default for Settings {
@@ -76,6 +78,7 @@ impl Default for Settings {
             blog_footer: String::new(),
             theme: Theme::Light,
             lint_off: Vec::new(),
+            japanese_era: false,
         }
     }
 }
@@ -164,6 +167,7 @@ impl Settings {
         read_field(value, "blogFooter", &mut settings.blog_footer);
         read_field(value, "theme", &mut settings.theme);
         read_field(value, "lintOff", &mut settings.lint_off);
+        read_field(value, "japaneseEra", &mut settings.japanese_era);
         // Out of range: back to the default, one field at a time.
         while let Err(error) = settings.check() {
             match error {
@@ -253,6 +257,7 @@ mod tests {
             blog_footer: "[市長室](https://example.jp)".into(),
             theme: Theme::Dark,
             lint_off: vec!["kanji-run".into(), "furigana".into()],
+            japanese_era: true,
         };
         settings.save(&mut store).unwrap();
         assert_eq!(Settings::load(&store).unwrap(), settings);

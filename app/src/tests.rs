@@ -53,7 +53,16 @@ fn a_draft_from_creation_to_export() {
     let tick = |minutes: i64| *now.lock().unwrap() += Duration::minutes(minutes);
 
     // New from a template: placeholders filled, titled by its heading, measured.
-    assert!(list_templates().iter().any(|t| t.id == "new-year"));
+    let templates = list_templates();
+    let address = templates.iter().find(|t| t.id == "new-year").unwrap();
+    // The fields its text asks for, each once: the dialog names those left empty.
+    for field in ["event", "speaker", "city"] {
+        assert_eq!(
+            address.fields.iter().filter(|f| *f == field).count(),
+            1,
+            "{field}"
+        );
+    }
     let draft = create_draft(&state, new_year()).unwrap();
     assert_eq!(draft.title, "令和9年 年頭挨拶");
     assert_eq!(
@@ -161,6 +170,7 @@ fn settings_round_trip_and_drive_analysis_and_export() {
         blog_footer: "市長室より".into(),
         theme: Theme::Dark,
         lint_off: vec!["mixed-style".into()],
+        japanese_era: true,
     };
     assert_eq!(set_settings(&state, settings.clone()).unwrap(), settings);
     assert_eq!(get_settings(&state), settings);

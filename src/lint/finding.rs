@@ -25,10 +25,11 @@ pub enum Rule {
     Tautology,
     DoubleHonorific,
     RepeatedEnding,
+    UnfilledPlaceholder,
 }
 
 impl Rule {
-    pub const ALL: [Rule; 17] = [
+    pub const ALL: [Rule; 18] = [
         Rule::SentenceLength,
         Rule::TooManyCommas,
         Rule::DoubledPhrase,
@@ -46,6 +47,7 @@ impl Rule {
         Rule::Tautology,
         Rule::DoubleHonorific,
         Rule::RepeatedEnding,
+        Rule::UnfilledPlaceholder,
     ];
 
     /// The rule of a stable id (`kanji-run`).
@@ -73,12 +75,15 @@ impl Rule {
             Rule::Tautology => "tautology",
             Rule::DoubleHonorific => "double-honorific",
             Rule::RepeatedEnding => "repeated-ending",
+            Rule::UnfilledPlaceholder => "unfilled-placeholder",
         }
     }
 
     pub fn severity(self) -> Severity {
         match self {
-            Rule::DoubledPhrase | Rule::DoubledParticle => Severity::Error,
+            Rule::DoubledPhrase | Rule::DoubledParticle | Rule::UnfilledPlaceholder => {
+                Severity::Error
+            }
             Rule::NotationVariant
             | Rule::Homophone
             | Rule::Furigana

@@ -3,7 +3,8 @@
 //! [`lint`] reads a parsed [`Script`] (never the Markdown again) and returns [`Finding`]s
 //! sorted by position, each pointing at the source. Length, 読点 and style are checked on the
 //! sentences read aloud; doubled phrases, notation and dictionaries also on headings. Notes,
-//! cues and summaries are never checked.
+//! cues and summaries are never checked, except for a template's placeholder
+//! left unfilled (`{{city}}`), which is found wherever it stands.
 //!
 //! | rule id               | severity | what                                                  |
 //! |-----------------------|----------|-------------------------------------------------------|
@@ -21,6 +22,7 @@
 //! | `tautology`           | warning  | 重言: 「一番最初」, 「今現在」, 「後で後悔」             |
 //! | `double-honorific`    | warning  | 二重敬語: 「お越しになられる」, 「おっしゃられる」      |
 //! | `repeated-ending`     | info     | the same sentence ending three times in a row         |
+//! | `unfilled-placeholder`| error    | a template's `{{city}}` left in the text (anywhere, notes too) |
 //!
 //! With the morphological dictionary ([`crate::japanese`]) these rules work on words:
 //!
@@ -39,6 +41,7 @@ mod doubled;
 mod finding;
 mod length;
 mod notation;
+mod placeholder;
 pub mod prh;
 mod style;
 mod wording;
@@ -170,6 +173,7 @@ pub(crate) fn draft_findings(source: &str, checked: &[(&Passage, &PassageChecks)
     wording::repeated_endings(checked, &mut report);
     let with_words = checked.iter().any(|(_, c)| c.words.is_some());
     words::check_draft(checked, &mut report);
+    placeholder::check(source, &mut report);
     report.finish(with_words)
 }
 
@@ -358,6 +362,22 @@ impl<'a> Report<'a> {
             fix,
         };
         self.place(passage, &note);
+    }
+
+    /// Report a range of the source itself (for what is wrong wherever it stands).
+    fn add_source(&mut self, rule: Rule, message: String, range: Range<usize>) {
+        let text = self.index.source().get(range.clone()).unwrap_or_default();
+        let finding = Finding {
+            rule,
+            severity: rule.severity(),
+            message,
+            span: self.index.span(range.start, range.end),
+            excerpt: excerpt(text),
+            fix: None,
+        };
+        if self.count(rule, 1, |_| finding.clone()) {
+            self.findings.push(finding);
+        }
     }
 
     /// Place a passage's finding in the source; its fix is offered only when its range can be

@@ -12,7 +12,7 @@ mod era;
 mod placeholder;
 
 pub use era::{era_year, japanese_date};
-pub use placeholder::{fill, Placeholders};
+pub use placeholder::{fill, unfilled, Placeholders};
 
 use serde::Serialize;
 

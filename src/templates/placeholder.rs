@@ -48,6 +48,15 @@ impl Placeholders {
 static PLACEHOLDER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\{\{([a-z][a-z0-9_]*)\}\}").expect("valid pattern"));
 
+/// The placeholders still in a text (`{{city}}` left unfilled): each one's byte range and
+/// name, in order. What [`fill`] fills is what this finds.
+pub fn unfilled(text: &str) -> impl Iterator<Item = (std::ops::Range<usize>, &str)> {
+    PLACEHOLDER.captures_iter(text).map(|caps| {
+        let whole = caps.get(0).expect("a match has its whole text");
+        (whole.range(), caps.get(1).map_or("", |name| name.as_str()))
+    })
+}
+
 /// Fill the placeholders of a template body.
 ///
 /// Rules:

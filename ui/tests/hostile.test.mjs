@@ -30,8 +30,24 @@ function dangerousIn(where) {
   if (!root) return ["(nothing to look at)"];
   const banned = ["script", "iframe", "frame", "object", "embed", "form", "style", "svg", "math"];
   const found = [];
+  /** The app's own icons (Icon.svelte): an aria-hidden svg.icon in a button, one plain path. */
+  const appIcon = (/** @type {Element} */ element) =>
+    element.localName === "svg" &&
+    element.classList.contains("icon") &&
+    element.getAttribute("aria-hidden") === "true" &&
+    element.parentElement?.localName === "button" &&
+    !element.closest(".cm-editor") &&
+    [...element.children].every(
+      (child) => child.localName === "path" && [...child.attributes].every((a) => a.name === "d"),
+    );
   for (const element of root.querySelectorAll("*")) {
     const tag = element.localName;
+    if (
+      where === "document" &&
+      (appIcon(element) || (tag === "path" && appIcon(element.parentElement ?? element)))
+    ) {
+      continue;
+    }
     // Svelte's components carry no <style> in the body; CodeMirror's are in <head>.
     if (banned.includes(tag)) found.push(`<${tag}>`);
     for (const { name, value } of element.attributes) {

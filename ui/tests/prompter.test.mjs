@@ -187,6 +187,27 @@ test("the countdown runs before the text moves; paragraph-step mode glides one p
   await step.page.close();
 });
 
+test("at the end of a run, Space starts no new countdown; F5 starts again from the top", async () => {
+  const { page, problems } = await openPrompter({ countdownSeconds: 2 });
+  const start = await offset(page);
+  // To the end with the wheel, then as the speaker would: Space again.
+  for (let i = 0; i < 30; i += 1) await page.mouse.wheel(0, 2000);
+  const end = await settled(page);
+  assert.ok(end.y < start.y - 200, `at the end (${start.y} → ${end.y})`);
+  await page.keyboard.press("Space");
+  await page.waitForTimeout(600);
+  assert.equal(await page.getByTestId("countdown").count(), 0, "no countdown at the end");
+  assert.equal(await page.getByTestId("play-state").textContent(), "停止中");
+  assert.deepEqual(await offset(page), end, "the text stays at its end");
+  // F5 is a new run: back to the start, with its countdown.
+  await page.keyboard.press("F5");
+  await page.getByTestId("countdown").waitFor();
+  const back = await settled(page);
+  assert.ok(Math.abs(back.y - start.y) < 1, `back at the start (${back.y})`);
+  assert.deepEqual(problems, []);
+  await page.close();
+});
+
 test("mirrored horizontally and vertically, the steps still land on the eye line", async () => {
   const { page } = await openPrompter({ mirrorHorizontal: true });
   const matrix = await page.evaluate(
@@ -372,6 +393,9 @@ test("the operator view drives the prompter and follows its position", async () 
   // The first address is chosen once the templates are listed.
   await dialog.locator("option", { hasText: "年頭挨拶" }).waitFor({ state: "attached" });
   await dialog.getByLabel("行事").fill("仕事始め式");
+  // Every field the template asks for (a placeholder left would hold the prompter back).
+  await dialog.getByLabel("話し手").fill("市長　山田太郎");
+  await dialog.getByLabel("市の名前").fill("みなと市");
   await dialog.getByRole("button", { name: "作成" }).click();
   await main.locator(".cm-content").getByText("年頭挨拶").first().waitFor();
 
@@ -412,7 +436,10 @@ test("the operator view drives the prompter and follows its position", async () 
   // Steps and sections from the operator's buttons.
   await operator.getByRole("button", { name: "再生／一時停止" }).click();
   await prompter.getByTestId("play-state").filter({ hasText: "停止中" }).waitFor();
-  await operator.getByRole("button", { name: "3章へ" }).click();
+  // The section buttons name their sections (not 「3章へ」); the key and number are in the title.
+  const third = operator.getByRole("button", { name: /^①/ });
+  assert.match((await third.getAttribute("title")) ?? "", /^3章「①.*」へ（キー 3）$/);
+  await third.click();
   await prompter.getByTestId("section-name").filter({ hasText: "①" }).waitFor();
   await operator.getByRole("button", { name: "速く" }).click();
   await prompter.getByTestId("pace").filter({ hasText: "441 拍/分" }).waitFor();
@@ -456,6 +483,28 @@ test("the operator view drives the prompter and follows its position", async () 
   await main.waitForTimeout(12_000);
   await operator.getByRole("button", { name: "記録を終えて保存" }).click();
   await operator.getByTestId("rehearsal-runs").filter({ hasText: "記録 1 回" }).waitFor();
+  // The report: per section the estimate, the measured time and the difference in words.
+  const report = operator.getByTestId("rehearsal-report");
+  await report.waitFor();
+  const rows = await report
+    .locator("tbody tr")
+    .evaluateAll((trs) =>
+      trs.map((tr) => [...tr.children].map((cell) => cell.textContent?.trim() ?? "")),
+    );
+  // The run read ① only (it started there): its estimate, the time measured, how far ahead.
+  assert.ok(
+    rows.some(([title]) => title.startsWith("①")),
+    JSON.stringify(rows),
+  );
+  for (const [, estimated, measured, difference] of rows) {
+    assert.match(estimated, /^\d+分\d\d秒$/);
+    assert.match(measured, /^\d+分\d\d秒$/);
+    assert.match(difference, /^(\d+分)?\d+秒(遅れ|早い)$|^予定どおり$/);
+  }
+  assert.match(
+    (await report.locator("caption").textContent()) ?? "",
+    /^最新の記録（\d{4}年\d{1,2}月\d{1,2}日（.）\s\d{1,2}時\d\d分）$/,
+  );
   // The speaker's pace in morae and in characters; adopting it sets both in the settings.
   const measured = (await operator.getByTestId("measured-pace").textContent()) ?? "";
   const [, mpm, cpm] = measured.match(/話し手の速さ：(\d+) 拍\/分・(\d+) 字\/分/) ?? [];

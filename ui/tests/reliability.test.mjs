@@ -74,7 +74,9 @@ test("a corrupt database: nothing happens until the writer chooses; the backup c
   const library = page.getByRole("navigation", { name: "原稿の一覧" });
   assert.equal(await library.getByRole("button", { name: /式辞/ }).count(), 0);
 
-  await dialog.getByRole("button", { name: "最新のバックアップ（2027-01-03）から戻す" }).click();
+  await dialog
+    .getByRole("button", { name: "最新のバックアップ（2027年1月3日（日））から戻す" })
+    .click();
   await page
     .getByText(/バックアップ .* から戻しました。壊れたファイルは .* に残してあります。/)
     .waitFor();
@@ -135,7 +137,7 @@ test("export all drafts into a folder, with progress, from the settings", async 
   await page.getByRole("button", { name: "設定" }).click();
   const settings = page.getByRole("dialog", { name: "設定" });
   await settings
-    .getByText("毎日のバックアップ：1件（最新 2027-01-03）", { exact: false })
+    .getByText("毎日のバックアップ：1件（最新 2027年1月3日（日））", { exact: false })
     .waitFor();
   await settings.getByRole("button", { name: "すべての原稿を書き出す…" }).click();
   await settings.getByText(`3件の原稿を ${folder} に書き出しました`).waitFor();

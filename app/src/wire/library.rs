@@ -205,6 +205,9 @@ pub struct TemplateInfo {
     pub name: String,
     pub description: String,
     pub kind: TemplateKind,
+    /// The placeholders its text holds (`event`, `speaker`, `city`, `date` …), each once, in
+    /// the order they first appear: the new-draft dialog names those left empty.
+    pub fields: Vec<String>,
 }
 
 impl From<store::DraftSummary> for DraftSummary {
@@ -329,6 +332,12 @@ impl From<&Template> for TemplateInfo {
                 templates::TemplateKind::Block => TemplateKind::Block,
                 templates::TemplateKind::Address => TemplateKind::Address,
             },
+            fields: templates::unfilled(template.body).fold(Vec::new(), |mut fields, (_, name)| {
+                if !fields.iter().any(|field| field == name) {
+                    fields.push(name.to_owned());
+                }
+                fields
+            }),
         }
     }
 }

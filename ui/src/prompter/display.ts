@@ -16,7 +16,7 @@ export function eyeLineFraction(settings: PrompterSettings): number {
 }
 
 /** A stretch of time as the lag says it: 「12秒」「1分05秒」, "12 s", "1 min 5 s". */
-function lagTime(seconds: number, language: "ja" | "en"): string {
+export function lagTime(seconds: number, language: "ja" | "en"): string {
   const whole = Math.round(seconds);
   const [minutes, rest] = [Math.floor(whole / 60), whole % 60];
   if (language === "ja") {

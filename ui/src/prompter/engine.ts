@@ -171,14 +171,20 @@ export class PrompterEngine {
       case "toggle":
         if (this.options.stepMode) glide(nextParagraph(g, destination(m)));
         else if (m.playing || this.countdownLeft !== null) this.pause();
-        else this.play();
+        // The run is over: Space (pressed again by habit, or a clicker) starts no countdown
+        // on the last line; Home goes back to the start, F5 starts a new run.
+        else if (!this.atEnd()) this.play();
         break;
       case "pause":
         this.pause();
         break;
       case "start":
         if (this.options.stepMode) this.running = true;
-        else if (!m.playing) this.play();
+        else if (!m.playing) {
+          // F5 at the end is a new run: from the start.
+          if (this.atEnd()) this.restart();
+          this.play();
+        }
         break;
       case "stop":
         this.pause();
@@ -213,9 +219,7 @@ export class PrompterEngine {
       }
       case "home":
         this.pause();
-        glideTo(m, 0, g.length);
-        this.elapsed = 0;
-        this.running = false;
+        this.restart();
         break;
       case "blank":
         this.blank = !this.blank;
@@ -236,6 +240,17 @@ export class PrompterEngine {
     }
     this.wake();
     this.report();
+  }
+
+  /** At the end of the text, nothing left to read (and no glide on its way back). */
+  private atEnd(): boolean {
+    return this.m.position >= this.geometry.length - 0.5 && !this.m.glide;
+  }
+
+  private restart(): void {
+    glideTo(this.m, 0, this.geometry.length);
+    this.elapsed = 0;
+    this.running = false;
   }
 
   private play(): void {

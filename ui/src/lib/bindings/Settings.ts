@@ -18,4 +18,8 @@ blogFooter: string, theme: Theme,
 /**
  * Proofreading rules switched off (their ids: `kanji-run` …).
  */
-lintOff: Array<string>, };
+lintOff: Array<string>, 
+/**
+ * The Japanese UI writes dates in 和暦 (令和9年1月4日) rather than 2027年1月4日.
+ */
+japaneseEra: boolean, };
