@@ -4,8 +4,8 @@
 //! - The address: a URL (`postgres://user@host:5432/podium?sslmode=prefer`) or a connection
 //!   string (`host=db.city.local dbname=podium`), as libpq reads them.
 //! - `service=NAME` (in either form, or `PGSERVICE`): the section NAME of the service file
-//!   (`PGSERVICEFILE`, else `~/.pg_service.conf`, then `PGSYSCONFDIR/pg_service.conf`) fills
-//!   in what the address leaves out.
+//!   (`PGSERVICEFILE`, else `~/.pg_service.conf` or `%APPDATA%\postgresql\.pg_service.conf`
+//!   on Windows, then `PGSYSCONFDIR/pg_service.conf`) fills in what the address leaves out.
 //! - `PGHOST`, `PGPORT`, `PGUSER`, `PGDATABASE`, `PGSSLMODE`, `PGCONNECT_TIMEOUT` fill in
 //!   what is still missing; then the defaults: the OS user, a database of the user's name,
 //!   the local socket folder (or `localhost`).
@@ -290,7 +290,10 @@ fn service_entries(name: &str, env: &Environment) -> Result<HashMap<String, Stri
     let user_file = env
         .var("PGSERVICEFILE")
         .map(PathBuf::from)
-        .or_else(|| env.home.as_ref().map(|home| home.join(".pg_service.conf")));
+        .or_else(|| match &env.app_data {
+            Some(app_data) => Some(app_data.join("postgresql").join(".pg_service.conf")),
+            None => env.home.as_ref().map(|home| home.join(".pg_service.conf")),
+        });
     let system_file = env
         .var("PGSYSCONFDIR")
         .map(|dir| Path::new(dir).join("pg_service.conf"));
