@@ -30,6 +30,8 @@ const COMMANDS: &[&str] = &[
     "choose_folder",
     "get_settings",
     "set_settings",
+    "get_local_settings",
+    "set_local_settings",
     "prompter_script",
     "get_prompter_settings",
     "set_prompter_settings",

@@ -27,14 +27,17 @@
 //!   `database_too_new`), `damaged_index` (an index that disagrees with its table, which only
 //!   the daily full check finds). The app is then opened on it as the desktop app starts.
 //!
+//! This PC's settings (`local_settings`) are FOLDER/local.json, removed at every reset.
+//!
 //! The clock starts at 2027-01-03 09:00 in Japan (the local time zone here) at every reset and
 //! runs. The dictionary is loaded (built from mecab-ipadic the first time) before the port is
 //! printed, so analysis is in morae as in the app; without it, in characters (said on stderr).
 
 use podium::japanese::dictionary;
 use podium_app::lexicon::{Lexicon, Loading};
+use podium_app::upkeep;
 use podium_app::wire::{ExportAllProgress, TextEdit};
-use podium_app::{analysis, export, library, prompter, readings, settings, upkeep};
+use podium_app::{analysis, export, library, local_settings, prompter, readings, settings};
 use podium_app::{App, AppError, ErrorCode, Location};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -59,6 +62,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         .nth(1)
         .ok_or("usage: test_backend FOLDER (where its databases and files go)")?;
     let folder = PathBuf::from(folder).canonicalize()?;
+    // This PC's settings in FOLDER, never the user's: set before any thread starts.
+    std::env::set_var(
+        podium_app::local_settings::LOCAL_SETTINGS_ENV,
+        folder.join("local.json"),
+    );
     let lexicon = Lexicon::default();
     lexicon.load_now(
         &dictionary::default_sources(),
@@ -144,6 +152,8 @@ impl Server {
         let folder = self.folder.join(format!("database-{n}"));
         std::fs::create_dir_all(&folder).map_err(io_error)?;
         let path = folder.join("podium.db");
+        // Each test starts with this PC's settings unset.
+        let _ = std::fs::remove_file(self.folder.join("local.json"));
         let mut app = self.open(&path);
         let texts = reset.drafts.into_iter().map(|body| (String::new(), body));
         library::import_texts(&app, texts.collect())?;
@@ -270,6 +280,11 @@ impl Server {
                 )?)
             }
             "get_settings" => to_json(settings::get_settings(app)),
+            "get_local_settings" => to_json(local_settings::get_local_settings()),
+            "set_local_settings" => to_json(local_settings::set_local_settings(
+                app,
+                args.get("settings")?,
+            )?),
             "set_settings" => to_json(settings::set_settings(app, args.get("settings")?)?),
             "prompter_script" => to_json(prompter::prompter_script(app, args.get("id")?)?),
             "get_prompter_settings" => to_json(prompter::get_prompter_settings(app)),

@@ -7,7 +7,7 @@
 //! keeps passwords instead (the password file, `.pgpass`).
 
 use crate::error::{AppError, ErrorCode};
-use crate::state::Location;
+use crate::state::{App, Location};
 use podium::files::{self, Existing};
 use podium::store::{has_password, Address};
 use serde::{Deserialize, Serialize};
@@ -104,6 +104,23 @@ impl LocalSettings {
         });
         crate::state::default_location(chosen)
     }
+}
+
+/// This PC's settings, as the settings dialog shows them.
+pub fn get_local_settings() -> LocalSettings {
+    LocalSettings::load()
+}
+
+/// Checks and saves this PC's settings. The name takes effect at once; another library at the
+/// next start (the one open now stays open until then).
+pub fn set_local_settings(state: &App, settings: LocalSettings) -> Result<LocalSettings, AppError> {
+    let settings = LocalSettings {
+        library: settings.library.trim().to_owned(),
+        author_name: settings.author_name.trim().to_owned(),
+    };
+    settings.save()?;
+    state.set_author(settings.author());
+    Ok(settings)
 }
 
 #[cfg(test)]

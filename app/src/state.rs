@@ -41,7 +41,7 @@ pub struct App {
     settings: Mutex<Settings>,
     clock: Clock,
     /// Who saves (see `LocalSettings::author`): given to every store opened.
-    author: String,
+    author: Mutex<String>,
     /// The local time zone, read at start-up (for names a person reads: backups, files moved
     /// aside). UTC when it could not be read.
     local_offset: UtcOffset,
@@ -96,7 +96,7 @@ impl App {
             store: Mutex::new(store),
             settings: Mutex::new(settings),
             clock: Box::new(OffsetDateTime::now_utc),
-            author: String::new(),
+            author: Mutex::new(String::new()),
             local_offset: UtcOffset::UTC,
             backup_outcome: Mutex::new(None),
             damage: Mutex::new(Vec::new()),
@@ -106,12 +106,17 @@ impl App {
     }
 
     /// Records `author` with every revision saved from now on.
-    pub fn with_author(mut self, author: String) -> Self {
-        if let Slot::Open(store) = self.store.get_mut().unwrap_or_else(PoisonError::into_inner) {
+    pub fn with_author(self, author: String) -> Self {
+        self.set_author(author);
+        self
+    }
+
+    /// Records `author` with every revision saved from now on.
+    pub fn set_author(&self, author: String) {
+        if let Slot::Open(store) = &mut *lock(&self.store) {
             store.set_author(&author);
         }
-        self.author = author;
-        self
+        *lock(&self.author) = author;
     }
 
     /// Uses `offset` as the local time zone.
@@ -233,7 +238,7 @@ impl App {
         };
         *slot = match with_settings(opened.map_err(AppError::from)) {
             Ok((mut store, settings)) => {
-                store.set_author(&self.author);
+                store.set_author(&lock(&self.author));
                 *lock(&self.settings) = settings;
                 Slot::Open(store)
             }

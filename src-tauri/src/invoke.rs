@@ -5,6 +5,7 @@
 
 use crate::grants::Grants;
 use crate::{dialogs, paths, prompter_window};
+use podium_app::local_settings::{self, LocalSettings};
 use podium_app::wire::{
     Analysis, AnalysisUpdate, AppInfo, Backups, Display, Draft, DraftMeta, DraftSummary,
     ExportAllProgress, ExportAllReport, ExportProfile, ImportReport, NewDraftValues,

@@ -97,6 +97,8 @@ fn main() {
             invoke::choose_folder,
             invoke::get_settings,
             invoke::set_settings,
+            invoke::get_local_settings,
+            invoke::set_local_settings,
             invoke::prompter_script,
             invoke::get_prompter_settings,
             invoke::set_prompter_settings,

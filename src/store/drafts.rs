@@ -7,6 +7,7 @@ use super::search;
 use super::sql::{values, Db, Row};
 use super::stamp::{self, IsoDate, Millis};
 use super::stats::DraftStats;
+use super::workflow::DraftStatus;
 use super::{Item, Result, Store, StoreError};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};
@@ -45,6 +46,8 @@ pub struct Draft {
     /// Set while the draft is deleted and can still be restored.
     #[serde(serialize_with = "stamp::json_opt_instant")]
     pub deleted_at: Option<OffsetDateTime>,
+    /// Where it is in the office's workflow (see [`super::workflow`]).
+    pub status: DraftStatus,
 }
 
 /// A line of the library list.
@@ -60,6 +63,7 @@ pub struct DraftSummary {
     pub seconds: f64,
     #[serde(serialize_with = "stamp::json_instant")]
     pub updated_at: OffsetDateTime,
+    pub status: DraftStatus,
 }
 
 /// Why a draft is saved; decides the kind of revision written to its history.
@@ -75,7 +79,7 @@ pub enum SaveKind {
 }
 
 const DRAFT_COLUMNS: &str = "id, title, event, event_date, target_seconds, chars, seconds, \
-                             revision, created_at, updated_at, deleted_at, body";
+                             revision, created_at, updated_at, deleted_at, status, body";
 
 impl Store {
     /// Creates a draft; its history starts with a `create` revision.
@@ -109,7 +113,8 @@ impl Store {
     pub fn list_drafts(&self) -> Result<Vec<DraftSummary>> {
         let rows = self.read(|db| {
             db.rows(
-                "SELECT id, title, event, event_date, target_seconds, chars, seconds, updated_at
+                "SELECT id, title, event, event_date, target_seconds, chars, seconds, updated_at,
+                     status
                  FROM drafts WHERE deleted_at IS NULL ORDER BY updated_at DESC, id DESC",
                 &[],
             )
@@ -125,6 +130,7 @@ impl Store {
                     chars: row.take(5)?,
                     seconds: row.take(6)?,
                     updated_at: row.take::<Millis>(7)?.0,
+                    status: row.take(8)?,
                 })
             })
             .collect()
@@ -146,8 +152,24 @@ impl Store {
     ) -> Result<Draft> {
         let author = self.author.clone();
         self.write(|db| {
-            let current = lock(db, id)?;
+            let (current, status) = lock(db, id)?;
             let snapshot = edit.snapshot();
+            if !status.is_editable() {
+                let kept = revisions::record(
+                    db,
+                    id,
+                    &snapshot,
+                    RevisionKind::Conflict,
+                    None,
+                    &author,
+                    now,
+                )?;
+                // Committed: the refused text is kept.
+                return Ok(Err(StoreError::Locked {
+                    status,
+                    kept: Some(kept),
+                }));
+            }
             if current != base_revision {
                 let kept = revisions::record(
                     db,
@@ -199,7 +221,7 @@ impl Store {
         self.write(|db| {
             let old = revisions::read(db, id)?;
             let draft_id = old.summary.draft_id;
-            lock(db, draft_id)?;
+            editable(lock(db, draft_id)?.1)?;
             let text = Snapshot {
                 title: &old.summary.title,
                 body: &old.body,
@@ -222,12 +244,12 @@ impl Store {
     /// Changes the title. This bumps the revision, so a stale save cannot undo it.
     pub fn rename_draft(&mut self, id: i64, title: &str, now: OffsetDateTime) -> Result<Draft> {
         self.write(|db| {
-            let changed = db.execute(
+            editable(lock(db, id)?.1)?;
+            db.execute(
                 "UPDATE drafts SET title = ?2, revision = revision + 1, updated_at = ?3
                  WHERE id = ?1",
                 &values![id, title, Millis(now)],
             )?;
-            found(changed, Item::Draft(id))?;
             search::index(db, id)?;
             read(db, id)
         })
@@ -283,16 +305,24 @@ impl Store {
     }
 }
 
-/// The draft's revision, its row locked until the transaction ends (see
+/// The draft's revision and status, its row locked until the transaction ends (see
 /// [`Db::for_update`]): the history is written by one writer at a time.
-fn lock(db: &mut Db<'_, '_>, id: i64) -> Result<u32> {
+fn lock(db: &mut Db<'_, '_>, id: i64) -> Result<(u32, DraftStatus)> {
     let sql = format!(
-        "SELECT revision FROM drafts WHERE id = ?1{}",
+        "SELECT revision, status FROM drafts WHERE id = ?1{}",
         db.for_update()
     );
     match db.row(&sql, &values![id])? {
-        Some(mut row) => row.take(0),
+        Some(mut row) => Ok((row.take(0)?, row.take(1)?)),
         None => Err(StoreError::NotFound(Item::Draft(id))),
+    }
+}
+
+/// `Locked` for a settled draft (from 確定 on): its text does not change until reopened.
+fn editable(status: DraftStatus) -> Result<()> {
+    match status.is_editable() {
+        true => Ok(()),
+        false => Err(StoreError::Locked { status, kept: None }),
     }
 }
 
@@ -396,7 +426,8 @@ fn from_row(mut row: Row) -> Result<Draft> {
         created_at: row.take::<Millis>(8)?.0,
         updated_at: row.take::<Millis>(9)?.0,
         deleted_at: row.take::<Option<Millis>>(10)?.map(|Millis(at)| at),
-        body: row.take(11)?,
+        status: row.take(11)?,
+        body: row.take(12)?,
     })
 }
 

@@ -1,5 +1,6 @@
 //! What can go wrong in the store, in words a user can act on (Japanese first, then English).
 
+use super::workflow::DraftStatus;
 use rusqlite::ErrorCode;
 use std::fmt;
 
@@ -16,6 +17,24 @@ pub enum StoreError {
          your text was kept in its history)"
     )]
     Conflict { current_revision: u32, kept: i64 },
+    /// The draft is settled (from 確定 on): its text does not change until someone reopens
+    /// it. A save's text was kept in the history as the revision `kept`.
+    #[error(
+        "この原稿は「{}」です。編集するには確定を解除してください \
+         (the draft is {}; reopen it to edit)",
+        .status.label(), .status.as_str()
+    )]
+    Locked {
+        status: DraftStatus,
+        kept: Option<i64>,
+    },
+    #[error(
+        "「{}」から「{}」には進めません (a draft cannot go from {} to {})",
+        .from.label(), .to.label(), .from.as_str(), .to.as_str()
+    )]
+    Transition { from: DraftStatus, to: DraftStatus },
+    #[error("確定を解除する理由を入力してください (give a reason for reopening the draft)")]
+    ReasonNeeded,
     #[error("データベースが他のプログラムに使われています (database is locked)")]
     Busy,
     #[error("データベースに書き込めません (database is read-only)")]
@@ -102,6 +121,7 @@ pub enum Item {
     Draft(i64),
     Revision(i64),
     Template(String),
+    Comment(i64),
 }
 
 /// Japanese by default; English with `{:#}`.
@@ -114,6 +134,8 @@ impl fmt::Display for Item {
             (Item::Revision(id), true) => write!(f, "revision {id}"),
             (Item::Template(name), false) => write!(f, "テンプレート「{name}」"),
             (Item::Template(name), true) => write!(f, "template {name:?}"),
+            (Item::Comment(id), false) => write!(f, "コメント（ID {id}）"),
+            (Item::Comment(id), true) => write!(f, "comment {id}"),
         }
     }
 }

@@ -16,7 +16,7 @@
 use super::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
 
-static STEPS: [&str; 9] = [
+static STEPS: [&str; 10] = [
     include_str!("migrations/sqlite/001_drafts.sql"),
     include_str!("migrations/sqlite/002_search.sql"),
     include_str!("migrations/sqlite/003_templates.sql"),
@@ -26,11 +26,13 @@ static STEPS: [&str; 9] = [
     include_str!("migrations/sqlite/007_rehearsal_morae.sql"),
     include_str!("migrations/sqlite/008_revision_author.sql"),
     include_str!("migrations/sqlite/009_moved_drafts.sql"),
+    include_str!("migrations/sqlite/010_workflow.sql"),
 ];
 
-static POSTGRES_STEPS: [&str; 2] = [
+static POSTGRES_STEPS: [&str; 3] = [
     include_str!("migrations/postgres/001_library.sql"),
     include_str!("migrations/postgres/002_moved_drafts.sql"),
+    include_str!("migrations/postgres/003_workflow.sql"),
 ];
 
 /// The advisory lock Podium's migrations take on a server ("PODIUM" in ASCII, as a number).

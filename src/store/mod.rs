@@ -37,6 +37,7 @@ pub use settings::read_field;
 mod stamp;
 mod stats;
 mod templates;
+mod workflow;
 
 pub use backup::{backup_dir, list_backups, restore_backup, DEFAULT_BACKUPS_KEPT};
 pub use drafts::{Draft, DraftEdit, DraftSummary, SaveKind};
@@ -52,6 +53,7 @@ pub use search::SearchHit;
 pub use server::is_server_address;
 pub use stats::DraftStats;
 pub use templates::{TemplateEdit, UserTemplate};
+pub use workflow::{Comment, DraftStatus, StatusChange, COMMENT_CHARS, PRESENCE_WINDOW};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use sql::Db;

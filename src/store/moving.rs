@@ -161,8 +161,8 @@ fn copy_draft(db: &mut Db<'_, '_>, draft: &super::Draft, history: &[Revision]) -
     let id: i64 = db
         .row(
             "INSERT INTO drafts (title, event, event_date, target_seconds, chars, seconds,
-                 revision, created_at, updated_at, deleted_at, body)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)
+                 revision, created_at, updated_at, deleted_at, status, body)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)
              RETURNING id",
             &values![
                 &draft.title,
@@ -175,6 +175,7 @@ fn copy_draft(db: &mut Db<'_, '_>, draft: &super::Draft, history: &[Revision]) -
                 Millis(draft.created_at),
                 Millis(draft.updated_at),
                 draft.deleted_at.map(Millis),
+                draft.status,
                 &draft.body,
             ],
         )?

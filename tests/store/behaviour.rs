@@ -3,8 +3,8 @@
 
 use crate::{at, autosave, edit, Library};
 use podium::rehearsal::SectionRun;
+use podium::store::{DraftStatus, Moved, ReadingEntry, TemplateEdit, PRESENCE_WINDOW};
 use podium::store::{Item, RevisionKind, SaveKind, Store, StoreError};
-use podium::store::{Moved, ReadingEntry, TemplateEdit};
 use time::macros::date;
 
 on_both!(
@@ -18,6 +18,8 @@ on_both!(
     five_writers_racing_lose_no_update,
     templates_settings_readings_and_rehearsals_are_shared,
     a_one_pc_library_moves_in_with_its_history_and_only_once,
+    a_draft_is_reviewed_settled_read_only_and_reopened_with_a_reason,
+    comments_stay_beside_the_text_and_presence_shows_who_else_is_in,
 );
 
 fn drafts_are_created_listed_saved_renamed_duplicated_deleted_and_restored(library: &Library) {
@@ -562,4 +564,127 @@ fn a_one_pc_library_moves_in_with_its_history_and_only_once(library: &Library) {
     let again = source.move_into(&mut office).unwrap();
     assert_eq!((again.drafts, again.already, again.readings), (1, 2, 0));
     assert_eq!(office.list_drafts().unwrap().len(), 2);
+}
+
+fn a_draft_is_reviewed_settled_read_only_and_reopened_with_a_reason(library: &Library) {
+    let mut writer = library.open();
+    writer.set_author("佐藤");
+    let mut head = library.open();
+    head.set_author("課長");
+    let draft = writer
+        .create_draft(&edit("施政方針", "初稿"), at(0))
+        .unwrap();
+    assert_eq!(draft.status, DraftStatus::Draft);
+    writer
+        .set_status(draft.id, DraftStatus::Review, "", at(1))
+        .unwrap();
+    let skipped = writer
+        .set_status(draft.id, DraftStatus::Delivered, "", at(2))
+        .unwrap_err();
+    assert!(
+        matches!(skipped, StoreError::Transition { .. }),
+        "{skipped:?}"
+    );
+    assert!(skipped
+        .to_string()
+        .starts_with("「確認待ち」から「読み上げ済み」には進めません"));
+    let settled = head
+        .set_status(draft.id, DraftStatus::Final, "", at(3))
+        .unwrap();
+    assert_eq!(settled.status, DraftStatus::Final);
+    assert_eq!(head.list_drafts().unwrap()[0].status, DraftStatus::Final);
+
+    // The writer, still typing, cannot change a settled text; what they typed is kept.
+    let err = autosave(&mut writer, draft.id, "確定後の加筆", settled.revision, 4).unwrap_err();
+    let StoreError::Locked {
+        status: DraftStatus::Final,
+        kept: Some(kept),
+    } = err
+    else {
+        panic!("expected locked, got {err:?}");
+    };
+    assert_eq!(writer.revision(kept).unwrap().body, "確定後の加筆");
+    assert_eq!(writer.draft(draft.id).unwrap().body, "初稿");
+    assert!(matches!(
+        writer.rename_draft(draft.id, "改題", at(5)),
+        Err(StoreError::Locked { kept: None, .. })
+    ));
+    let first = writer.revisions(draft.id).unwrap().last().unwrap().id;
+    assert!(matches!(
+        writer.restore_revision(first, at(5)),
+        Err(StoreError::Locked { .. })
+    ));
+
+    // Reopening needs a reason; then the text can change again.
+    assert!(matches!(
+        writer.set_status(draft.id, DraftStatus::Draft, "  ", at(6)),
+        Err(StoreError::ReasonNeeded)
+    ));
+    writer
+        .set_status(draft.id, DraftStatus::Draft, " 数字の誤り ", at(7))
+        .unwrap();
+    let current = writer.draft(draft.id).unwrap();
+    autosave(&mut writer, draft.id, "直した文", current.revision, 8).unwrap();
+    let changes: Vec<(DraftStatus, String, String)> = head
+        .status_changes(draft.id)
+        .unwrap()
+        .into_iter()
+        .map(|change| (change.status, change.author, change.reason))
+        .collect();
+    assert_eq!(
+        changes,
+        [
+            (DraftStatus::Review, "佐藤".into(), "".into()),
+            (DraftStatus::Final, "課長".into(), "".into()),
+            (DraftStatus::Draft, "佐藤".into(), "数字の誤り".into()),
+        ]
+    );
+}
+
+fn comments_stay_beside_the_text_and_presence_shows_who_else_is_in(library: &Library) {
+    let mut writer = library.open();
+    writer.set_author("佐藤");
+    let mut reviewer = library.open();
+    reviewer.set_author("課長");
+    let draft = writer
+        .create_draft(&edit("施政方針", "予算は三百億円です。"), at(0))
+        .unwrap();
+    let comment = reviewer
+        .add_comment(draft.id, "三百億円", " ここは財政課に確認 ", at(1))
+        .unwrap();
+    assert_eq!(
+        (comment.body.as_str(), comment.author.as_str()),
+        ("ここは財政課に確認", "課長")
+    );
+    assert_eq!(
+        writer.draft(draft.id).unwrap().body,
+        "予算は三百億円です。",
+        "never in the text"
+    );
+    let resolved = writer.resolve_comment(comment.id, at(2)).unwrap();
+    assert_eq!(resolved.resolved_at, Some(at(2)));
+    assert_eq!(writer.comments(draft.id).unwrap(), [resolved]);
+    assert!(matches!(
+        writer.add_comment(999, "x", "y", at(2)),
+        Err(StoreError::NotFound(Item::Draft(999)))
+    ));
+
+    // Presence: each sees the other while both keep saying they are there.
+    assert_eq!(
+        writer.mark_present(draft.id, at(3)).unwrap(),
+        Vec::<String>::new()
+    );
+    assert_eq!(reviewer.mark_present(draft.id, at(3)).unwrap(), ["佐藤"]);
+    let later = at(3) + PRESENCE_WINDOW;
+    assert_eq!(
+        reviewer.mark_present(draft.id, later).unwrap(),
+        Vec::<String>::new(),
+        "gone quiet"
+    );
+    writer.mark_present(draft.id, later).unwrap();
+    writer.mark_absent(draft.id).unwrap();
+    assert_eq!(
+        reviewer.mark_present(draft.id, later).unwrap(),
+        Vec::<String>::new()
+    );
 }

@@ -324,3 +324,51 @@ test("the history shows a changed particle as one changed character", async () =
   assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
   await page.close();
 });
+
+test("this PC's settings: a server address without a password, and the name versions are saved under", async () => {
+  await session.reset({ drafts: [SPEECH] });
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await page.goto(session.baseUrl);
+  const editor = page.locator(".cm-content");
+  await editor.getByText("市民の皆さんの声を").waitFor();
+
+  await page.getByRole("button", { name: "設定" }).click();
+  const settings = page.getByRole("dialog", { name: "設定" });
+  const thisPc = settings.getByRole("group", { name: "このPCの設定" });
+  await thisPc.getByLabel("事務所のサーバー（PostgreSQL）").check();
+  // A password in the address is refused, and said why; nothing is saved.
+  await thisPc
+    .getByLabel(/サーバーのアドレス/)
+    .fill("postgres://hisho:himitsu@db.city.local/podium");
+  await thisPc.getByLabel(/保存する人の名前/).fill("秘書 佐藤");
+  await settings.getByRole("button", { name: "保存" }).click();
+  await thisPc.getByRole("alert").filter({ hasText: ".pgpass" }).waitFor();
+  await page.screenshot({ path: screenshotPath("settings-this-pc.png") });
+  assert.equal((await session.command("get_local_settings")).library, "");
+
+  await thisPc.getByLabel(/サーバーのアドレス/).fill("service=podium");
+  await settings.getByRole("button", { name: "保存" }).click();
+  await settings.waitFor({ state: "detached" });
+  assert.deepEqual(await session.command("get_local_settings"), {
+    library: "service=podium",
+    authorName: "秘書 佐藤",
+  });
+
+  // The name takes effect at once: the next version is saved under it.
+  await editor.getByText("市民の皆さんの声を").click();
+  await page.keyboard.press("End");
+  await page.keyboard.insertText("以上です。");
+  await page.getByTestId("save-status").filter({ hasText: "保存済み" }).waitFor();
+  await page.getByRole("button", { name: "履歴" }).click();
+  const history = page.getByRole("dialog", { name: "履歴" });
+  await history
+    .locator(".revisions li")
+    .first()
+    .locator(".author")
+    .filter({ hasText: "秘書 佐藤" })
+    .waitFor();
+  await page.screenshot({ path: screenshotPath("history-author.png") });
+  assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
+  await page.close();
+});

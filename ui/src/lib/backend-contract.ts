@@ -19,6 +19,7 @@ import type {
   ExportAllReport,
   ExportProfile,
   ImportReport,
+  LocalSettings,
   NewDraftValues,
   PrompterScript,
   PrompterSettings,
@@ -90,6 +91,9 @@ export interface Backend {
   saveExport(path: string, contents: string): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;
+  /** This PC's own settings (which library, who writes), never shared with the office. */
+  getLocalSettings(): Promise<LocalSettings>;
+  setLocalSettings(settings: LocalSettings): Promise<LocalSettings>;
   backups(): Promise<Backups>;
   /** Only for a corrupt database: moves it aside and puts the choice in its place. */
   recoverDatabase(choice: RecoveryChoice): Promise<Recovered>;

@@ -47,6 +47,8 @@ export function tauriBackend(): Backend {
     saveExport: (path, contents) => invoke("save_export", { path, contents }),
     getSettings: () => invoke("get_settings"),
     setSettings: (settings) => invoke("set_settings", { settings }),
+    getLocalSettings: () => invoke("get_local_settings"),
+    setLocalSettings: (settings) => invoke("set_local_settings", { settings }),
     backups: () => invoke("backups"),
     recoverDatabase: (choice) => invoke("recover_database", { choice }),
     repairDatabase: () => invoke("repair_database"),
