@@ -35,9 +35,9 @@
 
 use podium::japanese::dictionary;
 use podium_app::lexicon::{Lexicon, Loading};
-use podium_app::upkeep;
 use podium_app::wire::{ExportAllProgress, TextEdit};
 use podium_app::{analysis, export, library, local_settings, prompter, readings, settings};
+use podium_app::{upkeep, workflow};
 use podium_app::{App, AppError, ErrorCode, Location};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -280,6 +280,23 @@ impl Server {
                 )?)
             }
             "get_settings" => to_json(settings::get_settings(app)),
+            "set_status" => to_json(workflow::set_status(
+                app,
+                args.get("id")?,
+                args.get("status")?,
+                args.get("reason")?,
+            )?),
+            "status_changes" => to_json(workflow::status_changes(app, args.get("id")?)?),
+            "add_comment" => to_json(workflow::add_comment(
+                app,
+                args.get("id")?,
+                args.get("quote")?,
+                args.get("body")?,
+            )?),
+            "list_comments" => to_json(workflow::comments(app, args.get("id")?)?),
+            "resolve_comment" => to_json(workflow::resolve_comment(app, args.get("commentId")?)?),
+            "present" => to_json(workflow::present(app, args.get("id")?)?),
+            "absent" => to_json(workflow::absent(app, args.get("id")?)?),
             "get_local_settings" => to_json(local_settings::get_local_settings()),
             "set_local_settings" => to_json(local_settings::set_local_settings(
                 app,

@@ -18,6 +18,9 @@ pub enum ErrorCode {
     NotFound,
     /// The draft changed since the caller read it; the caller's text was kept in its history.
     Conflict,
+    /// The draft is settled (確定 or later): read-only until reopened. A save's text was kept
+    /// in its history.
+    DraftLocked,
     /// An argument the UI sent is out of range or malformed; the message says which.
     InvalidInput,
     /// Another program holds the database lock.
@@ -68,6 +71,8 @@ impl From<StoreError> for AppError {
         let code = match &error {
             StoreError::NotFound(_) => ErrorCode::NotFound,
             StoreError::Conflict { .. } => ErrorCode::Conflict,
+            StoreError::Locked { .. } => ErrorCode::DraftLocked,
+            StoreError::Transition { .. } | StoreError::ReasonNeeded => ErrorCode::InvalidInput,
             StoreError::Busy => ErrorCode::DatabaseBusy,
             StoreError::ReadOnly => ErrorCode::DatabaseReadOnly,
             StoreError::Corrupt => ErrorCode::DatabaseCorrupt,

@@ -7,7 +7,8 @@
 //!   ([`lexicon`]); [`local_settings`]: this PC's own (which library, who writes).
 //! - The use cases, one module each: [`library`] (drafts, revisions, templates, imports),
 //!   [`analysis`], [`readings`], [`export`], [`settings`], [`prompter`] (script, settings,
-//!   rehearsals), [`upkeep`] (backups, checks, repairs, recovery, export of every draft).
+//!   rehearsals), [`upkeep`] (backups, checks, repairs, recovery, export of every draft),
+//!   [`workflow`] (a draft's status, comments, who else has it open).
 //! - [`wire`]: the types that cross to a front end (serde, exported to TypeScript with ts-rs),
 //!   and the checks of what comes in; [`error`]: `AppError { code, message }`.
 
@@ -23,6 +24,7 @@ pub mod settings;
 mod state;
 pub mod upkeep;
 pub mod wire;
+pub mod workflow;
 
 #[cfg(test)]
 mod tests;

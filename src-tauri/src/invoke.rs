@@ -5,6 +5,7 @@
 
 use crate::grants::Grants;
 use crate::{dialogs, paths, prompter_window};
+use podium::store::DraftStatus;
 use podium_app::local_settings::{self, LocalSettings};
 use podium_app::wire::{
     Analysis, AnalysisUpdate, AppInfo, Backups, Display, Draft, DraftMeta, DraftSummary,
@@ -13,6 +14,7 @@ use podium_app::wire::{
     Repaired, Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings,
     TemplateInfo, TextEdit,
 };
+use podium_app::workflow;
 use podium_app::{analysis, export, library, prompter, readings, settings, upkeep, App, AppError};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State, WebviewWindow};

@@ -67,11 +67,16 @@ fn size(what: &str, bytes: usize, limit: usize) -> Result<(), AppError> {
 
 /// A one-line text field: at most [`MAX_FIELD_CHARS`] characters.
 pub fn field(label: &str, text: &str) -> Result<(), AppError> {
-    if text.chars().count() <= MAX_FIELD_CHARS {
+    short_text(label, text, MAX_FIELD_CHARS)
+}
+
+/// A text of at most `limit` characters (a comment, a reason).
+pub fn short_text(label: &str, text: &str, limit: usize) -> Result<(), AppError> {
+    if text.chars().count() <= limit {
         return Ok(());
     }
     Err(AppError::invalid(format!(
-        "{label}が長すぎます（{MAX_FIELD_CHARS} 字まで）(too long: over {MAX_FIELD_CHARS} characters)"
+        "{label}が長すぎます（{limit} 字まで）(too long: over {limit} characters)"
     )))
 }
 

@@ -2,7 +2,7 @@
 
 use super::{date, instant, Utf16Offsets};
 use podium::store;
-pub use podium::store::RevisionKind;
+pub use podium::store::{DraftStatus, RevisionKind};
 use podium::templates::{self, Template};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -25,6 +25,7 @@ pub struct DraftSummary {
     pub seconds: f64,
     /// RFC 3339, UTC.
     pub updated_at: String,
+    pub status: DraftStatus,
 }
 
 /// A draft with its text.
@@ -44,6 +45,8 @@ pub struct Draft {
     pub chars: u32,
     pub seconds: f64,
     pub updated_at: String,
+    /// Where it is in the office's workflow; from `final` on, the text is read-only.
+    pub status: DraftStatus,
 }
 
 /// The details of a draft that are not its text.
@@ -221,6 +224,7 @@ impl From<store::DraftSummary> for DraftSummary {
             chars: draft.chars,
             seconds: draft.seconds,
             updated_at: instant(draft.updated_at),
+            status: draft.status,
         }
     }
 }
@@ -236,6 +240,7 @@ impl From<&store::Draft> for DraftSummary {
             chars: draft.stats.chars,
             seconds: draft.stats.seconds,
             updated_at: instant(draft.updated_at),
+            status: draft.status,
         }
     }
 }
@@ -253,6 +258,7 @@ impl From<store::Draft> for Draft {
             chars: draft.stats.chars,
             seconds: draft.stats.seconds,
             updated_at: instant(draft.updated_at),
+            status: draft.status,
         }
     }
 }

@@ -16,6 +16,7 @@ mod prompter;
 mod readings;
 mod settings;
 mod upkeep;
+mod workflow;
 
 pub use analysis::{Analysis, Figures};
 pub use edits::{apply, AnalysisUpdate, Moved, Placed, Splice, TextEdit};
@@ -36,6 +37,7 @@ pub use settings::AppInfo;
 pub use upkeep::{
     Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice, Repaired,
 };
+pub use workflow::{Comment, StatusChange};
 
 use time::format_description::well_known::Rfc3339;
 use time::format_description::BorrowedFormatItem;

@@ -396,6 +396,7 @@ mod tests {
             created_at: time::OffsetDateTime::UNIX_EPOCH,
             updated_at: time::OffsetDateTime::UNIX_EPOCH,
             deleted_at: None,
+            status: podium::store::DraftStatus::Draft,
         };
         let prompter = PrompterScript::new(&script, &timing, &draft);
         assert_eq!((prompter.draft_id, prompter.revision), (3, 2));

@@ -143,6 +143,7 @@ export interface PrompterBackend {
 const errorCodeSet: Record<ErrorCode, true> = {
   not_found: true,
   conflict: true,
+  draft_locked: true,
   invalid_input: true,
   database_busy: true,
   database_read_only: true,
