@@ -15,6 +15,7 @@
 pub mod analysis;
 pub mod error;
 pub mod export;
+pub mod journal;
 pub mod lexicon;
 pub mod library;
 pub mod local_settings;
@@ -39,6 +40,9 @@ pub fn start(app: &App) {
     // A database that cannot be opened is reported by `app_info`; analysis goes on without
     // the office's readings meanwhile.
     let _ = readings::refresh_readings(app);
+    // Saves left in the journal when the server was out of reach (the app may have been
+    // closed meanwhile); what still cannot reach it stays for the UI's next replay.
+    let _ = journal::replay(app);
     app.lexicon.load_in_background(
         podium::japanese::dictionary::default_sources(),
         podium::japanese::dictionary::default_cache(),

@@ -1,7 +1,8 @@
 //! The office's library: drafts, their revisions, templates and imports.
 
 use crate::analysis::analyse_with;
-use crate::error::AppError;
+use crate::error::{AppError, ErrorCode};
+use crate::journal;
 use crate::state::{App, Location};
 use crate::wire::{self, check};
 use podium::store::{self, Address};
@@ -161,8 +162,53 @@ fn store_new(state: &App, drafts: &[store::DraftEdit]) -> Result<Vec<store::Draf
 }
 
 /// A save based on a stale revision fails with `conflict`; its text is kept in the history.
-/// The library's figures are the live panel's (in morae when the dictionary is ready).
+/// The library's figures are the live panel's (in morae when the dictionary is ready). When
+/// the library's server cannot be reached, the text goes to this PC's journal and the save
+/// answers `journaled` (see [`crate::journal`]).
 pub fn save_draft(
+    state: &App,
+    id: i64,
+    body: String,
+    base_revision: u32,
+    kind: wire::SaveKind,
+) -> Result<wire::Saved, AppError> {
+    let saved = save_to_store(state, id, body.clone(), base_revision, kind.clone());
+    let Some(folder) = state.journal() else {
+        return saved;
+    };
+    match saved {
+        Ok(saved) => {
+            journal::forget(&folder, id)?;
+            Ok(saved)
+        }
+        Err(error) if error.code == ErrorCode::ServerUnreachable => {
+            let options = state.settings().analysis_options();
+            let analysis = analyse_with(state, &body, &options);
+            let stats = store::DraftStats::from(&analysis.timing);
+            journal::keep(
+                &folder,
+                &journal::Entry {
+                    draft_id: id,
+                    base_revision,
+                    body,
+                    kind,
+                },
+            )?;
+            Ok(wire::Saved {
+                revision: base_revision,
+                title: analysis.title.unwrap_or_default().trim().to_owned(),
+                updated_at: wire::instant(state.now()),
+                chars: stats.chars,
+                seconds: stats.seconds,
+                journaled: true,
+            })
+        }
+        Err(error) => Err(error),
+    }
+}
+
+/// [`save_draft`] on the store itself, without the journal.
+pub(crate) fn save_to_store(
     state: &App,
     id: i64,
     body: String,

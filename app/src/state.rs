@@ -42,6 +42,9 @@ pub struct App {
     clock: Clock,
     /// Who saves (see `LocalSettings::author`): given to every store opened.
     author: Mutex<String>,
+    /// Where saves wait while the library's server is out of reach (`crate::journal`);
+    /// `None`: no journal (a library on this PC).
+    journal: Option<PathBuf>,
     /// The local time zone, read at start-up (for names a person reads: backups, files moved
     /// aside). UTC when it could not be read.
     local_offset: UtcOffset,
@@ -97,6 +100,7 @@ impl App {
             settings: Mutex::new(settings),
             clock: Box::new(OffsetDateTime::now_utc),
             author: Mutex::new(String::new()),
+            journal: None,
             local_offset: UtcOffset::UTC,
             backup_outcome: Mutex::new(None),
             damage: Mutex::new(Vec::new()),
@@ -117,6 +121,16 @@ impl App {
             store.set_author(&author);
         }
         *lock(&self.author) = author;
+    }
+
+    /// Keeps saves that cannot reach the server in `folder` (for a library on a server).
+    pub fn with_journal(mut self, folder: PathBuf) -> Self {
+        self.journal = Some(folder);
+        self
+    }
+
+    pub fn journal(&self) -> Option<PathBuf> {
+        self.journal.clone()
     }
 
     /// Uses `offset` as the local time zone.

@@ -5,14 +5,13 @@
 
 use crate::grants::Grants;
 use crate::{dialogs, paths, prompter_window};
-use podium::store::DraftStatus;
 use podium_app::local_settings::{self, LocalSettings};
 use podium_app::wire::{
-    Analysis, AnalysisUpdate, AppInfo, Backups, Display, Draft, DraftMeta, DraftSummary,
-    ExportAllProgress, ExportAllReport, ExportProfile, ImportReport, NewDraftValues,
+    Analysis, AnalysisUpdate, AppInfo, Backups, Comment, Display, Draft, DraftMeta, DraftStatus,
+    DraftSummary, ExportAllProgress, ExportAllReport, ExportProfile, ImportReport, NewDraftValues,
     PrompterScript, PrompterSettings, ReadingEntry, Recovered, RecoveryChoice, RehearsalSummary,
     Repaired, Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings,
-    TemplateInfo, TextEdit,
+    StatusChange, TemplateInfo, TextEdit,
 };
 use podium_app::workflow;
 use podium_app::{analysis, export, library, prompter, readings, settings, upkeep, App, AppError};
@@ -201,6 +200,56 @@ pub fn set_settings(state: State<'_, App>, settings: Settings) -> Result<Setting
 #[tauri::command(async)]
 pub fn prompter_script(state: State<'_, App>, id: i64) -> Result<PrompterScript> {
     prompter::prompter_script(&state, id)
+}
+
+#[tauri::command]
+pub fn set_status(
+    state: State<'_, App>,
+    id: i64,
+    status: DraftStatus,
+    reason: String,
+) -> Result<Draft> {
+    workflow::set_status(&state, id, status, reason)
+}
+
+#[tauri::command]
+pub fn status_changes(state: State<'_, App>, id: i64) -> Result<Vec<StatusChange>> {
+    workflow::status_changes(&state, id)
+}
+
+#[tauri::command]
+pub fn add_comment(state: State<'_, App>, id: i64, quote: String, body: String) -> Result<Comment> {
+    workflow::add_comment(&state, id, quote, body)
+}
+
+#[tauri::command]
+pub fn list_comments(state: State<'_, App>, id: i64) -> Result<Vec<Comment>> {
+    workflow::comments(&state, id)
+}
+
+#[tauri::command]
+pub fn resolve_comment(state: State<'_, App>, comment_id: i64) -> Result<Comment> {
+    workflow::resolve_comment(&state, comment_id)
+}
+
+#[tauri::command]
+pub fn present(state: State<'_, App>, id: i64) -> Result<Vec<String>> {
+    workflow::present(&state, id)
+}
+
+#[tauri::command]
+pub fn absent(state: State<'_, App>, id: i64) -> Result<()> {
+    workflow::absent(&state, id)
+}
+
+#[tauri::command]
+pub fn get_local_settings() -> LocalSettings {
+    local_settings::get_local_settings()
+}
+
+#[tauri::command]
+pub fn set_local_settings(state: State<'_, App>, settings: LocalSettings) -> Result<LocalSettings> {
+    local_settings::set_local_settings(&state, settings)
 }
 
 #[tauri::command(async)]

@@ -15,7 +15,7 @@ mod prompter_window;
 mod tests;
 mod webview;
 
-use podium_app::{podium_db_env, upkeep, App, LocalSettings};
+use podium_app::{journal, podium_db_env, upkeep, App, LocalSettings, Location};
 use tauri::{Manager, WebviewWindowBuilder};
 use tauri_plugin_window_state::StateFlags;
 use time::UtcOffset;
@@ -50,9 +50,17 @@ fn main() {
         .setup(move |app| {
             // Which library (this PC's file or the office's server) and who writes.
             let local = LocalSettings::load();
-            let state = App::open(local.location(podium_db))
+            let location = local.location(podium_db);
+            // On a server, saves wait in a journal on this PC while it is out of reach.
+            let journal = matches!(location, Location::Server(_))
+                .then(journal::default_folder)
+                .flatten();
+            let mut state = App::open(location)
                 .with_author(local.author())
                 .with_local_offset(local_offset);
+            if let Some(folder) = journal {
+                state = state.with_journal(folder);
+            }
             podium_app::start(&state);
             app.manage(state);
             app.manage(grants::Grants::default());

@@ -186,15 +186,17 @@ impl From<postgres::Error> for StoreError {
         .contains(code)
         {
             StoreError::Busy
+        } else if code.code().starts_with("57P") {
+            // The server is shutting down, crashed, or starting: it is away for now.
+            StoreError::Unreachable(db.message().to_owned())
         } else if code.code().starts_with("28")
-            || code.code().starts_with("57P")
             || [
                 SqlState::INVALID_CATALOG_NAME,
                 SqlState::TOO_MANY_CONNECTIONS,
             ]
             .contains(code)
         {
-            // 28: authorization (password, role); 57P: the server is shutting down.
+            // 28: authorization (password, role).
             StoreError::Refused(db.message().to_owned())
         } else {
             StoreError::Server(err)

@@ -70,8 +70,24 @@ impl Server {
     }
 
     /// Runs `work` in one transaction (committed when it succeeds), connecting again first
-    /// if the connection was lost.
-    pub fn transaction<T>(&mut self, work: impl FnOnce(&mut Db<'_, '_>) -> Result<T>) -> Result<T> {
+    /// if the connection was lost. A connection found dead by this transaction (the server
+    /// restarted since the last one) is made again and the transaction run once more.
+    pub fn transaction<T>(
+        &mut self,
+        mut work: impl FnMut(&mut Db<'_, '_>) -> Result<T>,
+    ) -> Result<T> {
+        match self.try_transaction(&mut work) {
+            Err(StoreError::Unreachable(_)) if self.client.is_closed() => {
+                self.try_transaction(&mut work)
+            }
+            done => done,
+        }
+    }
+
+    fn try_transaction<T>(
+        &mut self,
+        work: &mut impl FnMut(&mut Db<'_, '_>) -> Result<T>,
+    ) -> Result<T> {
         if self.client.is_closed() {
             self.client = open(&self.config)?;
             self.statements.clear();

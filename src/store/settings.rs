@@ -30,7 +30,7 @@ impl Store {
             db.execute(
                 "INSERT INTO settings (key, value) VALUES (?1, ?2)
                  ON CONFLICT (key) DO UPDATE SET value = excluded.value",
-                &values![key, json],
+                &values![key, &json],
             )
         })?;
         Ok(())

@@ -36,43 +36,34 @@ pub fn damage_an_index(db: &Path) {
     set_sql(&original);
 }
 
-/// A PostgreSQL server of Debian's `postgresql` package, started once per test process in a
-/// temporary folder, listening on 127.0.0.1 only, and stopped (its folder removed) when the
-/// process ends: a shell beside it waits on a pipe the process holds, and stops the server
-/// when the pipe closes, however the process ended.
-struct TestServer {
+/// A PostgreSQL server of Debian's `postgresql` package, in a temporary folder, listening on
+/// 127.0.0.1 only, stopped (its folder removed) when the process ends: a shell beside it waits
+/// on a pipe the process holds, and stops the server when the pipe closes, however the
+/// process ended. [`postgres_library`] shares one per process; a test that stops its server
+/// ([`PostgresServer::stop`], as a network failure would) starts its own.
+pub struct PostgresServer {
+    dir: std::path::PathBuf,
     port: u16,
+    as_root: bool,
+    bin: std::path::PathBuf,
     /// Names databases uniquely within the process.
     next: std::sync::atomic::AtomicUsize,
-    /// Kept open for the process's life: its end stops the server.
-    _watchdog: std::sync::Mutex<std::process::Child>,
+    /// Kept open for the process's life: their end stops the server.
+    watchdogs: std::sync::Mutex<Vec<std::process::Child>>,
 }
 
-static SERVER: std::sync::OnceLock<TestServer> = std::sync::OnceLock::new();
+static SERVER: std::sync::OnceLock<PostgresServer> = std::sync::OnceLock::new();
 
 /// The address of a new, empty database on this process's test server (started at the first
 /// call: about two seconds). Panics when the server cannot start: a test that needs it
 /// cannot run without it.
 pub fn postgres_library() -> String {
-    let server = SERVER.get_or_init(TestServer::start);
-    let n = server
-        .next
-        .fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    let name = format!("library_{}_{n}", std::process::id());
-    let mut admin = postgres::Client::connect(&server.url("postgres"), postgres::NoTls)
-        .expect("the test server takes connections");
-    admin
-        .batch_execute(&format!("CREATE DATABASE {name}"))
-        .expect("a test database is created");
-    server.url(&name)
+    SERVER.get_or_init(PostgresServer::start).library()
 }
 
-impl TestServer {
-    fn url(&self, database: &str) -> String {
-        format!("postgres://postgres@127.0.0.1:{}/{database}", self.port)
-    }
-
-    fn start() -> TestServer {
+impl PostgresServer {
+    /// A new server of its own (initdb, then started).
+    pub fn start() -> PostgresServer {
         use std::process::{Command, Stdio};
         let bin = postgres_bin();
         let dir = tempfile::Builder::new()
@@ -80,7 +71,6 @@ impl TestServer {
             .tempdir()
             .expect("a temporary folder")
             .keep();
-        let data = dir.join("data");
         let as_root = running_as_root();
         if as_root {
             // The server refuses to run as root: it runs as Debian's `postgres` user.
@@ -91,19 +81,19 @@ impl TestServer {
                 .expect("chown runs");
             assert!(status.success(), "the folder is given to postgres");
         }
-        let run_as = |program: &std::path::Path| {
-            let mut command = match as_root {
-                true => {
-                    let mut command = Command::new("runuser");
-                    command.args(["-u", "postgres", "--"]).arg(program);
-                    command
-                }
-                false => Command::new(program),
-            };
-            command.stdin(Stdio::null());
-            command
+        let server = PostgresServer {
+            port: std::net::TcpListener::bind("127.0.0.1:0")
+                .and_then(|listener| listener.local_addr())
+                .expect("a free port")
+                .port(),
+            dir,
+            as_root,
+            bin,
+            next: std::sync::atomic::AtomicUsize::new(0),
+            watchdogs: std::sync::Mutex::new(Vec::new()),
         };
-        let initdb = run_as(&bin.join("initdb"))
+        let initdb = server
+            .command("initdb")
             .args([
                 "-A",
                 "trust",
@@ -114,7 +104,7 @@ impl TestServer {
                 "postgres",
             ])
             .arg("-D")
-            .arg(&data)
+            .arg(server.dir.join("data"))
             .stdout(Stdio::null())
             .output()
             .expect("initdb runs");
@@ -123,27 +113,85 @@ impl TestServer {
             "initdb failed: {}",
             String::from_utf8_lossy(&initdb.stderr)
         );
-        let port = std::net::TcpListener::bind("127.0.0.1:0")
-            .and_then(|listener| listener.local_addr())
-            .expect("a free port")
-            .port();
+        server.run();
+        server
+    }
+
+    /// The address of a new, empty database on this server.
+    pub fn library(&self) -> String {
+        let n = self.next.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        let name = format!("library_{}_{n}", std::process::id());
+        let mut admin = postgres::Client::connect(&self.url("postgres"), postgres::NoTls)
+            .expect("the test server takes connections");
+        admin
+            .batch_execute(&format!("CREATE DATABASE {name}"))
+            .expect("a test database is created");
+        self.url(&name)
+    }
+
+    /// Stops the server (a fast shutdown: connections are cut, as when a network fails).
+    pub fn stop(&self) {
+        let pid_file = self.dir.join("data").join("postmaster.pid");
+        let pid = std::fs::read_to_string(&pid_file).expect("the server is running");
+        let pid = pid.lines().next().unwrap_or_default().trim().to_owned();
+        let killed = std::process::Command::new("kill")
+            .args(["-INT", &pid])
+            .status()
+            .expect("kill runs");
+        assert!(killed.success(), "the server is told to stop");
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
+        while pid_file.exists() {
+            assert!(std::time::Instant::now() < deadline, "the server stops");
+            std::thread::sleep(std::time::Duration::from_millis(20));
+        }
+    }
+
+    /// Starts the server again on the same data and port.
+    pub fn restart(&self) {
+        self.run();
+    }
+
+    fn url(&self, database: &str) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/{database}", self.port)
+    }
+
+    /// One of the server's programs, as the user who may run it.
+    fn command(&self, program: &str) -> std::process::Command {
+        let program = self.bin.join(program);
+        let mut command = match self.as_root {
+            true => {
+                let mut command = std::process::Command::new("runuser");
+                command.args(["-u", "postgres", "--"]).arg(program);
+                command
+            }
+            false => std::process::Command::new(program),
+        };
+        command.stdin(std::process::Stdio::null());
+        command
+    }
+
+    /// Starts the server under a watchdog and waits until it takes connections.
+    fn run(&self) {
+        use std::process::{Command, Stdio};
+        let data = self.dir.join("data");
         let server = format!(
-            "{} -D {} -p {port} -k {} -c listen_addresses=127.0.0.1 -c fsync=off \
+            "{} -D {} -p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off \
              -c synchronous_commit=off -c full_page_writes=off",
-            bin.join("postgres").display(),
+            self.bin.join("postgres").display(),
             data.display(),
-            dir.display()
+            self.port,
+            self.dir.display()
         );
-        let server = match as_root {
+        let server = match self.as_root {
             true => format!("runuser -u postgres -- {server}"),
             false => server,
         };
         let script = format!(
-            "{server} >{log} 2>&1 & read _; kill -INT $(head -n 1 {pid}); \
+            "{server} >>{log} 2>&1 & read _; kill -INT $(head -n 1 {pid}); \
              while [ -e {pid} ]; do sleep 0.1; done; rm -rf {dir}",
-            log = dir.join("server.log").display(),
+            log = self.dir.join("server.log").display(),
             pid = data.join("postmaster.pid").display(),
-            dir = dir.display()
+            dir = self.dir.display()
         );
         let watchdog = Command::new("sh")
             .args(["-c", &script])
@@ -152,21 +200,19 @@ impl TestServer {
             .stderr(Stdio::null())
             .spawn()
             .expect("the server starts");
-        let server = TestServer {
-            port,
-            next: std::sync::atomic::AtomicUsize::new(0),
-            _watchdog: std::sync::Mutex::new(watchdog),
-        };
+        self.watchdogs
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .push(watchdog);
         let deadline = std::time::Instant::now() + std::time::Duration::from_secs(30);
-        while postgres::Client::connect(&server.url("postgres"), postgres::NoTls).is_err() {
+        while postgres::Client::connect(&self.url("postgres"), postgres::NoTls).is_err() {
             assert!(
                 std::time::Instant::now() < deadline,
                 "the test server did not start: {}",
-                std::fs::read_to_string(dir.join("server.log")).unwrap_or_default()
+                std::fs::read_to_string(self.dir.join("server.log")).unwrap_or_default()
             );
             std::thread::sleep(std::time::Duration::from_millis(50));
         }
-        server
     }
 }
 

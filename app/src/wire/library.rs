@@ -110,6 +110,9 @@ pub struct Saved {
     pub updated_at: String,
     pub chars: u32,
     pub seconds: f64,
+    /// The server could not be reached: the text is in this PC's journal, to be saved when
+    /// it answers (`revision` is still the base).
+    pub journaled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
@@ -271,6 +274,7 @@ impl From<store::Draft> for Saved {
             updated_at: instant(draft.updated_at),
             chars: draft.stats.chars,
             seconds: draft.stats.seconds,
+            journaled: false,
         }
     }
 }

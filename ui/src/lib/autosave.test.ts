@@ -18,7 +18,14 @@ function stored(body: string) {
       if (baseRevision !== draft.revision) throw { code: "conflict", message: "conflict" };
       Object.assign(draft, { body: next, revision: draft.revision + 1 });
       draft.kinds.push(kind);
-      return { revision: draft.revision, title: "題", updatedAt: "", chars: 0, seconds: 0 };
+      return {
+        revision: draft.revision,
+        title: "題",
+        updatedAt: "",
+        chars: 0,
+        seconds: 0,
+        journaled: false,
+      };
     },
   };
   return { draft, backend };
@@ -112,5 +119,40 @@ describe("Autosave", () => {
     const { draft, autosave } = session();
     await autosave.saveNamed("市長確認前");
     expect(draft.kinds).toEqual([{ kind: "named", name: "市長確認前" }]);
+  });
+
+  it("keeps saving while the server is out of reach, then saves on the same base", async () => {
+    const { draft, backend } = stored("# 題\n");
+    let reachable = false;
+    const offline: Pick<Backend, "saveDraft"> = {
+      saveDraft: async (id, body, base, kind) => {
+        if (reachable) return backend.saveDraft(id, body, base, kind);
+        return {
+          revision: base,
+          title: "題",
+          updatedAt: "",
+          chars: 0,
+          seconds: 0,
+          journaled: true,
+        };
+      },
+    };
+    const statuses: SaveStatus[] = [];
+    const autosave = new Autosave(offline, 1, { ...draft }, new CompositionGate(), {
+      status: (status) => statuses.push(status),
+      saved: () => {},
+    });
+    autosave.edited("# 題\n圏外で");
+    await vi.advanceTimersByTimeAsync(700);
+    expect(statuses.at(-1)).toBe("offline");
+    expect(autosave.revision).toBe(1);
+    autosave.edited("# 題\n圏外で打った文");
+    await vi.advanceTimersByTimeAsync(700);
+    expect(statuses.at(-1)).toBe("offline");
+    reachable = true;
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(draft.body).toBe("# 題\n圏外で打った文");
+    expect(autosave.revision).toBe(2);
+    expect(statuses.at(-1)).toBe("saved");
   });
 });

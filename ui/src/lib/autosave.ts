@@ -1,17 +1,22 @@
 // Saving a draft while it is written: 700 ms after typing stops, and while typing goes on at
 // most 800 ms after the first unsaved keystroke, so a crash loses under a second of typing
 // (never in the middle of an IME composition: the gate holds the save until it ends), one save at a time, each on top of the revision the last one returned. A
-// `conflict` stops autosaving until the writer chooses (reload theirs / keep mine).
+// `conflict` stops autosaving until the writer chooses (reload theirs / keep mine). When the
+// office's server is out of reach the app keeps the text in this PC's journal (`journaled`):
+// the status says `offline`, the base revision stays, and the save is tried again every 10 s
+// until the server answers (app/src/journal.rs).
 
 import { asAppError, type Backend } from "./backend-contract";
 import type { AppError, Saved, SaveKind } from "./bindings";
 import type { CompositionGate } from "./composition";
 import { debounce } from "./debounce";
 
-export type SaveStatus = "saved" | "saving" | "unsaved" | "error" | "conflict";
+export type SaveStatus = "saved" | "saving" | "unsaved" | "offline" | "error" | "conflict";
 
 const AUTOSAVE_DELAY_MS = 700;
 const AUTOSAVE_MAX_WAIT_MS = 800;
+/** While the server is out of reach, how often the journaled text is offered to it again. */
+export const OFFLINE_RETRY_MS = 10_000;
 
 export interface AutosaveHooks {
   status(status: SaveStatus, error: AppError | null): void;
@@ -25,6 +30,7 @@ export class Autosave {
   #conflicted = false;
   #queue: Promise<void> = Promise.resolve();
   #timer;
+  #retry: ReturnType<typeof setTimeout> | undefined;
 
   constructor(
     private readonly backend: Pick<Backend, "saveDraft">,
@@ -71,6 +77,7 @@ export class Autosave {
   /** The draft was replaced from outside (reload, restore, meta change): take it as saved. */
   reset(draft: { body: string; revision: number }): void {
     this.#timer.cancel();
+    clearTimeout(this.#retry);
     this.#body = this.#savedBody = draft.body;
     this.#revision = draft.revision;
     this.#conflicted = false;
@@ -106,6 +113,15 @@ export class Autosave {
     this.hooks.status("saving", null);
     try {
       const saved = await this.backend.saveDraft(this.draftId, body, this.#revision, kind);
+      if (saved.journaled) {
+        // Kept on this PC, not yet on the server: not "saved", and offered again later.
+        this.hooks.saved(saved);
+        this.hooks.status("offline", null);
+        clearTimeout(this.#retry);
+        this.#retry = setTimeout(() => void this.#enqueue(kind), OFFLINE_RETRY_MS);
+        return;
+      }
+      clearTimeout(this.#retry);
       this.#revision = saved.revision;
       this.#savedBody = body;
       this.hooks.saved(saved);

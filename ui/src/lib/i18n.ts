@@ -57,6 +57,9 @@ const ja = {
   "save.saved": "保存済み",
   "save.saving": "保存中…",
   "save.unsaved": "未保存",
+  "save.offline": "未接続・このPCに保存",
+  "save.offlineDetail":
+    "サーバーに接続できません。入力はこのPCに保存してあり、つながりしだいサーバーに保存します。",
   "save.error": "エラー",
   "save.conflict": "競合",
   "toolbar.history": "履歴",
@@ -352,6 +355,9 @@ const en: Record<MessageKey, string> = {
   "save.saved": "Saved",
   "save.saving": "Saving…",
   "save.unsaved": "Unsaved",
+  "save.offline": "Offline · kept on this PC",
+  "save.offlineDetail":
+    "The server cannot be reached. Your typing is kept on this PC and saved to the server as soon as it answers.",
   "save.error": "Error",
   "save.conflict": "Conflict",
   "toolbar.history": "History",

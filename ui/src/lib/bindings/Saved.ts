@@ -11,4 +11,9 @@ revision: number,
 /**
  * The title, which follows the text's `#` heading.
  */
-title: string, updatedAt: string, chars: number, seconds: number, };
+title: string, updatedAt: string, chars: number, seconds: number, 
+/**
+ * The server could not be reached: the text is in this PC's journal, to be saved when
+ * it answers (`revision` is still the base).
+ */
+journaled: boolean, };
