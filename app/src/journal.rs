@@ -43,10 +43,10 @@ pub struct Replayed {
     pub waiting: usize,
 }
 
-/// The journal's folder: `journal/` beside the PC's own library file (in the OS data folder).
+/// The journal's folder: `podium/journal/` in the OS data folder (beside the PC's own
+/// library file when it is in its default place).
 pub fn default_folder() -> Option<PathBuf> {
-    let file = podium::store::default_db_path()?;
-    Some(file.parent()?.join("journal"))
+    dirs::data_dir().map(|dir| dir.join("podium").join("journal"))
 }
 
 fn entry_path(folder: &Path, draft_id: i64) -> PathBuf {

@@ -220,7 +220,10 @@ impl Store {
     }
 
     /// Runs `read` on a consistent view of the database.
-    fn read<T>(&self, mut read: impl FnMut(&mut Db<'_, '_>) -> Result<T>) -> Result<T> {
+    fn read<T: Send>(
+        &self,
+        mut read: impl FnMut(&mut Db<'_, '_>) -> Result<T> + Send,
+    ) -> Result<T> {
         match &self.backend {
             Backend::Sqlite(conn) => read(&mut Db::Sqlite(conn)),
             Backend::Postgres(server) => server.borrow_mut().transaction(read),
@@ -230,7 +233,10 @@ impl Store {
     /// Runs `write` in one transaction: all of it is kept, or (when it fails) none. On SQLite
     /// the write lock is taken at once (no deadlock on upgrade). On a server, `write` may run
     /// twice: once more on a new connection when the old one turned out dead.
-    fn write<T>(&mut self, mut write: impl FnMut(&mut Db<'_, '_>) -> Result<T>) -> Result<T> {
+    fn write<T: Send>(
+        &mut self,
+        mut write: impl FnMut(&mut Db<'_, '_>) -> Result<T> + Send,
+    ) -> Result<T> {
         match &mut self.backend {
             Backend::Sqlite(conn) => {
                 let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

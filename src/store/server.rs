@@ -72,16 +72,24 @@ impl Server {
     /// Runs `work` in one transaction (committed when it succeeds), connecting again first
     /// if the connection was lost. A connection found dead by this transaction (the server
     /// restarted since the last one) is made again and the transaction run once more.
-    pub fn transaction<T>(
+    ///
+    /// On a thread of its own: the client blocks on a runtime of its own, which a thread
+    /// already in an async runtime (a desktop command run off the main thread) may not do.
+    pub fn transaction<T: Send>(
         &mut self,
-        mut work: impl FnMut(&mut Db<'_, '_>) -> Result<T>,
+        mut work: impl FnMut(&mut Db<'_, '_>) -> Result<T> + Send,
     ) -> Result<T> {
-        match self.try_transaction(&mut work) {
-            Err(StoreError::Unreachable(_)) if self.client.is_closed() => {
-                self.try_transaction(&mut work)
-            }
-            done => done,
-        }
+        std::thread::scope(|scope| {
+            scope
+                .spawn(|| match self.try_transaction(&mut work) {
+                    Err(StoreError::Unreachable(_)) if self.client.is_closed() => {
+                        self.try_transaction(&mut work)
+                    }
+                    done => done,
+                })
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+        })
     }
 
     fn try_transaction<T>(
