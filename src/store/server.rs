@@ -12,8 +12,12 @@
 //! - The password: never in Podium's settings. When the address has none, it comes from the
 //!   password file (`PGPASSFILE`, else `~/.pgpass`, or `%APPDATA%\postgresql\pgpass.conf` on
 //!   Windows), which on Unix is ignored unless only its owner can read it.
-//! - `sslmode`: `disable` and `prefer` connect (without TLS: Podium does not speak TLS yet);
-//!   `require` and stricter fail with a message that says so, never silently in the clear.
+//! - `sslmode` as libpq has it, with the OS's own TLS (SChannel on Windows, OpenSSL on Linux):
+//!   `disable`; `prefer` (the default: TLS when the server offers it); `require` (TLS or no
+//!   connection; the certificate checked against a root certificate when one is given, as
+//!   libpq does); `verify-ca` (the certificate checked); `verify-full` (and the host name).
+//!   The root certificate: `sslrootcert`, `PGSSLROOTCERT`, else `~/.postgresql/root.crt`
+//!   (`%APPDATA%\postgresql\root.crt` on Windows) when it exists, else the OS's trusted ones.
 //!
 //! A connection that drops (the server restarted, the network went away) is made again at
 //! the next statement; the statement that found it gone fails with
@@ -42,6 +46,7 @@ const KEYS: [(&str, &str); 6] = [
 
 pub(super) struct Server {
     config: postgres::Config,
+    tls: Tls,
     client: postgres::Client,
     /// Prepared statements of this connection, by their SQL (see [`super::sql`]).
     statements: HashMap<String, postgres::Statement>,
@@ -59,11 +64,12 @@ impl std::fmt::Debug for Server {
 impl Server {
     /// Connects and brings the library's schema up to date.
     pub fn connect(address: &str) -> Result<Server> {
-        let config = connection_config(address, &Environment::of_process())?;
-        let mut client = open(&config)?;
+        let (config, tls) = connection_config(address, &Environment::of_process())?;
+        let mut client = open(&config, &tls)?;
         migrations::run_postgres(&mut client)?;
         Ok(Server {
             config,
+            tls,
             client,
             statements: HashMap::new(),
         })
@@ -97,7 +103,7 @@ impl Server {
         work: &mut impl FnMut(&mut Db<'_, '_>) -> Result<T>,
     ) -> Result<T> {
         if self.client.is_closed() {
-            self.client = open(&self.config)?;
+            self.client = open(&self.config, &self.tls)?;
             self.statements.clear();
         }
         let mut tx = self.client.transaction()?;
@@ -110,17 +116,76 @@ impl Server {
     }
 }
 
-fn open(config: &postgres::Config) -> Result<postgres::Client> {
-    config
-        .connect(postgres::NoTls)
-        .map_err(|err| match StoreError::from(err) {
-            StoreError::Unreachable(reason) if reason.contains("TLS") => StoreError::Refused(
-                "TLS（sslmode=require など）にはまだ対応していません (TLS is not supported yet; \
-                 use sslmode=prefer on a trusted network)"
-                    .into(),
-            ),
-            other => other,
+/// How the connection is encrypted: libpq's `sslmode`, and the root certificate to check the
+/// server's against.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(super) struct Tls {
+    mode: TlsMode,
+    root_cert: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum TlsMode {
+    Disable,
+    Prefer,
+    Require,
+    VerifyCa,
+    VerifyFull,
+}
+
+impl TlsMode {
+    fn parse(value: &str) -> Result<TlsMode> {
+        Ok(match value {
+            "disable" => TlsMode::Disable,
+            "allow" | "prefer" => TlsMode::Prefer,
+            "require" => TlsMode::Require,
+            "verify-ca" => TlsMode::VerifyCa,
+            "verify-full" => TlsMode::VerifyFull,
+            other => return Err(StoreError::ServerAddress(format!("sslmode={other}"))),
         })
+    }
+}
+
+fn open(config: &postgres::Config, tls: &Tls) -> Result<postgres::Client> {
+    let connected = match tls.mode {
+        TlsMode::Disable => config.connect(postgres::NoTls),
+        _ => config.connect(connector(tls)?),
+    };
+    connected.map_err(|err| match StoreError::from(err) {
+        StoreError::Unreachable(reason) if reason.to_ascii_lowercase().contains("tls") => {
+            StoreError::Refused(format!(
+                "TLS で接続できません。証明書と sslmode を確認してください (TLS failed: {reason})"
+            ))
+        }
+        other => other,
+    })
+}
+
+/// The TLS connector for `tls`: what it checks follows libpq's `sslmode`.
+fn connector(tls: &Tls) -> Result<postgres_native_tls::MakeTlsConnector> {
+    let mut builder = native_tls::TlsConnector::builder();
+    if let Some(path) = &tls.root_cert {
+        let pem = std::fs::read(path)?;
+        let cert = native_tls::Certificate::from_pem(&pem).map_err(|err| {
+            StoreError::ServerAddress(format!("sslrootcert {}: {err}", path.display()))
+        })?;
+        builder.add_root_certificate(cert);
+    }
+    match (tls.mode, tls.root_cert.is_some()) {
+        (TlsMode::VerifyFull, _) => {}
+        (TlsMode::VerifyCa, _) | (TlsMode::Disable | TlsMode::Prefer | TlsMode::Require, true) => {
+            builder.danger_accept_invalid_hostnames(true);
+        }
+        // Encrypted, not checked: libpq's `require` without a root certificate.
+        (_, false) => {
+            builder.danger_accept_invalid_certs(true);
+            builder.danger_accept_invalid_hostnames(true);
+        }
+    }
+    let connector = builder
+        .build()
+        .map_err(|err| StoreError::Refused(format!("TLS: {err}")))?;
+    Ok(postgres_native_tls::MakeTlsConnector::new(connector))
 }
 
 /// What the connection settings are read from besides the address: the process's
@@ -172,11 +237,17 @@ pub fn is_server_address(address: &str) -> bool {
 }
 
 /// The connection settings for `address`, completed as libpq completes them.
-pub(super) fn connection_config(address: &str, env: &Environment) -> Result<postgres::Config> {
-    let (address, service) = take_service(address);
+pub(super) fn connection_config(
+    address: &str,
+    env: &Environment,
+) -> Result<(postgres::Config, Tls)> {
+    let (address, mut taken) = take_params(address, &["service", "sslmode", "sslrootcert"]);
     let mut config = postgres::Config::from_str(&address)
         .map_err(|err| StoreError::ServerAddress(err.to_string()))?;
-    if let Some(name) = service.or_else(|| env.var("PGSERVICE").map(str::to_owned)) {
+    let service = taken
+        .remove("service")
+        .or_else(|| env.var("PGSERVICE").map(str::to_owned));
+    if let Some(name) = service {
         let entries = service_entries(&name, env)?;
         fill(&mut config, |key| entries.get(key).cloned())?;
         if config.get_password().is_none() {
@@ -184,7 +255,38 @@ pub(super) fn connection_config(address: &str, env: &Environment) -> Result<post
                 config.password(password.as_str());
             }
         }
+        for key in ["sslmode", "sslrootcert"] {
+            if let Some(value) = entries.get(key) {
+                taken.entry(key.to_owned()).or_insert_with(|| value.clone());
+            }
+        }
     }
+    let mode = match taken
+        .get("sslmode")
+        .map(String::as_str)
+        .or_else(|| env.var("PGSSLMODE"))
+    {
+        Some(value) => TlsMode::parse(value)?,
+        None => TlsMode::Prefer,
+    };
+    let default_root = match &env.app_data {
+        Some(app_data) => Some(app_data.join("postgresql").join("root.crt")),
+        None => env
+            .home
+            .as_ref()
+            .map(|home| home.join(".postgresql").join("root.crt")),
+    };
+    let root_cert = taken
+        .get("sslrootcert")
+        .map(PathBuf::from)
+        .or_else(|| env.var("PGSSLROOTCERT").map(PathBuf::from))
+        .or_else(|| default_root.filter(|file| file.exists()));
+    config.ssl_mode(match mode {
+        TlsMode::Disable => postgres::config::SslMode::Disable,
+        TlsMode::Prefer => postgres::config::SslMode::Prefer,
+        _ => postgres::config::SslMode::Require,
+    });
+    let tls = Tls { mode, root_cert };
     fill(&mut config, |key| {
         let (_, var) = KEYS.iter().find(|(name, _)| *name == key)?;
         env.var(var).map(str::to_owned)
@@ -213,46 +315,34 @@ pub(super) fn connection_config(address: &str, env: &Environment) -> Result<post
             config.password(password);
         }
     }
-    Ok(config)
+    Ok((config, tls))
 }
 
-/// The address without its `service=` (a URL parameter or a key of a connection string),
-/// and the service named.
-fn take_service(address: &str) -> (String, Option<String>) {
+/// The address without the parameters `keys` (URL parameters or keys of a connection
+/// string), and their values: those Podium reads itself (the service file, TLS).
+fn take_params(address: &str, keys: &[&str]) -> (String, HashMap<String, String>) {
     let address = address.trim();
-    if let Some((base, query)) = address.split_once('?').filter(|_| address.contains("://")) {
-        let mut service = None;
-        let kept: Vec<&str> = query
-            .split('&')
-            .filter(|pair| match pair.strip_prefix("service=") {
-                Some(name) => {
-                    service = Some(name.to_owned());
-                    false
-                }
-                None => true,
-            })
-            .collect();
+    let mut taken = HashMap::new();
+    let mut keep = |pair: &&str| match pair.split_once('=') {
+        Some((key, value)) if keys.contains(&key) => {
+            taken.insert(key.to_owned(), value.trim_matches('\'').to_owned());
+            false
+        }
+        _ => true,
+    };
+    if address.contains("://") {
+        let Some((base, query)) = address.split_once('?') else {
+            return (address.to_owned(), taken);
+        };
+        let kept: Vec<&str> = query.split('&').filter(&mut keep).collect();
         let address = match kept.is_empty() {
             true => base.to_owned(),
             false => format!("{base}?{}", kept.join("&")),
         };
-        return (address, service);
+        return (address, taken);
     }
-    if address.contains("://") {
-        return (address.to_owned(), None);
-    }
-    let mut service = None;
-    let kept: Vec<&str> = address
-        .split_whitespace()
-        .filter(|pair| match pair.strip_prefix("service=") {
-            Some(name) => {
-                service = Some(name.trim_matches('\'').to_owned());
-                false
-            }
-            None => true,
-        })
-        .collect();
-    (kept.join(" "), service)
+    let kept: Vec<&str> = address.split_whitespace().filter(&mut keep).collect();
+    (kept.join(" "), taken)
 }
 
 /// Sets each of [`KEYS`] the config does not have from `lookup`.
@@ -274,17 +364,6 @@ fn fill(config: &mut postgres::Config, lookup: impl Fn(&str) -> Option<String>) 
             }
             "dbname" if config.get_dbname().is_none() => {
                 config.dbname(&value);
-            }
-            "sslmode" => {
-                // Only when the address said nothing: its own sslmode was parsed already.
-                let mode = match value.as_str() {
-                    "disable" => postgres::config::SslMode::Disable,
-                    "allow" | "prefer" => postgres::config::SslMode::Prefer,
-                    _ => postgres::config::SslMode::Require,
-                };
-                if config.get_ssl_mode() == postgres::config::SslMode::Prefer {
-                    config.ssl_mode(mode);
-                }
             }
             "connect_timeout" if config.get_connect_timeout().is_none() => {
                 let seconds: u64 = value.parse().map_err(|_| bad(key, &value))?;
@@ -464,7 +543,7 @@ mod tests {
     #[test]
     fn the_environment_and_defaults_fill_what_the_address_leaves_out() {
         let vars = [("PGHOST", "db.city.local"), ("PGPORT", "5433")];
-        let config = connection_config("postgres:///podium", &env(&vars)).unwrap();
+        let (config, _) = connection_config("postgres:///podium", &env(&vars)).unwrap();
         assert_eq!(
             config.get_hosts(),
             [postgres::config::Host::Tcp("db.city.local".into())]
@@ -474,10 +553,11 @@ mod tests {
         assert_eq!(config.get_dbname(), Some("podium"));
         assert_eq!(config.get_connect_timeout(), Some(&CONNECT_TIMEOUT));
 
-        let config = connection_config("host=h user=kouhou", &env(&vars)).unwrap();
+        let (config, _) = connection_config("host=h user=kouhou", &env(&vars)).unwrap();
         assert_eq!(config.get_ports(), [5433]);
         assert_eq!(config.get_dbname(), Some("kouhou"), "the user's name");
         assert!(connection_config("postgres://h:notaport/x", &env(&[])).is_err());
+        assert!(connection_config("host=h sslmode=sometimes", &env(&[])).is_err());
     }
 
     #[test]
@@ -492,7 +572,7 @@ mod tests {
         .unwrap();
         let vars = [("PGSERVICEFILE", file.to_str().unwrap())];
         for address in ["service=podium", "postgres://kouhou@/?service=podium"] {
-            let config = connection_config(address, &env(&vars)).unwrap();
+            let (config, _) = connection_config(address, &env(&vars)).unwrap();
             assert_eq!(
                 config.get_hosts(),
                 [postgres::config::Host::Tcp("db.city.local".into())],
@@ -520,13 +600,14 @@ mod tests {
         {
             use std::os::unix::fs::PermissionsExt;
             std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o644)).unwrap();
-            let config = connection_config(address, &env(&vars)).unwrap();
+            let (config, _) = connection_config(address, &env(&vars)).unwrap();
             assert_eq!(config.get_password(), None, "readable by others: ignored");
             std::fs::set_permissions(&file, std::fs::Permissions::from_mode(0o600)).unwrap();
         }
-        let config = connection_config(address, &env(&vars)).unwrap();
+        let (config, _) = connection_config(address, &env(&vars)).unwrap();
         assert_eq!(config.get_password(), Some(&b"pa:ss\\word"[..]));
-        let config = connection_config("postgres://hisho@elsewhere/podium", &env(&vars)).unwrap();
+        let (config, _) =
+            connection_config("postgres://hisho@elsewhere/podium", &env(&vars)).unwrap();
         assert_eq!(config.get_password(), None);
     }
 }

@@ -113,8 +113,40 @@ impl PostgresServer {
             "initdb failed: {}",
             String::from_utf8_lossy(&initdb.stderr)
         );
+        // TLS offered with a certificate of its own for 127.0.0.1 (see `root_cert`).
+        let made = server
+            .command_of(
+                "openssl",
+                &["req", "-x509", "-newkey", "rsa:2048", "-nodes"],
+            )
+            .args(["-days", "2", "-subj", "/CN=localhost"])
+            .args(["-addext", "subjectAltName=IP:127.0.0.1,DNS:localhost"])
+            .arg("-keyout")
+            .arg(server.dir.join("data").join("server.key"))
+            .arg("-out")
+            .arg(server.dir.join("data").join("server.crt"))
+            .stdout(Stdio::null())
+            .output()
+            .expect("openssl runs");
+        assert!(
+            made.status.success(),
+            "openssl failed: {}",
+            String::from_utf8_lossy(&made.stderr)
+        );
+        let key = server.dir.join("data").join("server.key");
+        let private = server
+            .command_of("chmod", &["600"])
+            .arg(&key)
+            .status()
+            .expect("chmod runs");
+        assert!(private.success(), "the key is private");
         server.run();
         server
+    }
+
+    /// The certificate the server presents (self-signed): a client's root certificate.
+    pub fn root_cert(&self) -> std::path::PathBuf {
+        self.dir.join("data").join("server.crt")
     }
 
     /// The address of a new, empty database on this server.
@@ -157,7 +189,11 @@ impl PostgresServer {
 
     /// One of the server's programs, as the user who may run it.
     fn command(&self, program: &str) -> std::process::Command {
-        let program = self.bin.join(program);
+        self.command_of(&self.bin.join(program).to_string_lossy(), &[])
+    }
+
+    /// `program` with `args`, as the user who runs the server.
+    fn command_of(&self, program: &str, args: &[&str]) -> std::process::Command {
         let mut command = match self.as_root {
             true => {
                 let mut command = std::process::Command::new("runuser");
@@ -166,7 +202,7 @@ impl PostgresServer {
             }
             false => std::process::Command::new(program),
         };
-        command.stdin(std::process::Stdio::null());
+        command.args(args).stdin(std::process::Stdio::null());
         command
     }
 
@@ -176,7 +212,7 @@ impl PostgresServer {
         let data = self.dir.join("data");
         let server = format!(
             "{} -D {} -p {} -k {} -c listen_addresses=127.0.0.1 -c fsync=off \
-             -c synchronous_commit=off -c full_page_writes=off",
+             -c synchronous_commit=off -c full_page_writes=off -c ssl=on",
             self.bin.join("postgres").display(),
             data.display(),
             self.port,
