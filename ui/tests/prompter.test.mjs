@@ -521,3 +521,34 @@ test("the operator view drives the prompter and follows its position", async () 
   await prompter.close();
   await main.close();
 });
+
+test("the library's server going away mid-read puts nothing on the reader's screen", async () => {
+  const { page, problems } = await openPrompter({});
+  // From now on every save of the prompter's settings finds the server out of reach.
+  let refused = 0;
+  await page.route("http://ipc.localhost/set_prompter_settings", (route) => {
+    refused += 1;
+    return route.fulfill({
+      status: 200,
+      headers: { "Tauri-Response": "error", "Content-Type": "application/json" },
+      body: JSON.stringify({
+        code: "server_unreachable",
+        message: "データベースサーバーに接続できません",
+      }),
+    });
+  });
+  const state = page.getByTestId("play-state");
+  await page.keyboard.press("Space");
+  await state.filter({ hasText: "再生中" }).waitFor();
+  // The operator raises the pace while the mayor reads: applied at once, its save refused.
+  await page.keyboard.press("ArrowUp");
+  assert.equal(await page.getByTestId("pace").textContent(), "441 拍/分");
+  const before = await offset(page);
+  await page.waitForTimeout(1500);
+  assert.ok(refused > 0, "the pace was offered to the server");
+  assert.equal(await page.getByRole("alert").count(), 0, "no message on the reader's screen");
+  const after = await offset(page);
+  assert.ok(after.y < before.y - 5, "the text goes on moving");
+  assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
+  await page.close();
+});
