@@ -7,14 +7,13 @@
 //!   Written through a temporary file and renamed, so a killed app leaves the previous entry
 //!   or the new one, never half of one.
 //! - A save that reaches the server removes the draft's entry (its text supersedes it, on the
-//!   same base). [`replay`] saves every entry, as at start-up and while the UI waits for the
-//!   server: saved, the entry goes; a conflict (someone changed the draft meanwhile) keeps the
+//!   same base). `library::replay_journal` saves every entry, as at start-up and by the next
+//!   save: saved, the entry goes; a conflict (someone changed the draft meanwhile) keeps the
 //!   journaled text in the history as the conflict's revision, and the entry goes; still out
 //!   of reach, it stays.
 //! - Only for a library on a server: a file on this PC has no network to lose.
 
 use crate::error::{AppError, ErrorCode};
-use crate::state::App;
 use crate::wire;
 use podium::files::{self, Existing};
 use serde::{Deserialize, Serialize};
@@ -73,7 +72,7 @@ pub(crate) fn forget(folder: &Path, draft_id: i64) -> Result<(), AppError> {
 }
 
 /// Every entry in the journal, by draft.
-fn entries(folder: &Path) -> Vec<Entry> {
+pub(crate) fn entries(folder: &Path) -> Vec<Entry> {
     let Ok(listing) = std::fs::read_dir(folder) else {
         return Vec::new();
     };
@@ -88,36 +87,4 @@ fn entries(folder: &Path) -> Vec<Entry> {
         .collect();
     entries.sort_by_key(|entry| entry.draft_id);
     entries
-}
-
-/// Saves every journaled text on the server (see the module's description).
-pub fn replay(state: &App) -> Result<Replayed, AppError> {
-    let Some(folder) = state.journal() else {
-        return Ok(Replayed::default());
-    };
-    let mut replayed = Replayed::default();
-    for entry in entries(&folder) {
-        let saved = crate::library::save_to_store(
-            state,
-            entry.draft_id,
-            entry.body.clone(),
-            entry.base_revision,
-            entry.kind.clone(),
-        );
-        match saved {
-            Ok(_) => {
-                forget(&folder, entry.draft_id)?;
-                replayed.saved.push(entry.draft_id);
-            }
-            Err(error)
-                if error.code == ErrorCode::Conflict || error.code == ErrorCode::DraftLocked =>
-            {
-                forget(&folder, entry.draft_id)?;
-                replayed.conflicts.push(entry.draft_id);
-            }
-            // Out of reach, or anything else (the draft purged meanwhile): kept, never lost.
-            Err(_) => replayed.waiting += 1,
-        }
-    }
-    Ok(replayed)
 }

@@ -42,7 +42,7 @@ pub fn start(app: &App) {
     let _ = readings::refresh_readings(app);
     // Saves left in the journal when the server was out of reach (the app may have been
     // closed meanwhile); what still cannot reach it stays for the UI's next replay.
-    let _ = journal::replay(app);
+    let _ = library::replay_journal(app);
     app.lexicon.load_in_background(
         podium::japanese::dictionary::default_sources(),
         podium::japanese::dictionary::default_cache(),

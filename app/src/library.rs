@@ -207,6 +207,38 @@ pub fn save_draft(
     }
 }
 
+/// Saves every text kept in the journal while the server was away (see [`crate::journal`]).
+pub fn replay_journal(state: &App) -> Result<journal::Replayed, AppError> {
+    let Some(folder) = state.journal() else {
+        return Ok(journal::Replayed::default());
+    };
+    let mut replayed = journal::Replayed::default();
+    for entry in journal::entries(&folder) {
+        let saved = save_to_store(
+            state,
+            entry.draft_id,
+            entry.body.clone(),
+            entry.base_revision,
+            entry.kind.clone(),
+        );
+        match saved {
+            Ok(_) => {
+                journal::forget(&folder, entry.draft_id)?;
+                replayed.saved.push(entry.draft_id);
+            }
+            Err(error)
+                if error.code == ErrorCode::Conflict || error.code == ErrorCode::DraftLocked =>
+            {
+                journal::forget(&folder, entry.draft_id)?;
+                replayed.conflicts.push(entry.draft_id);
+            }
+            // Out of reach, or anything else (the draft purged meanwhile): kept, never lost.
+            Err(_) => replayed.waiting += 1,
+        }
+    }
+    Ok(replayed)
+}
+
 /// [`save_draft`] on the store itself, without the journal.
 pub(crate) fn save_to_store(
     state: &App,

@@ -8,27 +8,15 @@
 
 use crate::error::{AppError, ErrorCode};
 use crate::state::{App, Location};
+pub use crate::wire::LocalSettings;
 use podium::files::{self, Existing};
 use podium::store::{has_password, Address};
-use serde::{Deserialize, Serialize};
 use std::ffi::OsString;
 use std::io::Write as _;
 use std::path::PathBuf;
-use ts_rs::TS;
 
 /// Environment variable naming the file (tests, a second office on one PC).
 pub const LOCAL_SETTINGS_ENV: &str = "PODIUM_LOCAL_SETTINGS";
-
-#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
-#[serde(rename_all = "camelCase", default)]
-#[ts(export)]
-pub struct LocalSettings {
-    /// The office's library on a server (`postgres://…`, `service=…`); empty: the database
-    /// file on this PC.
-    pub library: String,
-    /// The name revisions are saved under; empty: the OS user's login name.
-    pub author_name: String,
-}
 
 impl LocalSettings {
     /// Where the file is: `PODIUM_LOCAL_SETTINGS`, else `podium/local.json` in the OS

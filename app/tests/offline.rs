@@ -73,17 +73,17 @@ fn typing_goes_on_while_the_server_is_away_and_nothing_is_lost() {
     podium_app::start(&again);
     let err = library::get_draft(&again, draft.id).unwrap_err();
     assert_eq!(err.code, ErrorCode::ServerUnreachable, "{err:?}");
-    assert_eq!(journal::replay(&again).unwrap().waiting, 1);
+    assert_eq!(library::replay_journal(&again).unwrap().waiting, 1);
 
     // The server is back: the journal is replayed, the text is on the server, under its author.
     server.restart();
-    let replayed = journal::replay(&again).unwrap();
+    let replayed = library::replay_journal(&again).unwrap();
     assert_eq!((replayed.saved, replayed.waiting), (vec![draft.id], 0));
     let current = library::get_draft(&again, draft.id).unwrap();
     assert_eq!(current.body, "# 年頭挨拶\n\n皆さん、明けましておめでとう。");
     let history = library::list_revisions(&again, draft.id).unwrap();
     assert_eq!(history[0].author, "佐藤");
-    assert!(journal::replay(&again).unwrap() == journal::Replayed::default());
+    assert!(library::replay_journal(&again).unwrap() == journal::Replayed::default());
 
     // Offline again, while someone else changes the draft on the server: the replay is a
     // conflict, the journaled text kept in the history.
@@ -107,7 +107,7 @@ fn typing_goes_on_while_the_server_is_away_and_nothing_is_lost() {
         wire::SaveKind::Autosave,
     )
     .unwrap();
-    let replayed = journal::replay(&again).unwrap();
+    let replayed = library::replay_journal(&again).unwrap();
     assert_eq!(replayed.conflicts, [draft.id]);
     let history = library::list_revisions(&again, draft.id).unwrap();
     assert_eq!(

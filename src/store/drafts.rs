@@ -7,7 +7,7 @@ use super::search;
 use super::sql::{values, Db, Row};
 use super::stamp::{self, IsoDate, Millis};
 use super::stats::DraftStats;
-use super::workflow::DraftStatus;
+use super::status::DraftStatus;
 use super::{Item, Result, Store, StoreError};
 use serde::Serialize;
 use time::{Date, OffsetDateTime};

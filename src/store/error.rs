@@ -1,6 +1,6 @@
 //! What can go wrong in the store, in words a user can act on (Japanese first, then English).
 
-use super::workflow::DraftStatus;
+use super::status::DraftStatus;
 use rusqlite::ErrorCode;
 use std::fmt;
 

@@ -36,6 +36,7 @@ pub mod testing;
 pub use settings::read_field;
 mod stamp;
 mod stats;
+mod status;
 mod templates;
 mod workflow;
 
@@ -52,8 +53,9 @@ pub use revisions::{Revision, RevisionKind, RevisionSummary, AUTOSAVE_WINDOW};
 pub use search::SearchHit;
 pub use server::is_server_address;
 pub use stats::DraftStats;
+pub use status::DraftStatus;
 pub use templates::{TemplateEdit, UserTemplate};
-pub use workflow::{Comment, DraftStatus, StatusChange, COMMENT_CHARS, PRESENCE_WINDOW};
+pub use workflow::{Comment, StatusChange, COMMENT_CHARS, PRESENCE_WINDOW};
 
 use rusqlite::{Connection, OpenFlags, TransactionBehavior};
 use sql::Db;

@@ -14,80 +14,13 @@
 
 use super::sql::{values, FromValue, Row, Value};
 use super::stamp::{self, Millis};
+use super::status::DraftStatus;
 use super::{Draft, Item, Result, Store, StoreError};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use time::{Duration, OffsetDateTime};
 
 /// How long after its last sign an editor still counts as open.
 pub const PRESENCE_WINDOW: Duration = Duration::seconds(15);
-
-/// Where a draft is in the office's workflow.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub enum DraftStatus {
-    /// 下書き
-    Draft,
-    /// 確認待ち
-    Review,
-    /// 確定: the text is settled; read-only.
-    Final,
-    /// 読み上げ済み
-    Delivered,
-    /// 公開済み
-    Published,
-}
-
-impl DraftStatus {
-    const ALL: [DraftStatus; 5] = [
-        DraftStatus::Draft,
-        DraftStatus::Review,
-        DraftStatus::Final,
-        DraftStatus::Delivered,
-        DraftStatus::Published,
-    ];
-
-    /// The name stored in the `status` column.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            DraftStatus::Draft => "draft",
-            DraftStatus::Review => "review",
-            DraftStatus::Final => "final",
-            DraftStatus::Delivered => "delivered",
-            DraftStatus::Published => "published",
-        }
-    }
-
-    /// The name a Japanese user reads.
-    pub fn label(self) -> &'static str {
-        match self {
-            DraftStatus::Draft => "下書き",
-            DraftStatus::Review => "確認待ち",
-            DraftStatus::Final => "確定",
-            DraftStatus::Delivered => "読み上げ済み",
-            DraftStatus::Published => "公開済み",
-        }
-    }
-
-    /// Whether the text may change (下書き and 確認待ち).
-    pub fn is_editable(self) -> bool {
-        matches!(self, DraftStatus::Draft | DraftStatus::Review)
-    }
-
-    /// Whether a draft may go from `self` to `to`; `Some(true)` when it needs a reason
-    /// (reopening a settled draft).
-    fn move_to(self, to: DraftStatus) -> Option<bool> {
-        use DraftStatus::*;
-        match (self, to) {
-            (Draft, Review) | (Review, Final) | (Final, Delivered) | (Delivered, Published) => {
-                Some(false)
-            }
-            (Final, Published) | (Review, Draft) => Some(false),
-            (Final | Delivered | Published, Draft) => Some(true),
-            _ => None,
-        }
-    }
-}
 
 impl From<DraftStatus> for Value {
     fn from(status: DraftStatus) -> Self {
@@ -289,26 +222,4 @@ fn comment_from_row(mut row: Row) -> Result<Comment> {
         created_at: row.take::<Millis>(5)?.0,
         resolved_at: row.take::<Option<Millis>>(6)?.map(|Millis(at)| at),
     })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn steps_go_forward_one_at_a_time_and_back_only_to_draft() {
-        use DraftStatus::*;
-        assert_eq!(Draft.move_to(Review), Some(false));
-        assert_eq!(Review.move_to(Draft), Some(false));
-        assert_eq!(Final.move_to(Published), Some(false));
-        assert_eq!(
-            Published.move_to(Draft),
-            Some(true),
-            "reopening needs a reason"
-        );
-        assert_eq!(Draft.move_to(Final), None, "no skipping the check");
-        assert_eq!(Final.move_to(Review), None);
-        assert_eq!(Draft.move_to(Draft), None);
-        assert!(Review.is_editable() && !Final.is_editable());
-    }
 }

@@ -60,7 +60,7 @@ pub fn write(dir: &Path) -> Result<(), ExportError> {
     ExportAllReport::export_all(&cfg)?;
     Limits::export_all(&cfg)?;
     StatusChange::export_all(&cfg)?;
-    crate::local_settings::LocalSettings::export_all(&cfg)?;
+    LocalSettings::export_all(&cfg)?;
     Comment::export_all(&cfg)?;
     fs::write(dir.join("limit-values.ts"), limits()?)?;
     fs::write(dir.join("index.ts"), index(dir)?)?;

@@ -33,7 +33,7 @@ pub use podium::prompter::{EyeLine, FontFamily, NotesShown, PrompterSettings};
 pub use podium::settings::{Language, Settings, Theme};
 pub use prompter::{check_section_seconds, Display, PrompterScript, RehearsalSummary};
 pub use readings::{DictionaryStatus, ReadingEntry};
-pub use settings::AppInfo;
+pub use settings::{AppInfo, LocalSettings};
 pub use upkeep::{
     Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice, Repaired,
 };

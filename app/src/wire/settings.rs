@@ -17,3 +17,15 @@ pub struct AppInfo {
     /// Every proofreading rule's id, in the order the settings list them.
     pub lint_rules: Vec<String>,
 }
+
+/// This PC's own settings (`crate::local_settings`): which library, and who writes.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase", default)]
+#[ts(export)]
+pub struct LocalSettings {
+    /// The office's library on a server (`postgres://…`, `service=…`); empty: the database
+    /// file on this PC.
+    pub library: String,
+    /// The name revisions are saved under; empty: the OS user's login name.
+    pub author_name: String,
+}
