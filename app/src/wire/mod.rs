@@ -23,8 +23,8 @@ pub use edits::{apply, AnalysisUpdate, Moved, Placed, Splice, TextEdit};
 #[cfg(test)]
 pub use library::RevisionKind;
 pub use library::{
-    Draft, DraftMeta, DraftSummary, ImportFailure, ImportReport, NewDraftValues, Revision,
-    RevisionSummary, SaveKind, Saved, SearchHit, TemplateInfo,
+    Draft, DraftMeta, DraftStatus, DraftSummary, ImportFailure, ImportReport, NewDraftValues,
+    Revision, RevisionSummary, SaveKind, Saved, SearchHit, TemplateInfo,
 };
 pub use limits::{Limits, Range};
 pub use offsets::Utf16Offsets;

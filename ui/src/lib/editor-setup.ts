@@ -16,6 +16,7 @@ import { recheckMarks, speechMarksPlugin } from "./speech-marks";
 
 export interface EditorOptions {
   body: string;
+  readOnly: boolean;
   gate: CompositionGate;
   /** The text after every change, and the change (composition included: the caller decides
    * when to act). */
@@ -26,6 +27,15 @@ export interface EditorOptions {
 
 /** What changes with the UI language: the accessible name and the search panel's phrases. */
 export const editorLanguage = new Compartment();
+
+/** Whether the text can be changed: a settled draft (確定 on) is read-only. */
+export const editorAccess = new Compartment();
+
+/** Read-only: no input changes the text and the content is not editable (no caret, no IME);
+ * selecting with the mouse still works (a reviewer's comment quotes a selection). */
+export function accessExtension(readOnly: boolean) {
+  return readOnly ? [EditorState.readOnly.of(true), EditorView.editable.of(false)] : [];
+}
 
 export function languageExtension(label: string, phrases: Record<string, string>) {
   return [
@@ -47,6 +57,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
       doc: options.body,
       extensions: [
         editorLanguage.of([]),
+        editorAccess.of(accessExtension(options.readOnly)),
         history(),
         keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap]),
         EditorView.lineWrapping,
