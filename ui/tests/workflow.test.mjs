@@ -334,6 +334,13 @@ test("comments on passages: written from a selection, another writer's shown, fo
   await dialog.getByLabel("コメント").fill("読み上げの間を確認");
   await dialog.getByRole("button", { name: "追加" }).click();
   await comments.filter({ hasText: "読み上げの間を確認" }).waitFor();
+  // Read-only, the editor never has the focus: the passage found is drawn selected.
+  await page.getByTestId("comments-tab").click();
+  await comments
+    .filter({ hasText: "表現を統一" })
+    .getByRole("button", { name: "市民の皆さん" })
+    .click();
+  await page.locator(".cm-read-only .cm-selectionBackground").first().waitFor();
   assert.equal((await session.command("get_draft", { id: 1 })).status, "final");
   assert.deepEqual(problems, []);
   await page.close();

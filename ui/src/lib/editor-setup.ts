@@ -7,7 +7,7 @@ import { markdown } from "@codemirror/lang-markdown";
 import { syntaxHighlighting } from "@codemirror/language";
 import { searchKeymap } from "@codemirror/search";
 import { type ChangeSet, Compartment, EditorState } from "@codemirror/state";
-import { EditorView, keymap } from "@codemirror/view";
+import { drawSelection, EditorView, keymap } from "@codemirror/view";
 import { classHighlighter } from "@lezer/highlight";
 import { adoptCodeMirrorStyles } from "./codemirror-styles";
 import type { CompositionGate } from "./composition";
@@ -31,10 +31,19 @@ export const editorLanguage = new Compartment();
 /** Whether the text can be changed: a settled draft (確定 on) is read-only. */
 export const editorAccess = new Compartment();
 
-/** Read-only: no input changes the text and the content is not editable (no caret, no IME);
- * selecting with the mouse still works (a reviewer's comment quotes a selection). */
+/** Read-only: no input changes the text and the content is not editable (no caret, no IME).
+ * Selecting still works (a reviewer's comment quotes a selection, a comment's passage is
+ * selected for them): content that is not editable never has the focus, so the selection is
+ * drawn by CodeMirror (`cm-read-only` colours it in editor.css). */
 export function accessExtension(readOnly: boolean) {
-  return readOnly ? [EditorState.readOnly.of(true), EditorView.editable.of(false)] : [];
+  return readOnly
+    ? [
+        EditorState.readOnly.of(true),
+        EditorView.editable.of(false),
+        drawSelection(),
+        EditorView.editorAttributes.of({ class: "cm-read-only" }),
+      ]
+    : [];
 }
 
 export function languageExtension(label: string, phrases: Record<string, string>) {
