@@ -98,7 +98,7 @@ test("the status menu offers what the store allows, for every status", async () 
       const settled = ["final", "delivered", "published"].includes(from);
       if (withReason) assert.equal(!plain, settled && to === "draft", `${from} → ${to}`);
     }
-    assert.deepEqual(shown.toSorted(), allowed.toSorted(), `the steps offered from ${from}`);
+    assert.deepEqual([...shown].sort(), [...allowed].sort(), `the steps offered from ${from}`);
   }
 });
 
