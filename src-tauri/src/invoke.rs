@@ -187,6 +187,58 @@ pub fn choose_folder(window: WebviewWindow, grants: State<'_, Grants>) -> Result
     paths::choose_folder(&grants, dialogs::pick_folder(&window))
 }
 
+/// This PC's own settings (which library, who writes).
+#[tauri::command(async)]
+pub fn get_local_settings() -> LocalSettings {
+    local_settings::get_local_settings()
+}
+
+#[tauri::command(async)]
+pub fn set_local_settings(state: State<'_, App>, settings: LocalSettings) -> Result<LocalSettings> {
+    local_settings::set_local_settings(&state, settings)
+}
+
+/// The office's workflow: a draft's status, its changes, comments, presence.
+#[tauri::command(async)]
+pub fn set_status(
+    state: State<'_, App>,
+    id: i64,
+    status: DraftStatus,
+    reason: String,
+) -> Result<Draft> {
+    workflow::set_status(&state, id, status, reason)
+}
+
+#[tauri::command(async)]
+pub fn status_changes(state: State<'_, App>, id: i64) -> Result<Vec<StatusChange>> {
+    workflow::status_changes(&state, id)
+}
+
+#[tauri::command(async)]
+pub fn add_comment(state: State<'_, App>, id: i64, quote: String, body: String) -> Result<Comment> {
+    workflow::add_comment(&state, id, quote, body)
+}
+
+#[tauri::command(async)]
+pub fn list_comments(state: State<'_, App>, id: i64) -> Result<Vec<Comment>> {
+    workflow::comments(&state, id)
+}
+
+#[tauri::command(async)]
+pub fn resolve_comment(state: State<'_, App>, comment_id: i64) -> Result<Comment> {
+    workflow::resolve_comment(&state, comment_id)
+}
+
+#[tauri::command(async)]
+pub fn present(state: State<'_, App>, id: i64) -> Result<Vec<String>> {
+    workflow::present(&state, id)
+}
+
+#[tauri::command(async)]
+pub fn absent(state: State<'_, App>, id: i64) -> Result<()> {
+    workflow::absent(&state, id)
+}
+
 #[tauri::command(async)]
 pub fn get_settings(state: State<'_, App>) -> Settings {
     settings::get_settings(&state)
@@ -200,56 +252,6 @@ pub fn set_settings(state: State<'_, App>, settings: Settings) -> Result<Setting
 #[tauri::command(async)]
 pub fn prompter_script(state: State<'_, App>, id: i64) -> Result<PrompterScript> {
     prompter::prompter_script(&state, id)
-}
-
-#[tauri::command]
-pub fn set_status(
-    state: State<'_, App>,
-    id: i64,
-    status: DraftStatus,
-    reason: String,
-) -> Result<Draft> {
-    workflow::set_status(&state, id, status, reason)
-}
-
-#[tauri::command]
-pub fn status_changes(state: State<'_, App>, id: i64) -> Result<Vec<StatusChange>> {
-    workflow::status_changes(&state, id)
-}
-
-#[tauri::command]
-pub fn add_comment(state: State<'_, App>, id: i64, quote: String, body: String) -> Result<Comment> {
-    workflow::add_comment(&state, id, quote, body)
-}
-
-#[tauri::command]
-pub fn list_comments(state: State<'_, App>, id: i64) -> Result<Vec<Comment>> {
-    workflow::comments(&state, id)
-}
-
-#[tauri::command]
-pub fn resolve_comment(state: State<'_, App>, comment_id: i64) -> Result<Comment> {
-    workflow::resolve_comment(&state, comment_id)
-}
-
-#[tauri::command]
-pub fn present(state: State<'_, App>, id: i64) -> Result<Vec<String>> {
-    workflow::present(&state, id)
-}
-
-#[tauri::command]
-pub fn absent(state: State<'_, App>, id: i64) -> Result<()> {
-    workflow::absent(&state, id)
-}
-
-#[tauri::command]
-pub fn get_local_settings() -> LocalSettings {
-    local_settings::get_local_settings()
-}
-
-#[tauri::command]
-pub fn set_local_settings(state: State<'_, App>, settings: LocalSettings) -> Result<LocalSettings> {
-    local_settings::set_local_settings(&state, settings)
 }
 
 #[tauri::command(async)]

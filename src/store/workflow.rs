@@ -10,7 +10,8 @@
 //! - Comments: a reviewer's note on a passage (the text it quotes), kept beside the draft and
 //!   never in it (exports read the text only). Resolved, not deleted.
 //! - Presence: each open editor says it is there every few seconds ([`Store::mark_present`]);
-//!   those seen within [`PRESENCE_WINDOW`] are "also open". On one PC, another window counts.
+//!   those seen within [`PRESENCE_WINDOW`] are "also open", by name (another window of the
+//!   same person is not someone else).
 
 use super::sql::{values, FromValue, Row, Value};
 use super::stamp::{self, Millis};

@@ -101,6 +101,31 @@ describe("Autosave", () => {
     expect(draft.kinds.at(-1)).toMatchObject({ kind: "named" });
   });
 
+  it("stops when the draft was settled meanwhile, until it is reloaded", async () => {
+    const { draft, backend, statuses, autosave } = session();
+    const saveDraft = backend.saveDraft;
+    let settled = true;
+    backend.saveDraft = async (...args) => {
+      if (settled) throw { code: "draft_locked", message: "確定した原稿です" };
+      return saveDraft(...args);
+    };
+    autosave.edited("# 題\n自分");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(statuses.at(-1)).toBe("locked");
+    // Typing on (had the editor not been made read-only yet) tries no more saves.
+    const tried = statuses.filter((status) => status === "saving").length;
+    autosave.edited("# 題\n自分の続き");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(statuses.filter((status) => status === "saving").length).toBe(tried);
+    expect(statuses.at(-1)).toBe("locked");
+    // Reopened and reloaded: saving resumes.
+    settled = false;
+    autosave.reset({ body: draft.body, revision: draft.revision });
+    autosave.edited("# 題\n再開");
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(draft.body).toBe("# 題\n再開");
+  });
+
   it("saves waiting text before a change of details, then saves on its new revision", async () => {
     const { draft, autosave } = session();
     autosave.edited("# 題\n本文");

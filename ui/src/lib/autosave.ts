@@ -1,17 +1,25 @@
 // Saving a draft while it is written: 700 ms after typing stops, and while typing goes on at
 // most 800 ms after the first unsaved keystroke, so a crash loses under a second of typing
 // (never in the middle of an IME composition: the gate holds the save until it ends), one save at a time, each on top of the revision the last one returned. A
-// `conflict` stops autosaving until the writer chooses (reload theirs / keep mine). When the
-// office's server is out of reach the app keeps the text in this PC's journal (`journaled`):
-// the status says `offline`, the base revision stays, and the save is tried again every 10 s
-// until the server answers (app/src/journal.rs).
+// `conflict` stops autosaving until the writer chooses (reload theirs / keep mine); so does
+// `draft_locked` (someone settled the draft meanwhile: the text typed is kept in its history)
+// until the draft is reloaded. When the office's server is out of reach the app keeps the text
+// in this PC's journal (`journaled`): the status says `offline`, the base revision stays, and
+// the save is tried again every 10 s until the server answers (app/src/journal.rs).
 
 import { asAppError, type Backend } from "./backend-contract";
 import type { AppError, Saved, SaveKind } from "./bindings";
 import type { CompositionGate } from "./composition";
 import { debounce } from "./debounce";
 
-export type SaveStatus = "saved" | "saving" | "unsaved" | "offline" | "error" | "conflict";
+export type SaveStatus =
+  | "saved"
+  | "saving"
+  | "unsaved"
+  | "offline"
+  | "error"
+  | "conflict"
+  | "locked";
 
 const AUTOSAVE_DELAY_MS = 700;
 const AUTOSAVE_MAX_WAIT_MS = 800;
@@ -27,7 +35,9 @@ export class Autosave {
   #body: string;
   #savedBody: string;
   #revision: number;
-  #conflicted = false;
+  /** A save was refused (`conflict`, `draft_locked`): nothing is saved until `reset` or
+   * `keepMine`. */
+  #halted: "conflict" | "locked" | null = null;
   #queue: Promise<void> = Promise.resolve();
   #timer;
   #retry: ReturnType<typeof setTimeout> | undefined;
@@ -57,7 +67,7 @@ export class Autosave {
   /** The text changed in the editor. */
   edited(body: string): void {
     this.#body = body;
-    if (this.#conflicted) return;
+    if (this.#halted) return;
     this.hooks.status(body === this.#savedBody ? "saved" : "unsaved", null);
     this.#timer.schedule();
   }
@@ -80,7 +90,7 @@ export class Autosave {
     clearTimeout(this.#retry);
     this.#body = this.#savedBody = draft.body;
     this.#revision = draft.revision;
-    this.#conflicted = false;
+    this.#halted = null;
     this.hooks.status("saved", null);
   }
 
@@ -98,7 +108,7 @@ export class Autosave {
   /** After a conflict: save this text on top of `revision`, the draft's current one. */
   keepMine(revision: number): Promise<void> {
     this.#revision = revision;
-    this.#conflicted = false;
+    this.#halted = null;
     return this.#enqueue({ kind: "named", name: null });
   }
 
@@ -109,7 +119,7 @@ export class Autosave {
 
   async #save(kind: SaveKind): Promise<void> {
     const body = this.#body;
-    if (this.#conflicted || (kind.kind === "autosave" && body === this.#savedBody)) return;
+    if (this.#halted || (kind.kind === "autosave" && body === this.#savedBody)) return;
     this.hooks.status("saving", null);
     try {
       const saved = await this.backend.saveDraft(this.draftId, body, this.#revision, kind);
@@ -130,8 +140,9 @@ export class Autosave {
       if (!current) this.#timer.schedule();
     } catch (caught) {
       const error = asAppError(caught);
-      this.#conflicted = error.code === "conflict";
-      this.hooks.status(this.#conflicted ? "conflict" : "error", error);
+      this.#halted =
+        error.code === "conflict" ? "conflict" : error.code === "draft_locked" ? "locked" : null;
+      this.hooks.status(this.#halted ?? "error", error);
     }
   }
 }

@@ -10,9 +10,11 @@ import type {
   AppError,
   AppInfo,
   Backups,
+  Comment,
   Display,
   Draft,
   DraftMeta,
+  DraftStatus,
   DraftSummary,
   ErrorCode,
   ExportAllProgress,
@@ -35,6 +37,7 @@ import type {
   SaveKind,
   SearchHit,
   Settings,
+  StatusChange,
   TemplateInfo,
   TextEdit,
 } from "./bindings";
@@ -74,6 +77,20 @@ export interface Backend {
   /** The edits since the analysis of `version` (`conflict` when another text was analysed
    * since): what changed in the analysis. */
   analyseEdits(version: number, edits: TextEdit[]): Promise<AnalysisUpdate>;
+  /** Moves the draft in the office's workflow (store's rules; else `invalid_input`). `reason`
+   * is required to reopen a settled draft, empty otherwise. From `final` on, saves, renames
+   * and restores fail with `draft_locked` until it is reopened. */
+  setStatus(id: number, status: DraftStatus, reason: string): Promise<Draft>;
+  /** Who moved the draft to which status, when and why; oldest first. */
+  statusChanges(id: number): Promise<StatusChange[]>;
+  /** A comment by this PC's author on the passage `quote` (never part of the text). */
+  addComment(id: number, quote: string, body: string): Promise<Comment>;
+  listComments(id: number): Promise<Comment[]>;
+  resolveComment(commentId: number): Promise<Comment>;
+  /** "I have this draft open": the others (by name) seen with it open in the last 15 s. */
+  present(id: number): Promise<string[]>;
+  /** "I closed it". */
+  absent(id: number): Promise<void>;
   /** The office's reading dictionary (白井亨 → シライトオル), by written form. */
   listReadings(): Promise<ReadingEntry[]>;
   /** Adds or changes a word's reading (hiragana or katakana); the list after the change. */

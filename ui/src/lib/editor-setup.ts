@@ -7,7 +7,7 @@ import { markdown } from "@codemirror/lang-markdown";
 import { syntaxHighlighting } from "@codemirror/language";
 import { searchKeymap } from "@codemirror/search";
 import { type ChangeSet, Compartment, EditorState } from "@codemirror/state";
-import { EditorView, keymap } from "@codemirror/view";
+import { drawSelection, EditorView, keymap } from "@codemirror/view";
 import { classHighlighter } from "@lezer/highlight";
 import { adoptCodeMirrorStyles } from "./codemirror-styles";
 import type { CompositionGate } from "./composition";
@@ -16,6 +16,7 @@ import { recheckMarks, speechMarksPlugin } from "./speech-marks";
 
 export interface EditorOptions {
   body: string;
+  readOnly: boolean;
   gate: CompositionGate;
   /** The text after every change, and the change (composition included: the caller decides
    * when to act). */
@@ -26,6 +27,24 @@ export interface EditorOptions {
 
 /** What changes with the UI language: the accessible name and the search panel's phrases. */
 export const editorLanguage = new Compartment();
+
+/** Whether the text can be changed: a settled draft (確定 on) is read-only. */
+export const editorAccess = new Compartment();
+
+/** Read-only: no input changes the text and the content is not editable (no caret, no IME).
+ * Selecting still works (a reviewer's comment quotes a selection, a comment's passage is
+ * selected for them): content that is not editable never has the focus, so the selection is
+ * drawn by CodeMirror (`cm-read-only` colours it in editor.css). */
+export function accessExtension(readOnly: boolean) {
+  return readOnly
+    ? [
+        EditorState.readOnly.of(true),
+        EditorView.editable.of(false),
+        drawSelection(),
+        EditorView.editorAttributes.of({ class: "cm-read-only" }),
+      ]
+    : [];
+}
 
 export function languageExtension(label: string, phrases: Record<string, string>) {
   return [
@@ -47,6 +66,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
       doc: options.body,
       extensions: [
         editorLanguage.of([]),
+        editorAccess.of(accessExtension(options.readOnly)),
         history(),
         keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap]),
         EditorView.lineWrapping,
