@@ -37,6 +37,8 @@ const COMMANDS: &[&str] = &[
     "resolve_comment",
     "present",
     "absent",
+    "list_trash",
+    "empty_trash",
     "get_local_settings",
     "set_local_settings",
     "prompter_script",

@@ -25,6 +25,8 @@ pub use crate::timing::{PACE_CPM, PACE_MPM};
 pub const MAX_SENTENCE_CHARS: RangeInclusive<u32> = 10..=1000;
 /// 読点 per sentence before the `too-many-commas` finding.
 pub const MAX_COMMAS: RangeInclusive<u32> = 0..=20;
+/// Days a deleted draft stays in the trash before it is removed for good.
+pub const TRASH_DAYS: RangeInclusive<u32> = 1..=3650;
 /// Largest blog footer, in bytes of UTF-8.
 pub const MAX_BLOG_FOOTER_BYTES: usize = 64 * 1024;
 
@@ -64,6 +66,8 @@ pub struct Settings {
     pub lint_off: Vec<String>,
     /// The Japanese UI writes dates in 和暦 (令和9年1月4日) rather than 2027年1月4日.
     pub japanese_era: bool,
+    /// Days a deleted draft stays in the trash (then it is removed for good, at a start).
+    pub trash_days: u32,
 }
 
 impl Default for Settings {
@@ -79,6 +83,7 @@ impl Default for Settings {
             theme: Theme::Light,
             lint_off: Vec::new(),
             japanese_era: false,
+            trash_days: 30,
         }
     }
 }
@@ -114,6 +119,11 @@ pub enum SettingsError {
     BlogFooter,
     #[error("校正の規則名が正しくありません (unknown proofreading rule)")]
     UnknownRule,
+    #[error(
+        "ごみ箱に残す日数は {}〜{} 日で指定してください (trash days must be {}–{})",
+        TRASH_DAYS.start(), TRASH_DAYS.end(), TRASH_DAYS.start(), TRASH_DAYS.end()
+    )]
+    TrashDays,
 }
 
 impl Settings {
@@ -136,6 +146,9 @@ impl Settings {
         }
         if self.blog_footer.len() > MAX_BLOG_FOOTER_BYTES {
             return Err(SettingsError::BlogFooter);
+        }
+        if !TRASH_DAYS.contains(&self.trash_days) {
+            return Err(SettingsError::TrashDays);
         }
         Ok(())
     }
@@ -168,6 +181,7 @@ impl Settings {
         read_field(value, "theme", &mut settings.theme);
         read_field(value, "lintOff", &mut settings.lint_off);
         read_field(value, "japaneseEra", &mut settings.japanese_era);
+        read_field(value, "trashDays", &mut settings.trash_days);
         // Out of range: back to the default, one field at a time.
         while let Err(error) = settings.check() {
             match error {
@@ -181,6 +195,7 @@ impl Settings {
                 SettingsError::UnknownRule => {
                     settings.lint_off.retain(|id| Rule::from_id(id).is_some());
                 }
+                SettingsError::TrashDays => settings.trash_days = defaults.trash_days,
             }
         }
         settings
@@ -258,6 +273,7 @@ mod tests {
             theme: Theme::Dark,
             lint_off: vec!["kanji-run".into(), "furigana".into()],
             japanese_era: true,
+            trash_days: 60,
         };
         settings.save(&mut store).unwrap();
         assert_eq!(Settings::load(&store).unwrap(), settings);

@@ -297,6 +297,8 @@ impl Server {
             "resolve_comment" => to_json(workflow::resolve_comment(app, args.get("commentId")?)?),
             "present" => to_json(workflow::present(app, args.get("id")?)?),
             "absent" => to_json(workflow::absent(app, args.get("id")?)?),
+            "list_trash" => to_json(library::list_trash(app)?),
+            "empty_trash" => to_json(library::empty_trash(app)?),
             "get_local_settings" => to_json(local_settings::get_local_settings()),
             "set_local_settings" => to_json(local_settings::set_local_settings(
                 app,

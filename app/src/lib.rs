@@ -43,6 +43,8 @@ pub fn start(app: &App) {
     // Saves left in the journal when the server was out of reach (the app may have been
     // closed meanwhile); what still cannot reach it stays for the UI's next replay.
     let _ = library::replay_journal(app);
+    // Drafts deleted longer ago than the settings keep them.
+    let _ = library::purge_expired(app);
     app.lexicon.load_in_background(
         podium::japanese::dictionary::default_sources(),
         podium::japanese::dictionary::default_cache(),

@@ -113,6 +113,32 @@ pub fn restore_draft(state: &App, id: i64) -> Result<(), AppError> {
     state.with_store(|store| store.restore_draft(id))
 }
 
+/// The trash: deleted drafts, most recently deleted first, with the day each will be removed
+/// for good (the settings' `trashDays` after its deletion).
+pub fn list_trash(state: &App) -> Result<Vec<wire::TrashedDraft>, AppError> {
+    let days = time::Duration::days(i64::from(state.settings().trash_days));
+    let trashed = state.with_store(|store| store.trash())?;
+    Ok(trashed
+        .into_iter()
+        .map(|(draft, deleted_at)| wire::TrashedDraft {
+            draft: draft.into(),
+            deleted_at: wire::instant(deleted_at),
+            removed_after: wire::instant(deleted_at + days),
+        })
+        .collect())
+}
+
+/// Empties the trash now; returns how many drafts were removed for good.
+pub fn empty_trash(state: &App) -> Result<usize, AppError> {
+    state.with_store(|store| store.purge_deleted(state.now()))
+}
+
+/// Removes for good the drafts deleted more than the settings' `trashDays` ago (at start-up).
+pub fn purge_expired(state: &App) -> Result<usize, AppError> {
+    let days = time::Duration::days(i64::from(state.settings().trash_days));
+    state.with_store(|store| store.purge_deleted(state.now() - days))
+}
+
 /// Imports files: `files` holds each path as the front end named it, with the file to read or
 /// why it cannot be read (the shell refuses paths the user never chose before this). Every
 /// file is read and checked first; the readable ones are imported together (all or none), the

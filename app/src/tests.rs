@@ -171,6 +171,7 @@ fn settings_round_trip_and_drive_analysis_and_export() {
         theme: Theme::Dark,
         lint_off: vec!["mixed-style".into()],
         japanese_era: true,
+        trash_days: 90,
     };
     assert_eq!(set_settings(&state, settings.clone()).unwrap(), settings);
     assert_eq!(get_settings(&state), settings);
@@ -510,4 +511,38 @@ fn the_daily_check_finds_a_damaged_index_and_the_app_repairs_it() {
     assert_eq!(get_draft(&state, draft.id).unwrap().body, draft.body);
     let again = repair_database(&state).unwrap();
     assert!(again.sound, "{again:?}");
+}
+
+#[test]
+fn the_trash_keeps_a_draft_for_the_settings_days_then_it_goes_at_a_start() {
+    let (state, clock) = state();
+    let draft = create_draft(&state, new_year()).unwrap();
+    let deleted_at = *clock.lock().unwrap();
+    delete_draft(&state, draft.id).unwrap();
+    let trash = list_trash(&state).unwrap();
+    assert_eq!(trash.len(), 1);
+    assert_eq!(trash[0].draft.id, draft.id);
+    assert_eq!(
+        trash[0].removed_after,
+        crate::wire::instant(deleted_at + Duration::days(30))
+    );
+
+    let mut settings = get_settings(&state);
+    settings.trash_days = 7;
+    set_settings(&state, settings.clone()).unwrap();
+    *clock.lock().unwrap() = deleted_at + Duration::days(6);
+    assert_eq!(purge_expired(&state).unwrap(), 0, "still within the 7 days");
+    *clock.lock().unwrap() = deleted_at + Duration::days(8);
+    assert_eq!(purge_expired(&state).unwrap(), 1);
+    assert!(list_trash(&state).unwrap().is_empty());
+    assert_eq!(
+        restore_draft(&state, draft.id).unwrap_err().code,
+        ErrorCode::NotFound
+    );
+
+    settings.trash_days = 0;
+    assert_eq!(
+        set_settings(&state, settings).unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
 }

@@ -272,3 +272,61 @@ pub fn templates(args: TemplatesArgs) -> Outcome {
     }
     Ok(())
 }
+
+#[derive(Args)]
+pub struct TrashArgs {
+    /// ごみ箱を空にする（元に戻せません）(empty the trash: the drafts are removed for good)
+    #[arg(long)]
+    empty: bool,
+    #[command(flatten)]
+    db: LibraryArg,
+    #[arg(long)]
+    json: bool,
+}
+
+/// The trash: each deleted draft with when it was deleted and when it goes for good.
+pub fn trash(args: TrashArgs) -> Outcome {
+    let app = open_app(&args.db)?;
+    if args.empty {
+        let removed = library::empty_trash(&app).map_err(|e| Failure::runtime(e.to_string()))?;
+        out!("ごみ箱を空にしました（{removed} 件）(emptied the trash: {removed} drafts)");
+        return Ok(());
+    }
+    let trashed = library::list_trash(&app).map_err(|e| Failure::runtime(e.to_string()))?;
+    if args.json {
+        return print_json(&trashed);
+    }
+    if trashed.is_empty() {
+        note!("ごみ箱は空です (the trash is empty)");
+    }
+    for item in &trashed {
+        out!(
+            "{}\t{}\t{}\t{}",
+            item.draft.id,
+            shown(&item.draft.title),
+            item.deleted_at,
+            item.removed_after
+        );
+    }
+    Ok(())
+}
+
+#[derive(Args)]
+pub struct RestoreArgs {
+    /// ごみ箱から戻す原稿の ID (the id of a draft in the trash; see `podium trash`)
+    id: i64,
+    #[command(flatten)]
+    db: LibraryArg,
+}
+
+pub fn restore(args: RestoreArgs) -> Outcome {
+    let app = open_app(&args.db)?;
+    library::restore_draft(&app, args.id).map_err(|e| match e.code {
+        podium_app::ErrorCode::NotFound | podium_app::ErrorCode::InvalidInput => {
+            Failure::input(e.to_string())
+        }
+        _ => Failure::runtime(e.to_string()),
+    })?;
+    out!("元に戻しました (restored): {}", args.id);
+    Ok(())
+}

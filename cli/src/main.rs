@@ -74,6 +74,10 @@ enum Command {
     Doctor(upkeep::DoctorArgs),
     /// すべての原稿を .md ファイルとしてフォルダーに書き出す (export every draft as .md files)
     ExportAll(upkeep::ExportAllArgs),
+    /// ごみ箱の一覧（--empty で空にする）(the trash: deleted drafts; --empty removes them for good)
+    Trash(library::TrashArgs),
+    /// ごみ箱の原稿を元に戻す (restore a draft from the trash)
+    Restore(library::RestoreArgs),
     /// このPCのライブラリを事務所のライブラリ（サーバー）へ移す。何度実行しても重複しない
     /// (move a library, history included, into another, e.g. a PostgreSQL server; safe to rerun)
     Migrate(upkeep::MigrateArgs),
@@ -173,6 +177,8 @@ fn main() -> ExitCode {
         Command::Doctor(args) => upkeep::doctor(args),
         Command::ExportAll(args) => upkeep::export_all(args),
         Command::Migrate(args) => upkeep::migrate(args),
+        Command::Trash(args) => library::trash(args),
+        Command::Restore(args) => library::restore(args),
     };
     // The last line may wait in stdout's buffer: its failure counts too.
     exit(outcome.and_then(|()| io::stdout().flush().map_err(Failure::output)))

@@ -255,6 +255,16 @@ pub fn prompter_script(state: State<'_, App>, id: i64) -> Result<PrompterScript>
 }
 
 #[tauri::command(async)]
+pub fn list_trash(state: State<'_, App>) -> Result<Vec<TrashedDraft>> {
+    library::list_trash(&state)
+}
+
+#[tauri::command(async)]
+pub fn empty_trash(state: State<'_, App>) -> Result<usize> {
+    library::empty_trash(&state)
+}
+
+#[tauri::command(async)]
 pub fn get_prompter_settings(state: State<'_, App>) -> PrompterSettings {
     prompter::get_prompter_settings(&state)
 }

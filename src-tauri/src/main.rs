@@ -112,6 +112,8 @@ fn main() {
             invoke::resolve_comment,
             invoke::present,
             invoke::absent,
+            invoke::list_trash,
+            invoke::empty_trash,
             invoke::get_local_settings,
             invoke::set_local_settings,
             invoke::prompter_script,

@@ -119,21 +119,7 @@ impl Store {
                 &[],
             )
         })?;
-        rows.into_iter()
-            .map(|mut row| {
-                Ok(DraftSummary {
-                    id: row.take(0)?,
-                    title: row.take(1)?,
-                    event: row.take(2)?,
-                    event_date: row.take::<Option<IsoDate>>(3)?.map(|IsoDate(date)| date),
-                    target_seconds: row.take(4)?,
-                    chars: row.take(5)?,
-                    seconds: row.take(6)?,
-                    updated_at: row.take::<Millis>(7)?.0,
-                    status: row.take(8)?,
-                })
-            })
-            .collect()
+        rows.into_iter().map(summary_from_row).collect()
     }
 
     /// Saves an edit made on top of `base_revision`.
@@ -292,6 +278,24 @@ impl Store {
         })
     }
 
+    /// The trash: deleted drafts, most recently deleted first, each with when it was deleted.
+    pub fn trash(&self) -> Result<Vec<(DraftSummary, OffsetDateTime)>> {
+        let rows = self.read(|db| {
+            db.rows(
+                "SELECT id, title, event, event_date, target_seconds, chars, seconds, updated_at,
+                     status, deleted_at
+                 FROM drafts WHERE deleted_at IS NOT NULL ORDER BY deleted_at DESC, id DESC",
+                &[],
+            )
+        })?;
+        rows.into_iter()
+            .map(|mut row| {
+                let deleted_at = row.take::<Millis>(9)?.0;
+                Ok((summary_from_row(row)?, deleted_at))
+            })
+            .collect()
+    }
+
     /// Removes for good the drafts deleted at or before `deleted_before`, with their history.
     /// Returns how many were removed.
     pub fn purge_deleted(&mut self, deleted_before: OffsetDateTime) -> Result<usize> {
@@ -409,6 +413,22 @@ fn found(changed: u64, item: Item) -> Result<()> {
     } else {
         Ok(())
     }
+}
+
+/// A library line from `id, title, event, event_date, target_seconds, chars, seconds,
+/// updated_at, status`.
+fn summary_from_row(mut row: Row) -> Result<DraftSummary> {
+    Ok(DraftSummary {
+        id: row.take(0)?,
+        title: row.take(1)?,
+        event: row.take(2)?,
+        event_date: row.take::<Option<IsoDate>>(3)?.map(|IsoDate(date)| date),
+        target_seconds: row.take(4)?,
+        chars: row.take(5)?,
+        seconds: row.take(6)?,
+        updated_at: row.take::<Millis>(7)?.0,
+        status: row.take(8)?,
+    })
 }
 
 fn from_row(mut row: Row) -> Result<Draft> {

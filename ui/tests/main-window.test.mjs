@@ -154,7 +154,7 @@ test("write a draft from a template, follow the panel, export, and delete with u
   // Delete, then undo from the toast.
   const library = page.getByRole("navigation", { name: "原稿の一覧" });
   await library.getByRole("button", { name: "削除" }).click();
-  await page.getByText("「令和9年 年頭挨拶」を削除しました").waitFor();
+  await page.getByText("「令和9年 年頭挨拶」をごみ箱に移しました（30日間は戻せます）").waitFor();
   await library.getByText("原稿はまだありません。").waitFor();
   await page.getByRole("button", { name: "元に戻す" }).click();
   await library.getByRole("button", { name: /令和9年 年頭挨拶/ }).waitFor();
@@ -369,6 +369,47 @@ test("this PC's settings: a server address without a password, and the name vers
     .filter({ hasText: "秘書 佐藤" })
     .waitFor();
   await page.screenshot({ path: screenshotPath("history-author.png") });
+  assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
+  await page.close();
+});
+
+test("the trash: a deleted draft is listed with its dates, restored, and the trash emptied on purpose", async () => {
+  await session.reset({ drafts: [SPEECH, "# 入庁式 訓示\n\n新規採用職員の皆さん、ようこそ。\n"] });
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await page.goto(session.baseUrl);
+  const library = page.getByRole("navigation", { name: "原稿の一覧" });
+  await library.getByRole("button", { name: /入庁式 訓示/ }).click();
+  await page.locator(".cm-content").getByText("新規採用職員").waitFor();
+  await library.getByRole("button", { name: "削除" }).click();
+  await page.getByText("「入庁式 訓示」をごみ箱に移しました（30日間は戻せます）").waitFor();
+  // Long after the toast has gone, the trash still has it.
+  await library.getByRole("button", { name: "ごみ箱" }).click();
+  const trash = page.getByRole("dialog", { name: "ごみ箱" });
+  const item = trash.getByRole("listitem").filter({ hasText: "入庁式 訓示" });
+  // Deleted on the test clock's day; gone for good 30 days later.
+  await item
+    .getByText("2027年1月3日（日）に削除・2027年2月2日（火）を過ぎると完全に削除")
+    .waitFor();
+  await page.screenshot({ path: screenshotPath("trash.png") });
+  await item.getByRole("button", { name: "元に戻す" }).click();
+  await trash.getByText("ごみ箱は空です。").waitFor();
+  await trash.getByRole("button", { name: "閉じる" }).click();
+  await library.getByRole("button", { name: /入庁式 訓示/ }).waitFor();
+  await page.locator(".cm-content").getByText("新規採用職員").waitFor();
+
+  // Emptied only after a second, confirming click.
+  await library.getByRole("button", { name: "削除" }).click();
+  await library.getByRole("button", { name: "ごみ箱" }).click();
+  await trash.getByRole("button", { name: "ごみ箱を空にする…" }).click();
+  await trash
+    .getByText("ごみ箱の原稿 1 件を、履歴ごと完全に削除します。元に戻せません。")
+    .waitFor();
+  await page.screenshot({ path: screenshotPath("trash-confirm.png") });
+  await trash.getByRole("button", { name: "完全に削除する" }).click();
+  await trash.getByText("ごみ箱は空です。").waitFor();
+  assert.deepEqual(await session.command("list_trash"), []);
+  assert.equal((await session.command("list_drafts")).length, 1);
   assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
   await page.close();
 });

@@ -60,6 +60,7 @@ pub fn write(dir: &Path) -> Result<(), ExportError> {
     ExportAllReport::export_all(&cfg)?;
     Limits::export_all(&cfg)?;
     StatusChange::export_all(&cfg)?;
+    TrashedDraft::export_all(&cfg)?;
     LocalSettings::export_all(&cfg)?;
     Comment::export_all(&cfg)?;
     fs::write(dir.join("limit-values.ts"), limits()?)?;

@@ -28,6 +28,18 @@ pub struct DraftSummary {
     pub status: DraftStatus,
 }
 
+/// A draft in the trash.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct TrashedDraft {
+    pub draft: DraftSummary,
+    /// RFC 3339, UTC.
+    pub deleted_at: String,
+    /// When it goes for good (at the first start after this), unless restored.
+    pub removed_after: String,
+}
+
 /// A draft with its text.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]

@@ -7,7 +7,7 @@ use super::check::MAX_TARGET_SECONDS;
 use podium::prompter::{
     COUNTDOWN_SECONDS, EYE_LINE_PERCENT, FONT_PX, LINE_HEIGHT_PERCENT, MARGIN_PERCENT,
 };
-use podium::settings::{MAX_COMMAS, MAX_SENTENCE_CHARS, PACE_CPM, PACE_MPM};
+use podium::settings::{MAX_COMMAS, MAX_SENTENCE_CHARS, PACE_CPM, PACE_MPM, TRASH_DAYS};
 use serde::Serialize;
 use std::ops::RangeInclusive;
 use ts_rs::TS;
@@ -39,6 +39,8 @@ pub struct Limits {
     /// The settings' proofreading limits.
     pub max_sentence_chars: Range,
     pub max_commas: Range,
+    /// Days a deleted draft stays in the trash.
+    pub trash_days: Range,
     /// A draft's planned length, in seconds.
     pub target_seconds: Range,
     /// The prompter's display.
@@ -55,6 +57,7 @@ impl Limits {
         pace_mpm: Range::of(PACE_MPM),
         max_sentence_chars: Range::of(MAX_SENTENCE_CHARS),
         max_commas: Range::of(MAX_COMMAS),
+        trash_days: Range::of(TRASH_DAYS),
         target_seconds: Range::of(0..=MAX_TARGET_SECONDS),
         font_px: Range::of(FONT_PX),
         line_height_percent: Range::of(LINE_HEIGHT_PERCENT),

@@ -24,7 +24,7 @@ pub use edits::{apply, AnalysisUpdate, Moved, Placed, Splice, TextEdit};
 pub use library::RevisionKind;
 pub use library::{
     Draft, DraftMeta, DraftStatus, DraftSummary, ImportFailure, ImportReport, NewDraftValues,
-    Revision, RevisionSummary, SaveKind, Saved, SearchHit, TemplateInfo,
+    Revision, RevisionSummary, SaveKind, Saved, SearchHit, TemplateInfo, TrashedDraft,
 };
 pub use limits::{Limits, Range};
 pub use offsets::Utf16Offsets;

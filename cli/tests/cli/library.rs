@@ -138,3 +138,60 @@ fn with_the_dictionary_stats_count_morae_readings_print_katakana_and_lint_has_wo
     assert!(rules.contains(&"repeated-particle"), "{rules:?}");
     assert!(rules.contains(&"furigana"), "{rules:?}");
 }
+
+#[test]
+fn the_trash_is_listed_restored_and_emptied_from_the_command_line() {
+    let lib = library();
+    let kept = json(&podium(
+        &["new", "--template", "new-year", "--json"],
+        &lib.db,
+    ));
+    let binned = json(&podium(
+        &["new", "--template", "new-year", "--json"],
+        &lib.db,
+    ));
+    let binned_id = binned["id"].as_i64().unwrap();
+    // Deleted in the app, on the same database.
+    let app = podium_app::App::open(podium_app::Location::File(lib.db.clone()));
+    podium_app::library::delete_draft(&app, binned_id).unwrap();
+    drop(app);
+
+    let trash = json(&podium(&["trash", "--json"], &lib.db));
+    assert_eq!(trash.as_array().unwrap().len(), 1);
+    assert_eq!(trash[0]["draft"]["id"], binned_id);
+    // Kept 30 days (the default) after its deletion.
+    let deleted = trash[0]["deletedAt"].as_str().unwrap();
+    let removed = trash[0]["removedAfter"].as_str().unwrap();
+    assert!(removed > deleted, "{deleted} → {removed}");
+    let listed = json(&podium(&["list", "--json"], &lib.db));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(listed[0]["id"], kept["id"]);
+
+    let restored = podium(&["restore", &binned_id.to_string()], &lib.db);
+    assert!(restored.status.success(), "{}", stderr(&restored));
+    assert_eq!(
+        json(&podium(&["list", "--json"], &lib.db))
+            .as_array()
+            .unwrap()
+            .len(),
+        2
+    );
+    let missing = podium(&["restore", "9999"], &lib.db);
+    assert_eq!(missing.status.code(), Some(2), "{}", stderr(&missing));
+
+    let app = podium_app::App::open(podium_app::Location::File(lib.db.clone()));
+    podium_app::library::delete_draft(&app, binned_id).unwrap();
+    drop(app);
+    let emptied = podium(&["trash", "--empty"], &lib.db);
+    assert!(
+        stdout(&emptied).contains("1 drafts"),
+        "{}",
+        stdout(&emptied)
+    );
+    assert_eq!(
+        json(&podium(&["trash", "--json"], &lib.db)),
+        serde_json::json!([])
+    );
+    let gone = podium(&["restore", &binned_id.to_string()], &lib.db);
+    assert_eq!(gone.status.code(), Some(2));
+}

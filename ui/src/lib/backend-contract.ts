@@ -40,6 +40,7 @@ import type {
   StatusChange,
   TemplateInfo,
   TextEdit,
+  TrashedDraft,
 } from "./bindings";
 
 /** What goes to the clipboard: HTML profiles give both, text profiles only `text`. */
@@ -108,6 +109,10 @@ export interface Backend {
   saveExport(path: string, contents: string): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;
+  /** Deleted drafts, most recently deleted first; `restoreDraft` brings one back. */
+  listTrash(): Promise<TrashedDraft[]>;
+  /** Removes every draft in the trash for good; answers how many. */
+  emptyTrash(): Promise<number>;
   /** This PC's own settings (which library, who writes), never shared with the office. */
   getLocalSettings(): Promise<LocalSettings>;
   setLocalSettings(settings: LocalSettings): Promise<LocalSettings>;

@@ -54,6 +54,8 @@ export function tauriBackend(): Backend {
     saveExport: (path, contents) => invoke("save_export", { path, contents }),
     getSettings: () => invoke("get_settings"),
     setSettings: (settings) => invoke("set_settings", { settings }),
+    listTrash: () => invoke("list_trash"),
+    emptyTrash: () => invoke("empty_trash"),
     getLocalSettings: () => invoke("get_local_settings"),
     setLocalSettings: (settings) => invoke("set_local_settings", { settings }),
     backups: () => invoke("backups"),

@@ -11,6 +11,10 @@ paceCpm: Range, paceMpm: Range,
  */
 maxSentenceChars: Range, maxCommas: Range, 
 /**
+ * Days a deleted draft stays in the trash.
+ */
+trashDays: Range, 
+/**
  * A draft's planned length, in seconds.
  */
 targetSeconds: Range, 

@@ -22,4 +22,8 @@ lintOff: Array<string>,
 /**
  * The Japanese UI writes dates in 和暦 (令和9年1月4日) rather than 2027年1月4日.
  */
-japaneseEra: boolean, };
+japaneseEra: boolean, 
+/**
+ * Days a deleted draft stays in the trash (then it is removed for good, at a start).
+ */
+trashDays: number, };

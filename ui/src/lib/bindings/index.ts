@@ -61,4 +61,5 @@ export type { TemplateKind } from "./TemplateKind";
 export type { TextEdit } from "./TextEdit";
 export type { TextRange } from "./TextRange";
 export type { Theme } from "./Theme";
+export type { TrashedDraft } from "./TrashedDraft";
 export { LIMITS } from "./limit-values";

@@ -18,6 +18,10 @@ export const LIMITS: Limits = {
     "min": 0,
     "max": 20
   },
+  "trashDays": {
+    "min": 1,
+    "max": 3650
+  },
   "targetSeconds": {
     "min": 0,
     "max": 86400
