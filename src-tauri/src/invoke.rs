@@ -11,7 +11,7 @@ use podium_app::wire::{
     DraftSummary, ExportAllProgress, ExportAllReport, ExportProfile, ImportReport, NewDraftValues,
     PrompterScript, PrompterSettings, ReadingEntry, Recovered, RecoveryChoice, RehearsalSummary,
     Repaired, Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings,
-    StatusChange, TemplateInfo, TextEdit,
+    StatusChange, TemplateInfo, TextEdit, TrashedDraft,
 };
 use podium_app::workflow;
 use podium_app::{analysis, export, library, prompter, readings, settings, upkeep, App, AppError};
