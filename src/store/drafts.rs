@@ -140,7 +140,7 @@ impl Store {
         self.write(|db| {
             let (current, status) = lock(db, id)?;
             let snapshot = edit.snapshot();
-            if !status.is_editable() {
+            if !status.is_editable() || current != base_revision {
                 let kept = revisions::record(
                     db,
                     id,
@@ -151,25 +151,15 @@ impl Store {
                     now,
                 )?;
                 // Committed: the refused text is kept.
-                return Ok(Err(StoreError::Locked {
-                    status,
-                    kept: Some(kept),
-                }));
-            }
-            if current != base_revision {
-                let kept = revisions::record(
-                    db,
-                    id,
-                    &snapshot,
-                    RevisionKind::Conflict,
-                    None,
-                    &author,
-                    now,
-                )?;
-                // Committed: the conflict revision is kept.
-                return Ok(Err(StoreError::Conflict {
-                    current_revision: current,
-                    kept,
+                return Ok(Err(match status.is_editable() {
+                    false => StoreError::Locked {
+                        status,
+                        kept: Some(kept),
+                    },
+                    true => StoreError::Conflict {
+                        current_revision: current,
+                        kept,
+                    },
                 }));
             }
             db.execute(

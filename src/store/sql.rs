@@ -62,11 +62,7 @@ impl Db<'_, '_> {
             }
             Db::Postgres { tx, statements } => {
                 let stmt = prepared(tx, statements, sql)?;
-                let params: Vec<&(dyn postgres::types::ToSql + Sync)> = params
-                    .iter()
-                    .map(|value| value as &(dyn postgres::types::ToSql + Sync))
-                    .collect();
-                tx.query(&stmt, &params)?
+                tx.query(&stmt, &for_postgres(params))?
                     .iter()
                     .map(|row| {
                         (0..row.len())
@@ -95,14 +91,18 @@ impl Db<'_, '_> {
             }
             Db::Postgres { tx, statements } => {
                 let stmt = prepared(tx, statements, sql)?;
-                let params: Vec<&(dyn postgres::types::ToSql + Sync)> = params
-                    .iter()
-                    .map(|value| value as &(dyn postgres::types::ToSql + Sync))
-                    .collect();
-                Ok(tx.execute(&stmt, &params)?)
+                Ok(tx.execute(&stmt, &for_postgres(params))?)
             }
         }
     }
+}
+
+/// The parameters as the PostgreSQL client takes them.
+fn for_postgres(params: &[Value]) -> Vec<&(dyn postgres::types::ToSql + Sync)> {
+    params
+        .iter()
+        .map(|value| value as &(dyn postgres::types::ToSql + Sync))
+        .collect()
 }
 
 /// The server's prepared statement for `sql`, prepared once per connection.
