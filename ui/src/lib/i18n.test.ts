@@ -9,7 +9,12 @@ describe("translate", () => {
 
   it("fills parameters and leaves unknown ones visible", () => {
     expect(translate("ja", "panel.findings", { n: 3 })).toBe("指摘（3件）");
-    expect(translate("en", "library.deleted", { title: "年頭挨拶" })).toBe("Deleted “年頭挨拶”");
+    expect(translate("en", "library.deleted", { title: "年頭挨拶", days: 30 })).toBe(
+      "Moved “年頭挨拶” to the trash (restorable for 30 days)",
+    );
+    expect(translate("en", "library.deleted", { title: "年頭挨拶" })).toBe(
+      "Moved “年頭挨拶” to the trash (restorable for {days} days)",
+    );
     expect(translate("ja", "panel.findings")).toBe("指摘（{n}件）");
   });
 });
