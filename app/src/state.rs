@@ -63,7 +63,10 @@ pub struct App {
 pub(crate) struct Editing {
     pub version: u32,
     pub body: String,
+    /// Its analysis with the draft's judgements applied (`crate::findings::apply`).
     pub analysis: crate::wire::Analysis,
+    /// What the writer judged in the draft the text is of.
+    pub judged: crate::findings::Judged,
 }
 
 impl App {
