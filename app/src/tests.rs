@@ -565,7 +565,7 @@ fn a_dismissed_finding_stays_dismissed_until_its_passage_is_edited_and_rules_go_
     .unwrap();
     let judged = analyse(&state, &body, Some(draft.id)).unwrap();
     assert!(commas(&judged).is_empty(), "{:?}", judged.findings);
-    assert_eq!(judged.figures.checked, [finding.clone()]);
+    assert_eq!(judged.figures.checked, std::slice::from_ref(&finding));
     // The same text in another draft is not judged.
     assert_eq!(
         commas(&analyse(&state, &body, Some(other.id)).unwrap()).len(),
