@@ -3,7 +3,7 @@
 
 use crate::error::{AppError, ErrorCode};
 use crate::findings;
-use crate::state::{lock, App, Editing};
+use crate::state::{lock, App, Editing, Judged};
 use crate::wire::{self, check};
 use podium::analysis::{Analysis, AnalysisOptions};
 use podium::japanese;
@@ -19,7 +19,7 @@ pub fn analyse(state: &App, body: &str, draft: Option<i64>) -> Result<wire::Anal
     check::body(body)?;
     let draft = draft.map(check::id).transpose()?;
     // The store before the editor's state: never both at once.
-    let loaded = findings::Judged::load(state, draft);
+    let loaded = findings::load(state, draft);
     let mut editing = lock(&state.editing);
     let judged = match loaded {
         Ok(judged) => judged,
@@ -27,9 +27,9 @@ pub fn analyse(state: &App, body: &str, draft: Option<i64>) -> Result<wire::Anal
             .as_ref()
             .map(|e| e.judged.clone())
             .filter(|judged| judged.draft == draft)
-            .unwrap_or_else(|| findings::Judged {
+            .unwrap_or_else(|| Judged {
                 draft,
-                ..findings::Judged::default()
+                ..Judged::default()
             }),
     };
     let version = editing.as_ref().map_or(1, |e| e.version.wrapping_add(1));
@@ -71,12 +71,7 @@ pub fn analyse_edits(
 
 /// The analysis the editor receives: the judgements applied before it is told (whole or as
 /// splices against the one it holds, which was filtered the same way).
-fn live_analysis(
-    state: &App,
-    body: &str,
-    version: u32,
-    judged: &findings::Judged,
-) -> wire::Analysis {
+fn live_analysis(state: &App, body: &str, version: u32, judged: &Judged) -> wire::Analysis {
     let options = state.settings().analysis_options();
     let (mut analysis, status) = state.lexicon.analyse(body, &options);
     let checked = findings::apply(judged, body, &mut analysis.findings);

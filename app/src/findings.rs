@@ -9,38 +9,26 @@
 //! comes back when its line is edited (undoing the edit hides it again).
 
 use crate::error::{AppError, ErrorCode};
-use crate::state::{lock, App};
+use crate::state::{lock, App, Judged};
 use crate::wire::check;
 use podium::lint::{Finding, Rule};
 
-/// What the writer judged in the open draft.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Judged {
-    pub draft: Option<i64>,
-    /// (rule, quote, passage) of each dismissal.
-    pub dismissed: Vec<(String, String, String)>,
-    /// Ids of the rules the draft does not use.
-    pub rules_off: Vec<String>,
-}
-
-impl Judged {
-    /// What the store holds for `draft` (nothing for a text of no draft).
-    pub fn load(state: &App, draft: Option<i64>) -> Result<Judged, AppError> {
-        let Some(id) = draft else {
-            return Ok(Judged::default());
-        };
-        let (dismissals, rules_off) = state.with_store(|store| {
-            Ok::<_, podium::store::StoreError>((store.dismissals(id)?, store.rules_off(id)?))
-        })?;
-        Ok(Judged {
-            draft,
-            dismissed: dismissals
-                .into_iter()
-                .map(|d| (d.rule, d.quote, d.passage))
-                .collect(),
-            rules_off: rules_off.into_iter().map(|off| off.rule).collect(),
-        })
-    }
+/// What the store holds for `draft` (nothing for a text of no draft).
+pub(crate) fn load(state: &App, draft: Option<i64>) -> Result<Judged, AppError> {
+    let Some(id) = draft else {
+        return Ok(Judged::default());
+    };
+    let (dismissals, rules_off) = state.with_store(|store| {
+        Ok::<_, podium::store::StoreError>((store.dismissals(id)?, store.rules_off(id)?))
+    })?;
+    Ok(Judged {
+        draft,
+        dismissed: dismissals
+            .into_iter()
+            .map(|d| (d.rule, d.quote, d.passage))
+            .collect(),
+        rules_off: rules_off.into_iter().map(|off| off.rule).collect(),
+    })
 }
 
 /// The one filter: drops the findings of the rules the draft does not use, and takes the
@@ -173,7 +161,7 @@ pub fn set_draft_rule_off(state: &App, draft: i64, rule: &str, off: bool) -> Res
 /// The open draft's judgements read again (the store first, then the editor's state: the two
 /// are never held together).
 fn reload(state: &App, draft: i64) -> Result<(), AppError> {
-    let judged = Judged::load(state, Some(draft))?;
+    let judged = load(state, Some(draft))?;
     if let Some(editing) = lock(&state.editing)
         .as_mut()
         .filter(|e| e.judged.draft == Some(draft))
