@@ -37,7 +37,7 @@ use podium::japanese::dictionary;
 use podium_app::lexicon::{Lexicon, Loading};
 use podium_app::wire::{ExportAllProgress, TextEdit};
 use podium_app::{analysis, export, library, local_settings, prompter, readings, settings};
-use podium_app::{upkeep, workflow};
+use podium_app::{findings, upkeep, workflow};
 use podium_app::{App, AppError, ErrorCode, Location};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -248,7 +248,33 @@ impl Server {
             "list_revisions" => to_json(library::list_revisions(app, args.get("id")?)?),
             "get_revision" => to_json(library::get_revision(app, args.get("revisionId")?)?),
             "restore_revision" => to_json(library::restore_revision(app, args.get("revisionId")?)?),
-            "analyse" => to_json(analysis::analyse(app, &args.get::<String>("body")?)?),
+            "analyse" => to_json(analysis::analyse(
+                app,
+                &args.get::<String>("body")?,
+                args.get("draft")?,
+            )?),
+            "dismiss_finding" => to_json(findings::dismiss_finding(
+                app,
+                args.get("draft")?,
+                args.get("version")?,
+                &args.get::<String>("rule")?,
+                args.get("from")?,
+                args.get("to")?,
+            )?),
+            "undo_dismissal" => to_json(findings::undo_dismissal(
+                app,
+                args.get("draft")?,
+                args.get("version")?,
+                &args.get::<String>("rule")?,
+                args.get("from")?,
+                args.get("to")?,
+            )?),
+            "set_draft_rule_off" => to_json(findings::set_draft_rule_off(
+                app,
+                args.get("draft")?,
+                &args.get::<String>("rule")?,
+                args.get("off")?,
+            )?),
             "analyse_edits" => to_json(analysis::analyse_edits(
                 app,
                 args.get("version")?,

@@ -2,24 +2,43 @@
 //! dictionary when it is ready.
 
 use crate::error::{AppError, ErrorCode};
-use crate::state::{lock, App, Editing};
+use crate::findings;
+use crate::state::{lock, App, Editing, Judged};
 use crate::wire::{self, check};
 use podium::analysis::{Analysis, AnalysisOptions};
 use podium::japanese;
 use podium::script::{self, Script};
 
 /// Reading time and findings with the pace and limits of the settings; with the dictionary,
-/// in morae, with the readings and the word rules. Needs no database. The text becomes the
-/// editor's: its next keystrokes can be sent as edits ([`analyse_edits`]).
-pub fn analyse(state: &App, body: &str) -> Result<wire::Analysis, AppError> {
+/// in morae, with the readings and the word rules. The text becomes the editor's: its next
+/// keystrokes can be sent as edits ([`analyse_edits`]). Of a `draft`, the findings its writer
+/// judged are applied ([`findings`]: dismissed ones listed apart, rules off left out); those
+/// are read from the store, and when it is out of reach the last ones known for the draft
+/// stay (the analysis itself needs no database).
+pub fn analyse(state: &App, body: &str, draft: Option<i64>) -> Result<wire::Analysis, AppError> {
     check::body(body)?;
+    let draft = draft.map(check::id).transpose()?;
+    // The store before the editor's state: never both at once.
+    let loaded = findings::load(state, draft);
     let mut editing = lock(&state.editing);
+    let judged = match loaded {
+        Ok(judged) => judged,
+        Err(_) => editing
+            .as_ref()
+            .map(|e| e.judged.clone())
+            .filter(|judged| judged.draft == draft)
+            .unwrap_or_else(|| Judged {
+                draft,
+                ..Judged::default()
+            }),
+    };
     let version = editing.as_ref().map_or(1, |e| e.version.wrapping_add(1));
-    let analysis = live_analysis(state, body, version);
+    let analysis = live_analysis(state, body, version, &judged);
     *editing = Some(Editing {
         version,
         body: body.to_owned(),
         analysis: analysis.clone(),
+        judged,
     });
     Ok(analysis)
 }
@@ -42,20 +61,29 @@ pub fn analyse_edits(
     let (body, moved) = wire::apply(&current.body, edits)?;
     check::body(&body)?;
     let version = version.wrapping_add(1);
-    let analysis = live_analysis(state, &body, version);
+    let analysis = live_analysis(state, &body, version, &current.judged);
     let update = wire::AnalysisUpdate::between(&current.analysis, analysis.clone(), moved, version);
-    *current = Editing {
-        version,
-        body,
-        analysis,
-    };
+    current.version = version;
+    current.body = body;
+    current.analysis = analysis;
     Ok(update)
 }
 
-fn live_analysis(state: &App, body: &str, version: u32) -> wire::Analysis {
+/// The analysis the editor receives: the judgements applied before it is told (whole or as
+/// splices against the one it holds, which was filtered the same way).
+fn live_analysis(state: &App, body: &str, version: u32, judged: &Judged) -> wire::Analysis {
     let options = state.settings().analysis_options();
-    let (analysis, status) = state.lexicon.analyse(body, &options);
+    let (mut analysis, status) = state.lexicon.analyse(body, &options);
+    let checked = findings::apply(judged, body, &mut analysis.findings);
     let mut out = wire::Analysis::new(&analysis, body);
+    if !checked.is_empty() {
+        let offsets = wire::Utf16Offsets::new(body);
+        out.figures.checked = checked
+            .iter()
+            .map(|finding| wire::Finding::new(finding, &offsets))
+            .collect();
+    }
+    out.figures.rules_off = judged.rules_off.clone();
     out.figures.dictionary = status;
     out.version = version;
     out

@@ -6,7 +6,8 @@
 //!   after a failure), the settings, the clock, the dictionary and the office's readings
 //!   ([`lexicon`]); [`local_settings`]: this PC's own (which library, who writes).
 //! - The use cases, one module each: [`library`] (drafts, revisions, templates, imports),
-//!   [`analysis`], [`readings`], [`export`], [`settings`], [`prompter`] (script, settings,
+//!   [`analysis`] with [`findings`] (what the writer judged: dismissals, rules off per draft),
+//!   [`readings`], [`export`], [`settings`], [`prompter`] (script, settings,
 //!   rehearsals), [`upkeep`] (backups, checks, repairs, recovery, export of every draft),
 //!   [`workflow`] (a draft's status, comments, who else has it open).
 //! - [`wire`]: the types that cross to a front end (serde, exported to TypeScript with ts-rs),
@@ -15,6 +16,7 @@
 pub mod analysis;
 pub mod error;
 pub mod export;
+pub mod findings;
 pub mod journal;
 pub mod lexicon;
 pub mod library;

@@ -63,7 +63,20 @@ pub struct App {
 pub(crate) struct Editing {
     pub version: u32,
     pub body: String,
+    /// Its analysis with the draft's judgements applied (`findings::apply`).
     pub analysis: crate::wire::Analysis,
+    /// What the writer judged in the draft the text is of.
+    pub judged: Judged,
+}
+
+/// What the writer judged in the open draft.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Judged {
+    pub draft: Option<i64>,
+    /// (rule, quote, passage) of each dismissal.
+    pub dismissed: Vec<(String, String, String)>,
+    /// Ids of the rules the draft does not use.
+    pub rules_off: Vec<String>,
 }
 
 impl App {

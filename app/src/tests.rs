@@ -140,7 +140,7 @@ fn a_draft_from_creation_to_export() {
     assert_eq!(latest.kind, RevisionKind::Restore);
 
     // Analyse with the settings' pace; export with the settings' footer.
-    let analysis = analyse(&state, &restored.body).unwrap();
+    let analysis = analyse(&state, &restored.body, None).unwrap();
     assert_eq!(analysis.figures.pace_per_minute, 300.0);
     assert_eq!(analysis.figures.title.as_deref(), Some("令和9年 年頭挨拶"));
     assert!(analysis.figures.sections.len() >= 6);
@@ -177,7 +177,7 @@ fn settings_round_trip_and_drive_analysis_and_export() {
     assert_eq!(get_settings(&state), settings);
 
     let body = "# 題\n\n## 結びに\n\nこの一文は、二十字を超えるので、長すぎると言われ、読点も多すぎます。\n";
-    let analysis = analyse(&state, body).unwrap();
+    let analysis = analyse(&state, body, None).unwrap();
     assert_eq!(analysis.figures.pace_per_minute, 350.0);
     let rules: Vec<_> = analysis.findings.iter().map(|f| f.rule.as_str()).collect();
     assert!(
@@ -290,7 +290,7 @@ fn bad_arguments_are_invalid_input_and_missing_things_not_found() {
     );
     let huge = "あ".repeat(podium::input::MAX_DRAFT_BYTES / 3 + 1);
     assert_eq!(
-        analyse(&state, &huge).unwrap_err().code,
+        analyse(&state, &huge, None).unwrap_err().code,
         ErrorCode::InvalidInput
     );
     let unknown = NewDraftValues {
@@ -315,7 +315,7 @@ fn analysis_works_without_a_database() {
         app_info(&state).database_error.map(|e| e.code),
         Some(ErrorCode::Io)
     );
-    assert!(analyse(&state, "# 題\n\n本文。").is_ok());
+    assert!(analyse(&state, "# 題\n\n本文。", None).is_ok());
     assert!(export_text(&state, "本文。", ExportProfile::Html, None, None).is_ok());
 }
 
@@ -389,7 +389,7 @@ fn the_reading_dictionary_is_checked_stored_and_used_by_analysis() {
     assert_eq!(entries[0].reading, "シライトオル");
     assert!(delete_reading(&state, "白井亨").unwrap().is_empty());
     // Without the dictionary (never loaded here) analysis counts characters and says so.
-    let analysis = analyse(&state, "# 題\n\n白井亨です。").unwrap();
+    let analysis = analyse(&state, "# 題\n\n白井亨です。", None).unwrap();
     assert_eq!(
         analysis.figures.dictionary,
         crate::wire::DictionaryStatus::Missing
@@ -543,6 +543,145 @@ fn the_trash_keeps_a_draft_for_the_settings_days_then_it_goes_at_a_start() {
     settings.trash_days = 0;
     assert_eq!(
         set_settings(&state, settings).unwrap_err().code,
+        ErrorCode::InvalidInput
+    );
+}
+
+#[test]
+fn a_dismissed_finding_stays_dismissed_until_its_passage_is_edited_and_rules_go_off_per_draft() {
+    use crate::findings::{dismiss_finding, set_draft_rule_off, undo_dismissal};
+    use crate::wire::TextEdit;
+    let (state, _) = state();
+    let blank = || NewDraftValues {
+        template_id: None,
+        date: "2027-01-04".into(),
+        event: String::new(),
+        speaker: String::new(),
+        city: String::new(),
+    };
+    let draft = create_draft(&state, blank()).unwrap();
+    let other = create_draft(&state, blank()).unwrap();
+    let long = "この一文は、読点が、とても、多くて、読みにくい、文です。";
+    let body = format!("# 題\n\n{long}\n");
+    let commas = |analysis: &crate::wire::Analysis| {
+        analysis
+            .findings
+            .iter()
+            .filter(|f| f.rule == "too-many-commas")
+            .cloned()
+            .collect::<Vec<_>>()
+    };
+    let first = analyse(&state, &body, Some(draft.id)).unwrap();
+    let finding = commas(&first).pop().expect("a finding on the commas");
+    assert_eq!(finding.line, 3, "1-based, the editor's lines");
+
+    // A stale version is a conflict; the one analysed is dismissed.
+    assert_eq!(
+        dismiss_finding(
+            &state,
+            draft.id,
+            first.version + 1,
+            &finding.rule,
+            finding.from,
+            finding.to
+        )
+        .unwrap_err()
+        .code,
+        ErrorCode::Conflict
+    );
+    dismiss_finding(
+        &state,
+        draft.id,
+        first.version,
+        &finding.rule,
+        finding.from,
+        finding.to,
+    )
+    .unwrap();
+    let judged = analyse(&state, &body, Some(draft.id)).unwrap();
+    assert!(commas(&judged).is_empty(), "{:?}", judged.findings);
+    assert_eq!(judged.figures.checked, std::slice::from_ref(&finding));
+    // The same text in another draft is not judged.
+    assert_eq!(
+        commas(&analyse(&state, &body, Some(other.id)).unwrap()).len(),
+        1
+    );
+
+    // Text moves around it: still dismissed (the keystroke path, whose splices the editor
+    // applies to the list it holds).
+    let held = analyse(&state, &body, Some(draft.id)).unwrap();
+    let moved = analyse_edits(
+        &state,
+        held.version,
+        &[TextEdit {
+            from: 4,
+            to: 4,
+            insert: "\n新しい段落です。\n".into(),
+        }],
+    )
+    .unwrap();
+    assert!(moved
+        .findings
+        .inserted
+        .iter()
+        .all(|f| f.rule != "too-many-commas"));
+    assert_eq!(moved.figures.checked[0].line, 5);
+    // Its passage edited: back, in the splice.
+    let at = moved.figures.checked[0].from + 2;
+    let revived = analyse_edits(
+        &state,
+        moved.version,
+        &[TextEdit {
+            from: at,
+            to: at,
+            insert: "長い".into(),
+        }],
+    )
+    .unwrap();
+    assert!(revived.figures.checked.is_empty());
+    assert!(
+        revived
+            .findings
+            .inserted
+            .iter()
+            .any(|f| f.rule == "too-many-commas"),
+        "{:?}",
+        revived.findings
+    );
+
+    // Undone: shown again on the original text.
+    let again = analyse(&state, &body, Some(draft.id)).unwrap();
+    let checked = &again.figures.checked[0];
+    undo_dismissal(
+        &state,
+        draft.id,
+        again.version,
+        &checked.rule,
+        checked.from,
+        checked.to,
+    )
+    .unwrap();
+    let shown = analyse(&state, &body, Some(draft.id)).unwrap();
+    assert_eq!((commas(&shown).len(), shown.figures.checked.len()), (1, 0));
+
+    // A rule off for this draft only, and on again.
+    set_draft_rule_off(&state, draft.id, "too-many-commas", true).unwrap();
+    let off = analyse(&state, &body, Some(draft.id)).unwrap();
+    assert!(commas(&off).is_empty());
+    assert_eq!(off.figures.rules_off, ["too-many-commas"]);
+    assert_eq!(
+        commas(&analyse(&state, &body, Some(other.id)).unwrap()).len(),
+        1
+    );
+    set_draft_rule_off(&state, draft.id, "too-many-commas", false).unwrap();
+    assert_eq!(
+        commas(&analyse(&state, &body, Some(draft.id)).unwrap()).len(),
+        1
+    );
+    assert_eq!(
+        set_draft_rule_off(&state, draft.id, "no-such-rule", true)
+            .unwrap_err()
+            .code,
         ErrorCode::InvalidInput
     );
 }

@@ -14,7 +14,9 @@ use podium_app::wire::{
     StatusChange, TemplateInfo, TextEdit, TrashedDraft,
 };
 use podium_app::workflow;
-use podium_app::{analysis, export, library, prompter, readings, settings, upkeep, App, AppError};
+use podium_app::{
+    analysis, export, findings, library, prompter, readings, settings, upkeep, App, AppError,
+};
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State, WebviewWindow};
 
@@ -106,8 +108,42 @@ pub fn restore_revision(state: State<'_, App>, revision_id: i64) -> Result<Draft
 }
 
 #[tauri::command(async)]
-pub fn analyse(state: State<'_, App>, body: String) -> Result<Analysis> {
-    analysis::analyse(&state, &body)
+pub fn analyse(state: State<'_, App>, body: String, draft: Option<i64>) -> Result<Analysis> {
+    analysis::analyse(&state, &body, draft)
+}
+
+#[tauri::command(async)]
+pub fn dismiss_finding(
+    state: State<'_, App>,
+    draft: i64,
+    version: u32,
+    rule: String,
+    from: u32,
+    to: u32,
+) -> Result<()> {
+    findings::dismiss_finding(&state, draft, version, &rule, from, to)
+}
+
+#[tauri::command(async)]
+pub fn undo_dismissal(
+    state: State<'_, App>,
+    draft: i64,
+    version: u32,
+    rule: String,
+    from: u32,
+    to: u32,
+) -> Result<()> {
+    findings::undo_dismissal(&state, draft, version, &rule, from, to)
+}
+
+#[tauri::command(async)]
+pub fn set_draft_rule_off(
+    state: State<'_, App>,
+    draft: i64,
+    rule: String,
+    off: bool,
+) -> Result<()> {
+    findings::set_draft_rule_off(&state, draft, &rule, off)
 }
 
 /// The editor's edits since the analysis of `version`; only what changed comes back.

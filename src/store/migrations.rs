@@ -16,7 +16,7 @@
 use super::{Result, StoreError};
 use rusqlite::{Connection, TransactionBehavior};
 
-static STEPS: [&str; 10] = [
+static STEPS: [&str; 11] = [
     include_str!("migrations/sqlite/001_drafts.sql"),
     include_str!("migrations/sqlite/002_search.sql"),
     include_str!("migrations/sqlite/003_templates.sql"),
@@ -27,12 +27,14 @@ static STEPS: [&str; 10] = [
     include_str!("migrations/sqlite/008_revision_author.sql"),
     include_str!("migrations/sqlite/009_moved_drafts.sql"),
     include_str!("migrations/sqlite/010_workflow.sql"),
+    include_str!("migrations/sqlite/011_dismissals.sql"),
 ];
 
-static POSTGRES_STEPS: [&str; 3] = [
+static POSTGRES_STEPS: [&str; 4] = [
     include_str!("migrations/postgres/001_library.sql"),
     include_str!("migrations/postgres/002_moved_drafts.sql"),
     include_str!("migrations/postgres/003_workflow.sql"),
+    include_str!("migrations/postgres/004_dismissals.sql"),
 ];
 
 /// The advisory lock Podium's migrations take on a server ("PODIUM" in ASCII, as a number).

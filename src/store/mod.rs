@@ -17,6 +17,7 @@
 //!   backups: [`Store::backup_if_due`]; every draft as a Markdown file: [`Store::export_all`].
 
 mod backup;
+mod dismissals;
 mod drafts;
 mod error;
 mod export_all;
@@ -41,6 +42,7 @@ mod templates;
 mod workflow;
 
 pub use backup::{backup_dir, list_backups, restore_backup, DEFAULT_BACKUPS_KEPT};
+pub use dismissals::{Dismissal, RuleOff};
 pub use drafts::{Draft, DraftEdit, DraftSummary, SaveKind};
 pub use error::{Item, StoreError};
 pub use export_all::{file_name_for, ExportedDraft};

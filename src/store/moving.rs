@@ -2,7 +2,8 @@
 //! office outgrows one PC, its drafts go to the server with everything they had.
 //!
 //! - Every draft, in the trash too, with its whole history as it was (numbers, kinds, names,
-//!   authors, times) and its rehearsals. Each draft is one transaction on the target.
+//!   authors, times), its rehearsals and what was judged in its proofreading (dismissed
+//!   findings, rules off). Each draft is one transaction on the target.
 //! - The user's templates (a name the target has already keeps the newer of the two), the
 //!   reading dictionary (a word the target has already keeps the target's reading), and the
 //!   settings the target does not have yet.
@@ -14,7 +15,7 @@
 use super::revisions::{self, Revision};
 use super::sql::{values, Db};
 use super::stamp::{IsoDate, Millis};
-use super::{drafts, rehearsals};
+use super::{dismissals, drafts, rehearsals};
 use super::{Result, Store, StoreError};
 use std::hash::{BuildHasher, Hasher};
 
@@ -46,11 +47,15 @@ impl Store {
                 .collect()
         })?;
         for id in ids {
-            let (draft, history, runs) = self.read(|db| {
+            let (draft, history, runs, judged) = self.read(|db| {
                 Ok((
                     drafts::read(db, id)?,
                     revisions::all_of(db, id)?,
                     rehearsals::read(db, id, u32::MAX)?,
+                    (
+                        dismissals::dismissals_of(db, id)?,
+                        dismissals::rules_off_of(db, id)?,
+                    ),
                 ))
             })?;
             let copied = target.write(|db| {
@@ -65,6 +70,7 @@ impl Store {
                 for run in runs.iter().rev() {
                     rehearsals::insert(db, new_id, run.revision, run.recorded_at, &run.sections)?;
                 }
+                dismissals::copy(db, new_id, &judged.0, &judged.1)?;
                 super::search::index(db, new_id)?;
                 db.execute(
                     "INSERT INTO moved_drafts (source, source_id, draft_id) VALUES (?1, ?2, ?3)",

@@ -168,6 +168,27 @@ mod tests {
         }
     }
 
+    /// A writer who starts from a built-in template starts from a clean list: filled, no
+    /// template raises a warning or an error (at the default limits, on characters; the word
+    /// rules are checked with the dictionary in `tests/japanese.rs`).
+    #[test]
+    fn every_template_filled_raises_no_warning_or_error() {
+        use crate::lint::{lint, LintConfig, Severity};
+        for template in builtin() {
+            let draft = fill(template.body, &all_values());
+            let found: Vec<_> = lint(
+                &draft,
+                &crate::script::parse(&draft),
+                &LintConfig::default(),
+            )
+            .into_iter()
+            .filter(|finding| finding.severity != Severity::Info)
+            .map(|finding| (finding.rule.id(), finding.span.line, finding.message))
+            .collect();
+            assert!(found.is_empty(), "{}: {found:#?}", template.id);
+        }
+    }
+
     #[test]
     fn ids_and_names_are_unique_and_found() {
         for template in builtin() {

@@ -20,6 +20,7 @@ on_both!(
     a_one_pc_library_moves_in_with_its_history_and_only_once,
     a_draft_is_reviewed_settled_read_only_and_reopened_with_a_reason,
     comments_stay_beside_the_text_and_presence_shows_who_else_is_in,
+    dismissed_findings_and_rules_off_are_kept_per_draft_and_moved_with_it,
 );
 
 fn drafts_are_created_listed_saved_renamed_duplicated_deleted_and_restored(library: &Library) {
@@ -686,5 +687,90 @@ fn comments_stay_beside_the_text_and_presence_shows_who_else_is_in(library: &Lib
     assert_eq!(
         reviewer.mark_present(draft.id, later).unwrap(),
         Vec::<String>::new()
+    );
+}
+
+fn dismissed_findings_and_rules_off_are_kept_per_draft_and_moved_with_it(library: &Library) {
+    let mut writer = library.open();
+    writer.set_author("佐藤");
+    let draft = writer
+        .create_draft(&edit("年頭挨拶", "市民福祉向上計画を進めます。"), at(0))
+        .unwrap();
+    let other = writer
+        .create_draft(&edit("入庁式", "おめでとうございます。"), at(0))
+        .unwrap();
+    let passage = "市民福祉向上計画を進めます。";
+    let dismissal = writer
+        .dismiss_finding(draft.id, "kanji-run", "市民福祉向上計画", passage, at(1))
+        .unwrap();
+    assert_eq!(dismissal.author, "佐藤");
+    // Again: still one, renewed; a passage of over 2,700 bytes (btree's limit) is fine.
+    let again = writer
+        .dismiss_finding(draft.id, "kanji-run", "市民福祉向上計画", passage, at(2))
+        .unwrap();
+    let long = "長い段落です。".repeat(400);
+    let on_long = writer
+        .dismiss_finding(draft.id, "sentence-length", "長い段落です。", &long, at(3))
+        .unwrap();
+    let mut reader = library.open();
+    assert_eq!(reader.dismissals(draft.id).unwrap(), [again, on_long]);
+    assert_eq!(reader.dismissals(other.id).unwrap(), []);
+    assert!(reader
+        .undo_dismissal(draft.id, "sentence-length", "長い段落です。", &long)
+        .unwrap());
+    assert!(!reader
+        .undo_dismissal(draft.id, "sentence-length", "長い段落です。", &long)
+        .unwrap());
+    assert_eq!(writer.dismissals(draft.id).unwrap().len(), 1);
+
+    writer
+        .set_rule_off(draft.id, "too-many-commas", true, at(4))
+        .unwrap();
+    writer
+        .set_rule_off(draft.id, "too-many-commas", true, at(5))
+        .unwrap();
+    writer
+        .set_rule_off(draft.id, "kanji-run", true, at(5))
+        .unwrap();
+    writer
+        .set_rule_off(draft.id, "kanji-run", false, at(6))
+        .unwrap();
+    let off = reader.rules_off(draft.id).unwrap();
+    assert_eq!(
+        off.iter()
+            .map(|o| (o.rule.as_str(), o.author.as_str(), o.at))
+            .collect::<Vec<_>>(),
+        [("too-many-commas", "佐藤", at(4))]
+    );
+    assert!(matches!(
+        writer.dismiss_finding(999, "kanji-run", "x", "x", at(7)),
+        Err(StoreError::NotFound(Item::Draft(999)))
+    ));
+    assert!(matches!(
+        writer.set_rule_off(999, "kanji-run", true, at(7)),
+        Err(StoreError::NotFound(Item::Draft(999)))
+    ));
+
+    // Moved into another library, the judgements go with the draft.
+    let mut office = Library::sqlite().open();
+    writer.move_into(&mut office).unwrap();
+    let moved = office
+        .list_drafts()
+        .unwrap()
+        .into_iter()
+        .find(|d| d.title == "年頭挨拶")
+        .unwrap();
+    assert_eq!(
+        office.dismissals(moved.id).unwrap(),
+        writer.dismissals(draft.id).unwrap()
+    );
+    assert_eq!(office.rules_off(moved.id).unwrap(), off);
+
+    // A draft in the trash keeps them (it may be restored).
+    writer.delete_draft(draft.id, at(8)).unwrap();
+    assert_eq!(
+        writer.dismissals(draft.id).unwrap().len(),
+        1,
+        "in the trash, kept"
     );
 }

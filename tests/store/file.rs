@@ -23,7 +23,7 @@ fn fresh_file_is_migrated_in_wal_mode_and_reopens_with_its_data() {
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |row| row.get(0))
         .unwrap();
-    assert_eq!((mode.as_str(), version), ("wal", 10));
+    assert_eq!((mode.as_str(), version), ("wal", 11));
     drop(conn);
 
     let store = Store::open(&path).unwrap();

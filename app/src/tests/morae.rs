@@ -56,7 +56,7 @@ fn the_library_the_prompter_and_rehearsals_tell_the_live_panels_time_in_morae() 
 
     // The library's figures are the panel's: on creation and on every save.
     let draft = create_draft(&state, new_year()).unwrap();
-    let analysis = analyse(&state, &draft.body).unwrap();
+    let analysis = analyse(&state, &draft.body, None).unwrap();
     assert_eq!(analysis.figures.dictionary, DictionaryStatus::Ready);
     assert!(analysis.figures.morae.is_some());
     assert_eq!(analysis.figures.pace_per_minute, 450.0);
@@ -70,7 +70,7 @@ fn the_library_the_prompter_and_rehearsals_tell_the_live_panels_time_in_morae() 
         SaveKind::Autosave,
     )
     .unwrap();
-    let analysis = analyse(&state, &body).unwrap();
+    let analysis = analyse(&state, &body, None).unwrap();
     assert_eq!(saved.seconds, analysis.figures.seconds);
     assert_eq!(
         list_drafts(&state).unwrap()[0].seconds,
@@ -111,7 +111,10 @@ fn the_library_the_prompter_and_rehearsals_tell_the_live_panels_time_in_morae() 
         },
     )
     .unwrap();
-    assert_eq!(analyse(&state, &body).unwrap().figures.seconds, calibrated);
+    assert_eq!(
+        analyse(&state, &body, None).unwrap().figures.seconds,
+        calibrated
+    );
     assert_eq!(rehearsal_summary(&state, draft.id).unwrap(), summary);
 }
 
@@ -136,7 +139,7 @@ fn edits_give_the_analysis_of_the_whole_text() {
     load_dictionary(&state);
     let address = include_str!("../../../tests/data/address.md");
     let mut body = address.to_owned();
-    let mut held = analyse(&state, &body).unwrap();
+    let mut held = analyse(&state, &body, None).unwrap();
     assert!(!held.readings.is_empty() && !held.findings.is_empty());
     let utf16 = |text: &str, byte: usize| text[..byte].encode_utf16().count() as u32;
     let at = address.find("職員の皆さん").unwrap();
@@ -177,7 +180,7 @@ fn edits_give_the_analysis_of_the_whole_text() {
         held.version = update.version;
     }
     // Another text analysed meanwhile: the editor's edits are stale.
-    analyse(&state, "別の原稿です。").unwrap();
+    analyse(&state, "別の原稿です。", None).unwrap();
     let stale = analyse_edits(&state, held.version, &[]).unwrap_err();
     assert_eq!(stale.code, crate::ErrorCode::Conflict);
 }

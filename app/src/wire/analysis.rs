@@ -45,6 +45,11 @@ pub struct Figures {
     pub sections: Vec<SectionTiming>,
     /// What the parser ignored or repaired (raw HTML, unclosed ruby or cues …).
     pub diagnostics: Vec<Diagnostic>,
+    /// Findings the writer dismissed in this draft (same rule, same text): shown collapsed as
+    /// 確認済み, each can be taken back. Sorted by position.
+    pub checked: Vec<Finding>,
+    /// Ids of the rules this draft does not use (beside the settings' `lintOff`).
+    pub rules_off: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -168,6 +173,8 @@ impl Analysis {
                     }
                 })
                 .collect(),
+            checked: Vec::new(),
+            rules_off: Vec::new(),
         };
         Analysis {
             version: 0,
@@ -187,7 +194,7 @@ impl Analysis {
 }
 
 impl Finding {
-    fn new(finding: &lint::Finding, offsets: &Utf16Offsets<'_>) -> Self {
+    pub fn new(finding: &lint::Finding, offsets: &Utf16Offsets<'_>) -> Self {
         let (from, to) = offsets.span(&finding.span);
         Finding {
             rule: finding.rule.id().to_owned(),

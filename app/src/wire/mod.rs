@@ -18,7 +18,7 @@ mod settings;
 mod upkeep;
 mod workflow;
 
-pub use analysis::{Analysis, Figures};
+pub use analysis::{Analysis, Figures, Finding};
 pub use edits::{apply, AnalysisUpdate, Moved, Placed, Splice, TextEdit};
 #[cfg(test)]
 pub use library::RevisionKind;

@@ -73,11 +73,31 @@ export interface Backend {
   listRevisions(id: number): Promise<RevisionSummary[]>;
   getRevision(revisionId: number): Promise<Revision>;
   restoreRevision(revisionId: number): Promise<Draft>;
-  /** The whole text analysed; it becomes the text `analyseEdits` edits. */
-  analyse(body: string): Promise<Analysis>;
+  /** The whole text analysed; it becomes the text `analyseEdits` edits. Of a `draft`, the
+   * findings its writer judged are applied (dismissed ones in `checked`, rules off left out). */
+  analyse(body: string, draft: number | null): Promise<Analysis>;
   /** The edits since the analysis of `version` (`conflict` when another text was analysed
    * since): what changed in the analysis. */
   analyseEdits(version: number, edits: TextEdit[]): Promise<AnalysisUpdate>;
+  /** Dismisses the finding of `rule` at `from..to` in the text analysed as `version` (the
+   * next analysis lists it as checked; an edit of its line brings it back). */
+  dismissFinding(
+    draft: number,
+    version: number,
+    rule: string,
+    from: number,
+    to: number,
+  ): Promise<void>;
+  /** Takes back the dismissal of the checked finding at `from..to`. */
+  undoDismissal(
+    draft: number,
+    version: number,
+    rule: string,
+    from: number,
+    to: number,
+  ): Promise<void>;
+  /** Turns `rule` off (or on again) for this draft only. */
+  setDraftRuleOff(draft: number, rule: string, off: boolean): Promise<void>;
   /** Moves the draft in the office's workflow (store's rules; else `invalid_input`). `reason`
    * is required to reopen a settled draft, empty otherwise. From `final` on, saves, renames
    * and restores fail with `draft_locked` until it is reopened. */

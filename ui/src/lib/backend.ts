@@ -36,8 +36,13 @@ export function tauriBackend(): Backend {
     listRevisions: (id) => invoke("list_revisions", { id }),
     getRevision: (revisionId) => invoke("get_revision", { revisionId }),
     restoreRevision: (revisionId) => invoke("restore_revision", { revisionId }),
-    analyse: (body) => invoke("analyse", { body }),
+    analyse: (body, draft) => invoke("analyse", { body, draft }),
     analyseEdits: (version, edits) => invoke("analyse_edits", { version, edits }),
+    dismissFinding: (draft, version, rule, from, to) =>
+      invoke("dismiss_finding", { draft, version, rule, from, to }),
+    undoDismissal: (draft, version, rule, from, to) =>
+      invoke("undo_dismissal", { draft, version, rule, from, to }),
+    setDraftRuleOff: (draft, rule, off) => invoke("set_draft_rule_off", { draft, rule, off }),
     setStatus: (id, status, reason) => invoke("set_status", { id, status, reason }),
     statusChanges: (id) => invoke("status_changes", { id }),
     addComment: (id, quote, body) => invoke("add_comment", { id, quote, body }),

@@ -7,7 +7,7 @@ import { markdown } from "@codemirror/lang-markdown";
 import { syntaxHighlighting } from "@codemirror/language";
 import { searchKeymap } from "@codemirror/search";
 import { type ChangeSet, Compartment, EditorState } from "@codemirror/state";
-import { drawSelection, EditorView, keymap } from "@codemirror/view";
+import { drawSelection, EditorView, keymap, lineNumbers } from "@codemirror/view";
 import { classHighlighter } from "@lezer/highlight";
 import { adoptCodeMirrorStyles } from "./codemirror-styles";
 import type { CompositionGate } from "./composition";
@@ -67,6 +67,9 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
       extensions: [
         editorLanguage.of([]),
         editorAccess.of(accessExtension(options.readOnly)),
+        // The source's lines, 1-based, as the findings name them (「3行」): a wrapped line
+        // keeps one number.
+        lineNumbers(),
         history(),
         keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap]),
         EditorView.lineWrapping,

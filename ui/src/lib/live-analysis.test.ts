@@ -37,6 +37,8 @@ function analysis(version: number, readings: SentenceReading[]): Analysis {
       },
     ],
     diagnostics: [],
+    checked: [],
+    rulesOff: [],
   };
 }
 
@@ -54,6 +56,8 @@ describe("an update", () => {
       dictionary: "ready",
       sections: [],
       diagnostics: [],
+      checked: [],
+      rulesOff: [],
       findings: { start: 0, deleted: 0, inserted: [], by: 2, lines: 1 },
       readings: { start: 1, deleted: 1, inserted: [reading(10, "イイ")], by: 2, lines: 1 },
     };
@@ -124,6 +128,19 @@ describe("the live analysis", () => {
       'edits 2 [{"from":0,"to":0,"insert":"、"}]',
       "analyse 、本日は晴天。",
     ]);
+  });
+
+  it("names the draft with the whole text, so its judged findings apply", async () => {
+    const drafts: (number | null)[] = [];
+    const backend = {
+      analyse: async (_body: string, draft: number | null) => {
+        drafts.push(draft);
+        return analysis(1, []);
+      },
+    } as unknown as Backend;
+    await new LiveAnalysis(backend, 42).analyse(() => "本日は。");
+    await new LiveAnalysis(backend).analyse(() => "本日は。");
+    expect(drafts).toEqual([42, null]);
   });
 
   it("with nothing edited, analyses the whole text again (settings may have changed)", async () => {

@@ -64,7 +64,11 @@ export class LiveAnalysis {
   /** What changed in the text since that analysis was asked for. */
   private pending: ChangeSet | null = null;
 
-  constructor(private readonly backend: Backend) {}
+  /** `draft`: the draft the text is of (its judged findings apply), `null` for none. */
+  constructor(
+    private readonly backend: Backend,
+    private readonly draft: number | null = null,
+  ) {}
 
   /** The text changed by `changes`. */
   edited(changes: ChangeSet): void {
@@ -97,7 +101,7 @@ export class LiveAnalysis {
     this.pending = null;
     let next: Analysis;
     if (held === null || pending === null) {
-      next = await this.backend.analyse(body());
+      next = await this.backend.analyse(body(), this.draft);
     } else {
       try {
         next = updated(held, await this.backend.analyseEdits(held.version, editsOf(pending)));
@@ -108,7 +112,7 @@ export class LiveAnalysis {
         }
         // Another text was analysed since (a second window, a reload): send this one whole.
         this.pending = null;
-        next = await this.backend.analyse(body());
+        next = await this.backend.analyse(body(), this.draft);
       }
     }
     this.held = next;

@@ -77,8 +77,13 @@ export function testBackend(options: TestOptions = {}): Backend {
     listRevisions: (id) => call("list_revisions", { id }),
     getRevision: (revisionId) => call("get_revision", { revisionId }),
     restoreRevision: (revisionId) => call("restore_revision", { revisionId }),
-    analyse: (body) => call("analyse", { body }),
+    analyse: (body, draft) => call("analyse", { body, draft }),
     analyseEdits: (version, edits) => call("analyse_edits", { version, edits }),
+    dismissFinding: (draft, version, rule, from, to) =>
+      call("dismiss_finding", { draft, version, rule, from, to }),
+    undoDismissal: (draft, version, rule, from, to) =>
+      call("undo_dismissal", { draft, version, rule, from, to }),
+    setDraftRuleOff: (draft, rule, off) => call("set_draft_rule_off", { draft, rule, off }),
     setStatus: (id, status, reason) => call("set_status", { id, status, reason }),
     statusChanges: (id) => call("status_changes", { id }),
     addComment: (id, quote, body) => call("add_comment", { id, quote, body }),

@@ -46,4 +46,13 @@ dictionary: DictionaryStatus, sections: Array<SectionTiming>,
 /**
  * What the parser ignored or repaired (raw HTML, unclosed ruby or cues …).
  */
-diagnostics: Array<Diagnostic>, };
+diagnostics: Array<Diagnostic>, 
+/**
+ * Findings the writer dismissed in this draft (same rule, same text): shown collapsed as
+ * 確認済み, each can be taken back. Sorted by position.
+ */
+checked: Array<Finding>, 
+/**
+ * Ids of the rules this draft does not use (beside the settings' `lintOff`).
+ */
+rulesOff: Array<string>, };
