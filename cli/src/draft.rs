@@ -309,6 +309,17 @@ pub fn export(args: ExportArgs) -> Outcome {
             source.name
         );
     }
+    // As the app's export dialog warns: a `{{…}}` left unfilled would reach the reader.
+    let unfilled: Vec<&str> = podium::templates::unfilled(&source.text)
+        .map(|(range, _)| &source.text[range])
+        .collect();
+    if !unfilled.is_empty() {
+        note!(
+            "podium: {}: 未入力の差し込み欄がそのまま書き出されます: {} (unfilled placeholders are exported as they are)",
+            source.name,
+            unfilled.join(" ")
+        );
+    }
     let output = export::export(&script, &options);
     match &args.output {
         Some(path) => write_file(path, &output),

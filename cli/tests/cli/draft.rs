@@ -249,3 +249,27 @@ fn other_encodings_are_decoded() {
         assert!(output.status.success(), "{file}: {}", stderr(&output));
     }
 }
+
+#[test]
+fn an_export_with_a_placeholder_left_unfilled_says_so() {
+    let lib = library();
+    let text = "# 年頭挨拶\n\n{{city}}の皆さん、明けましておめでとうございます。\n";
+    let output = podium_with_stdin(
+        &["export", "-", "--to", "txt"],
+        &lib.db,
+        Some(text.as_bytes()),
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let said = stderr(&output);
+    assert!(
+        said.contains("未入力の差し込み欄がそのまま書き出されます: {{city}}"),
+        "{said}"
+    );
+    assert!(stdout(&output).contains("{{city}}の皆さん"));
+    let clean = podium_with_stdin(
+        &["export", "-", "--to", "txt"],
+        &lib.db,
+        Some("# 題\n\nみなと市の皆さん。\n".as_bytes()),
+    );
+    assert_eq!(stderr(&clean), "");
+}
