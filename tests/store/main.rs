@@ -1,4 +1,4 @@
-//! The store: its behaviour on both databases ([`behaviour`]), what only a SQLite file
+//! The store: its behaviour on both databases ([`behaviour`], [`office`]), what only a SQLite file
 //! has ([`file`]), and what only a server has ([`server`]). Real databases only: files in
 //! temporary folders, and a PostgreSQL server of Debian's package started by the tests.
 
@@ -54,6 +54,7 @@ macro_rules! on_both {
 
 mod behaviour;
 mod file;
+mod office;
 mod server;
 
 pub const T0: OffsetDateTime = datetime!(2026-01-05 09:00 UTC);
