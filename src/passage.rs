@@ -8,7 +8,7 @@
 //! their source, from where the previous inline ended; what cannot be aligned is located only
 //! as a whole.
 
-use crate::script::{Block, Heading, Inline, Script, Sentence, Span};
+use crate::script::{Aside, Block, Heading, Inline, Quote, Script, Sentence, Span};
 use std::ops::Range;
 
 /// What a passage is: only sentences are checked for length, commas and style.
@@ -70,11 +70,12 @@ pub(crate) fn passages(script: &Script, source: &str) -> Vec<Passage> {
                         .map(|block| match block {
                             Block::Paragraph(p) => p.sentences.len(),
                             Block::List(list) => list.items.iter().map(|p| p.sentences.len()).sum(),
-                            Block::Quote(quote) => {
-                                quote.paragraphs.iter().map(|p| p.sentences.len()).sum()
+                            Block::Quote(Quote { paragraphs, .. })
+                            | Block::Spoken(Aside { paragraphs, .. }) => {
+                                paragraphs.iter().map(|p| p.sentences.len()).sum()
                             }
                             Block::Heading(_) => 1,
-                            Block::Note(_) | Block::Rule(_) => 0,
+                            Block::Note(_) | Block::Signature(_) | Block::Rule(_) => 0,
                         })
                         .sum::<usize>()
             })
@@ -91,12 +92,13 @@ pub(crate) fn passages(script: &Script, source: &str) -> Vec<Passage> {
             let paragraphs = match block {
                 Block::Paragraph(p) => std::slice::from_ref(p),
                 Block::List(list) => &list.items,
-                Block::Quote(quote) => &quote.paragraphs,
+                Block::Quote(Quote { paragraphs, .. })
+                | Block::Spoken(Aside { paragraphs, .. }) => paragraphs,
                 Block::Heading(heading) => {
                     out.push(builder.heading(heading));
                     continue;
                 }
-                Block::Note(_) | Block::Rule(_) => continue,
+                Block::Note(_) | Block::Signature(_) | Block::Rule(_) => continue,
             };
             for sentence in paragraphs.iter().flat_map(|p| &p.sentences) {
                 out.push(builder.sentence(sentence));

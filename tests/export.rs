@@ -283,6 +283,38 @@ fn cues_notes_and_summaries_stay_private() {
     }
 }
 
+/// A signature (`> [!sign]`) is printed and published; a line for the room (`> [!spoken]`)
+/// is read aloud and never published, in every profile and ruby style.
+#[test]
+fn signatures_are_published_and_lines_for_the_room_are_not() {
+    let script = parse(
+        "# 題\n\n## 結びに\n\n> [!spoken] 皆さん、どうぞお掛けください。\n\n\
+         一年間、よろしくお願いいたします。\n\n> [!sign]\n> 令和9年1月4日　市長　山田太郎\n",
+    );
+    for profile in ExportProfile::ALL {
+        for ruby in RubyStyle::ALL {
+            let out = run(&script, profile, ruby);
+            assert!(
+                out.contains("令和9年1月4日　市長　山田太郎"),
+                "{profile}/{ruby}:\n{out}"
+            );
+            for private in ["お掛けください", "[!sign]", "[!spoken]"] {
+                assert!(
+                    !out.contains(private),
+                    "{profile}/{ruby} shows {private}:\n{out}"
+                );
+            }
+        }
+    }
+    let html = run(&script, ExportProfile::Html, RubyStyle::Tags);
+    assert!(
+        html.contains(
+            "<div class=\"podium-signature\">\n<p>令和9年1月4日　市長　山田太郎</p>\n</div>"
+        ),
+        "{html}"
+    );
+}
+
 #[test]
 fn ruby_is_written_per_option() {
     let script = parse("本日は{晴天|せいてん}なり。｜市長《しちょう》です。");

@@ -91,3 +91,28 @@ fn a_twenty_thousand_character_speech_parses_without_loss() {
     let copies = long.matches("# 令和9年").count();
     assert_eq!(many.spoken, one.spoken * copies);
 }
+
+/// The signature is printed, not read: no time, no sentence; a line for the room is read and
+/// timed like any paragraph.
+#[test]
+fn a_signature_is_not_read_and_a_line_for_the_room_is() {
+    let with = "## 結びに\n\n> [!spoken] 皆さん、どうぞお掛けください。\n\n\
+                よろしくお願いいたします。\n\n> [!sign]\n> 令和9年1月4日　市長　山田太郎\n";
+    let script = parse(with);
+    let read: Vec<String> = script.sentences().map(|s| s.text()).collect();
+    assert_eq!(
+        read,
+        [
+            "皆さん、どうぞお掛けください。",
+            "よろしくお願いいたします。"
+        ]
+    );
+    let blocks = &script.sections[0].blocks;
+    assert!(matches!(&blocks[0], Block::Spoken(_)));
+    assert!(
+        matches!(&blocks[2], Block::Signature(s) if s.paragraphs[0].sentences[0].text() == "令和9年1月4日　市長　山田太郎")
+    );
+    let seconds = |source: &str| estimate(&parse(source), &TimingOptions::default()).seconds;
+    let without_signature = with.split("> [!sign]").next().unwrap();
+    assert_eq!(seconds(with), seconds(without_signature));
+}

@@ -36,6 +36,10 @@ pub use error::{AppError, ErrorCode};
 pub use local_settings::LocalSettings;
 pub use state::{database_location, default_location, podium_db_env, App, Location};
 
+/// `PODIUM_SAMPLE=0`: a new library starts empty, without the sample address (an office that
+/// fills its libraries itself; the window tests).
+pub const SAMPLE_ENV: &str = "PODIUM_SAMPLE";
+
 /// What a long-running front end does once it has opened its [`App`]: the office's readings
 /// now, the dictionary in the background (built from mecab-ipadic the first time).
 pub fn start(app: &App) {
@@ -47,6 +51,10 @@ pub fn start(app: &App) {
     let _ = library::replay_journal(app);
     // Drafts deleted longer ago than the settings keep them.
     let _ = library::purge_expired(app);
+    // A new library opens on the sample address, unless this PC's deployment says not to.
+    if std::env::var_os(SAMPLE_ENV).is_none_or(|value| value != "0") {
+        let _ = library::give_sample(app);
+    }
     app.lexicon.load_in_background(
         podium::japanese::dictionary::default_sources(),
         podium::japanese::dictionary::default_cache(),

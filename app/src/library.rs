@@ -70,6 +70,32 @@ pub fn from_template(
     state.with_store(|store| store.create_draft(&draft, state.now()))
 }
 
+/// The setting that says a library has had its sample address.
+const SAMPLE_GIVEN: &str = "sampleGiven";
+
+/// The sample address ([`templates::SAMPLE`]), once per library: made at the first start of a
+/// library that holds no draft, not even in the trash, so that a new user opens on a draft
+/// that shows the dialect. Deleted, it stays deleted; an office's shared library gets it once,
+/// not once per PC. Returns the draft when it was made now.
+pub fn give_sample(state: &App) -> Result<Option<store::Draft>, AppError> {
+    let given = state.with_store(|store| store.get_setting::<bool>(SAMPLE_GIVEN))?;
+    if given.unwrap_or(false) {
+        return Ok(None);
+    }
+    let options = state.settings().analysis_options();
+    let sample = compose::from_file(templates::SAMPLE.to_owned(), "", &|body| {
+        analyse_with(state, body, &options)
+    });
+    state.with_store(|store| {
+        let empty = store.list_drafts()?.is_empty() && store.trash()?.is_empty();
+        store.set_setting(SAMPLE_GIVEN, &true)?;
+        match empty {
+            true => store.create_draft(&sample, state.now()).map(Some),
+            false => Ok(None),
+        }
+    })
+}
+
 pub fn duplicate_draft(state: &App, id: i64) -> Result<wire::Draft, AppError> {
     let id = check::id(id)?;
     state

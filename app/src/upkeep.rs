@@ -129,5 +129,13 @@ pub fn export_all(
             .iter()
             .map(|draft| draft.path.display().to_string())
             .collect(),
+        unfilled: written
+            .into_iter()
+            .filter(|draft| !draft.unfilled.is_empty())
+            .map(|draft| wire::UnfilledDraft {
+                title: draft.title,
+                placeholders: draft.unfilled,
+            })
+            .collect(),
     })
 }

@@ -161,6 +161,13 @@ pub fn export_all(args: ExportAllArgs) -> Outcome {
     if written.is_empty() {
         note!("原稿はまだありません (no drafts yet)");
     }
+    for draft in written.iter().filter(|draft| !draft.unfilled.is_empty()) {
+        note!(
+            "podium: {}: 未入力の差し込み欄が残っています: {} (unfilled placeholders)",
+            shown(&draft.title),
+            draft.unfilled.join(" ")
+        );
+    }
     Ok(())
 }
 

@@ -1,7 +1,7 @@
 //! The HTML fragment and the printable HTML document.
 
 use super::inline::{has_content, runs, visible, Emphasis, Run};
-use super::sanitize::{push_link, push_text, sanitize_export};
+use super::sanitize::{push_link, push_text, sanitize_export, SIGNATURE_CLASS};
 use super::RubyStyle;
 use crate::script::{Block, Heading, Inline, Paragraph, Script};
 
@@ -49,6 +49,7 @@ p { margin: 0 0 1em; orphans: 2; widows: 2; }
 rt { font-size: 0.5em; }
 blockquote { margin: 1em 0; padding-left: 1em; border-left: 3px solid #999; }
 hr { border: 0; border-top: 1px solid #999; margin: 2em 0; }
+.podium-signature { margin-top: 2em; text-align: right; }
 a { color: inherit; }
 @page { size: A4; margin: 20mm; }
 @media print { body { margin: 0; max-width: none; padding: 0; } a { text-decoration: none; } }
@@ -86,8 +87,15 @@ pub(super) fn body(out: &mut String, script: &Script, ruby: RubyStyle) {
                     }
                     out.push_str("</blockquote>\n");
                 }
+                Block::Signature(signature) => {
+                    out.push_str(&format!("<div class=\"{SIGNATURE_CLASS}\">\n"));
+                    for p in &signature.paragraphs {
+                        paragraph(out, p, ruby);
+                    }
+                    out.push_str("</div>\n");
+                }
                 Block::Rule(_) => out.push_str("<hr>\n"),
-                Block::Note(_) => {}
+                Block::Note(_) | Block::Spoken(_) => {}
             }
         }
     }

@@ -9,6 +9,8 @@ use std::sync::LazyLock;
 pub(super) const SUMMARY_CLASS: &str = "podium-summary";
 /// Class of the blog's footer block.
 pub(super) const FOOTER_CLASS: &str = "podium-footer";
+/// Class of a signature (`> [!sign]`): printed and published, not read.
+pub(super) const SIGNATURE_CLASS: &str = "podium-signature";
 
 /// Every element an export may contain. No images, media, forms, frames, scripts or styles.
 const TAGS: &[&str] = &[
@@ -51,7 +53,7 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
         .generic_attributes(HashSet::new())
         .allowed_classes(HashMap::from([(
             "div",
-            HashSet::from([SUMMARY_CLASS, FOOTER_CLASS]),
+            HashSet::from([SUMMARY_CLASS, FOOTER_CLASS, SIGNATURE_CLASS]),
         )]))
         .url_schemes(HashSet::from(SCHEMES))
         .url_relative(UrlRelative::Deny)

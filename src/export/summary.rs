@@ -112,7 +112,8 @@ pub fn summarise(script: &Script) -> Summary<'_> {
             .sections
             .iter()
             .filter(|s| !matches!(s.role, SectionRole::Greeting | SectionRole::Closing))
-            .flat_map(Section::sentences)
+            .flat_map(Section::body)
+            .flat_map(|p| &p.sentences)
             .collect();
         let enumerated = enumerated(&sentences);
         let lines = if enumerated.len() >= 2 {
@@ -176,7 +177,7 @@ fn section_line<'a>(section: &'a Section, preferred: &[&str]) -> Option<Line<'a>
     if let Some(summary) = section.summary.as_ref().filter(|s| has_content(s.iter())) {
         return Some(Line::Written(summary));
     }
-    let sentences: Vec<&Sentence> = section.sentences().collect();
+    let sentences: Vec<&Sentence> = section.body().flat_map(|p| &p.sentences).collect();
     key_sentences(&sentences, &section.title(), 1, preferred)
         .into_iter()
         .next()

@@ -3,7 +3,7 @@
 
 use super::inline::{has_content, visible};
 use super::RubyStyle;
-use crate::script::{plain_text, Block, Heading, Inline, Script};
+use crate::script::{plain_text, Aside, Block, Heading, Inline, Quote, Script};
 
 /// The section break written for `---`.
 const RULE: &str = "＊　＊　＊";
@@ -45,15 +45,15 @@ pub(super) fn text(script: &Script, ruby: RubyStyle) -> String {
                         blocks.push(lines.join("\n"));
                     }
                 }
-                Block::Quote(quote) => blocks.extend(
-                    quote
-                        .paragraphs
+                Block::Quote(Quote { paragraphs, .. })
+                | Block::Signature(Aside { paragraphs, .. }) => blocks.extend(
+                    paragraphs
                         .iter()
                         .filter(|p| has_content(p.inlines()))
                         .map(|p| line(p.inlines(), ruby)),
                 ),
                 Block::Rule(_) => blocks.push(RULE.to_string()),
-                Block::Paragraph(_) | Block::Note(_) => {}
+                Block::Paragraph(_) | Block::Note(_) | Block::Spoken(_) => {}
             }
         }
     }

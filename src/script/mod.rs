@@ -12,6 +12,8 @@
 //! | `[[ゆっくり]]`, `[[強調]]`, `[[…]]`  | other reader cues, free text                   |
 //! | `> [!note]` block                    | a speaker note: shown to the reader, never read aloud or published |
 //! | `> [!summary]` block                 | the section's line in the blog summary (要旨)  |
+//! | `> [!sign]` block                    | printed and published, never read aloud (the date and name signature) |
+//! | `> [!spoken]` block                  | read aloud, never published (a line for the room only) |
 //! | `<!-- … -->`, other raw HTML         | ignored: never shown, read aloud or exported   |
 //! | control characters, bidi overrides   | removed                                        |
 //!
@@ -52,6 +54,9 @@ impl Span {
         self.start..self.end
     }
 }
+
+/// The names of the marked block quotes (`> [!note]` …), as the writer types them in any case.
+pub const MARKED_BLOCKS: [&str; 4] = ["note", "summary", "sign", "spoken"];
 
 /// A parsed draft.
 #[derive(Debug, Clone, PartialEq, Serialize, Default)]
@@ -107,14 +112,18 @@ impl Section {
         self.heading.as_ref().map(Heading::text).unwrap_or_default()
     }
 
-    /// Paragraphs that are read aloud, in order (list items included, notes excluded).
+    /// Paragraphs that are read aloud, in order (list items and lines for the room included;
+    /// notes and signatures excluded).
     pub fn paragraphs(&self) -> impl Iterator<Item = &Paragraph> {
         self.blocks.iter().flat_map(|block| match block {
-            Block::Paragraph(p) => std::slice::from_ref(p).iter(),
-            Block::List(list) => list.items.iter(),
-            Block::Quote(q) => q.paragraphs.iter(),
-            Block::Heading(_) | Block::Note(_) | Block::Rule(_) => [].iter(),
+            Block::Spoken(s) => s.paragraphs.iter(),
+            _ => block.body().iter(),
         })
+    }
+
+    /// The body of the section: paragraphs both read aloud and published, in order.
+    pub fn body(&self) -> impl Iterator<Item = &Paragraph> {
+        self.blocks.iter().flat_map(Block::body)
     }
 
     /// Sentences that are read aloud, in order.
@@ -133,9 +142,29 @@ pub enum Block {
     /// An ordinary block quote: read aloud like paragraphs.
     Quote(Quote),
     /// A speaker note (`> [!note]`): for the reader's eyes only.
-    Note(Note),
+    Note(Aside),
+    /// A signature (`> [!sign]`: the date, the mayor's name): printed and published, not read.
+    Signature(Aside),
+    /// A line for the room only (`> [!spoken]`): read aloud and timed, never published.
+    Spoken(Aside),
     /// `---`
     Rule(Span),
+}
+
+impl Block {
+    /// The paragraphs of the block that are read aloud and published.
+    fn body(&self) -> &[Paragraph] {
+        match self {
+            Block::Paragraph(p) => std::slice::from_ref(p),
+            Block::List(list) => &list.items,
+            Block::Quote(q) => &q.paragraphs,
+            Block::Heading(_)
+            | Block::Note(_)
+            | Block::Signature(_)
+            | Block::Spoken(_)
+            | Block::Rule(_) => &[],
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -165,8 +194,9 @@ pub struct Quote {
     pub span: Span,
 }
 
+/// The paragraphs of a marked block quote (`> [!note]`, `> [!sign]`, `> [!spoken]`).
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Note {
+pub struct Aside {
     pub paragraphs: Vec<Paragraph>,
     pub span: Span,
 }

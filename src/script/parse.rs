@@ -4,8 +4,8 @@ use super::inline::{build_inlines, Piece};
 use super::roles::section_role;
 use super::sentence::split_sentences;
 use super::{
-    Block, Diagnostic, DiagnosticKind, Diagnostics, Heading, Inline, LineIndex, List, Note,
-    Paragraph, Quote, Script, Section, SectionRole, Span, Style,
+    Aside, Block, Diagnostic, DiagnosticKind, Diagnostics, Heading, Inline, LineIndex, List,
+    Paragraph, Quote, Script, Section, SectionRole, Span, Style, MARKED_BLOCKS,
 };
 use pulldown_cmark::{CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use std::ops::Range;
@@ -39,6 +39,21 @@ enum QuoteKind {
     Plain,
     Note,
     Summary,
+    Signature,
+    Spoken,
+}
+
+impl QuoteKind {
+    /// The kind a [`MARKED_BLOCKS`] name makes.
+    fn marked(name: &str) -> QuoteKind {
+        match name {
+            "note" => QuoteKind::Note,
+            "summary" => QuoteKind::Summary,
+            "sign" => QuoteKind::Signature,
+            "spoken" => QuoteKind::Spoken,
+            _ => QuoteKind::Plain,
+        }
+    }
 }
 
 struct Builder<'a> {
@@ -429,7 +444,15 @@ impl Builder<'_> {
                 paragraphs: quote.paragraphs,
                 span,
             })),
-            QuoteKind::Note => self.push_block(Block::Note(Note {
+            QuoteKind::Note => self.push_block(Block::Note(Aside {
+                paragraphs: quote.paragraphs,
+                span,
+            })),
+            QuoteKind::Signature => self.push_block(Block::Signature(Aside {
+                paragraphs: quote.paragraphs,
+                span,
+            })),
+            QuoteKind::Spoken => self.push_block(Block::Spoken(Aside {
                 paragraphs: quote.paragraphs,
                 span,
             })),
@@ -514,7 +537,7 @@ fn safe_url(url: &str) -> Option<String> {
     safe.then(|| url.trim().to_string())
 }
 
-/// `[!note]` / `[!summary]` at the start of a block quote's first line: strip it and say which.
+/// A [`MARKED_BLOCKS`] marker (`[!note]` …) at the start of a block quote's first line: strip it and say which.
 fn strip_quote_marker(pieces: &mut Vec<Piece>) -> QuoteKind {
     // The marker may arrive split over several text pieces ("[", "!note", "]").
     let mut head = String::new();
@@ -529,11 +552,12 @@ fn strip_quote_marker(pieces: &mut Vec<Piece>) -> QuoteKind {
         }
     }
     let lower = head.to_ascii_lowercase();
-    let (kind, marker_len) = if lower.starts_with("[!note]") {
-        (QuoteKind::Note, "[!note]".len())
-    } else if lower.starts_with("[!summary]") {
-        (QuoteKind::Summary, "[!summary]".len())
-    } else {
+    let Some((kind, marker_len)) = MARKED_BLOCKS.iter().find_map(|name| {
+        let marker = format!("[!{name}]");
+        lower
+            .starts_with(&marker)
+            .then(|| (QuoteKind::marked(name), marker.len()))
+    }) else {
         return QuoteKind::Plain;
     };
     // Remove `marker_len` bytes of text from the first `count` pieces.

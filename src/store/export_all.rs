@@ -8,6 +8,7 @@
 use super::{Result, Store};
 use crate::files::{self, Existing};
 use crate::invisible::is_invisible;
+use crate::templates;
 use std::collections::HashSet;
 use std::fs;
 use std::io;
@@ -20,6 +21,8 @@ pub struct ExportedDraft {
     pub id: i64,
     pub title: String,
     pub path: PathBuf,
+    /// The template's placeholders still in its text (`{{city}}`), each once, in order.
+    pub unfilled: Vec<String>,
 }
 
 /// Characters Windows refuses in file names, with the full-width forms used instead.
@@ -65,10 +68,18 @@ impl Store {
                 &mut taken,
                 draft.body.as_bytes(),
             )?;
+            let mut unfilled: Vec<String> = Vec::new();
+            for (range, _) in templates::unfilled(&draft.body) {
+                let placeholder = &draft.body[range];
+                if !unfilled.iter().any(|seen| seen == placeholder) {
+                    unfilled.push(placeholder.to_owned());
+                }
+            }
             written.push(ExportedDraft {
                 id: draft.id,
                 title: draft.title,
                 path,
+                unfilled,
             });
         }
         let _ = progress(drafts.len(), drafts.len());

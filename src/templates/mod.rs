@@ -133,6 +133,10 @@ pub fn builtin() -> &'static [Template] {
     BUILTIN
 }
 
+/// The sample address a new library opens on: every part of the speech dialect, each with a
+/// speaker note that says what it does (`sample.md`).
+pub const SAMPLE: &str = include_str!("sample.md");
+
 /// The built-in template with this id or name.
 pub fn find(id_or_name: &str) -> Option<&'static Template> {
     BUILTIN
@@ -187,6 +191,36 @@ mod tests {
             .collect();
             assert!(found.is_empty(), "{}: {found:#?}", template.id);
         }
+    }
+
+    /// The sample shows every marked block and each kind of reader cue and ruby, and teaches
+    /// without a finding of its own.
+    #[test]
+    fn the_sample_shows_the_dialect_without_findings() {
+        use crate::lint::{lint, LintConfig, Severity};
+        use crate::script::{parse, Block, MARKED_BLOCKS};
+        for name in MARKED_BLOCKS {
+            assert!(SAMPLE.contains(&format!("> [!{name}]")), "{name}");
+        }
+        for syntax in [
+            "{矜持|きょうじ}",
+            "｜邁進《まいしん》",
+            "[[間]]",
+            "[[ゆっくり]]",
+        ] {
+            assert!(SAMPLE.contains(syntax), "{syntax}");
+        }
+        let script = parse(SAMPLE);
+        let blocks = || script.sections.iter().flat_map(|s| &s.blocks);
+        assert!(blocks().any(|b| matches!(b, Block::Signature(_))));
+        assert!(blocks().any(|b| matches!(b, Block::Spoken(_))));
+        assert!(script.sections.iter().any(|s| s.summary.is_some()));
+        let found: Vec<_> = lint(SAMPLE, &script, &LintConfig::default())
+            .into_iter()
+            .filter(|finding| finding.severity != Severity::Info)
+            .map(|finding| (finding.rule.id(), finding.span.line, finding.message))
+            .collect();
+        assert!(found.is_empty(), "{found:#?}");
     }
 
     #[test]
@@ -249,6 +283,6 @@ mod tests {
         let draft = fill(find("new-year").expect("built in").body, &all_values());
         assert!(draft.starts_with("# 令和9年 年頭挨拶\n\n## 新年のあいさつ\n"));
         assert!(draft.contains("令和9年の仕事始め式にあたり"));
-        assert!(draft.ends_with("令和9年1月4日　市長　山田太郎\n"));
+        assert!(draft.ends_with("> [!sign]\n> 令和9年1月4日　市長　山田太郎\n"));
     }
 }

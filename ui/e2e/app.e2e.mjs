@@ -124,3 +124,43 @@ test("a draft from a template, typed in Japanese, is there after a restart", asy
     await second.quit();
   }
 });
+
+test("a new library opens on the sample address, once", async () => {
+  const home = await startDriverInTempHome("e2e-sample", { sample: true });
+  try {
+    const first = await home.driver.session(appPath());
+    try {
+      const title = await waitFor(
+        async () => first.textOf(".toolbar h2.title"),
+        "the sample's title in the toolbar",
+      );
+      assert.equal(title, "見本：Podium での原稿の書き方");
+      const text = await waitFor(() => first.execute(DOC_TEXT), "the editor's text");
+      for (const marked of ["> [!note]", "> [!summary]", "> [!spoken]", "> [!sign]"]) {
+        assert.ok(String(text).includes(marked), `the sample shows ${marked}`);
+      }
+      const duration = await waitFor(async () => {
+        const shown = await first.textOf(DURATION);
+        return /[1-9]/.test(shown) && shown;
+      }, "the sample's duration");
+      assert.match(duration, /\d+分\d+秒/);
+      await first.screenshot("e2e-first-start.png");
+    } finally {
+      await first.quit();
+    }
+    // The next start opens the same library: still the one sample.
+    const second = await home.driver.session(appPath());
+    try {
+      await second.waitFor(EDITOR);
+      const items = await waitFor(
+        () => second.execute("return document.querySelectorAll('nav button.item').length"),
+        "the library's list",
+      );
+      assert.equal(items, 1, "the sample is made once");
+    } finally {
+      await second.quit();
+    }
+  } finally {
+    await home.stop();
+  }
+});

@@ -160,6 +160,7 @@ before(async () => {
     XMODIFIERS: "@im=ibus",
     NO_AT_BRIDGE: "1",
     PODIUM_DB: join(home, "db", "ime.db"),
+    PODIUM_SAMPLE: "0",
     PODIUM_IME_TEST: home,
   };
   if (process.env.XAUTHORITY) {

@@ -59,6 +59,7 @@ before(async () => {
   linkBuiltDictionary(join(home, "cache"));
   driver = await startDriver({
     PODIUM_DB: address,
+    PODIUM_SAMPLE: "0",
     USER: "hisho",
     XDG_CONFIG_HOME: join(home, "config"),
     XDG_DATA_HOME: join(home, "data"),

@@ -130,7 +130,13 @@ test("export all drafts into a folder, with progress, from the settings", async 
   const folder = join(session.files, "書き出し");
   mkdirSync(folder);
   const { page, problems } = await open(
-    { drafts: ["# 年頭挨拶\n\n本文。\n", "# 式辞\n\n本文。\n", "# 年頭挨拶\n\n二つ目。\n"] },
+    {
+      drafts: [
+        "# 年頭挨拶\n\n本文。\n",
+        "# 式辞\n\n{{city}}の本文。{{city}}と{{speaker}}。\n",
+        "# 年頭挨拶\n\n二つ目。\n",
+      ],
+    },
     folder,
   );
   await page.locator(".cm-content .cm-line").first().waitFor();
@@ -141,6 +147,15 @@ test("export all drafts into a folder, with progress, from the settings", async 
     .waitFor();
   await settings.getByRole("button", { name: "すべての原稿を書き出す…" }).click();
   await settings.getByText(`3件の原稿を ${folder} に書き出しました`).waitFor();
+  // A template's placeholder left in a draft is named, as every export does.
+  await settings
+    .getByRole("alert")
+    .getByText("差し込み欄が空のままの原稿があります", { exact: false })
+    .waitFor();
+  assert.match(
+    await settings.getByRole("alert").textContent(),
+    /式辞（\{\{city\}\} \{\{speaker\}\}）/,
+  );
   await page.screenshot({ path: screenshotPath("export-all.png") });
   assert.deepEqual(readdirSync(folder).sort(), ["年頭挨拶 (2).md", "年頭挨拶.md", "式辞.md"]);
   assert.deepEqual(problems, []);

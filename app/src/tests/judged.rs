@@ -1,7 +1,32 @@
-//! Keeping and letting go: the trash (a deleted draft kept for the settings' days) and the
-//! findings a writer judged (dismissed, or a rule off for the draft).
+//! Keeping and letting go: the sample address (given once), the trash (a deleted draft kept
+//! for the settings' days) and the findings a writer judged (dismissed, or a rule off for the
+//! draft).
 
 use super::*;
+
+#[test]
+fn a_new_library_gets_the_sample_once_and_a_deleted_sample_stays_deleted() {
+    let (library, _) = state();
+    let sample = give_sample(&library)
+        .unwrap()
+        .expect("a new library gets the sample");
+    assert_eq!(sample.title, "見本：Podium での原稿の書き方");
+    assert!(sample.stats.seconds > 30.0, "timed: {:?}", sample.stats);
+    assert!(give_sample(&library).unwrap().is_none(), "once");
+    delete_draft(&library, sample.id).unwrap();
+    empty_trash(&library).unwrap();
+    assert!(
+        give_sample(&library).unwrap().is_none(),
+        "deleted, it stays deleted"
+    );
+    assert!(list_drafts(&library).unwrap().is_empty());
+
+    // A library that has drafts already (moved in, or an office's) gets none.
+    let (full, _) = state();
+    create_draft(&full, new_year()).unwrap();
+    assert!(give_sample(&full).unwrap().is_none());
+    assert_eq!(list_drafts(&full).unwrap().len(), 1);
+}
 
 #[test]
 fn the_trash_keeps_a_draft_for_the_settings_days_then_it_goes_at_a_start() {

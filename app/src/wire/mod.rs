@@ -35,7 +35,7 @@ pub use prompter::{check_section_seconds, Display, PrompterScript, RehearsalSumm
 pub use readings::{DictionaryStatus, ReadingEntry};
 pub use settings::{AppInfo, LocalSettings};
 pub use upkeep::{
-    Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice, Repaired,
+    Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice, Repaired, UnfilledDraft,
 };
 pub use workflow::{Comment, StatusChange};
 

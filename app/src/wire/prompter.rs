@@ -5,7 +5,7 @@
 use super::analysis::{count, role, SectionRole};
 use crate::error::AppError;
 use podium::rehearsal::{self, SectionRun};
-use podium::script::{self, Block, Cue, Inline, Script};
+use podium::script::{self, Aside, Block, Cue, Inline, Quote, Script};
 use podium::settings::{PACE_CPM, PACE_MPM};
 use podium::timing::{ScriptTiming, Unit};
 use serde::{Deserialize, Serialize};
@@ -207,7 +207,9 @@ fn section_blocks(
         match block {
             Block::Paragraph(paragraph) => out.push(read(paragraph)),
             Block::List(list) => out.extend(list.items.iter().map(&mut read)),
-            Block::Quote(quote) => out.extend(quote.paragraphs.iter().map(&mut read)),
+            Block::Quote(Quote { paragraphs, .. }) | Block::Spoken(Aside { paragraphs, .. }) => {
+                out.extend(paragraphs.iter().map(&mut read))
+            }
             Block::Heading(heading) => out.push(PrompterBlock::Heading {
                 section,
                 inlines: inlines(&heading.inlines),
@@ -221,7 +223,8 @@ fn section_blocks(
                     .map(|s| sentence(&s.inlines, 0.0))
                     .collect(),
             }),
-            Block::Rule(_) => {}
+            // Printed and published, never read: not on the prompter.
+            Block::Signature(_) | Block::Rule(_) => {}
         }
     }
 }
@@ -380,8 +383,9 @@ mod tests {
     #[test]
     fn the_script_is_plain_data_with_every_sentence_timed() {
         let body = "# 題\n\n## ① 人を育てる\n\n{市長|しちょう}です。[[間]]続けます。\n\n\
-                    ### 小見出し\n\n- 一つ目。\n\n> [!note]\n> 会場を見る\n\n\
-                    &lt;script&gt;alert(1)&lt;/script&gt;<img src=x onerror=alert(1)>\n";
+                    ### 小見出し\n\n- 一つ目。\n\n> [!spoken] どうぞ。\n\n> [!note]\n> 会場を見る\n\n\
+                    &lt;script&gt;alert(1)&lt;/script&gt;<img src=x onerror=alert(1)>\n\n\
+                    > [!sign]\n> 令和9年1月4日　市長\n";
         let script = script::parse(body);
         let timing = estimate(&script, &TimingOptions::default());
         let draft = podium::store::Draft {
@@ -428,6 +432,7 @@ mod tests {
                 ("paragraph", 0),
                 ("heading", 0),
                 ("paragraph", 0),
+                ("paragraph", 0),
                 ("note", 0),
                 ("paragraph", 0)
             ]
@@ -467,7 +472,7 @@ mod tests {
                 paused.push(*pause_after);
             }
         }
-        assert_eq!(paused, [0.4, 0.4, 0.0]);
+        assert_eq!(paused, [0.4, 0.4, 0.4, 0.0]);
         assert!((read + paused.iter().sum::<f64>() - section.seconds).abs() < 1e-9);
         // Escaped markup arrives as text; the raw tag is gone.
         let json = serde_json::to_string(&prompter).unwrap();

@@ -68,4 +68,16 @@ pub struct ExportAllReport {
     pub folder: String,
     /// The files written, in the library's order (names from the titles, made unique).
     pub files: Vec<String>,
+    /// The drafts written with a template's placeholder still in their text: each title with
+    /// the placeholders (`{{city}}`), for the writer to fill.
+    pub unfilled: Vec<UnfilledDraft>,
+}
+
+/// A draft whose text still holds a template's placeholders.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct UnfilledDraft {
+    pub title: String,
+    pub placeholders: Vec<String>,
 }

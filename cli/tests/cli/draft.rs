@@ -272,4 +272,19 @@ fn an_export_with_a_placeholder_left_unfilled_says_so() {
         Some("# 題\n\nみなと市の皆さん。\n".as_bytes()),
     );
     assert_eq!(stderr(&clean), "");
+
+    // Exporting the whole library names each draft that still holds one.
+    let draft = lib._dir.path().join("年頭挨拶.md");
+    std::fs::write(&draft, text).unwrap();
+    assert!(podium(&["import", draft.to_str().unwrap()], &lib.db)
+        .status
+        .success());
+    let folder = lib._dir.path().join("out");
+    let all = podium(&["export-all", folder.to_str().unwrap()], &lib.db);
+    assert!(all.status.success(), "{}", stderr(&all));
+    assert!(
+        stderr(&all).contains("年頭挨拶: 未入力の差し込み欄が残っています: {{city}}"),
+        "{}",
+        stderr(&all)
+    );
 }

@@ -84,8 +84,27 @@ pub(super) fn markdown(script: &Script, ruby: RubyStyle) -> String {
                         );
                     }
                 }
+                Block::Signature(signature) => {
+                    for p in signature
+                        .paragraphs
+                        .iter()
+                        .filter(|p| has_content(p.inlines()))
+                    {
+                        if !text.is_empty() {
+                            text.push_str("\n\n");
+                        }
+                        write_inlines(
+                            &mut text,
+                            p.inlines(),
+                            Emphasis::default(),
+                            None,
+                            &plain,
+                            true,
+                        );
+                    }
+                }
                 Block::Rule(_) => text.push_str("---"),
-                Block::Paragraph(_) | Block::Note(_) => {}
+                Block::Paragraph(_) | Block::Note(_) | Block::Spoken(_) => {}
             }
             if !text.is_empty() {
                 blocks.push(text);

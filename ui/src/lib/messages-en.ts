@@ -305,6 +305,8 @@ export const en: Record<MessageKey, string> = {
   "data.exportAll": "Export all drafts…",
   "data.exporting": "Export progress",
   "data.exported": "Exported {n} drafts to {folder}",
+  "data.unfilled":
+    "Some drafts still have unfilled placeholders, written into their files as they are: {drafts}",
   "recover.heading": "The database is damaged",
   "recover.explain": "The database of drafts is damaged and cannot be opened.",
   "recover.kept":

@@ -303,6 +303,8 @@ export const ja = {
   "data.exportAll": "すべての原稿を書き出す…",
   "data.exporting": "書き出しの進み具合",
   "data.exported": "{n}件の原稿を {folder} に書き出しました",
+  "data.unfilled":
+    "差し込み欄が空のままの原稿があります。書き出したファイルにもそのまま入っています：{drafts}",
   "recover.heading": "データベースが壊れています",
   "recover.explain": "原稿のデータベースが壊れていて開けません。",
   "recover.kept": "壊れたファイルは消さずに別の名前で残します。どちらで続けるか選んでください。",

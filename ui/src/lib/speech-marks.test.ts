@@ -47,6 +47,24 @@ describe("speechMarks", () => {
       ["cm-note-line", "> 読まない"],
     ]);
   });
+
+  it("marks every marked block the parser knows, in any case", () => {
+    const doc = Text.of([
+      "> [!Summary] 要旨",
+      "> [!sign]",
+      "> 令和9年1月4日",
+      "",
+      "> [!SPOKEN] 皆さん、どうぞお掛けください。",
+      "> 引用",
+    ]);
+    expect(marks(speechMarks(doc), doc)).toEqual([
+      ["cm-summary-line", "> [!Summary] 要旨"],
+      ["cm-sign-line", "> [!sign]"],
+      ["cm-sign-line", "> 令和9年1月4日"],
+      ["cm-spoken-line", "> [!SPOKEN] 皆さん、どうぞお掛けください。"],
+      ["cm-spoken-line", "> 引用"],
+    ]);
+  });
 });
 
 describe("findingMarks", () => {

@@ -1,6 +1,6 @@
-// Decorations for the speech dialect (src/script/mod.rs): ruby, reader cues, speaker notes and
-// summaries, title and section lines. Drafts are a few thousand characters, so the whole
-// document is scanned; while an IME composes, the marks are only mapped through the changes
+// Decorations for the speech dialect (src/script/mod.rs): ruby, reader cues, the marked blocks
+// (notes, summaries, signatures, lines for the room), title and section lines. Drafts are a
+// few thousand characters, so the whole document is scanned; while an IME composes, the marks are only mapped through the changes
 // and rebuilt once the composition is over (the editor sends `recheckMarks` then).
 
 import { type Range, StateEffect, type Text } from "@codemirror/state";
@@ -11,6 +11,7 @@ import {
   ViewPlugin,
   type ViewUpdate,
 } from "@codemirror/view";
+import { MARKED_BLOCKS } from "./bindings";
 import { BARE_RUBY, RUBY } from "./ruby";
 
 /** Sent by the editor when a composition ends, to rebuild the marks it kept waiting. */
@@ -26,9 +27,12 @@ const base = mark("cm-ruby-base");
 const reading = mark("cm-ruby-reading");
 const cue = mark("cm-cue");
 const line = (className: string) => Decoration.line({ class: className });
+type MarkedBlock = (typeof MARKED_BLOCKS)[number];
+const marked = Object.fromEntries(
+  MARKED_BLOCKS.map((name) => [name, line(`cm-${name}-line`)]),
+) as Record<MarkedBlock, Decoration>;
+const MARKED_BLOCK = new RegExp(`^>\\s*\\[!(${MARKED_BLOCKS.join("|")})\\]`, "i");
 const lines = {
-  note: line("cm-note-line"),
-  summary: line("cm-summary-line"),
   title: line("cm-title-line"),
   section: line("cm-section-line"),
 };
@@ -64,13 +68,13 @@ function lineMarks(text: string, from: number, out: Range<Decoration>[]) {
 /** The marks of a whole document. */
 export function speechMarks(doc: Text): DecorationSet {
   const out: Range<Decoration>[] = [];
-  let block: "note" | "summary" | null = null;
+  let block: MarkedBlock | null = null;
   for (let number = 1; number <= doc.lines; number++) {
     const { text, from } = doc.line(number);
-    const opens = /^>\s*\[!(note|summary)\]/i.exec(text);
-    if (opens) block = opens[1].toLowerCase() as "note" | "summary";
+    const opens = MARKED_BLOCK.exec(text);
+    if (opens) block = opens[1].toLowerCase() as MarkedBlock;
     else if (!text.startsWith(">")) block = null;
-    if (block) out.push(lines[block].range(from));
+    if (block) out.push(marked[block].range(from));
     else if (text.startsWith("# ")) out.push(lines.title.range(from));
     else if (text.startsWith("## ")) out.push(lines.section.range(from));
     lineMarks(text, from, out);

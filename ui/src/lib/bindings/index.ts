@@ -62,4 +62,6 @@ export type { TextEdit } from "./TextEdit";
 export type { TextRange } from "./TextRange";
 export type { Theme } from "./Theme";
 export type { TrashedDraft } from "./TrashedDraft";
+export type { UnfilledDraft } from "./UnfilledDraft";
+export { MARKED_BLOCKS } from "./dialect-values";
 export { LIMITS } from "./limit-values";
