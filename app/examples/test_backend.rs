@@ -21,7 +21,8 @@
 //! - `export_all` answers `{ report, progress }`: the progress a Tauri channel would have
 //!   carried, in order.
 //! - `POST /__reset` (tests only) puts a new database in place: a file in FOLDER, with
-//!   `drafts` (texts) imported into it, today's backup made as at start-up, and then, with
+//!   `drafts` (texts) imported into it (and with `sample`, the sample address given as at a
+//!   new library's first start), today's backup made as at start-up, and then, with
 //!   `fault`, damaged for real: `corrupt` (the file overwritten: it fails to open as
 //!   `database_corrupt`; the backup holds the drafts), `too_new` (written by a newer Podium:
 //!   `database_too_new`), `damaged_index` (an index that disagrees with its table, which only
@@ -118,6 +119,9 @@ struct Reset {
     drafts: Vec<String>,
     #[serde(default)]
     fault: Option<Fault>,
+    /// The sample address, as a new library gets it at the desktop app's first start.
+    #[serde(default)]
+    sample: bool,
 }
 
 #[derive(Deserialize)]
@@ -157,6 +161,9 @@ impl Server {
         let mut app = self.open(&path);
         let texts = reset.drafts.into_iter().map(|body| (String::new(), body));
         library::import_texts(&app, texts.collect())?;
+        if reset.sample {
+            library::give_sample(&app)?;
+        }
         // Today's backup holds the drafts.
         upkeep::back_up_if_due(&app);
         if let Some(fault) = reset.fault {

@@ -193,10 +193,17 @@ fn key_sentences(
     count: usize,
     preferred: &[&str],
 ) -> Vec<String> {
-    let candidates: Vec<String> = sentences
-        .iter()
-        .filter(|s| has_content(&s.inlines))
-        .map(|s| s.text().replace('\n', ""))
+    // A line broken after a comma (text pasted one clause a line) goes on in the next one.
+    let mut joined: Vec<String> = Vec::new();
+    for sentence in sentences.iter().filter(|s| has_content(&s.inlines)) {
+        let text = sentence.text().replace('\n', "");
+        match joined.last_mut() {
+            Some(last) if last.trim_end().ends_with(['、', '，', ',']) => last.push_str(&text),
+            _ => joined.push(text),
+        }
+    }
+    let candidates: Vec<String> = joined
+        .into_iter()
         // A short line without an end mark is a heading pasted as a line, not a sentence.
         .filter(|text| {
             text.chars().count() >= 12 || text.ends_with(['。', '！', '？', '.', '!', '?'])
@@ -469,6 +476,20 @@ mod tests {
                 Some(Line::Key("本年も防災の強化の推進".to_string())),
                 Some(Line::Key("子育て世代の支援の充実".to_string())),
             ]
+        );
+    }
+
+    /// Text pasted one clause a line: a line that ends in a comma goes on in the next.
+    #[test]
+    fn a_line_broken_after_a_comma_is_read_with_the_next() {
+        let script = parse(
+            "## ② 改行\n\n貼り付けた文章も、\n書いたとおりの行で、プロンプターに出します。\n",
+        );
+        assert_eq!(
+            point_lines(&script),
+            [Some(Line::Key(
+                "貼り付けた文章も、書いたとおりの行で、プロンプターに出します".to_string()
+            ))]
         );
     }
 

@@ -137,7 +137,19 @@ fn particles(passage: &Passage, words: &[Word], notes: &mut Notes) {
                     .get(words[first].range.end..word.range.start)
                     .is_some_and(|between| between.chars().count() <= MAX_PARTICLE_GAP)
             };
-            if let Some(&first) = seen.get(&key).filter(|&&first| near(first)) {
+            // 「先輩にも上司にも」: a particle repeated with も is a deliberate parallel.
+            let with_mo = |at: usize| {
+                words.get(at + 1).is_some_and(|next| {
+                    next.class == WordClass::Particle
+                        && next.surface == "も"
+                        && next.range.start == words[at].range.end
+                })
+            };
+            let parallel = |first: usize| with_mo(first) && with_mo(index);
+            if let Some(&first) = seen
+                .get(&key)
+                .filter(|&&first| near(first) && !parallel(first))
+            {
                 let message = format!(
                     "一文に助詞「{}」が二度出てきます（「{}」）。言い換えると聞きやすくなります。",
                     word.surface,

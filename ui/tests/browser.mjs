@@ -39,6 +39,7 @@ const IPC_ORIGIN = "http://ipc.localhost";
  * @typedef {object} Reset what the next database holds (`__reset` of the test server)
  * @property {string[]} [drafts] texts imported as drafts (ids 1, 2 … in this order)
  * @property {"corrupt" | "too_new" | "damaged_index"} [fault] real damage done to it
+ * @property {boolean} [sample] the sample address, as a new library gets it at first start
  */
 
 /**

@@ -153,7 +153,7 @@ test("export all drafts into a folder, with progress, from the settings", async 
     .getByText("差し込み欄が空のままの原稿があります", { exact: false })
     .waitFor();
   assert.match(
-    await settings.getByRole("alert").textContent(),
+    (await settings.getByRole("alert").textContent()) ?? "",
     /式辞（\{\{city\}\} \{\{speaker\}\}）/,
   );
   await page.screenshot({ path: screenshotPath("export-all.png") });
