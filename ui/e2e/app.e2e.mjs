@@ -144,6 +144,11 @@ test("a new library opens on the sample address, once", async () => {
         return /[1-9]/.test(shown) && shown;
       }, "the sample's duration");
       assert.match(duration, /\d+分\d+秒/);
+      // Made while the dictionary loaded, it is listed with the panel's time all the same.
+      await waitFor(
+        async () => (await first.textOf("nav button.item")).includes(duration),
+        `the library's line to show ${duration}`,
+      );
       await first.screenshot("e2e-first-start.png");
     } finally {
       await first.quit();
