@@ -107,7 +107,9 @@ fn main() {
     let unidic = corpus::unidic_morae();
     let (mut ours_total, mut unidic_total) = (0usize, 0usize);
     let mut worst_break = 0.0f64;
-    let mut findings: BTreeMap<String, usize> = BTreeMap::new();
+    let mut findings: BTreeMap<String, (usize, usize)> = BTreeMap::new();
+    let judged = corpus::judged_findings();
+    let mut unjudged = 0;
     for speech in &speeches {
         let analysis = analyse_with_words(&speech.text, &options, words);
         let morae = analysis.morae.unwrap_or(0);
@@ -123,7 +125,12 @@ fn main() {
             }
         }
         for finding in &analysis.findings {
-            *findings.entry(finding.rule.id().to_string()).or_default() += 1;
+            let (count, useful) = findings.entry(finding.rule.id().to_string()).or_default();
+            *count += 1;
+            match corpus::judgement(&judged, &speech.id, finding) {
+                Some(judgement) => *useful += usize::from(judgement.useful),
+                None => unjudged += 1,
+            }
         }
     }
     println!(
@@ -133,13 +140,16 @@ fn main() {
     println!(
         "  timing against line breaks (joined, a sentence a line, broken at every 、): largest difference {worst_break:.3} s"
     );
-    let count: usize = findings.values().sum();
+    let count: usize = findings.values().map(|(n, _)| n).sum();
+    let useful: usize = findings.values().map(|(_, u)| u).sum();
     println!(
-        "  lint findings: {count} ({:.1} per 1,000 characters)",
-        count as f64 * 1000.0 / characters as f64
+        "  lint findings: {count} ({:.1} per 1,000 characters); judged useful: {useful}/{count} ({:.1} %){}",
+        count as f64 * 1000.0 / characters as f64,
+        percent(useful, count),
+        if unjudged > 0 { format!("; {unjudged} not judged yet") } else { String::new() }
     );
-    for (rule, n) in &findings {
-        println!("    {rule:<24} {n}");
+    for (rule, (n, u)) in &findings {
+        println!("    {rule:<24} {n:>3}  useful {u:>3}");
     }
     if std::env::var_os("PODIUM_CORPUS_VERBOSE").is_some() {
         for line in &wrong {

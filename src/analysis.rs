@@ -253,7 +253,19 @@ fn finish(
             .get(at)
             .is_some_and(|r| r.start < f.span.end && f.span.start < r.end)
     });
-    if !seconds.is_empty() && !options.lint.off.contains(&lint::Rule::SentenceSeconds) {
+    if options.lint.off.contains(&lint::Rule::SentenceSeconds) {
+        seconds.clear();
+    }
+    // …and its commas are not told again: splitting it is the one thing to do.
+    let mut long_or_slow: Vec<std::ops::Range<usize>> = long;
+    long_or_slow.extend(seconds.iter().map(|f| f.span.range()));
+    findings.retain(|f| {
+        f.rule != lint::Rule::TooManyCommas
+            || !long_or_slow
+                .iter()
+                .any(|r| r.start < f.span.end && f.span.start < r.end)
+    });
+    if !seconds.is_empty() {
         findings.extend(seconds);
         findings.sort_by(|a, b| {
             (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))

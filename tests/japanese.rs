@@ -244,9 +244,17 @@ fn word_rules_report_once() {
 
     let run = analyse("地域包括支援体制構築推進事業を始めます。", &user);
     assert_eq!(of_rule(&run.findings, Rule::KanjiRun).len(), 1);
-    // An official name is said as it is.
-    let name = analyse("伊吹山文化資料館を訪ねました。", &user);
-    assert!(of_rule(&name.findings, Rule::KanjiRun).is_empty());
+    // An official name is said as it is: a proper noun, or an institution's, an event's or a
+    // budget's name.
+    for name in [
+        "伊吹山文化資料館を訪ねました。",
+        "ここに卒業証書授与式が挙行されます。",
+        "令和6年度当初予算案を提案します。",
+        "緊急消防援助隊として派遣しました。",
+    ] {
+        let findings = analyse(name, &user).findings;
+        assert!(of_rule(&findings, Rule::KanjiRun).is_empty(), "{name}");
+    }
 }
 
 /// A paragraph of the fixtures as Open JTalk read it (see tests/data/README.md).

@@ -252,3 +252,47 @@ fn the_mora_count_agrees_with_an_independent_count() {
     let off = (ours_total as f64 - theirs_total as f64).abs() / theirs_total as f64;
     assert!(off < 0.01, "{ours_total} morae, UniDic {theirs_total}");
 }
+
+/// Every finding on the corpus is judged by hand (`judged-findings.tsv`), and at least 80 % of
+/// them were judged useful. A rule that finds something new fails here until it is judged.
+#[test]
+fn findings_are_judged_and_mostly_useful() {
+    let user = UserReadings::default();
+    let words = Words {
+        dictionary: dictionary(),
+        user: &user,
+    };
+    let judged = corpus::judged_findings();
+    let (mut unjudged, mut useful, mut count) = (Vec::new(), 0, 0);
+    for speech in corpus::speeches() {
+        let analysis = analyse_with_words(&speech.text, &AnalysisOptions::default(), words);
+        for finding in &analysis.findings {
+            count += 1;
+            match corpus::judgement(&judged, &speech.id, finding) {
+                Some(judgement) => useful += usize::from(judgement.useful),
+                None => unjudged.push(format!(
+                    "{}\t{}\t{}\t{}\t?\t\t{}",
+                    speech.id,
+                    finding.span.line,
+                    finding.span.column,
+                    finding.rule.id(),
+                    finding.excerpt
+                )),
+            }
+        }
+    }
+    assert!(
+        unjudged.is_empty(),
+        "findings not judged yet (add them to judged-findings.tsv):\n{}",
+        unjudged.join("\n")
+    );
+    assert_eq!(
+        count,
+        judged.len(),
+        "judged findings that are no longer found"
+    );
+    assert!(
+        useful * 100 >= count * 80,
+        "{useful} of {count} findings judged useful"
+    );
+}

@@ -177,7 +177,8 @@ fn settings_round_trip_and_drive_analysis_and_export() {
     assert_eq!(set_settings(&state, settings.clone()).unwrap(), settings);
     assert_eq!(get_settings(&state), settings);
 
-    let body = "# 題\n\n## 結びに\n\nこの一文は、二十字を超えるので、長すぎると言われ、読点も多すぎます。\n";
+    // Too long for the limit of 20; and short, with more commas than 1.
+    let body = "# 題\n\n## 結びに\n\nこの一文は二十字を超えるので長すぎると言われます。短く、短く、書く。\n";
     let analysis = analyse(&state, body, None).unwrap();
     assert_eq!(analysis.figures.pace_per_minute, 350.0);
     let rules: Vec<_> = analysis.findings.iter().map(|f| f.rule.as_str()).collect();

@@ -14,7 +14,7 @@
 //! with one click is worse than none.
 
 use super::dictionary::Dictionary;
-use super::joyo::is_joyo;
+use super::joyo::{is_first_level, is_joyo};
 use super::mora::{is_kanji, to_hiragana};
 use super::readings::UserReadings;
 use super::words::{Word, WordClass};
@@ -23,8 +23,8 @@ use std::collections::HashSet;
 use std::ops::Range;
 
 /// Places every speaker reads at sight: the prefectures, the designated cities and the regions
-/// a national news bulletin names. A name of the office's own town belongs in its reading
-/// dictionary.
+/// a national news bulletin names, and the countries it names most. The speaker's own town
+/// is known from the draft itself (see the lint's furigana rule).
 const WELL_KNOWN_PLACES: &[&str] = &[
     "北海道",
     "青森",
@@ -98,6 +98,11 @@ const WELL_KNOWN_PLACES: &[&str] = &[
     "能登",
     "能登半島",
     "首都圏",
+    "韓国",
+    "米国",
+    "英国",
+    "台湾",
+    "北朝鮮",
 ];
 
 /// IPADIC word costs at or above this are rare words (common words cost under 6,000).
@@ -183,19 +188,36 @@ pub(crate) fn judge(
         });
     }
     let vocabulary = super::vocabulary::find(text, words);
+    // A reading the text gives in brackets (伊調馨（いちょう・かおり）) needs no furigana.
+    let bracketed = super::readings::bracketed(text, words);
     let mut previous: Option<&Word> = None;
     for word in words {
         let range = word.range.clone();
         // A counter after a number (1月, 3点) is read by the number reader.
         let after_number = previous.is_some_and(|p| p.class == WordClass::Number);
+        // 周南市 split as 周 + 南市: no name of its own.
+        let cut_name = word.class == WordClass::ProperNoun
+            && word.surface.ends_with(['市', '町', '村'])
+            && previous.is_some_and(|p| {
+                p.range.end == range.start && p.surface.chars().next_back().is_some_and(is_kanji)
+            });
         previous = Some(word);
         if after_number
+            || cut_name
             || in_ruby(&range)
             || overlaps_any(&users, &range)
             || overlaps_any(&vocabulary, &range)
             || !word.surface.chars().any(is_kanji)
             || !seen.insert(&word.surface)
         {
+            continue;
+        }
+        // Read in the brackets after it: judged, and known for the rest of the draft.
+        if overlaps_any(&bracketed, &range) {
+            out.push(Judgement {
+                written: word.surface.clone(),
+                suggestion: None,
+            });
             continue;
         }
         let suggestion = reason(word, dictionary).and_then(|reason| {
@@ -242,10 +264,15 @@ fn reason(word: &Word, dictionary: &Dictionary) -> Option<Reason> {
     {
         return None;
     }
-    if word
-        .surface
-        .chars()
-        .any(|c| is_kanji(c) && !is_joyo(c) && c != '々')
+    // Outside the table: a name, or a word with a kanji beyond everyday print (任怨分謗);
+    // 叩く, 揃う, 舵取り are read at sight.
+    let outside = |c: char| is_kanji(c) && !is_joyo(c) && c != '々';
+    if word.surface.chars().any(outside)
+        && (word.class == WordClass::ProperNoun
+            || word
+                .surface
+                .chars()
+                .any(|c| outside(c) && !is_first_level(c)))
     {
         return Some(Reason::NotJoyo);
     }

@@ -373,7 +373,7 @@ pub(crate) fn read_passage(
 /// words ending at the bracket whose dictionary reading is the bracket's, else the run of
 /// kanji before it (at most [`MAX_BRACKETED_KANJI`]). The whole stretch, brackets included, is
 /// read once, as the bracket says.
-fn bracketed(text: &str, words: &[Word]) -> Vec<Found> {
+pub(super) fn bracketed(text: &str, words: &[Word]) -> Vec<Found> {
     let mut found = Vec::new();
     for (open, c) in text.match_indices(['（', '(']) {
         let close = if c == "（" { '）' } else { ')' };

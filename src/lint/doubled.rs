@@ -5,7 +5,8 @@
 //! - 2-character kana units, which are nearly always mimetic or reduplicated words (いろいろ,
 //!   ますます, まだまだ, どんどん, ドキドキ), except function words that never double (です,
 //!   こと, ため …);
-//! - listed words (一人一人-type units 一X, もっともっと, 重ね重ね, 思い思い …);
+//! - listed words (一人一人-type units 一X, もっともっと, 重ね重ね, 思い思い …), and a word
+//!   paired with itself by と (人と人との);
 //! - units of digits, ー and other non-letters only (2020, ーー).
 
 use super::{Notes, Rule};
@@ -96,11 +97,14 @@ fn legitimate(unit: &str) -> bool {
     let chars: Vec<char> = unit.chars().collect();
     let kana_pair = chars.len() == 2 && chars.iter().all(|c| is_kana(*c));
     let counted_one = chars.len() == 2 && matches!(chars[0], '一' | '1' | '１');
+    // 人と人との, 心と心を: a word paired with itself.
+    let paired = chars.len() == 2 && chars[1] == 'と' && !is_kana(chars[0]);
     let no_letters = chars
         .iter()
         .all(|c| c.is_numeric() || !c.is_alphabetic() || *c == 'ー');
     (kana_pair && !NEVER_MIMETIC.contains(&unit))
         || counted_one
+        || paired
         || no_letters
         || REDUPLICATED.contains(&unit)
 }
@@ -183,7 +187,7 @@ mod tests {
             "いろいろな方に。ますますのご活躍を。それぞれの地域で。まだまだです。どんどん。\
              だんだんと。なかなか。いよいよ。一人一人。一つ一つ。一歩一歩。日々。一日一日。\
              ひとつひとつ。ドキドキ。ぴかぴか。もっともっと。ずっとずっと。重ね重ね。\
-             思い思いに。2020年。１０１０円。ーーーー。……。――。",
+             思い思いに。人と人とのつながり。心と心を。2020年。１０１０円。ーーーー。……。――。",
         );
     }
 

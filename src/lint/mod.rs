@@ -9,7 +9,7 @@
 //! | rule id               | severity | what                                                  |
 //! |-----------------------|----------|-------------------------------------------------------|
 //! | `sentence-length`     | warning  | more printed characters than the limit (default 100)  |
-//! | `too-many-commas`     | warning  | more 読点 than the limit (default 3)                  |
+//! | `too-many-commas`     | warning  | more 読点 than the limit (default 3); not told again for a sentence already too long or too slow |
 //! | `doubled-phrase`      | error    | 「仕組みを仕組みを」                                  |
 //! | `doubled-particle`    | error    | 「計画をを」                                          |
 //! | `mixed-style`         | warning  | である調 among です・ます調, or the other way round   |
@@ -17,7 +17,7 @@
 //! | `katakana-misspelling`| warning  | 「シュミレーション」 (a built-in prh dictionary)      |
 //! | `user-dictionary`     | warning  | the office's own prh dictionary                       |
 //! | `sentence-seconds`    | warning  | a sentence that takes longer than the limit to read   |
-//! | `kanji-run`           | warning  | more than 6 kanji in a row (not a name: with the dictionary, runs holding a proper noun are left) |
+//! | `kanji-run`           | warning  | more than 6 kanji in a row (not an official name: runs ending as an institution's, event's or budget's name, and with the dictionary runs holding a proper noun, are left) |
 //! | `redundant-expression`| info     | 「することができる」 → 「できる」                      |
 //! | `tautology`           | warning  | 重言: 「一番最初」, 「今現在」, 「後で後悔」             |
 //! | `double-honorific`    | warning  | 二重敬語: 「お越しになられる」, 「おっしゃられる」      |
@@ -29,10 +29,10 @@
 //! | rule id               | severity | what                                                  |
 //! |-----------------------|----------|-------------------------------------------------------|
 //! | `doubled-particle`    | error    | the same particle twice in a row, found from words    |
-//! | `repeated-particle`   | warning  | the same particle twice in a sentence (textlint's no-doubled-joshi) |
+//! | `repeated-particle`   | warning  | で twice in a sentence, or を twice where one can go (期待をする → 期待する, with the fix); a repeated に/が/と in real speeches sat in a clause the ear takes in its stride |
 //! | `notation-variant`    | info     | also words of the same reading and kanji spelt two ways |
 //! | `homophone`           | info     | words easily confused when heard (市立/私立), when the draft has both |
-//! | `furigana`            | info     | a suggested `{漢字|よみ}`, with the fix that inserts it |
+//! | `furigana`            | info     | a suggested `{漢字|よみ}`, with the fix that inserts it: names to check, and words with a kanji beyond JIS level 1; not the speaker's own town (named before 市長, 市民 … or twice before 市/町/村), a signature line, or a word read in brackets after it |
 //!
 //! Without the dictionary the character-level doubled-particle rule stands in; with it that
 //! rule is off, so a problem is reported once.

@@ -52,8 +52,13 @@ pub(super) fn check_draft(checked: &[(&Passage, &PassageChecks)], report: &mut R
         .iter()
         .filter_map(|(p, c)| c.words.as_ref().map(|w| (*p, w)))
         .collect();
+    let own = own_names(worded.iter().map(|(passage, _)| passage.text.as_str()));
     let mut judged: HashSet<&str> = HashSet::new();
     for (passage, checks) in &worded {
+        // The speaker's own name and title (「青梅市長　大勢待利明」) need no furigana.
+        if is_signature(&passage.text) {
+            continue;
+        }
         for judgement in &checks.furigana {
             if !judged.insert(judgement.written.as_str()) {
                 continue;
@@ -61,6 +66,9 @@ pub(super) fn check_draft(checked: &[(&Passage, &PassageChecks)], report: &mut R
             let Some(s) = &judgement.suggestion else {
                 continue;
             };
+            if own.contains(s.written.as_str()) {
+                continue;
+            }
             let (message, fix) = match s.confidence {
                 Confidence::Sure => (
                     format!(
@@ -88,16 +96,117 @@ pub(super) fn check_draft(checked: &[(&Passage, &PassageChecks)], report: &mut R
     homophones(&worded, report);
 }
 
-/// Whether a particle may be said twice in a sentence.
-fn repeatable(word: &Word) -> bool {
-    matches!(word.detail.as_str(), "連体化" | "並立助詞")
-        || matches!(word.surface.as_str(), "も" | "か")
-        || (word.detail == "接続助詞" && matches!(word.surface.as_str(), "て" | "で"))
+/// What names the speaker's own town, office or assembly (八戸 in 「八戸市職員」, 壮瞥 in
+/// 「壮瞥町長」).
+const OWN: &[&str] = &[
+    "市長",
+    "町長",
+    "村長",
+    "区長",
+    "知事",
+    "市民",
+    "町民",
+    "村民",
+    "県民",
+    "都民",
+    "道民",
+    "府民",
+    "市職員",
+    "町職員",
+    "村職員",
+    "県職員",
+    "市議会",
+    "町議会",
+    "村議会",
+    "県議会",
+    "市役所",
+    "町役場",
+    "村役場",
+    "県庁",
+    "市政",
+    "町政",
+    "村政",
+    "県政",
+];
+
+/// The names the draft shows as the speaker's own: the run of kanji before an [`OWN`] word,
+/// and the one before 市, 町 or 村 when the draft names it twice (「瑞穂市では…瑞穂市を」),
+/// each with every tail of it (「平成29年郡上市民」 gives 郡上).
+fn own_names<'a>(texts: impl Iterator<Item = &'a str> + Clone) -> HashSet<&'a str> {
+    let run_before = |text: &'a str, at: usize| -> &'a str {
+        let start = text[..at]
+            .char_indices()
+            .rev()
+            .take_while(|(_, c)| is_kanji(*c))
+            .take(8)
+            .last()
+            .map_or(at, |(i, _)| i);
+        &text[start..at]
+    };
+    let tails = |run: &'a str| run.char_indices().map(move |(i, _)| &run[i..]);
+    let mut names = HashSet::new();
+    let mut towns: HashMap<&str, usize> = HashMap::new();
+    for text in texts {
+        for own in OWN {
+            for (at, _) in text.match_indices(own) {
+                names.extend(tails(run_before(text, at)));
+            }
+        }
+        for (at, _) in text.match_indices(['市', '町', '村']) {
+            for tail in tails(run_before(text, at)) {
+                *towns.entry(tail).or_default() += 1;
+            }
+        }
+    }
+    names.extend(
+        towns
+            .into_iter()
+            .filter(|(_, n)| *n >= 2)
+            .map(|(name, _)| name),
+    );
+    names
+}
+
+/// A line that signs the speech or heads it with the speaker: short, no sentence end, a title.
+fn is_signature(text: &str) -> bool {
+    let text = text.trim();
+    text.chars().count() <= 30
+        && !text.contains(['。', '！', '？'])
+        && ["市長", "町長", "村長", "区長", "知事"]
+            .iter()
+            .any(|t| text.contains(t))
+}
+
+/// The particles whose repeat in a sentence is reported. In real speeches a repeated に, が,
+/// と or は sat almost always in a clause inside the sentence (「災害に遭われた方々に」,
+/// 「地震が起こっているのが現状」), which the ear takes in its stride; a repeated で is
+/// two meanings at once (「材料不足で代替素材で」), and a repeated を is reported where one
+/// of them can go (see [`droppable_wo`]).
+fn heard_twice(word: &Word) -> bool {
+    match word.surface.as_str() {
+        "で" => word.detail == "格助詞",
+        "を" => true,
+        _ => false,
+    }
 }
 
 /// The most characters between a particle and its repeat for the repeat to be heard as one
 /// (「心から期待を…お祝いを」); further apart, the ear has moved on.
 const MAX_PARTICLE_GAP: usize = 12;
+
+/// The を at `at` is the one of a サ変 noun before する (「期待をしております」): it can go
+/// (「期待しております」), which is the fix for a repeated を.
+fn droppable_wo(words: &[Word], at: usize) -> bool {
+    let (Some(noun), Some(verb)) = (at.checked_sub(1).map(|i| &words[i]), words.get(at + 1)) else {
+        return false;
+    };
+    noun.class == WordClass::Noun
+        && noun.detail == "サ変接続"
+        && noun.range.end == words[at].range.start
+        && verb.class == WordClass::Verb
+        && verb.base == "する"
+        && words[at].range.end == verb.range.start
+}
 
 fn particles(passage: &Passage, words: &[Word], notes: &mut Notes) {
     let mut seen: HashMap<(&str, &str), usize> = HashMap::new();
@@ -130,32 +239,36 @@ fn particles(passage: &Passage, words: &[Word], notes: &mut Notes) {
                 prev.range.start..word.range.end,
                 fix,
             );
-        } else if passage.kind == PassageKind::Sentence && !repeatable(word) && !joined {
+        } else if passage.kind == PassageKind::Sentence && heard_twice(word) && !joined {
             let near = |first: usize| {
                 passage
                     .text
                     .get(words[first].range.end..word.range.start)
                     .is_some_and(|between| between.chars().count() <= MAX_PARTICLE_GAP)
             };
-            // 「先輩にも上司にも」: a particle repeated with も is a deliberate parallel.
-            let with_mo = |at: usize| {
-                words.get(at + 1).is_some_and(|next| {
-                    next.class == WordClass::Particle
-                        && next.surface == "も"
-                        && next.range.start == words[at].range.end
-                })
-            };
-            let parallel = |first: usize| with_mo(first) && with_mo(index);
-            if let Some(&first) = seen
-                .get(&key)
-                .filter(|&&first| near(first) && !parallel(first))
-            {
-                let message = format!(
-                    "一文に助詞「{}」が二度出てきます（「{}」）。言い換えると聞きやすくなります。",
-                    word.surface,
-                    super::excerpt(&passage.text[words[first].range.start..word.range.end])
-                );
-                notes.add(Rule::RepeatedParticle, message, word.range.clone(), None);
+            if let Some(&first) = seen.get(&key).filter(|&&first| near(first)) {
+                let heard = super::excerpt(&passage.text[words[first].range.start..word.range.end]);
+                if word.surface == "で" {
+                    let message = format!(
+                        "一文に助詞「で」が二度出てきます（「{heard}」）。言い換えると聞きやすくなります。"
+                    );
+                    notes.add(Rule::RepeatedParticle, message, word.range.clone(), None);
+                } else if let Some(at) = [first, index]
+                    .into_iter()
+                    .find(|&at| droppable_wo(words, at))
+                {
+                    let noun = &words[at - 1].surface;
+                    let message = format!(
+                        "一文に助詞「を」が二度出てきます（「{heard}」）。「{noun}を」は「{noun}」だけで言えます。"
+                    );
+                    let fix = Some((words[at].range.clone(), String::new()));
+                    notes.add(
+                        Rule::RepeatedParticle,
+                        message,
+                        words[at].range.clone(),
+                        fix,
+                    );
+                }
             }
         }
         seen.insert(key, index);
@@ -322,6 +435,34 @@ fn variants(worded: &[(&Passage, &WordChecks)], report: &mut Report) {
 /// More than `max_kanji_run` kanji in a row: hard to follow by ear — unless the run holds a
 /// name (伊吹山文化資料館, an official name is said as it is), which `words` tell when the
 /// dictionary is there.
+/// How the names of institutions, events, budgets, declarations and statistics end: an
+/// official name the writer cannot change (緊急消防援助隊, 卒業証書授与式, 令和6年度当初予算案,
+/// 地域別将来推計人口), not a run to split. A program's name (…推進事業) is left to the rule: it
+/// is the writer's to say in words.
+const OFFICIAL_ENDINGS: &[&str] = &[
+    "式",
+    "交付",
+    "大会",
+    "会議",
+    "委員会",
+    "委員長",
+    "議会",
+    "隊",
+    "団",
+    "所",
+    "庁",
+    "局",
+    "課",
+    "室",
+    "署",
+    "予算",
+    "予算案",
+    "条例",
+    "宣言",
+    "都市圏",
+    "推計人口",
+];
+
 pub(super) fn kanji_runs(
     passage: &Passage,
     config: &LintConfig,
@@ -340,8 +481,15 @@ pub(super) fn kanji_runs(
                 .any(|w| w.class == WordClass::ProperNoun || w.detail == "固有名詞")
         })
     };
+    let official = |start: usize, end: usize| {
+        OFFICIAL_ENDINGS
+            .iter()
+            .any(|ending| text[start..end].ends_with(ending))
+    };
     let flush = |start: Option<usize>, end: usize, count: usize, notes: &mut Notes| {
-        if let Some(start) = start.filter(|s| count > config.max_kanji_run && !names(*s..end)) {
+        if let Some(start) =
+            start.filter(|s| count > config.max_kanji_run && !names(*s..end) && !official(*s, end))
+        {
             let message = format!(
                 "漢字が{count}字続いています（目安{}字まで）。耳で聞き取りやすいように、助詞を補うなどして分けましょう。",
                 config.max_kanji_run

@@ -84,6 +84,48 @@ pub fn gold_sentences() -> Vec<GoldSentence> {
         .collect()
 }
 
+/// A finding on the corpus, judged by hand (`judged-findings.tsv`): would a writer preparing
+/// the speech to be read aloud want to see it?
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct JudgedFinding {
+    pub speech: String,
+    pub line: usize,
+    pub column: usize,
+    pub rule: String,
+    pub useful: bool,
+}
+
+pub fn judged_findings() -> Vec<JudgedFinding> {
+    rows("judged-findings.tsv")
+        .into_iter()
+        .map(|r| JudgedFinding {
+            speech: r[0].clone(),
+            line: r[1].parse().expect("a line number"),
+            column: r[2].parse().expect("a column"),
+            rule: r[3].clone(),
+            useful: match r[4].as_str() {
+                "yes" => true,
+                "no" => false,
+                other => panic!("useful is yes or no, not {other}"),
+            },
+        })
+        .collect()
+}
+
+/// The judgement of a finding of `speech`, if it was judged.
+pub fn judgement<'a>(
+    judged: &'a [JudgedFinding],
+    speech: &str,
+    finding: &podium::lint::Finding,
+) -> Option<&'a JudgedFinding> {
+    judged.iter().find(|j| {
+        j.speech == speech
+            && j.line == finding.span.line
+            && j.column == finding.span.column
+            && j.rule == finding.rule.id()
+    })
+}
+
 /// UniDic's mora count of each speech, an independent count: (speech, morae).
 pub fn unidic_morae() -> Vec<(String, usize)> {
     rows("unidic-morae.tsv")

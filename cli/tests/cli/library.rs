@@ -125,9 +125,11 @@ fn with_the_dictionary_stats_count_morae_readings_print_katakana_and_lint_has_wo
     let readings = podium_with_stdin(&["readings", "-"], &lib.db, Some(text));
     assert!(readings.status.success(), "{}", stderr(&readings));
     assert_eq!(stdout(&readings), "アケマシテオメデトーゴザイマス。\n");
-    let lint = json(&podium(
-        &["lint", data("ceremony.md").to_str().unwrap(), "--json"],
+    let words = "# 題\n\n材料不足で代替素材で製品を作りました。躊躇う理由はありません。\n";
+    let lint = json(&podium_with_stdin(
+        &["lint", "-", "--json"],
         &lib.db,
+        Some(words.as_bytes()),
     ));
     let rules: Vec<&str> = lint["findings"]
         .as_array()

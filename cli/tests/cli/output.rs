@@ -11,8 +11,8 @@ fn printing_commands(lib: &Library) -> Vec<Vec<String>> {
     assert!(imported.status.success(), "{}", stderr(&imported));
     let commands: [&[&str]; 14] = [
         &["stats", &address],
-        &["lint", &ceremony],
-        &["lint", &ceremony, "--json"],
+        &["lint", &address],
+        &["lint", &address, "--json"],
         &["readings", &address],
         &["export", &address, "--to", "html-doc"],
         &["import", &address],
