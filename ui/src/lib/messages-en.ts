@@ -233,7 +233,7 @@ export const en: Record<MessageKey, string> = {
   "slot.value": "Time or length",
   "slot.placeholderEnd": "e.g. 8:45",
   "slot.placeholderDuration": "e.g. 10 (min), 9:30",
-  "slot.set": "Set",
+  "slot.set": "Set slot",
   "slot.clear": "Clear",
   "slot.invalidEnd": "Write the time as 8:45",
   "slot.invalidDuration": "Write the length as 10 (minutes) or 9:30",

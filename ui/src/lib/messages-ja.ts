@@ -231,7 +231,7 @@ export const ja = {
   "slot.value": "時刻または長さ",
   "slot.placeholderEnd": "例：8:45",
   "slot.placeholderDuration": "例：10（分）、9:30",
-  "slot.set": "設定",
+  "slot.set": "枠を決める",
   "slot.clear": "解除",
   "slot.invalidEnd": "時刻は 8:45 や 8時45分 のように書いてください",
   "slot.invalidDuration": "長さは 10（分）や 9:30、9分30秒 のように書いてください",
