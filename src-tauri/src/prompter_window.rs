@@ -148,9 +148,21 @@ mod tests {
     #[test]
     fn the_open_window_is_kept_when_it_shows_the_draft_already() {
         let url = |text: &str| tauri::Url::parse(text).unwrap();
-        assert!(shows_draft(&url("tauri://localhost/prompter.html?draft=7"), 7));
-        assert!(shows_draft(&url("http://localhost:5173/prompter.html?draft=7"), 7));
-        assert!(!shows_draft(&url("tauri://localhost/prompter.html?draft=17"), 7));
-        assert!(!shows_draft(&url("tauri://localhost/index.html?draft=7"), 7));
+        assert!(shows_draft(
+            &url("tauri://localhost/prompter.html?draft=7"),
+            7
+        ));
+        assert!(shows_draft(
+            &url("http://localhost:5173/prompter.html?draft=7"),
+            7
+        ));
+        assert!(!shows_draft(
+            &url("tauri://localhost/prompter.html?draft=17"),
+            7
+        ));
+        assert!(!shows_draft(
+            &url("tauri://localhost/index.html?draft=7"),
+            7
+        ));
     }
 }
