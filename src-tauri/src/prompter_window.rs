@@ -58,16 +58,24 @@ pub fn displays(app: &AppHandle) -> Result<Vec<Display>, AppError> {
         .collect())
 }
 
-/// Opens the prompter on `draft_id` (or shows that draft in the open one), full screen on the
-/// chosen display.
+/// Whether the prompter window at `url` shows draft `draft_id`.
+pub fn shows_draft(url: &tauri::Url, draft_id: i64) -> bool {
+    url.path() == "/prompter.html" && url.query() == Some(format!("draft={draft_id}").as_str())
+}
+
+/// Opens the prompter on `draft_id`, full screen on the chosen display. The open window shows
+/// that draft instead; when it shows it already, it is only brought forward, as it is: a
+/// reading under way keeps its place, its clock and its slot (an edit reaches it as an event).
 pub fn open(app: &AppHandle, draft_id: i64, display: Option<&str>) -> Result<(), AppError> {
     let path = format!("prompter.html?draft={draft_id}");
     let window = match app.get_webview_window(LABEL) {
         Some(window) => {
             let mut url = window.url().map_err(failed)?;
-            url.set_path("/prompter.html");
-            url.set_query(Some(&format!("draft={draft_id}")));
-            window.navigate(url).map_err(failed)?;
+            if !shows_draft(&url, draft_id) {
+                url.set_path("/prompter.html");
+                url.set_query(Some(&format!("draft={draft_id}")));
+                window.navigate(url).map_err(failed)?;
+            }
             window
         }
         None => {
@@ -135,5 +143,26 @@ mod tests {
         );
         assert_eq!(choose_display(&names[..1], Some("eDP-1"), None), Some(0));
         assert_eq!(choose_display(&[], None, None), None);
+    }
+
+    #[test]
+    fn the_open_window_is_kept_when_it_shows_the_draft_already() {
+        let url = |text: &str| tauri::Url::parse(text).unwrap();
+        assert!(shows_draft(
+            &url("tauri://localhost/prompter.html?draft=7"),
+            7
+        ));
+        assert!(shows_draft(
+            &url("http://localhost:5173/prompter.html?draft=7"),
+            7
+        ));
+        assert!(!shows_draft(
+            &url("tauri://localhost/prompter.html?draft=17"),
+            7
+        ));
+        assert!(!shows_draft(
+            &url("tauri://localhost/index.html?draft=7"),
+            7
+        ));
     }
 }

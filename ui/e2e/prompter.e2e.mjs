@@ -1,16 +1,29 @@
 // End to end in the real app windows (Tauri + WebKitGTK under Xvfb, through tauri-driver): the
 // operator view opens the prompter window on a draft; the prompter plays, pauses and steps
 // from its keys and from the operator's buttons; the operator sees its position; mirrored
-// and vertical modes are switched from the operator; a hostile draft runs nothing. Screenshots
+// and vertical modes are switched from the operator; an edit typed in the editor while live
+// reaches the prompter without moving its eye line, and a clicker's PageDown/PageUp in the
+// editor steps the prompter; opening it again keeps it as it is; a hostile draft runs nothing. Screenshots
 // of each mode (of the X screen) go to ui/test-results/. Run with `make test-e2e`.
 
 import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
 import { after, before, test } from "node:test";
-import { appPath, screenshotScreen, sleep, startDriverInTempHome, waitFor } from "./webdriver.mjs";
+import {
+  appPath,
+  DOC_TEXT,
+  screenshotScreen,
+  sleep,
+  startDriverInTempHome,
+  waitFor,
+} from "./webdriver.mjs";
 
 const SPACE = "\uE00D";
 const PAGE_DOWN = "\uE00F";
 const HOME = "\uE011";
+const PAGE_UP = "\uE00E";
+/** Typed at the end of the draft's title while the prompter is live. */
+const INSERTED = "（ここに足した言葉で見出しが長くなります）";
 
 /** @type {Awaited<ReturnType<typeof startDriverInTempHome>>} */
 let isolated;
@@ -157,6 +170,52 @@ test("the operator opens the prompter window; it plays, pauses and steps; both s
       return gap < 1.5 && gap + 1;
     }, "the operator copy at paragraph 3");
     assert.ok(copy);
+
+    // An edit saved while the prompter is live: typed in the editor (before the eye line, in
+    // the title: it now takes more lines), it reaches the prompter, whose eye line keeps its
+    // paragraph; a clicker's PageDown/PageUp with the cursor in the editor steps the prompter.
+    // The keyboard's focus back in the main window, as the operator's click would put it (the
+    // full-screen prompter covers it on this one screen).
+    const mainWindow = execFileSync(
+      "xdotool",
+      ["search", "--sync", "--onlyvisible", "--name", "原稿とプロンプター$"],
+      { encoding: "utf8", timeout: 20_000 },
+    )
+      .trim()
+      .split("\n")[0];
+    execFileSync("xdotool", ["windowfocus", "--sync", mainWindow], { timeout: 10_000 });
+    // A click on the title's line (the first drawn: the editor is at the top), then typing.
+    await (await app.find(".cm-line")).click();
+    const editor = await app.find(".cm-content");
+    await editor.sendKeys(INSERTED);
+    await waitFor(
+      async () => ((await app.execute(DOC_TEXT)) ?? "").includes(INSERTED),
+      "the text typed",
+    );
+    await app.switchTo(prompter);
+    await waitFor(async () => (await app.textOf(".script")).includes(INSERTED), "the edit shown");
+    await sleep(300);
+    assert.ok(Math.abs((await top(2)) - eyeLine) < 1.5, `paragraph 3 stays (${await top(2)})`);
+    await app.switchTo(main);
+    await editor.sendKeys(PAGE_DOWN);
+    await app.switchTo(prompter);
+    await atEyeLine(3);
+    await app.switchTo(main);
+    await editor.sendKeys(PAGE_UP);
+    await app.switchTo(prompter);
+    await atEyeLine(2);
+    await app.switchTo(main);
+    assert.ok((await app.execute(DOC_TEXT)).includes(INSERTED), "the editor kept the text typed");
+    // Opening the prompter again on the same draft brings it forward as it is.
+    await app.switchTo(prompter);
+    await app.execute("window.__stillHere = true");
+    await app.switchTo(main);
+    await (await app.find("[data-testid=open-prompter]")).click();
+    await sleep(1000);
+    await app.switchTo(prompter);
+    assert.equal(await app.execute("return window.__stillHere ?? false"), true, "not reloaded");
+    await atEyeLine(2);
+    await app.switchTo(main);
 
     // Mirrored and vertical modes, switched from the operator's settings.
     await (await app.find("//details/summary[normalize-space(.)='表示']")).click();

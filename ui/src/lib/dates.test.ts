@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { eraYear, formatDate, formatDateTime, formatTime, isoDate, parseDate } from "./dates";
+import {
+  eraYear,
+  formatClock,
+  formatDate,
+  formatDateTime,
+  formatTime,
+  isoDate,
+  parseDate,
+} from "./dates";
 
 const ja = { language: "ja", era: false } as const;
 const jaEra = { language: "ja", era: true } as const;
@@ -38,6 +46,11 @@ describe("formatTime and formatDateTime", () => {
     expect(formatTime(instant, "ja")).toBe("15時54分");
     expect(formatTime(new Date(2026, 11, 4, 9, 5), "ja")).toBe("9時05分");
     expect(formatTime(instant, "en")).toBe("15:54");
+  });
+
+  it("a clock to the second (the operator's wall clock): 8:30:05", () => {
+    expect(formatClock(instant)).toBe("15:54:23");
+    expect(formatClock(new Date(2026, 11, 4, 8, 30, 5).getTime())).toBe("8:30:05");
   });
 
   it("puts the day and the time together, never in the US order of the OS locale", () => {

@@ -93,6 +93,13 @@ export function formatTime(value: Date | string, language: Language): string {
   return language === "ja" ? `${date.getHours()}時${minutes}分` : `${date.getHours()}:${minutes}`;
 }
 
+/** 8:30:05, 15:54:00: a clock to the second, the same in both languages. */
+export function formatClock(value: Date | number): string {
+  const date = new Date(value);
+  const two = (n: number) => String(n).padStart(2, "0");
+  return `${date.getHours()}:${two(date.getMinutes())}:${two(date.getSeconds())}`;
+}
+
 /** 2027年1月4日（月）15時54分, or "Mon 4 Jan 2027, 15:54". */
 export function formatDateTime(value: Date | string, style: DateStyle): string {
   const separator = style.language === "ja" ? " " : ", ";

@@ -32,6 +32,7 @@ import {
   type TextPoint,
   trackTransform,
 } from "./scroll";
+import { planSlot, type SlotPlan, type SlotTarget } from "./slot";
 
 export interface EngineView {
   track: HTMLElement;
@@ -40,7 +41,10 @@ export interface EngineView {
 }
 
 /** The engine's state: what the prompter reports, and the scroll position in pixels. */
-export type EngineSnapshot = Omit<PrompterReport, "draftId" | "rehearsalsSaved" | "at"> & {
+export type EngineSnapshot = Omit<
+  PrompterReport,
+  "draftId" | "revision" | "rehearsalsSaved" | "at"
+> & {
   position: number;
 };
 
@@ -82,6 +86,7 @@ export class PrompterEngine {
   private blank = false;
   private rehearsing = false;
   private sectionSeconds: number[] = [];
+  private slot: SlotTarget | null = null;
   private options: EngineOptions;
 
   constructor(
@@ -91,6 +96,8 @@ export class PrompterEngine {
     private changed: (snapshot: EngineSnapshot) => void,
     /** A rehearsal that reached its end, or was finished: seconds per section. */
     private rehearsed: (sectionSeconds: number[]) => void,
+    /** The wall clock (epoch ms), for the broadcast slot. */
+    private wallClock: () => number = Date.now,
   ) {
     this.options = { ...options, pace: clampPace(options.pace, options.paceMin, options.paceMax) };
     this.m = motion(rateOf(this.options.pace, options.estimatePace));
@@ -98,14 +105,15 @@ export class PrompterEngine {
 
   /**
    * New measurements. The position keeps its place in the text: the same script time (the
-   * same point of the same sentence in any layout), or `keep`.
+   * same point of the same sentence in any layout), or `at` (pixels of the new layout: the
+   * same text after an edit, whose script times differ). Playing goes on, the clock with it.
    */
   setLayout(
     geometry: Geometry,
     sentences: HTMLElement[],
     eyeLine: number,
     vertical: boolean,
-    keep: TextPoint | null,
+    at: number | null,
   ): void {
     const measured = this.geometry.timeline.clock.length > 0;
     this.geometry = geometry;
@@ -114,9 +122,8 @@ export class PrompterEngine {
     this.vertical = vertical;
     this.current = -1;
     this.drawn = "";
-    if (keep) {
-      const b = geometry.blocks[keep.block];
-      place(this.m, b ? b.start + (b.end - b.start) * keep.fraction : 0, geometry.timeline);
+    if (at !== null) {
+      place(this.m, Math.min(geometry.length, Math.max(0, at)), geometry.timeline);
     } else if (measured) {
       // A glide in progress stops where it is.
       placeAtClock(this.m, this.m.clock, geometry.timeline);
@@ -129,6 +136,10 @@ export class PrompterEngine {
 
   setOptions(options: EngineOptions): void {
     this.options = { ...options, pace: clampPace(options.pace, options.paceMin, options.paceMax) };
+    // A section added by an edit during a rehearsal has its place in the run.
+    while (this.rehearsing && this.sectionSeconds.length < options.sectionCount) {
+      this.sectionSeconds.push(0);
+    }
     this.m.speed = rateOf(this.options.pace, options.estimatePace);
     this.report();
   }
@@ -137,11 +148,32 @@ export class PrompterEngine {
     return locate(this.geometry, this.m.position);
   }
 
+  /** Where the text is (pixels of the current layout). */
+  position(): number {
+    return this.m.position;
+  }
+
+  /** The slot's plan now: from the estimate's seconds left at the eye line and the pace. */
+  private slotPlan(remaining: number): SlotPlan | null {
+    if (!this.slot) return null;
+    const { pace, estimatePace, paceMin, paceMax } = this.options;
+    return planSlot(this.slot, {
+      now: this.wallClock(),
+      elapsed: this.elapsed,
+      remaining,
+      pace,
+      estimatePace,
+      paceMin,
+      paceMax,
+    });
+  }
+
   snapshot(): EngineSnapshot {
     const g = this.geometry;
     const position = this.m.position;
     const estimated = estimateAt(g.timeline, this.m.clock);
     const { estimateSeconds, targetSeconds } = this.options;
+    const remaining = remainingAt(estimated, estimateSeconds);
     return {
       point: this.point(),
       clock: this.m.clock,
@@ -151,12 +183,13 @@ export class PrompterEngine {
       stepMode: this.options.stepMode,
       section: sectionAt(g, position),
       elapsed: this.elapsed,
-      remaining: remainingAt(estimated, estimateSeconds),
+      remaining,
       lag: lag(estimated, this.elapsed, estimateSeconds, targetSeconds),
       progress: progress(g, position),
       countdown: this.countdownLeft === null ? null : Math.ceil(this.countdownLeft),
       blank: this.blank,
       rehearsing: this.rehearsing,
+      slot: this.slotPlan(remaining),
     };
   }
 
@@ -193,10 +226,16 @@ export class PrompterEngine {
         break;
       case "faster":
       case "slower": {
-        const { pace, paceMin, paceMax, estimatePace } = this.options;
-        const next = nextPace(pace, command.action === "faster" ? 1 : -1, paceMin, paceMax);
-        this.options = { ...this.options, pace: next };
-        m.speed = rateOf(next, estimatePace);
+        const { pace, paceMin, paceMax } = this.options;
+        this.setPace(nextPace(pace, command.action === "faster" ? 1 : -1, paceMin, paceMax));
+        break;
+      }
+      case "slot":
+        this.slot = command.slot;
+        break;
+      case "fitSlot": {
+        const plan = this.snapshot().slot;
+        if (plan) this.setPace(plan.proposed);
         break;
       }
       case "nextParagraph":
@@ -235,11 +274,18 @@ export class PrompterEngine {
         } else if (this.rehearsing) this.finishRehearsal();
         break;
       case "settings":
+      case "script":
         // Applied by the window (it re-measures, then calls setLayout and setOptions).
         break;
     }
     this.wake();
     this.report();
+  }
+
+  /** A new pace: the motion ramps to it. */
+  private setPace(pace: number): void {
+    this.options = { ...this.options, pace };
+    this.m.speed = rateOf(pace, this.options.estimatePace);
   }
 
   /** At the end of the text, nothing left to read (and no glide on its way back). */

@@ -30,6 +30,8 @@ export interface Measured {
   geometry: Geometry;
   /** The sentence elements, in the order of `geometry.sentences`. */
   sentenceElements: HTMLElement[];
+  /** Each sentence read aloud, with its lines (the timeline's knots came from them). */
+  sentences: SentenceExtent[];
 }
 
 /**
@@ -85,6 +87,7 @@ export function measure(track: HTMLElement, laid: Layout, o: Orientation): Measu
   return {
     geometry: { blocks, sections, length, timeline: timeline(sentences, laid.pauses, length) },
     sentenceElements,
+    sentences,
   };
 }
 

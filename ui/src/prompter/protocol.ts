@@ -3,6 +3,7 @@
 
 import type { PrompterSettings } from "../lib/bindings";
 import type { TextPoint } from "./scroll";
+import type { SlotPlan, SlotTarget } from "./slot";
 
 /** What a key, a clicker, a pedal or an operator's button asks of the prompter. */
 export type PrompterCommand =
@@ -21,11 +22,20 @@ export type PrompterCommand =
   | { action: "blank" }
   | { action: "nudge"; by: number }
   | { action: "settings"; settings: PrompterSettings }
-  | { action: "rehearse"; on: boolean };
+  | { action: "rehearse"; on: boolean }
+  /** The broadcast slot the reading must end in (null: none). */
+  | { action: "slot"; slot: SlotTarget | null }
+  /** Read at the pace that ends on time (the slot's proposal). */
+  | { action: "fitSlot" }
+  /** The draft was saved at `revision` (an edit while live): read the script again, the text
+   * at the eye line kept there, the clock and the scroll going on. */
+  | { action: "script"; draftId: number; revision: number };
 
 /** The prompter's state, reported a few times a second and at once after a change. */
 export interface PrompterReport {
   draftId: number;
+  /** The draft's revision the prompter shows. */
+  revision: number;
   /** Where the eye line is, in terms of the text (the same in any layout). */
   point: TextPoint;
   /** The script time at the eye line (the estimate's seconds, with the glides over what it
@@ -45,6 +55,8 @@ export interface PrompterReport {
   countdown: number | null;
   blank: boolean;
   rehearsing: boolean;
+  /** The broadcast slot's plan at this moment (null: no slot set). */
+  slot: SlotPlan | null;
   /** Bumped each time a rehearsal was saved. */
   rehearsalsSaved: number;
   /** performance.now() of the prompter when the report was made. */
@@ -55,3 +67,5 @@ export const COMMAND_EVENT = "prompter:command";
 export const REPORT_EVENT = "prompter:report";
 /** Reports while nothing changes; more often would only cost the main window frames. */
 export const REPORT_INTERVAL_MS = 250;
+/** Without a report for this long, the prompter counts as closed (it reports every second). */
+export const SILENT_MS = 2500;

@@ -13,6 +13,7 @@ export type Call = <T>(command: string, args?: Record<string, unknown>) => Promi
 const CHANNEL = "podium-test-prompter";
 
 export function testPrompter(call: Call): PrompterBackend {
+  let opened: Window | null = null;
   const channel = typeof BroadcastChannel === "undefined" ? null : new BroadcastChannel(CHANNEL);
   const on = <T>(type: string, handler: (payload: T) => void) => {
     const listener = (event: MessageEvent) => {
@@ -30,8 +31,11 @@ export function testPrompter(call: Call): PrompterBackend {
     rehearsals: (id) => call("rehearsal_summary", { id }),
     displays: async () => [{ name: "画面 1", width: 1280, height: 800, main: true }],
     open: async (id) => {
-      // A window of its own (not a background tab, whose animation frames would stop).
-      globalThis.open?.(`prompter.html?draft=${id}`, "prompter", "popup");
+      // As the app does: the window already on this draft is brought forward as it is (its
+      // position and clock kept); else it opens on the draft, a window of its own (not a
+      // background tab, whose animation frames would stop).
+      if (opened && !opened.closed && opened.location.search === `?draft=${id}`) opened.focus();
+      else opened = globalThis.open?.(`prompter.html?draft=${id}`, "prompter", "popup") ?? null;
     },
     close: async () => {},
     setFullScreen: async () => {},
