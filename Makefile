@@ -38,11 +38,12 @@ APP := $(TARGET_DIR)/debug/podium-desktop
 
 # Debian packages: WebKitGTK and friends to build the Tauri shell, Xvfb and WebKitWebDriver for
 # window tests (ImageMagick to capture the full-screen prompter, xdotool to answer the native
-# file dialogs), Chromium for the browser
+# file dialogs and to press keys while another program — x11-utils' xmessage — has the focus),
+# Chromium for the browser
 # tests, a CJK font for the system, MeCab's IPADIC for the core's morphological analysis.
 APT_PACKAGES := libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev \
 	libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver chromium \
-	fonts-noto-cjk mecab-ipadic imagemagick xdotool
+	fonts-noto-cjk mecab-ipadic imagemagick xdotool x11-utils
 NODE_MIN := 20.19
 # A real Japanese input method for `make test-ime` only: ibus with mozc, a D-Bus session for
 # them, xdotool to type on the X server.

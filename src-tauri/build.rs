@@ -53,6 +53,7 @@ const COMMANDS: &[&str] = &[
     "open_prompter",
     "set_prompter_full_screen",
     "close_prompter",
+    "hear_clicker_everywhere",
     "backups",
     "repair_database",
     "recover_database",

@@ -4,7 +4,7 @@
 //! side (`baseRevision`, `revisionId`).
 
 use crate::grants::Grants;
-use crate::{dialogs, paths, prompter_window};
+use crate::{clicker, dialogs, paths, prompter_window};
 use podium_app::local_settings::{self, LocalSettings};
 use podium_app::wire::{
     Analysis, AnalysisUpdate, AppInfo, Backups, Comment, Display, Draft, DraftMeta, DraftStatus,
@@ -346,6 +346,12 @@ pub fn set_prompter_full_screen(app: AppHandle, on: bool) -> Result<()> {
 #[tauri::command(async)]
 pub fn close_prompter(app: AppHandle) -> Result<()> {
     prompter_window::close(&app)
+}
+
+/// The clicker's keys heard from anywhere on the desktop while the prompter is open, or not.
+#[tauri::command]
+pub fn hear_clicker_everywhere(app: AppHandle, on: bool) -> Result<()> {
+    clicker::hear_everywhere(&app, on)
 }
 
 #[tauri::command(async)]

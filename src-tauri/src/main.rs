@@ -5,6 +5,7 @@
 // No console window next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod clicker;
 mod dialogs;
 mod grants;
 mod invoke;
@@ -60,6 +61,10 @@ fn main() {
                 .with_local_offset(local_offset);
             if let Some(folder) = journal {
                 state = state.with_journal(folder);
+            }
+            // A desktop without global shortcuts (some Wayland sessions) runs without them.
+            if let Err(error) = app.handle().plugin(clicker::plugin()) {
+                eprintln!("podium: no global shortcuts on this desktop: {error}");
             }
             podium_app::start(&state);
             app.manage(state);
@@ -128,6 +133,7 @@ fn main() {
             invoke::open_prompter,
             invoke::set_prompter_full_screen,
             invoke::close_prompter,
+            invoke::hear_clicker_everywhere,
             invoke::backups,
             invoke::repair_database,
             invoke::recover_database,

@@ -7,7 +7,7 @@
 // of each mode (of the X screen) go to ui/test-results/. Run with `make test-e2e`.
 
 import assert from "node:assert/strict";
-import { execFileSync } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { after, before, test } from "node:test";
 import {
   appPath,
@@ -216,6 +216,52 @@ test("the operator opens the prompter window; it plays, pauses and steps; both s
     assert.equal(await app.execute("return window.__stillHere ?? false"), true, "not reloaded");
     await atEyeLine(2);
     await app.switchTo(main);
+
+    // The clicker heard while another program has the keyboard (turned on in the operator
+    // view): its PageDown and PageUp step the prompter; turned off, they are that program's.
+    const everywhere = await app.find("[data-testid=clicker-everywhere]");
+    await everywhere.click();
+    await waitFor(
+      () =>
+        app.execute("return document.querySelector('[data-testid=clicker-everywhere]').checked"),
+      "the clicker heard everywhere",
+    );
+    const other = spawn("xmessage", ["-geometry", "+0+0", "another program"], { stdio: "ignore" });
+    try {
+      const otherWindow = execFileSync(
+        "xdotool",
+        ["search", "--sync", "--onlyvisible", "--name", "^xmessage$"],
+        { encoding: "utf8", timeout: 20_000 },
+      )
+        .trim()
+        .split("\n")[0];
+      const pressElsewhere = (/** @type {string} */ key) => {
+        execFileSync("xdotool", ["windowfocus", "--sync", otherWindow], { timeout: 10_000 });
+        execFileSync("xdotool", ["key", key], { timeout: 10_000 });
+      };
+      pressElsewhere("Next");
+      await app.switchTo(prompter);
+      await atEyeLine(3);
+      pressElsewhere("Prior");
+      await atEyeLine(2);
+      await app.switchTo(main);
+      await everywhere.click();
+      await waitFor(
+        async () =>
+          !(await app.execute(
+            "return document.querySelector('[data-testid=clicker-everywhere]').checked",
+          )),
+        "the clicker the desktop's again",
+      );
+      pressElsewhere("Next");
+      await sleep(800);
+      await app.switchTo(prompter);
+      await atEyeLine(2);
+      await app.switchTo(main);
+    } finally {
+      other.kill();
+      execFileSync("xdotool", ["windowfocus", "--sync", mainWindow], { timeout: 10_000 });
+    }
 
     // Mirrored and vertical modes, switched from the operator's settings.
     await (await app.find("//details/summary[normalize-space(.)='表示']")).click();

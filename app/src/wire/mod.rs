@@ -31,7 +31,9 @@ pub use offsets::Utf16Offsets;
 pub use podium::export::{ExportProfile, RubyStyle};
 pub use podium::prompter::{EyeLine, FontFamily, NotesShown, PrompterSettings};
 pub use podium::settings::{Language, Settings, Theme};
-pub use prompter::{check_section_seconds, Display, PrompterScript, RehearsalSummary};
+pub use prompter::{
+    check_section_seconds, Display, PrompterScript, RehearsalSummary, CLICKER_EVENT, CLICKER_KEYS,
+};
 pub use readings::{DictionaryStatus, ReadingEntry};
 pub use settings::{AppInfo, LocalSettings};
 pub use upkeep::{

@@ -375,6 +375,15 @@ pub fn check_section_seconds(seconds: &[f64]) -> Result<(), AppError> {
     Ok(())
 }
 
+/// What a presenter's clicker (or pedal) sends, and no typing needs: PageUp/PageDown (with
+/// Shift for sections) and F5 (Shift+F5 too). These reach a live prompter from anywhere in the
+/// main window, and — when the operator turns it on — from anywhere on the desktop.
+pub const CLICKER_KEYS: [&str; 3] = ["PageUp", "PageDown", "F5"];
+
+/// The event the shell tells the main window of a clicker's key with, pressed while another
+/// app had the focus (its payload: the key's name and whether Shift was down).
+pub const CLICKER_EVENT: &str = "podium://clicker-key";
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -3,6 +3,7 @@
 // HTTP, for the browser tests). Both import this module and it imports neither, so the UI's
 // modules never import in a circle (scripts/import-cycles.mjs checks).
 
+import type { KeyPress } from "../prompter/keys";
 import type { PrompterCommand, PrompterReport } from "../prompter/protocol";
 import type {
   Analysis,
@@ -179,6 +180,10 @@ export interface PrompterBackend {
   /** Prompter → operator. */
   report(report: PrompterReport): Promise<void>;
   onReport(handler: (report: PrompterReport) => void): Promise<() => void>;
+  /** The clicker's keys (CLICKER_KEYS) heard from anywhere on the desktop, or not. */
+  hearClickerEverywhere(on: boolean): Promise<void>;
+  /** A clicker's key pressed while another app had the focus. */
+  onClickerKey(handler: (press: KeyPress) => void): Promise<() => void>;
 }
 
 // A record, so that the compiler insists on every code of the bindings.

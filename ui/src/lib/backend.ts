@@ -7,6 +7,7 @@
 import { Channel, invoke, isTauri } from "@tauri-apps/api/core";
 import { emitTo, listen } from "@tauri-apps/api/event";
 import { writeHtml, writeText } from "@tauri-apps/plugin-clipboard-manager";
+import type { KeyPress } from "../prompter/keys";
 import {
   COMMAND_EVENT,
   type PrompterCommand,
@@ -14,7 +15,7 @@ import {
   REPORT_EVENT,
 } from "../prompter/protocol";
 import type { Backend, PrompterBackend } from "./backend-contract";
-import type { ExportAllProgress } from "./bindings";
+import { CLICKER_EVENT, type ExportAllProgress } from "./bindings";
 
 /** The real backend: Tauri commands of the desktop shell (`src-tauri`) and its plugins. */
 export function tauriBackend(): Backend {
@@ -97,6 +98,8 @@ function tauriPrompter(): PrompterBackend {
       listen<PrompterCommand>(COMMAND_EVENT, (event) => handler(event.payload)),
     report: (report) => emitTo("main", REPORT_EVENT, report),
     onReport: (handler) => listen<PrompterReport>(REPORT_EVENT, (event) => handler(event.payload)),
+    hearClickerEverywhere: (on) => invoke("hear_clicker_everywhere", { on }),
+    onClickerKey: (handler) => listen<KeyPress>(CLICKER_EVENT, (event) => handler(event.payload)),
   };
 }
 

@@ -249,6 +249,8 @@ export const en: Record<MessageKey, string> = {
   "slot.none": "Set the slot to get the pace that ends on time",
   "operator.keysRouted":
     "While the prompter shows, PageUp/PageDown and F5 reach it from anywhere (typing in the editor stays typing)",
+  "operator.clickerEverywhere":
+    "Hear the clicker while other apps have the focus too (PageUp/PageDown, F5; off again when the prompter closes)",
   "prompter.noDraft": "No draft to show",
   "operator.label": "Prompter controls",
   "operator.open": "Open the prompter",

@@ -246,6 +246,8 @@ export const ja = {
   "slot.none": "放送枠を決めると、時間どおりに終わる速さを提案します",
   "operator.keysRouted":
     "プロンプターを表示中は、PageUp/PageDown・F5 がどこからでも届きます（編集中の文字入力はそのまま）",
+  "operator.clickerEverywhere":
+    "ほかのアプリを使っていてもクリッカーを受ける（PageUp/PageDown・F5。プロンプターを閉じると元に戻ります）",
   "prompter.noDraft": "表示する原稿がありません",
   "operator.label": "プロンプターの操作",
   "operator.open": "プロンプターを開く",

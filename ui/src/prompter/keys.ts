@@ -2,6 +2,7 @@
 // blank, F5 and Esc) and foot pedals (which send PageUp/PageDown or arrows); and which of
 // those keys reach a live prompter from the main window, wherever its focus is.
 
+import { CLICKER_KEYS } from "../lib/bindings";
 import type { PrompterCommand } from "./protocol";
 
 export interface KeyPress {
@@ -64,11 +65,13 @@ export function wheelNudge(deltaY: number, deltaMode: number, lineHeightPx: numb
 export type Focus = "typing" | "copy" | "elsewhere";
 
 /**
- * What a presenter clicker sends and no typing needs: PageUp/PageDown (Shift for sections) and
- * F5 (Shift+F5 too, "start from here"). These reach a live prompter from anywhere.
+ * What a presenter clicker sends and no typing needs (`CLICKER_KEYS`, the app layer's list):
+ * PageUp/PageDown (Shift for sections) and F5 (Shift+F5 too, "start from here"). These reach a
+ * live prompter from anywhere in the main window, and from the whole desktop when the operator
+ * turns that on (src-tauri/src/clicker.rs).
  */
 export function isClickerKey(press: KeyPress): boolean {
-  return press.key === "PageUp" || press.key === "PageDown" || press.key === "F5";
+  return (CLICKER_KEYS as readonly string[]).includes(press.key);
 }
 
 /**

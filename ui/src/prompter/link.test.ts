@@ -1,10 +1,12 @@
 import { expect, test } from "vitest";
+import type { KeyPress } from "./keys";
 import { PrompterLink } from "./link";
 import type { PrompterCommand, PrompterReport } from "./protocol";
 
 function fixture() {
   let clock = 0;
   let hear: (report: PrompterReport) => void = () => {};
+  let press: (press: KeyPress) => void = () => {};
   const sent: PrompterCommand[] = [];
   const link = new PrompterLink(
     {
@@ -14,6 +16,10 @@ function fixture() {
       },
       send: async (command) => {
         sent.push(command);
+      },
+      onClickerKey: async (handler) => {
+        press = handler;
+        return () => {};
       },
     },
     () => clock,
@@ -25,6 +31,8 @@ function fixture() {
       clock += ms;
     },
     report: (draftId: number) => hear({ draftId } as PrompterReport),
+    /** A clicker's key pressed while another app has the focus (src-tauri/src/clicker.rs). */
+    clicker: (key: KeyPress) => press(key),
   };
 }
 
@@ -51,4 +59,21 @@ test("a saved edit reaches the live prompter on that draft only", async () => {
   link.saved(4, 2);
   link.saved(3, 8);
   expect(sent).toEqual([{ action: "script", draftId: 3, revision: 8 }]);
+});
+
+test("the clicker heard from another app steps a live prompter, as its key here would", async () => {
+  const { link, sent, report, clicker } = fixture();
+  await link.listen();
+  await link.listenToClicker();
+  clicker({ key: "PageDown" });
+  expect(sent).toEqual([]);
+  report(3);
+  clicker({ key: "PageDown" });
+  clicker({ key: "PageUp", shiftKey: true });
+  clicker({ key: "F5" });
+  expect(sent).toEqual([
+    { action: "nextParagraph" },
+    { action: "previousSection" },
+    { action: "start" },
+  ]);
 });

@@ -5,7 +5,7 @@
 // (keys.ts: `routedCommand`).
 
 import type { PrompterBackend } from "../lib/backend-contract";
-import { type Focus, routedCommand } from "./keys";
+import { commandForKey, type Focus, routedCommand } from "./keys";
 import { SILENT_MS } from "./protocol";
 
 /** Where the focus of a key event is (keys.ts's `Focus`). */
@@ -27,7 +27,7 @@ export class PrompterLink {
   #draftId: number | null = null;
 
   constructor(
-    private readonly prompter: Pick<PrompterBackend, "onReport" | "send">,
+    private readonly prompter: Pick<PrompterBackend, "onReport" | "send" | "onClickerKey">,
     private readonly now: () => number = () => performance.now(),
   ) {}
 
@@ -36,6 +36,18 @@ export class PrompterLink {
     return this.prompter.onReport((report) => {
       this.#heardAt = this.now();
       this.#draftId = report.draftId;
+    });
+  }
+
+  /**
+   * Hears the clicker's keys pressed while another app had the focus (when the operator turned
+   * that on: src-tauri/src/clicker.rs), until the returned function is called: each is the
+   * prompter's command, as for the key pressed here.
+   */
+  listenToClicker(): Promise<() => void> {
+    return this.prompter.onClickerKey((press) => {
+      const command = commandForKey(press);
+      if (command && this.live()) void this.prompter.send(command);
     });
   }
 

@@ -5,6 +5,7 @@
 // BroadcastChannel.
 
 import type { PrompterBackend } from "../lib/backend-contract";
+import type { KeyPress } from "./keys";
 import type { PrompterCommand, PrompterReport } from "./protocol";
 
 /** A command sent to the test server (lib/test-backend.ts). */
@@ -43,5 +44,8 @@ export function testPrompter(call: Call): PrompterBackend {
     onCommand: (handler) => on<PrompterCommand>("command", handler),
     report: async (report) => channel?.postMessage({ type: "report", payload: report }),
     onReport: (handler) => on<PrompterReport>("report", handler),
+    // A browser has no desktop: a test plays a press from another app on the channel.
+    hearClickerEverywhere: async () => {},
+    onClickerKey: (handler) => on<KeyPress>("clicker", handler),
   };
 }

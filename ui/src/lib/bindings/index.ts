@@ -63,5 +63,5 @@ export type { TextRange } from "./TextRange";
 export type { Theme } from "./Theme";
 export type { TrashedDraft } from "./TrashedDraft";
 export type { UnfilledDraft } from "./UnfilledDraft";
-export { MARKED_BLOCKS } from "./dialect-values";
+export { CLICKER_EVENT, CLICKER_KEYS, MARKED_BLOCKS } from "./constant-values";
 export { LIMITS } from "./limit-values";
