@@ -206,6 +206,26 @@ export function watchProblems(page) {
 }
 
 /**
+ * A new page of the main window at this size, in `language` (set in the settings first), once
+ * the editor shows; with the problems it logs.
+ * @param {Awaited<ReturnType<typeof startBrowser>>} session
+ * @param {{ width?: number, height?: number, language?: "ja" | "en" }} [options]
+ */
+export async function openMainWindow(
+  session,
+  { width = 1280, height = 800, language = "ja" } = {},
+) {
+  const settings = await session.command("get_settings");
+  await session.command("set_settings", { settings: { ...settings, language } });
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await page.setViewportSize({ width, height });
+  await page.goto(session.baseUrl);
+  await page.locator(".cm-content").waitFor();
+  return { page, problems };
+}
+
+/**
  * The browser and the test server of one test file: started before its tests, closed after
  * them, each test on a new, empty database. The returned object stands for the session once
  * it is started (its properties are the session's).

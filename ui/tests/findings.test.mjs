@@ -5,7 +5,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { screenshotPath, sessionPerFile, watchProblems } from "./browser.mjs";
+import { openMainWindow, screenshotPath, sessionPerFile } from "./browser.mjs";
 
 const session = sessionPerFile();
 
@@ -19,17 +19,14 @@ const TEXT = `# 年頭のごあいさつ
 ${PASSAGE}
 `;
 
-/** A page on draft 1 at this size and language, the analysis shown. */
-async function openPage(width = 1280, height = 800, language = "ja") {
-  const settings = await session.command("get_settings");
-  await session.command("set_settings", { settings: { ...settings, language } });
-  const page = await session.browser.newPage();
-  const problems = watchProblems(page);
-  await page.setViewportSize({ width, height });
-  await page.goto(session.baseUrl);
-  await page.locator(".cm-content").waitFor();
-  await page.getByTestId("findings-heading").waitFor();
-  return { page, problems };
+/**
+ * A page on draft 1 at this size and language, the analysis shown.
+ * @param {"ja" | "en"} [language]
+ */
+async function openPage(width = 1280, height = 800, language = /** @type {"ja" | "en"} */ ("ja")) {
+  const opened = await openMainWindow(session, { width, height, language });
+  await opened.page.getByTestId("findings-heading").waitFor();
+  return opened;
 }
 
 /** @param {import("playwright-core").Page} page */

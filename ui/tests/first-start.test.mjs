@@ -6,7 +6,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { screenshotPath, sessionPerFile, watchProblems } from "./browser.mjs";
+import { openMainWindow, screenshotPath, sessionPerFile } from "./browser.mjs";
 
 const session = sessionPerFile();
 
@@ -19,13 +19,7 @@ const FOR_THE_ROOM = "それでは、最後に一言申し上げます。";
  */
 async function openNewLibrary(width, height, language) {
   await session.reset({ sample: true });
-  const settings = await session.command("get_settings");
-  await session.command("set_settings", { settings: { ...settings, language } });
-  const page = await session.browser.newPage();
-  const problems = watchProblems(page);
-  await page.setViewportSize({ width, height });
-  await page.goto(session.baseUrl);
-  await page.locator(".cm-content").waitFor();
+  const { page, problems } = await openMainWindow(session, { width, height, language });
   await page.getByTestId("findings-heading").waitFor();
   await page.evaluate(() => document.fonts.ready);
   return { page, problems };

@@ -7,7 +7,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { screenshotPath, sessionPerFile, watchProblems } from "./browser.mjs";
+import { openMainWindow, screenshotPath, sessionPerFile, watchProblems } from "./browser.mjs";
 import { SPEECH } from "./prompter-fixtures.mjs";
 import { matchesReference } from "./screenshots.mjs";
 
@@ -119,13 +119,7 @@ async function openMain(width, height, language) {
   await session.reset({
     drafts: [SPEECH.replace("# 令和9年 年頭挨拶", "# 令和9年 仕事始め式 年頭挨拶（市長）")],
   });
-  const settings = await session.command("get_settings");
-  await session.command("set_settings", { settings: { ...settings, language } });
-  const page = await session.browser.newPage();
-  const problems = watchProblems(page);
-  await page.setViewportSize({ width, height });
-  await page.goto(session.baseUrl);
-  await page.locator(".cm-content").waitFor();
+  const { page, problems } = await openMainWindow(session, { width, height, language });
   await page.getByTestId("morae").waitFor();
   await page.getByTestId("findings-heading").waitFor();
   await page.evaluate(() => document.fonts.ready);

@@ -8,7 +8,7 @@
 
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { screenshotPath, sessionPerFile, watchProblems } from "./browser.mjs";
+import { openMainWindow, screenshotPath, sessionPerFile } from "./browser.mjs";
 import { SPEECH, showInPrompter } from "./prompter-fixtures.mjs";
 
 const session = sessionPerFile();
@@ -21,13 +21,7 @@ const session = sessionPerFile();
  */
 async function openLive({ width = 1280, height = 800, language = "ja", prompter = {} } = {}) {
   await showInPrompter(session, SPEECH, { countdownSeconds: 0, ...prompter });
-  const settings = await session.command("get_settings");
-  await session.command("set_settings", { settings: { ...settings, language } });
-  const main = await session.browser.newPage();
-  const problems = watchProblems(main);
-  await main.setViewportSize({ width, height });
-  await main.goto(session.baseUrl);
-  await main.locator(".cm-content").waitFor();
+  const { page: main, problems } = await openMainWindow(session, { width, height, language });
   await main
     .getByRole("button", { name: language === "ja" ? "プロンプター" : "Prompter", exact: true })
     .click();

@@ -5,7 +5,7 @@ mod syntax;
 
 use super::inline::{has_content, runs, visible, Emphasis, Run};
 use super::RubyStyle;
-use crate::script::{Block, Heading, Inline, Script};
+use crate::script::{Block, Heading, Inline, Paragraph, Script};
 use syntax::{code_span, destination, emphasise, escape};
 
 pub(super) fn markdown(script: &Script, ruby: RubyStyle) -> String {
@@ -24,16 +24,7 @@ pub(super) fn markdown(script: &Script, ruby: RubyStyle) -> String {
         for block in &section.blocks {
             let mut text = String::new();
             match block {
-                Block::Paragraph(p) if has_content(p.inlines()) => {
-                    write_inlines(
-                        &mut text,
-                        p.inlines(),
-                        Emphasis::default(),
-                        None,
-                        &plain,
-                        true,
-                    );
-                }
+                Block::Paragraph(p) if has_content(p.inlines()) => paragraph(&mut text, p, &plain),
                 Block::Heading(h) => heading(&mut blocks, h, h.level, ruby),
                 Block::List(list) => {
                     let alternate = previous_list == Some((list.ordered, false));
@@ -85,22 +76,15 @@ pub(super) fn markdown(script: &Script, ruby: RubyStyle) -> String {
                     }
                 }
                 Block::Signature(signature) => {
-                    for p in signature
+                    let lines = signature
                         .paragraphs
                         .iter()
-                        .filter(|p| has_content(p.inlines()))
-                    {
+                        .filter(|p| has_content(p.inlines()));
+                    for p in lines {
                         if !text.is_empty() {
                             text.push_str("\n\n");
                         }
-                        write_inlines(
-                            &mut text,
-                            p.inlines(),
-                            Emphasis::default(),
-                            None,
-                            &plain,
-                            true,
-                        );
+                        paragraph(&mut text, p, &plain);
                     }
                 }
                 Block::Rule(_) => text.push_str("---"),
@@ -118,6 +102,18 @@ pub(super) fn markdown(script: &Script, ruby: RubyStyle) -> String {
     let mut out = blocks.join("\n\n");
     out.push('\n');
     out
+}
+
+/// A paragraph's text, its line breaks kept.
+fn paragraph(text: &mut String, paragraph: &Paragraph, line: &Line) {
+    write_inlines(
+        text,
+        paragraph.inlines(),
+        Emphasis::default(),
+        None,
+        line,
+        true,
+    );
 }
 
 /// How inline text is written on the current line.
