@@ -57,10 +57,8 @@ fn exports(c: &mut Criterion) {
         ExportProfile::Blog,
     ] {
         let options = ExportOptions {
-            profile,
-            ruby: export::default_ruby(profile),
             blog_footer: Some("[市長のプロフィール](https://example.jp/profile)".into()),
-            blog_summary: None,
+            ..ExportOptions::new(profile)
         };
         c.bench_function(&format!("export {}, 20,000 chars", profile.as_str()), |b| {
             b.iter(|| black_box(export::export(black_box(&script), &options)))

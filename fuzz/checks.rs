@@ -77,10 +77,10 @@ pub fn export(data: &[u8]) {
     for profile in ExportProfile::ALL {
         for ruby in RubyStyle::ALL {
             let options = ExportOptions {
-                profile,
                 ruby,
                 blog_footer: (profile == ExportProfile::Blog).then(|| text.to_string()),
-                blog_summary: None,
+                blog_lead_in: (profile == ExportProfile::Blog).then(|| text.to_string()),
+                ..ExportOptions::new(profile)
             };
             export_one(&script, &options);
         }

@@ -29,6 +29,11 @@ pub const MAX_COMMAS: RangeInclusive<u32> = 0..=20;
 pub const TRASH_DAYS: RangeInclusive<u32> = 1..=3650;
 /// Largest blog footer, in bytes of UTF-8.
 pub const MAX_BLOG_FOOTER_BYTES: usize = 64 * 1024;
+/// Longest lead-in line of a blog post.
+pub const MAX_BLOG_LEAD_IN_CHARS: usize = 200;
+/// The lead-in line a new office starts with, as a mayor's blog writes it.
+pub const DEFAULT_BLOG_LEAD_IN: &str =
+    "{{month_day}}、{{event}}にて、次のとおりお話ししました（概要）";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -61,6 +66,9 @@ pub struct Settings {
     pub max_commas: u32,
     /// Markdown appended to the blog export (links, profile). Empty: no footer.
     pub blog_footer: String,
+    /// The blog post's first line, with the draft's placeholders (`{{month_day}}`,
+    /// `{{event}}`, `{{date}}` …) filled when it is exported. Empty: no such line.
+    pub blog_lead_in: String,
     pub theme: Theme,
     /// Proofreading rules switched off (their ids: `kanji-run` …).
     pub lint_off: Vec<String>,
@@ -80,6 +88,7 @@ impl Default for Settings {
             max_sentence_chars: u32::try_from(lint.max_sentence_chars).unwrap_or(100),
             max_commas: u32::try_from(lint.max_commas).unwrap_or(3),
             blog_footer: String::new(),
+            blog_lead_in: DEFAULT_BLOG_LEAD_IN.to_owned(),
             theme: Theme::Light,
             lint_off: Vec::new(),
             japanese_era: false,
@@ -117,6 +126,11 @@ pub enum SettingsError {
         MAX_BLOG_FOOTER_BYTES / 1024, MAX_BLOG_FOOTER_BYTES / 1024
     )]
     BlogFooter,
+    #[error(
+        "ブログの書き出しの一文が長すぎます（上限 {} 字）(the blog's lead-in is over {} characters)",
+        MAX_BLOG_LEAD_IN_CHARS, MAX_BLOG_LEAD_IN_CHARS
+    )]
+    BlogLeadIn,
     #[error("校正の規則名が正しくありません (unknown proofreading rule)")]
     UnknownRule,
     #[error(
@@ -146,6 +160,9 @@ impl Settings {
         }
         if self.blog_footer.len() > MAX_BLOG_FOOTER_BYTES {
             return Err(SettingsError::BlogFooter);
+        }
+        if self.blog_lead_in.chars().count() > MAX_BLOG_LEAD_IN_CHARS {
+            return Err(SettingsError::BlogLeadIn);
         }
         if !TRASH_DAYS.contains(&self.trash_days) {
             return Err(SettingsError::TrashDays);
@@ -178,6 +195,7 @@ impl Settings {
         read_field(value, "maxSentenceChars", &mut settings.max_sentence_chars);
         read_field(value, "maxCommas", &mut settings.max_commas);
         read_field(value, "blogFooter", &mut settings.blog_footer);
+        read_field(value, "blogLeadIn", &mut settings.blog_lead_in);
         read_field(value, "theme", &mut settings.theme);
         read_field(value, "lintOff", &mut settings.lint_off);
         read_field(value, "japaneseEra", &mut settings.japanese_era);
@@ -192,6 +210,7 @@ impl Settings {
                 }
                 SettingsError::MaxCommas => settings.max_commas = defaults.max_commas,
                 SettingsError::BlogFooter => settings.blog_footer.clear(),
+                SettingsError::BlogLeadIn => settings.blog_lead_in = defaults.blog_lead_in.clone(),
                 SettingsError::UnknownRule => {
                     settings.lint_off.retain(|id| Rule::from_id(id).is_some());
                 }
@@ -233,6 +252,8 @@ impl Settings {
             ruby: ruby.unwrap_or_else(|| default_ruby(profile)),
             blog_footer: (!self.blog_footer.trim().is_empty()).then(|| self.blog_footer.clone()),
             blog_summary: None,
+            blog_lead_in: None,
+            accessible: false,
         }
     }
 }
@@ -270,6 +291,7 @@ mod tests {
             max_sentence_chars: 80,
             max_commas: 2,
             blog_footer: "[市長室](https://example.jp)".into(),
+            blog_lead_in: "{{month_day}}、庁内放送にて".into(),
             theme: Theme::Dark,
             lint_off: vec!["kanji-run".into(), "furigana".into()],
             japanese_era: true,

@@ -21,10 +21,9 @@ fn fixture(name: &str) -> Script {
 
 fn run(script: &Script, profile: ExportProfile, ruby: RubyStyle) -> String {
     let options = ExportOptions {
-        profile,
         ruby,
         blog_footer: Some(FOOTER.to_string()),
-        blog_summary: None,
+        ..ExportOptions::new(profile)
     };
     export(script, &options)
 }

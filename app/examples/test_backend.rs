@@ -302,9 +302,11 @@ impl Server {
                 &args.get::<String>("body")?,
                 args.get("profile")?,
                 args.get("ruby")?,
-                args.get("summary")?,
+                args.get("blog")?,
+                args.get("accessible")?,
             )?),
             "blog_summary" => to_json(export::blog_summary(&args.get::<String>("body")?)?),
+            "blog_lead_in" => to_json(export::blog_lead_in(app, args.get("id")?)?),
             "save_export" => {
                 let path = self.inside(&args.get::<String>("path")?)?;
                 to_json(export::save_export(

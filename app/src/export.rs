@@ -3,25 +3,45 @@
 use crate::error::AppError;
 use crate::state::App;
 use crate::wire::{self, check};
-use podium::{export, script};
+use podium::{export, script, templates};
 use std::path::Path;
 
-/// `ruby: None` is the profile's default (plain text: 漢字（かんじ）, else `<ruby>`);
-/// `summary`: the blog's 要旨 as the writer edited it (`None`: made from the draft).
+/// `ruby: None` is the profile's default (plain text: 漢字（かんじ）, else `<ruby>`); the blog's
+/// 要旨 and lead-in line as the writer edited them (`None`: made from the draft, and none);
+/// `accessible`: for screen readers (see [`export::ExportOptions::accessible`]).
 pub fn export_text(
     state: &App,
     body: &str,
     profile: wire::ExportProfile,
     ruby: Option<wire::RubyStyle>,
-    summary: Option<Vec<String>>,
+    blog: wire::BlogParts,
+    accessible: bool,
 ) -> Result<String, AppError> {
     check::body(body)?;
-    if let Some(lines) = &summary {
+    if let Some(lines) = &blog.summary {
         check::summary(lines)?;
     }
+    if let Some(line) = &blog.lead_in {
+        check::lead_in(line)?;
+    }
     let mut options = state.settings().export_options(profile, ruby);
-    options.blog_summary = summary;
+    options.blog_summary = blog.summary;
+    options.blog_lead_in = blog.lead_in;
+    options.accessible = accessible;
     Ok(export::export(&script::parse(body), &options))
+}
+
+/// The blog's lead-in line for draft `id`: the settings' line with the draft's day (its event's
+/// date, else today) and event filled in, for the writer to edit. Empty when the settings have
+/// none; a placeholder the draft gives no value for stays visible (`{{event}}`).
+pub fn blog_lead_in(state: &App, id: i64) -> Result<String, AppError> {
+    let id = check::id(id)?;
+    let draft = state.with_store(|store| store.draft(id))?;
+    let values = templates::Placeholders {
+        event: draft.event,
+        ..templates::Placeholders::new(draft.event_date.unwrap_or(state.local_now().date()))
+    };
+    Ok(templates::fill(&state.settings().blog_lead_in, &values))
 }
 
 /// The blog's 要旨 made from the draft, a line each, for the writer to edit.

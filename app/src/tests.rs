@@ -11,8 +11,8 @@ use crate::settings::*;
 use crate::state::{App, Location};
 use crate::upkeep::*;
 use crate::wire::{
-    DraftMeta, ExportProfile, Language, NewDraftValues, RecoveryChoice, RevisionKind, RubyStyle,
-    SaveKind, Settings, Theme,
+    BlogParts, DraftMeta, ExportProfile, Language, NewDraftValues, RecoveryChoice, RevisionKind,
+    RubyStyle, SaveKind, Settings, Theme,
 };
 use std::sync::{Arc, Mutex};
 use time::macros::datetime;
@@ -145,7 +145,16 @@ fn a_draft_from_creation_to_export() {
     assert_eq!(analysis.figures.pace_per_minute, 300.0);
     assert_eq!(analysis.figures.title.as_deref(), Some("令和9年 年頭挨拶"));
     assert!(analysis.figures.sections.len() >= 6);
-    let text = export_text(&state, &restored.body, ExportProfile::Text, None, None).unwrap();
+    let plain = BlogParts::default();
+    let text = export_text(
+        &state,
+        &restored.body,
+        ExportProfile::Text,
+        None,
+        plain,
+        false,
+    )
+    .unwrap();
     assert!(text.starts_with("令和9年 年頭挨拶"));
 
     // Search finds it from one character.
@@ -169,6 +178,7 @@ fn settings_round_trip_and_drive_analysis_and_export() {
         max_sentence_chars: 20,
         max_commas: 1,
         blog_footer: "市長室より".into(),
+        blog_lead_in: "{{month_day}}、{{event}}にて".into(),
         theme: Theme::Dark,
         lint_off: vec!["mixed-style".into()],
         japanese_era: true,
@@ -191,18 +201,55 @@ fn settings_round_trip_and_drive_analysis_and_export() {
         body,
         ExportProfile::Blog,
         Some(RubyStyle::Base),
-        None,
+        BlogParts::default(),
+        false,
     )
     .unwrap();
     assert!(blog.contains("市長室より"), "{blog}");
     // The 要旨 the writer edits goes back into the post as edited.
     let lines = blog_summary("## ① 人づくり\n\n学びの場を広げます。\n").unwrap();
     assert_eq!(lines, ["① 人づくり　学びの場の拡大"]);
-    let edited = vec!["〈姿勢〉書き直した一行".to_string()];
-    let blog = export_text(&state, body, ExportProfile::Blog, None, Some(edited)).unwrap();
+    let edited = BlogParts {
+        summary: Some(vec![
+            "〈姿勢〉書き直した一行".to_string(),
+            "① 人づくり".to_string(),
+        ]),
+        lead_in: Some("1月4日、庁内放送にて次のとおりお話ししました（概要）".to_string()),
+    };
+    let blog = export_text(
+        &state,
+        body,
+        ExportProfile::Blog,
+        None,
+        edited.clone(),
+        false,
+    )
+    .unwrap();
+    assert!(
+        blog.contains("<h1>題</h1>\n<p>1月4日、庁内放送にて次のとおりお話ししました（概要）</p>\n"),
+        "{blog}"
+    );
     assert!(blog.contains("<p>〈姿勢〉書き直した一行</p>"), "{blog}");
-    let too_many = vec![String::new(); 51];
-    let error = export_text(&state, body, ExportProfile::Blog, None, Some(too_many)).unwrap_err();
+    // For screen readers: (1) for ①.
+    let accessible = export_text(&state, body, ExportProfile::Blog, None, edited, true).unwrap();
+    assert!(accessible.contains("<li>(1) 人づくり</li>"), "{accessible}");
+    // The lead-in line: the settings' line with the draft's day and event.
+    let draft = create_draft(&state, new_year()).unwrap();
+    assert_eq!(
+        crate::export::blog_lead_in(&state, draft.id).unwrap(),
+        "1月4日、仕事始め式にて"
+    );
+    let too_many = BlogParts {
+        summary: Some(vec![String::new(); 51]),
+        lead_in: None,
+    };
+    let error = export_text(&state, body, ExportProfile::Blog, None, too_many, false).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidInput);
+    let too_long = BlogParts {
+        summary: None,
+        lead_in: Some("長".repeat(201)),
+    };
+    let error = export_text(&state, body, ExportProfile::Blog, None, too_long, false).unwrap_err();
     assert_eq!(error.code, ErrorCode::InvalidInput);
 
     let too_fast = Settings {
@@ -318,7 +365,8 @@ fn analysis_works_without_a_database() {
         Some(ErrorCode::Io)
     );
     assert!(analyse(&state, "# 題\n\n本文。", None).is_ok());
-    assert!(export_text(&state, "本文。", ExportProfile::Html, None, None).is_ok());
+    let plain = BlogParts::default();
+    assert!(export_text(&state, "本文。", ExportProfile::Html, None, plain, false).is_ok());
 }
 
 #[test]

@@ -268,12 +268,18 @@ pub struct ExportArgs {
     /// 形式 (format): md, txt, html, html-doc, blog
     #[arg(long = "to", value_parser = parse_profile)]
     to: ExportProfile,
-    /// ルビ (ruby): tags, paren, base
+    /// ルビ (ruby): tags, paren, paren-first（初出のみかっこ書き）, base
     #[arg(long, value_parser = parse_ruby)]
     ruby: Option<RubyStyle>,
     /// ブログのフッター（Markdown ファイル）(blog footer, a Markdown file)
     #[arg(long)]
     footer: Option<PathBuf>,
+    /// ブログの書き出しの一文 (the blog post's first line)
+    #[arg(long = "lead-in")]
+    lead_in: Option<String>,
+    /// 読み上げソフト向け：①を(1)に、ルビはタグで (for screen readers: ① as (1), ruby as markup)
+    #[arg(long)]
+    accessible: bool,
     /// 出力先（省略すると標準出力）(output file; stdout without it)
     #[arg(short = 'o', long = "output")]
     output: Option<PathBuf>,
@@ -286,8 +292,9 @@ fn parse_profile(text: &str) -> Result<ExportProfile, String> {
 }
 
 fn parse_ruby(text: &str) -> Result<RubyStyle, String> {
-    text.parse()
-        .map_err(|_| "tags, paren, base のいずれか (one of tags, paren, base)".into())
+    text.parse().map_err(|_| {
+        "tags, paren, paren-first, base のいずれか (one of tags, paren, paren-first, base)".into()
+    })
 }
 
 pub fn export(args: ExportArgs) -> Outcome {
@@ -302,6 +309,8 @@ pub fn export(args: ExportArgs) -> Outcome {
         ruby: args.ruby.unwrap_or_else(|| export::default_ruby(args.to)),
         blog_footer,
         blog_summary: None,
+        blog_lead_in: args.lead_in.clone(),
+        accessible: args.accessible,
     };
     if args.to == ExportProfile::Blog && export::summary::summarise(&script).is_empty() {
         note!(

@@ -7,11 +7,11 @@ use crate::grants::Grants;
 use crate::{clicker, dialogs, paths, prompter_window};
 use podium_app::local_settings::{self, LocalSettings};
 use podium_app::wire::{
-    Analysis, AnalysisUpdate, AppInfo, Backups, Comment, Display, Draft, DraftMeta, DraftStatus,
-    DraftSummary, ExportAllProgress, ExportAllReport, ExportProfile, ImportReport, NewDraftValues,
-    PrompterScript, PrompterSettings, ReadingEntry, Recovered, RecoveryChoice, RehearsalSummary,
-    Repaired, Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings,
-    StatusChange, TemplateInfo, TextEdit, TrashedDraft,
+    Analysis, AnalysisUpdate, AppInfo, Backups, BlogParts, Comment, Display, Draft, DraftMeta,
+    DraftStatus, DraftSummary, ExportAllProgress, ExportAllReport, ExportProfile, ImportReport,
+    NewDraftValues, PrompterScript, PrompterSettings, ReadingEntry, Recovered, RecoveryChoice,
+    RehearsalSummary, Repaired, Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit,
+    Settings, StatusChange, TemplateInfo, TextEdit, TrashedDraft,
 };
 use podium_app::workflow;
 use podium_app::{
@@ -181,14 +181,20 @@ pub fn export_text(
     body: String,
     profile: ExportProfile,
     ruby: Option<RubyStyle>,
-    summary: Option<Vec<String>>,
+    blog: BlogParts,
+    accessible: bool,
 ) -> Result<String> {
-    export::export_text(&state, &body, profile, ruby, summary)
+    export::export_text(&state, &body, profile, ruby, blog, accessible)
 }
 
 #[tauri::command(async)]
 pub fn blog_summary(body: String) -> Result<Vec<String>> {
     export::blog_summary(&body)
+}
+
+#[tauri::command(async)]
+pub fn blog_lead_in(state: State<'_, App>, id: i64) -> Result<String> {
+    export::blog_lead_in(&state, id)
 }
 
 #[tauri::command(async)]

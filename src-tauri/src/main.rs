@@ -107,6 +107,7 @@ fn main() {
             invoke::delete_reading,
             invoke::export_text,
             invoke::blog_summary,
+            invoke::blog_lead_in,
             invoke::save_export,
             invoke::choose_import_files,
             invoke::choose_export_path,

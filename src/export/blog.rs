@@ -1,5 +1,6 @@
-//! The blog post: title, 要旨 (the stance and the numbered priorities, one line each),
-//! 【全文】, the full text and the office's footer — one sanitised HTML fragment.
+//! The blog post: title, the lead-in line (「1月4日、庁内放送にて…（概要）」), 要旨 (the stance
+//! and the numbered priorities, one line each), 【全文】, the full text and the office's
+//! footer — one sanitised HTML fragment.
 
 use super::html::{self, content, escape};
 use super::inline::visible;
@@ -19,10 +20,16 @@ pub(super) fn blog(
     ruby: RubyStyle,
     footer: Option<&str>,
     edited: Option<&[String]>,
+    lead_in: Option<&str>,
 ) -> String {
     let mut out = String::new();
     if let Some(title) = &script.title {
         html::heading(&mut out, title, 1, ruby);
+    }
+    if let Some(lead_in) = lead_in.map(|l| visible(l.trim())).filter(|l| !l.is_empty()) {
+        out.push_str("<p>");
+        escape(&mut out, &lead_in);
+        out.push_str("</p>\n");
     }
     match edited {
         Some(lines) => edited_summary(&mut out, lines),
@@ -215,7 +222,7 @@ mod tests {
     fn the_footer_loses_control_and_bidi_characters_and_script_urls() {
         let script = crate::script::parse("# 題\n\n本文です。\n");
         let footer = "広報\u{4}課\u{202E}です [x](javascript:alert(1))";
-        let out = blog(&script, RubyStyle::Tags, Some(footer), None);
+        let out = blog(&script, RubyStyle::Tags, Some(footer), None, None);
         assert!(out.contains("広報課です"), "{out}");
         assert!(!out.contains(['\u{4}', '\u{202E}']) && !out.contains("javascript:"));
     }
@@ -223,7 +230,7 @@ mod tests {
     #[test]
     fn no_summary_without_stance_or_priorities() {
         let script = crate::script::parse("# 題\n\n## 新年のあいさつ\n\nおめでとうございます。\n");
-        let post = blog(&script, RubyStyle::Tags, None, None);
+        let post = blog(&script, RubyStyle::Tags, None, None, None);
         assert_eq!(
             post,
             "<h1>題</h1>\n<p>【全文】</p>\n<h2>新年のあいさつ</h2>\n<p>おめでとうございます。</p>\n"

@@ -191,7 +191,7 @@ fn ruby_html(out: &mut String, base: &str, reading: &str, ruby: RubyStyle) {
             content(out, reading);
             out.push_str("</rt><rp>）</rp></ruby>");
         }
-        RubyStyle::Paren => {
+        RubyStyle::Paren | RubyStyle::ParenFirst => {
             content(out, base);
             out.push('（');
             content(out, reading);

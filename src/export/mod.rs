@@ -5,8 +5,10 @@
 //! control or bidi-override characters never reach an export, and every piece of HTML an export
 //! produces passes through [`sanitize_html`].
 
+mod accessible;
 mod blog;
 mod file;
+mod first_ruby;
 mod html;
 mod inline;
 mod markdown;
@@ -74,7 +76,7 @@ impl ExportProfile {
 
 /// How ruby (furigana) is written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
+#[serde(rename_all = "kebab-case")]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum RubyStyle {
     /// `<ruby>漢字<rp>（</rp><rt>かんじ</rt><rp>）</rp></ruby>` (plain text, having no tags,
@@ -84,16 +86,24 @@ pub enum RubyStyle {
     Paren,
     /// `漢字`
     Base,
+    /// `漢字（かんじ）` where a word first appears, `漢字` after (a blog's habit).
+    ParenFirst,
 }
 
 impl RubyStyle {
-    pub const ALL: [RubyStyle; 3] = [RubyStyle::Tags, RubyStyle::Paren, RubyStyle::Base];
+    pub const ALL: [RubyStyle; 4] = [
+        RubyStyle::Tags,
+        RubyStyle::Paren,
+        RubyStyle::Base,
+        RubyStyle::ParenFirst,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
             RubyStyle::Tags => "tags",
             RubyStyle::Paren => "paren",
             RubyStyle::Base => "base",
+            RubyStyle::ParenFirst => "paren-first",
         }
     }
 }
@@ -132,7 +142,7 @@ impl FromStr for RubyStyle {
             .ok_or_else(|| UnknownId {
                 kind: "ruby style",
                 id: id.to_string(),
-                expected: "tags, paren, base",
+                expected: "tags, paren, base, paren-first",
             })
     }
 }
@@ -166,6 +176,12 @@ pub struct ExportOptions {
     /// The 要旨 as the writer edited it, a line each (see [`summary::lines`]); `None`: made
     /// from the draft. Blog profile only.
     pub blog_summary: Option<Vec<String>>,
+    /// The blog post's first line, before the 要旨 (「1月4日、庁内放送にて…（概要）」).
+    /// Blog profile only.
+    pub blog_lead_in: Option<String>,
+    /// For screen readers (JIS X 8341-3 habits): circled numbers as (1) (2) (3), and ruby as
+    /// `<ruby>` wherever there is markup.
+    pub accessible: bool,
 }
 
 impl ExportOptions {
@@ -176,14 +192,27 @@ impl ExportOptions {
             ruby: default_ruby(profile),
             blog_footer: None,
             blog_summary: None,
+            blog_lead_in: None,
+            accessible: false,
         }
     }
 }
 
 /// Export a script. Never fails: every script has a rendering in every profile.
 pub fn export(script: &Script, options: &ExportOptions) -> String {
-    let ruby = options.ruby;
-    match options.profile {
+    let glossed_once;
+    let asked = match options.accessible {
+        true if options.profile != ExportProfile::Text => RubyStyle::Tags,
+        _ => options.ruby,
+    };
+    let (script, ruby) = match asked {
+        RubyStyle::ParenFirst => {
+            glossed_once = first_ruby::first_ruby_only(script);
+            (&glossed_once, RubyStyle::Paren)
+        }
+        ruby => (script, ruby),
+    };
+    let out = match options.profile {
         ExportProfile::Markdown => markdown::markdown(script, ruby),
         ExportProfile::Text => text::text(script, ruby),
         ExportProfile::Html => html::fragment(script, ruby),
@@ -193,7 +222,12 @@ pub fn export(script: &Script, options: &ExportOptions) -> String {
             ruby,
             options.blog_footer.as_deref(),
             options.blog_summary.as_deref(),
+            options.blog_lead_in.as_deref(),
         ),
+    };
+    match options.accessible {
+        true => accessible::circled_as_parenthesised(&out),
+        false => out,
     }
 }
 

@@ -6,7 +6,7 @@
 //! compile time, so a block's text is written once. Users' own templates live in the store.
 //!
 //! A new draft is [`fill`]ed with [`Placeholders`]: `{{date}}`, `{{era_year}}`, `{{year}}`,
-//! `{{event}}`, `{{speaker}}`, `{{city}}`.
+//! `{{month_day}}`, `{{event}}`, `{{speaker}}`, `{{city}}` (the blog's lead-in line too).
 
 mod era;
 mod placeholder;

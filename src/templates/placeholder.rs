@@ -8,7 +8,8 @@ use time::Date;
 /// The values a new draft is filled with. Era year and year are derived from `date`.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Placeholders {
-    /// The day of the address: `{{date}}` 令和9年1月4日, `{{era_year}}` 令和9年, `{{year}}` 2027.
+    /// The day of the address: `{{date}}` 令和9年1月4日, `{{era_year}}` 令和9年, `{{year}}` 2027,
+    /// `{{month_day}}` 1月4日.
     pub date: Date,
     /// `{{event}}`: 仕事始め式, 入庁式 …
     pub event: String,
@@ -36,6 +37,11 @@ impl Placeholders {
             "date" => Some(japanese_date(self.date)),
             "era_year" => Some(era_year(self.date)),
             "year" => Some(self.date.year().to_string()),
+            "month_day" => Some(format!(
+                "{}月{}日",
+                u8::from(self.date.month()),
+                self.date.day()
+            )),
             "event" => given(&self.event),
             "speaker" => given(&self.speaker),
             "city" => given(&self.city),

@@ -58,6 +58,7 @@ pub fn write(dir: &Path) -> Result<(), ExportError> {
     Repaired::export_all(&cfg)?;
     ExportAllProgress::export_all(&cfg)?;
     ExportAllReport::export_all(&cfg)?;
+    BlogParts::export_all(&cfg)?;
     UnfilledDraft::export_all(&cfg)?;
     Limits::export_all(&cfg)?;
     StatusChange::export_all(&cfg)?;

@@ -47,6 +47,15 @@ pub fn summary(lines: &[String]) -> Result<(), AppError> {
         .try_for_each(|line| size("要旨の一行", line.len(), MAX_SUMMARY_LINE_BYTES))
 }
 
+/// The blog's lead-in line as the writer edited it: one line, as long as the settings allow.
+pub fn lead_in(line: &str) -> Result<(), AppError> {
+    short_text(
+        "ブログの書き出しの一文",
+        line,
+        podium::settings::MAX_BLOG_LEAD_IN_CHARS,
+    )
+}
+
 const MAX_SUMMARY_LINES: usize = 50;
 const MAX_SUMMARY_LINE_BYTES: usize = 2_000;
 

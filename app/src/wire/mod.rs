@@ -7,6 +7,7 @@ mod analysis;
 /// Only tests write and check the TypeScript files (`make bindings`, `bindings_are_current`).
 #[cfg(test)]
 pub mod bindings;
+mod blog;
 pub mod check;
 mod edits;
 mod library;
@@ -19,6 +20,7 @@ mod upkeep;
 mod workflow;
 
 pub use analysis::{Analysis, Figures, Finding};
+pub use blog::BlogParts;
 pub use edits::{apply, AnalysisUpdate, Moved, Placed, Splice, TextEdit};
 #[cfg(test)]
 pub use library::RevisionKind;

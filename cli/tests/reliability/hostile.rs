@@ -104,10 +104,8 @@ fn huge_and_deep_drafts_finish_quickly_and_export_nothing_dangerous() {
         podium::lint::lint(&text, &script, &LintConfig::default());
         for profile in ExportProfile::ALL {
             let options = ExportOptions {
-                profile,
                 ruby: RubyStyle::Tags,
-                blog_footer: None,
-                blog_summary: None,
+                ..ExportOptions::new(profile)
             };
             checks::export_one(&script, &options);
         }

@@ -236,7 +236,7 @@ fn write_inline(out: &mut String, inline: &Inline, whole: Emphasis, line: &Line,
                 escape(out, reading, false, heading);
                 out.push_str("</rt><rp>）</rp></ruby>");
             }
-            RubyStyle::Paren => {
+            RubyStyle::Paren | RubyStyle::ParenFirst => {
                 escape(out, base, line_start, heading);
                 out.push('（');
                 escape(out, reading, false, heading);

@@ -11,6 +11,7 @@ import type {
   AppError,
   AppInfo,
   Backups,
+  BlogParts,
   Comment,
   Display,
   Draft,
@@ -118,15 +119,19 @@ export interface Backend {
   /** Adds or changes a word's reading (hiragana or katakana); the list after the change. */
   putReading(written: string, reading: string): Promise<ReadingEntry[]>;
   deleteReading(written: string): Promise<ReadingEntry[]>;
-  /** `summary`: the blog's 要旨 as the writer edited it, a line each (omitted: from the draft). */
+  /** `blog`: the post's 要旨 and lead-in line as the writer edited them (null: from the draft,
+   * and none); `accessible`: circled numbers as (1) (2), ruby as markup. */
   exportText(
     body: string,
     profile: ExportProfile,
     ruby: RubyStyle,
-    summary?: string[],
+    blog?: BlogParts,
+    accessible?: boolean,
   ): Promise<string>;
   /** The blog's 要旨 made from the draft, a line each, for the writer to edit. */
   blogSummary(body: string): Promise<string[]>;
+  /** The blog's lead-in line for the draft (the settings' line, filled), for the writer to edit. */
+  blogLeadIn(id: number): Promise<string>;
   saveExport(path: string, contents: string): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;

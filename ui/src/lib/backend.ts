@@ -54,9 +54,16 @@ export function tauriBackend(): Backend {
     listReadings: () => invoke("list_readings"),
     putReading: (written, reading) => invoke("put_reading", { written, reading }),
     deleteReading: (written) => invoke("delete_reading", { written }),
-    exportText: (body, profile, ruby, summary) =>
-      invoke("export_text", { body, profile, ruby, summary: summary ?? null }),
+    exportText: (body, profile, ruby, blog, accessible) =>
+      invoke("export_text", {
+        body,
+        profile,
+        ruby,
+        blog: blog ?? { summary: null, leadIn: null },
+        accessible: accessible ?? false,
+      }),
     blogSummary: (body) => invoke("blog_summary", { body }),
+    blogLeadIn: (id) => invoke("blog_lead_in", { id }),
     saveExport: (path, contents) => invoke("save_export", { path, contents }),
     getSettings: () => invoke("get_settings"),
     setSettings: (settings) => invoke("set_settings", { settings }),

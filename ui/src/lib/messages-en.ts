@@ -157,6 +157,9 @@ export const en: Record<MessageKey, string> = {
   "export.ruby.tags": "Ruby",
   "export.ruby.paren": "In brackets",
   "export.ruby.base": "None",
+  "export.ruby.paren-first": "In brackets (first time only)",
+  "export.leadIn": "Opening line (the settings' line with the date and event; edit it here)",
+  "export.accessible": "For screen readers (①②③ as (1)(2)(3), readings as ruby markup)",
   "export.preview": "Preview",
   "export.summary": "Summary (one line each; the post uses it as edited here)",
   "export.summaryHint":
@@ -193,6 +196,8 @@ export const en: Record<MessageKey, string> = {
   "rule.double-honorific": "Double honorifics",
   "rule.repeated-ending": "The same ending in a row",
   "rule.unfilled-placeholder": "Template fields left unfilled ({{city}} …)",
+  "settings.blogLeadIn":
+    "Blog opening line ({{month_day}} 1月4日, {{event}} the event, {{date}} 令和9年1月4日)",
   "settings.blogFooter": "Blog footer (Markdown)",
   "settings.theme": "Theme",
   "settings.era": "Japanese era dates in the Japanese UI (令和9年1月4日)",

@@ -155,6 +155,9 @@ export const ja = {
   "export.ruby.tags": "ルビ",
   "export.ruby.paren": "かっこ書き",
   "export.ruby.base": "付けない",
+  "export.ruby.paren-first": "かっこ書き（初出のみ）",
+  "export.leadIn": "書き出しの一文（設定で決めた文に日付と行事を入れたもの。ここで直せます）",
+  "export.accessible": "読み上げソフト向け（①②③を(1)(2)(3)に、ふりがなはルビのタグで）",
   "export.preview": "プレビュー",
   "export.summary": "要旨（一行ずつ。ここで直した文がブログに載ります）",
   "export.summaryHint":
@@ -191,6 +194,8 @@ export const ja = {
   "rule.double-honorific": "二重敬語",
   "rule.repeated-ending": "同じ文末の連続",
   "rule.unfilled-placeholder": "埋められていない差し込み項目（{{city}} など）",
+  "settings.blogLeadIn":
+    "ブログの書き出しの一文（{{month_day}} は 1月4日、{{event}} は行事、{{date}} は 令和9年1月4日）",
   "settings.blogFooter": "ブログのフッター（Markdown）",
   "settings.theme": "配色",
   "settings.era": "日付を和暦で書く（令和9年1月4日（月））",

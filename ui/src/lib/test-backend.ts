@@ -94,9 +94,16 @@ export function testBackend(options: TestOptions = {}): Backend {
     listReadings: () => call("list_readings"),
     putReading: (written, reading) => call("put_reading", { written, reading }),
     deleteReading: (written) => call("delete_reading", { written }),
-    exportText: (body, profile, ruby, summary) =>
-      call("export_text", { body, profile, ruby, summary: summary ?? null }),
+    exportText: (body, profile, ruby, blog, accessible) =>
+      call("export_text", {
+        body,
+        profile,
+        ruby,
+        blog: blog ?? { summary: null, leadIn: null },
+        accessible: accessible ?? false,
+      }),
     blogSummary: (body) => call("blog_summary", { body }),
+    blogLeadIn: (id) => call("blog_lead_in", { id }),
     saveExport: (path, contents) => call("save_export", { path, contents }),
     getSettings: () => call("get_settings"),
     setSettings: (settings) => call("set_settings", { settings }),

@@ -3,4 +3,4 @@
 /**
  * How ruby (furigana) is written.
  */
-export type RubyStyle = "tags" | "paren" | "base";
+export type RubyStyle = "tags" | "paren" | "base" | "paren-first";

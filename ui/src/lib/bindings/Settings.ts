@@ -14,7 +14,12 @@ paceMpm: number, maxSentenceChars: number, maxCommas: number,
 /**
  * Markdown appended to the blog export (links, profile). Empty: no footer.
  */
-blogFooter: string, theme: Theme, 
+blogFooter: string, 
+/**
+ * The blog post's first line, with the draft's placeholders (`{{month_day}}`,
+ * `{{event}}`, `{{date}}` …) filled when it is exported. Empty: no such line.
+ */
+blogLeadIn: string, theme: Theme, 
 /**
  * Proofreading rules switched off (their ids: `kanji-run` …).
  */

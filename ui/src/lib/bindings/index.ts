@@ -4,6 +4,7 @@ export type { AnalysisUpdate } from "./AnalysisUpdate";
 export type { AppError } from "./AppError";
 export type { AppInfo } from "./AppInfo";
 export type { Backups } from "./Backups";
+export type { BlogParts } from "./BlogParts";
 export type { Comment } from "./Comment";
 export type { Diagnostic } from "./Diagnostic";
 export type { DictionaryStatus } from "./DictionaryStatus";

@@ -1,0 +1,16 @@
+//! What the writer edited of a blog post before it is exported.
+
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+/// The blog post's parts as the writer edited them in the export dialog; `None`: made from the
+/// draft (the 要旨), or left out (the lead-in line). Other profiles ignore them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct BlogParts {
+    /// The 要旨, a line each.
+    pub summary: Option<Vec<String>>,
+    /// The first line of the post (「1月4日、庁内放送にて…（概要）」).
+    pub lead_in: Option<String>,
+}
