@@ -21,6 +21,8 @@ export type { Finding } from "./Finding";
 export type { Fix } from "./Fix";
 export type { FontFamily } from "./FontFamily";
 export type { ImportFailure } from "./ImportFailure";
+export type { ImportNote } from "./ImportNote";
+export type { ImportNotes } from "./ImportNotes";
 export type { ImportReport } from "./ImportReport";
 export type { Language } from "./Language";
 export type { Limits } from "./Limits";
