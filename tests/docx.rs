@@ -121,3 +121,20 @@ fn bad_documents_are_refused_with_their_reason() {
         "展開すると大きすぎます（上限 16 MB を超えています）(too large once unpacked: over the 16 MB limit)"
     );
 }
+
+/// Word's clipboard HTML of the same documents (`*.word.html`, written after what Word puts on
+/// the clipboard) pastes as the import gives the file: the golden text, without its final line
+/// break, and the same notes.
+#[test]
+fn pasting_from_word_gives_what_the_import_gives() {
+    for (name, html) in [
+        ("address", "address.word.html"),
+        ("review", "review.word.html"),
+    ] {
+        let html = std::fs::read_to_string(docx(html)).unwrap();
+        let pasted = podium::input::paste(&html, "the plain text").unwrap();
+        let imported = read_path(&docx(&format!("{name}.docx"))).unwrap();
+        assert_eq!(pasted.text + "\n", imported.text, "{name}");
+        assert_eq!(pasted.notes, imported.notes, "{name}");
+    }
+}

@@ -7,15 +7,15 @@
 //! trusted, so a zip bomb stops at the limit, having used at most that much memory. The XML is
 //! read with `quick-xml` as a stream of events: no DTD, no entity expansion, no tree.
 //!
-//! What Word's features become is written in [`body`]; the numbers of Word's lists in
-//! [`numbering`]. A password-protected .docx is not a zip but an OLE compound file (as the old
+//! What Word's features become is written in [`body`] (and what every document's paragraphs
+//! become in [`super::dialect`]); the numbers of Word's lists in [`numbering`]. A password-protected .docx is not a zip but an OLE compound file (as the old
 //! `.doc` is): both are refused with a reason, as are a zip that holds no Word document and a
 //! damaged package or XML.
 
 mod body;
 mod numbering;
 
-use super::{Decoded, ImportNote, InputError, SourceEncoding, MAX_DRAFT_BYTES};
+use super::{Decoded, InputError, SourceEncoding, MAX_DRAFT_BYTES};
 use quick_xml::events::{BytesRef, BytesStart};
 use std::io::{Cursor, Read};
 use zip::result::ZipError;
@@ -82,7 +82,7 @@ pub(super) fn read(bytes: &[u8]) -> Result<Decoded, InputError> {
         text,
         encoding: SourceEncoding::Word,
         had_crlf: false,
-        notes: notes(&counts),
+        notes: counts.notes(),
     })
 }
 
@@ -162,27 +162,6 @@ fn reference(reference: &BytesRef) -> Option<String> {
         return Some(c.to_string());
     }
     quick_xml::escape::resolve_predefined_entity(&reference.xml10_content()).map(str::to_owned)
-}
-
-/// The notes for what a document had that the draft does not, in a fixed order.
-fn notes(counts: &body::Counts) -> Vec<ImportNote> {
-    let mut notes = Vec::new();
-    if counts.insertions + counts.deletions > 0 {
-        notes.push(ImportNote::TrackedChanges {
-            insertions: counts.insertions,
-            deletions: counts.deletions,
-        });
-    }
-    let mut add = |count: u32, note: fn(u32) -> ImportNote| {
-        if count > 0 {
-            notes.push(note(count));
-        }
-    };
-    add(counts.comments(), |count| ImportNote::Comments { count });
-    add(counts.tables, |count| ImportNote::Tables { count });
-    add(counts.drawings, |count| ImportNote::Drawings { count });
-    add(counts.footnotes, |count| ImportNote::Footnotes { count });
-    notes
 }
 
 #[cfg(test)]

@@ -5,10 +5,12 @@
 //! one, and Shift_JIS (Windows-31J) when the bytes are not UTF-8 but read as Japanese; and Word
 //! documents (.docx), known by their content (a zip holding `word/document.xml`), whatever the
 //! file's name: [`docx`] turns them into the speech dialect, with [`ImportNote`]s on what it left
-//! out. Only regular files are read (a FIFO would wait for a writer forever). Every line ending
+//! out. HTML pasted from Word becomes the same text ([`paste`]). Only regular files are read (a FIFO would wait for a writer forever). Every line ending
 //! becomes `\n`.
 
+mod dialect;
 mod docx;
+mod html;
 mod sjis;
 #[cfg(test)]
 mod tests;
@@ -17,6 +19,8 @@ use std::fmt;
 use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
+
+pub use html::{paste, Pasted};
 
 use encoding_rs::{DecoderResult, Encoding, SHIFT_JIS, UTF_16BE, UTF_16LE};
 use serde::{Deserialize, Serialize};

@@ -1,47 +1,23 @@
-//! `word/document.xml` → the speech dialect.
+//! `word/document.xml` → paragraphs for [`crate::input::dialect`], which writes them as a draft.
 //!
-//! | Word                                         | draft                                   |
+//! | Word                                         | paragraphs                              |
 //! |----------------------------------------------|-----------------------------------------|
-//! | a paragraph (`w:p`)                          | a paragraph (a blank line between); empty ones dropped |
-//! | 表題 (Title), or 見出し 1 as the first paragraph | `# ` the title                      |
-//! | 見出し 1, 見出し 2 (and a second 表題)         | `## ` a section                         |
-//! | 見出し 3 and deeper                          | `### `                                  |
-//! | a soft return (`w:br`, `w:cr`)               | a line break kept inside the paragraph  |
+//! | `w:p`, its style (`w:pStyle`) or outline level | a paragraph, body or heading          |
+//! | a soft return (`w:br`, `w:cr`)               | a line break inside the paragraph       |
 //! | a tab                                        | a full-width space                      |
-//! | a numbered or bulleted paragraph             | the number the reader saw (`①`, `1. `, `（１）`), bullets `・` |
+//! | a numbered or bulleted paragraph (`w:numPr`) | its number as the reader saw it         |
 //! | ruby (`w:ruby`, `w:rt` / `w:rubyBase`; an `EQ \o\ad(\s\up …)` field) | `{漢字|かんじ}` |
 //! | tracked changes                              | insertions kept, deletions dropped (a paragraph mark deleted joins the paragraphs) |
 //! | tables, pictures, shapes, text boxes, comments, footnotes | dropped, counted for the notes |
 //! | a field (page numbers, dates …)              | the text Word last showed for it        |
-//!
-//! Text is kept as it is (full-width spaces included); spaces and tabs at the start of a line
-//! are dropped (Markdown would read them as code), and a line starting with `#` or `>` is
-//! escaped.
 
-use super::numbering::{HeadingStyle, ListRef, Lists, Styles};
+use super::numbering::{ListRef, Lists, Styles};
 use super::{attribute, malformed, reference, InputError, MAX_DEPTH};
+use crate::input::dialect::{markdown, ruby_markup, HeadingStyle, Kind, LeftOut, Paragraph};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use regex::Regex;
-use std::collections::BTreeSet;
 use std::sync::LazyLock;
-
-/// What the document had that the draft leaves out.
-#[derive(Debug, Default)]
-pub(in crate::input) struct Counts {
-    pub tables: u32,
-    pub drawings: u32,
-    pub footnotes: u32,
-    pub insertions: u32,
-    pub deletions: u32,
-    comment_ids: BTreeSet<String>,
-}
-
-impl Counts {
-    pub fn comments(&self) -> u32 {
-        u32::try_from(self.comment_ids.len()).unwrap_or(u32::MAX)
-    }
-}
 
 /// Reads the document's body into draft text.
 pub(super) fn read(
@@ -49,7 +25,7 @@ pub(super) fn read(
     part: &str,
     styles: &Styles,
     lists: Lists,
-) -> Result<(String, Counts), InputError> {
+) -> Result<(String, LeftOut), InputError> {
     let mut walker = Walker::new(styles, lists);
     let mut reader = Reader::from_str(xml);
     loop {
@@ -91,22 +67,6 @@ pub(super) fn read(
         }
     }
     Ok((markdown(&walker.paragraphs), walker.counts))
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
-    Body,
-    Heading(HeadingStyle),
-}
-
-/// A paragraph as read: what kind, its list number, its text (soft returns as `\n`).
-#[derive(Debug)]
-struct Paragraph {
-    kind: Kind,
-    number: Option<String>,
-    text: String,
-    /// Its paragraph mark was deleted (a tracked change): accepted, it runs into the next.
-    joins_next: bool,
 }
 
 /// A paragraph being read.
@@ -152,7 +112,7 @@ struct Walker<'a> {
     ruby: Option<Ruby>,
     fields: Vec<Field>,
     paragraphs: Vec<Paragraph>,
-    counts: Counts,
+    counts: LeftOut,
 }
 
 impl<'a> Walker<'a> {
@@ -169,7 +129,7 @@ impl<'a> Walker<'a> {
             ruby: None,
             fields: Vec::new(),
             paragraphs: Vec::new(),
-            counts: Counts::default(),
+            counts: LeftOut::default(),
         }
     }
 
@@ -398,23 +358,6 @@ impl<'a> Walker<'a> {
     }
 }
 
-/// `{base|reading}`; the base alone when there is no reading. The dialect's own marks are
-/// taken out of either part.
-fn ruby_markup(base: &str, reading: &str) -> String {
-    let clean = |text: &str| {
-        text.chars()
-            .filter(|c| !matches!(c, '{' | '}' | '|' | '\n'))
-            .collect::<String>()
-            .trim()
-            .to_owned()
-    };
-    match (clean(base), clean(reading)) {
-        (base, _) if base.is_empty() => String::new(),
-        (base, reading) if reading.is_empty() => base,
-        (base, reading) => format!("{{{base}|{reading}}}"),
-    }
-}
-
 /// Ruby as old Word wrote it, an equation field: `EQ \* jc2 \* hps10 \o\ad(\s\up 9(かんじ),漢字)`.
 fn eq_ruby(instruction: &str) -> Option<String> {
     static EQ: LazyLock<Regex> = LazyLock::new(|| {
@@ -423,93 +366,4 @@ fn eq_ruby(instruction: &str) -> Option<String> {
     });
     let found = EQ.captures(instruction)?;
     Some(ruby_markup(&found[2], &found[1]))
-}
-
-/// The paragraphs as draft text (see the module documentation).
-fn markdown(paragraphs: &[Paragraph]) -> String {
-    let mut blocks: Vec<String> = Vec::new();
-    let mut titled = false;
-    let mut joined: Option<(Kind, String)> = None;
-    for paragraph in paragraphs {
-        let text = match &paragraph.number {
-            Some(number) => format!("{number}{}{}", after_number(number), paragraph.text),
-            None => paragraph.text.clone(),
-        };
-        let (kind, text) = match joined.take() {
-            Some((kind, before)) => (kind, before + &text),
-            None => (paragraph.kind, text),
-        };
-        if paragraph.joins_next {
-            joined = Some((kind, text));
-            continue;
-        }
-        if text.trim().is_empty() {
-            continue;
-        }
-        let first = blocks.is_empty();
-        let block = match kind {
-            Kind::Heading(HeadingStyle::Title) if !titled => {
-                titled = true;
-                format!("# {}", one_line(&text))
-            }
-            Kind::Heading(HeadingStyle::Level(1)) if first && !titled => {
-                titled = true;
-                format!("# {}", one_line(&text))
-            }
-            Kind::Heading(HeadingStyle::Title | HeadingStyle::Level(1 | 2)) => {
-                format!("## {}", one_line(&text))
-            }
-            Kind::Heading(HeadingStyle::Level(_)) => format!("### {}", one_line(&text)),
-            Kind::Body => body_text(&text),
-        };
-        blocks.push(block);
-    }
-    if let Some((_, text)) = joined.filter(|(_, text)| !text.trim().is_empty()) {
-        blocks.push(body_text(&text));
-    }
-    match blocks.is_empty() {
-        true => String::new(),
-        false => blocks.join("\n\n") + "\n",
-    }
-}
-
-/// What goes between a list number and its text: a space after `1.` (a Markdown list), a
-/// full-width space after a kanji or kana (`第一章`, `ア`), nothing after `①`, `（１）` or `・`.
-fn after_number(number: &str) -> &'static str {
-    match number.chars().last() {
-        Some('・') => "",
-        Some(c) if c.is_ascii() => " ",
-        Some('\u{3040}'..='\u{30FF}' | '\u{4E00}'..='\u{9FFF}' | '\u{FF66}'..='\u{FF9D}') => {
-            "\u{3000}"
-        }
-        _ => "",
-    }
-}
-
-/// A heading's text on one line.
-fn one_line(text: &str) -> String {
-    text.split('\n')
-        .map(str::trim)
-        .filter(|line| !line.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// A paragraph's lines, each without the spaces and tabs Markdown would read as code, and
-/// escaped where it would be read as a heading or a quote.
-fn body_text(text: &str) -> String {
-    text.split('\n')
-        .map(|line| {
-            let line = line
-                .trim_start_matches([' ', '\t'])
-                .trim_end_matches([' ', '\t']);
-            match line.starts_with(['#', '>']) {
-                true => format!("\\{line}"),
-                false => line.to_owned(),
-            }
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
-        .trim_matches('\n')
-        .to_owned()
 }

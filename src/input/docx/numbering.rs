@@ -3,6 +3,7 @@
 //! shows, counted as Word counts it).
 
 use super::{attribute, malformed, InputError, MAX_DEPTH};
+use crate::input::dialect::HeadingStyle;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::collections::{HashMap, HashSet};
@@ -11,13 +12,6 @@ use std::collections::{HashMap, HashSet};
 const MAX_CHAIN: usize = 16;
 /// Word's list levels: `w:ilvl` 0–8.
 const LEVELS: usize = 9;
-
-/// A heading, as Word's styles say: the 表題 (Title) style, or 見出し 1–9 (Heading 1–9).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(super) enum HeadingStyle {
-    Title,
-    Level(u8),
-}
 
 /// A paragraph's list: `w:numId` and `w:ilvl`.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
