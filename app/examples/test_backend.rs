@@ -305,6 +305,10 @@ impl Server {
                 args.get("summary")?,
             )?),
             "blog_summary" => to_json(export::blog_summary(&args.get::<String>("body")?)?),
+            "paste_html" => to_json(library::paste_html(
+                &args.get::<String>("html")?,
+                &args.get::<String>("text")?,
+            )?),
             "save_export" => {
                 let path = self.inside(&args.get::<String>("path")?)?;
                 to_json(export::save_export(

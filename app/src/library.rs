@@ -210,6 +210,12 @@ pub fn import_files(
     })
 }
 
+/// What the editor inserts for a paste: Word's (or LibreOffice's) HTML in the dialect, as an
+/// import of the same document gives it, with its notes; any other clipboard's plain text.
+pub fn paste_html(html: &str, text: &str) -> Result<wire::Pasted, AppError> {
+    podium::input::paste(html, text).map_err(Into::into)
+}
+
 /// New drafts from texts (each with the name of its file, which titles a draft without a
 /// heading), timed and checked as the live panel would, stored together (all or none).
 pub fn import_texts(

@@ -26,10 +26,13 @@ use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
     BufferQueue, Tag, TagKind, Token, TokenSink, TokenSinkResult, Tokenizer, TokenizerOpts,
 };
+use serde::{Deserialize, Serialize};
 use std::cell::RefCell;
 
 /// What a paste inserts: the text, and what the pasted document had that it leaves out.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Pasted {
     pub text: String,
     pub notes: Vec<ImportNote>,

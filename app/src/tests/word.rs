@@ -76,3 +76,19 @@ fn word_documents_import_with_their_notes() {
     assert!(draft.body.contains("\n## 重点施策\n"));
     assert!(draft.body.contains("市民の皆様、\n事業者の皆様、\n"));
 }
+
+#[test]
+fn a_paste_from_word_is_the_import_of_the_same_document() {
+    let (state, _) = state();
+    let (path, file) = fixture("review.docx");
+    let report = import_files(&state, vec![(path, file)]).unwrap();
+    let imported = get_draft(&state, report.imported[0].id).unwrap();
+    let (_, html) = fixture("review.word.html");
+    let html = std::fs::read_to_string(html.unwrap()).unwrap();
+    let pasted = paste_html(&html, "plain").unwrap();
+    assert_eq!(pasted.text + "\n", imported.body);
+    assert_eq!(pasted.notes, report.notes[0].notes);
+    // Anything else pastes as its plain text.
+    let page = paste_html("<p>ウェブの<b>文</b></p>", "ウェブの文\r\n").unwrap();
+    assert_eq!((page.text.as_str(), page.notes.len()), ("ウェブの文\n", 0));
+}

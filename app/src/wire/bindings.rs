@@ -39,6 +39,7 @@ pub fn write(dir: &Path) -> Result<(), ExportError> {
     ImportReport::export_all(&cfg)?;
     ImportNotes::export_all(&cfg)?;
     ImportNote::export_all(&cfg)?;
+    Pasted::export_all(&cfg)?;
     RevisionSummary::export_all(&cfg)?;
     Revision::export_all(&cfg)?;
     SearchHit::export_all(&cfg)?;

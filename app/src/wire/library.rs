@@ -1,7 +1,7 @@
 //! Drafts, their history, search, templates and import, as the UI sees them.
 
 use super::{date, instant, Utf16Offsets};
-pub use podium::input::ImportNote;
+pub use podium::input::{ImportNote, Pasted};
 use podium::store;
 pub use podium::store::{DraftStatus, RevisionKind};
 use podium::templates::{self, Template};

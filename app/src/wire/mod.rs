@@ -24,7 +24,7 @@ pub use edits::{apply, AnalysisUpdate, Moved, Placed, Splice, TextEdit};
 pub use library::RevisionKind;
 pub use library::{
     Draft, DraftMeta, DraftStatus, DraftSummary, ImportFailure, ImportNote, ImportNotes,
-    ImportReport, NewDraftValues, Revision, RevisionSummary, SaveKind, Saved, SearchHit,
+    ImportReport, NewDraftValues, Pasted, Revision, RevisionSummary, SaveKind, Saved, SearchHit,
     TemplateInfo, TrashedDraft,
 };
 pub use limits::{Limits, Range};

@@ -23,6 +23,7 @@ import type {
   ImportReport,
   LocalSettings,
   NewDraftValues,
+  Pasted,
   PrompterScript,
   PrompterSettings,
   ReadingEntry,
@@ -126,6 +127,9 @@ export interface Backend {
   ): Promise<string>;
   /** The blog's 要旨 made from the draft, a line each, for the writer to edit. */
   blogSummary(body: string): Promise<string[]>;
+  /** What a paste inserts: a word processor's HTML in the dialect, as importing the document
+   * gives it, with its notes; any other clipboard's plain text. */
+  pasteHtml(html: string, text: string): Promise<Pasted>;
   saveExport(path: string, contents: string): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;

@@ -71,6 +71,7 @@ export const en: Record<MessageKey, string> = {
   "workspace.none": "Choose a draft on the left or create a new one.",
   "workspace.tools": "Draft actions",
   "editor.label": "Draft text",
+  "editor.pasteNotes": "About the pasted document:",
   "save.saved": "Saved",
   "save.saving": "Saving…",
   "save.unsaved": "Unsaved",

@@ -69,6 +69,7 @@ export const ja = {
   "workspace.none": "左の一覧から原稿を選ぶか、新しく作成してください。",
   "workspace.tools": "原稿の操作",
   "editor.label": "原稿の本文",
+  "editor.pasteNotes": "貼り付けた文書について：",
   "save.saved": "保存済み",
   "save.saving": "保存中…",
   "save.unsaved": "未保存",
