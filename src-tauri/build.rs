@@ -28,6 +28,7 @@ const COMMANDS: &[&str] = &[
     "export_text",
     "blog_summary",
     "blog_lead_in",
+    "paste_html",
     "save_export",
     "choose_import_files",
     "choose_export_path",

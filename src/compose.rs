@@ -12,7 +12,7 @@
 //! in the CLI a plain [`crate::analysis::analyse`].
 
 use crate::analysis::Analysis;
-use crate::input::{self, InputError};
+use crate::input::{self, ImportNote, InputError};
 use crate::script;
 use crate::store::{Draft, DraftEdit, DraftStats};
 use crate::templates::{fill, Placeholders, Template};
@@ -68,16 +68,22 @@ pub fn from_file(text: String, file_stem: &str, analyse: &dyn Fn(&str) -> Analys
     }
 }
 
-/// Reads a file (see [`crate::input`]: UTF-8/16, Shift_JIS; binary and huge files refused)
-/// into a new draft titled by its heading or its name.
-pub fn read_file(path: &Path, analyse: &dyn Fn(&str) -> Analysis) -> Result<DraftEdit, InputError> {
+/// A new draft read from a file, and what the file had that the draft leaves out.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FileDraft {
+    pub draft: DraftEdit,
+    pub notes: Vec<ImportNote>,
+}
+
+/// Reads a file (see [`crate::input`]: UTF-8/16, Shift_JIS, Word documents; binary and huge
+/// files refused) into a new draft titled by its heading or its name.
+pub fn read_file(path: &Path, analyse: &dyn Fn(&str) -> Analysis) -> Result<FileDraft, InputError> {
     let decoded = input::read_path(path)?;
     let stem = path.file_stem().map(|stem| stem.to_string_lossy());
-    Ok(from_file(
-        decoded.text,
-        stem.as_deref().unwrap_or(""),
-        analyse,
-    ))
+    Ok(FileDraft {
+        draft: from_file(decoded.text, stem.as_deref().unwrap_or(""), analyse),
+        notes: decoded.notes,
+    })
 }
 
 /// A save of new text for `current`: its details stay, its title follows the text's heading.
@@ -244,8 +250,8 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("成人式.txt");
         std::fs::write(&path, "新成人の皆さん、おめでとうございます。\r\n").unwrap();
-        let draft = read_file(&path, &in_characters).unwrap();
-        assert_eq!(draft.title, "成人式");
+        let FileDraft { draft, notes } = read_file(&path, &in_characters).unwrap();
+        assert_eq!((draft.title.as_str(), notes), ("成人式", vec![]));
         assert_eq!(draft.body, "新成人の皆さん、おめでとうございます。\n");
         let binary = dir.path().join("x.md");
         std::fs::write(&binary, b"\0\x01\x02").unwrap();

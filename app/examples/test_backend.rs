@@ -307,6 +307,10 @@ impl Server {
             )?),
             "blog_summary" => to_json(export::blog_summary(&args.get::<String>("body")?)?),
             "blog_lead_in" => to_json(export::blog_lead_in(app, args.get("id")?)?),
+            "paste_html" => to_json(library::paste_html(
+                &args.get::<String>("html")?,
+                &args.get::<String>("text")?,
+            )?),
             "save_export" => {
                 let path = self.inside(&args.get::<String>("path")?)?;
                 to_json(export::save_export(

@@ -113,7 +113,12 @@ impl From<InputError> for AppError {
             | InputError::NotAFile
             | InputError::TooLarge { .. }
             | InputError::Binary
-            | InputError::InvalidEncoding { .. } => ErrorCode::InvalidInput,
+            | InputError::InvalidEncoding { .. }
+            | InputError::NotWord
+            | InputError::DamagedWord(_)
+            | InputError::UnpackedTooLarge { .. }
+            | InputError::Encrypted
+            | InputError::OldOffice => ErrorCode::InvalidInput,
             InputError::PermissionDenied => ErrorCode::Io,
             InputError::Io(error) => io_code(error),
         };

@@ -168,18 +168,22 @@ pub fn purge_expired(state: &App) -> Result<usize, AppError> {
 /// Imports files: `files` holds each path as the front end named it, with the file to read or
 /// why it cannot be read (the shell refuses paths the user never chose before this). Every
 /// file is read and checked first; the readable ones are imported together (all or none), the
-/// others listed with the reason. Nothing is written for a refused file.
+/// others listed with the reason. Nothing is written for a refused file. What a file had that
+/// its draft leaves out (a Word document's tables, comments, tracked changes) is in the
+/// report's `notes`.
 pub fn import_files(
     state: &App,
     files: Vec<(String, Result<PathBuf, AppError>)>,
 ) -> Result<wire::ImportReport, AppError> {
     let options = state.settings().analysis_options();
     let analyse = |body: &str| analyse_with(state, body, &options);
-    let (mut drafts, mut failed) = (Vec::new(), Vec::new());
+    let (mut drafts, mut read, mut failed) = (Vec::new(), Vec::new(), Vec::new());
     for (path, file) in files {
-        let read = file.and_then(|file| compose::read_file(&file, &analyse).map_err(Into::into));
-        match read {
-            Ok(draft) => drafts.push(draft),
+        match file.and_then(|file| compose::read_file(&file, &analyse).map_err(Into::into)) {
+            Ok(file) => {
+                drafts.push(file.draft);
+                read.push((path, file.notes));
+            }
             Err(error) => failed.push(wire::ImportFailure {
                 message: error.to_string(),
                 path,
@@ -187,8 +191,29 @@ pub fn import_files(
         }
     }
     let created = store_new(state, &drafts)?;
+    let notes = created
+        .iter()
+        .zip(read)
+        .filter(|(_, (_, notes))| !notes.is_empty())
+        .map(|(draft, (path, notes))| wire::ImportNotes {
+            path,
+            draft_id: draft.id,
+            title: draft.title.clone(),
+            notes,
+        })
+        .collect();
     let imported = created.iter().map(Into::into).collect();
-    Ok(wire::ImportReport { imported, failed })
+    Ok(wire::ImportReport {
+        imported,
+        failed,
+        notes,
+    })
+}
+
+/// What the editor inserts for a paste: Word's (or LibreOffice's) HTML in the dialect, as an
+/// import of the same document gives it, with its notes; any other clipboard's plain text.
+pub fn paste_html(html: &str, text: &str) -> Result<wire::Pasted, AppError> {
+    podium::input::paste(html, text).map_err(Into::into)
 }
 
 /// New drafts from texts (each with the name of its file, which titles a draft without a

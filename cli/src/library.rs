@@ -4,6 +4,7 @@ use super::readings;
 use super::source::read_source;
 use super::{minutes_seconds, print_json, shown, Failure, LibraryArg, Outcome};
 use clap::Args;
+use podium::input::ImportNote;
 use podium::store::{Address, Store, StoreError};
 use podium::templates::{self, Placeholders};
 use podium_app::{library, App, LocalSettings};
@@ -56,7 +57,7 @@ fn now() -> OffsetDateTime {
 
 #[derive(Args)]
 pub struct ImportArgs {
-    /// 取り込むファイル（.md / .txt、- で標準入力）(files to import, - for stdin)
+    /// 取り込むファイル（.md / .txt / .docx、- で標準入力）(files to import, - for stdin)
     #[arg(required = true)]
     files: Vec<PathBuf>,
     #[command(flatten)]
@@ -70,9 +71,12 @@ struct Imported {
     id: i64,
     title: String,
     file: String,
+    /// What the file had that the draft leaves out (a Word document's tables, comments …).
+    notes: Vec<ImportNote>,
 }
 
-/// Every file is read and checked first; one bad file imports nothing.
+/// Every file is read and checked first; one bad file imports nothing. What a Word document
+/// had that its draft leaves out is told on stderr, a line a note.
 pub fn import(args: ImportArgs) -> Outcome {
     let mut drafts = Vec::with_capacity(args.files.len());
     let mut failures = Vec::new();
@@ -103,12 +107,18 @@ pub fn import(args: ImportArgs) -> Outcome {
     let created =
         library::import_texts(&app, texts).map_err(|e| Failure::runtime(e.to_string()))?;
     let mut imported = Vec::new();
-    for ((path, _), draft) in drafts.iter().zip(created) {
+    for ((path, source), draft) in drafts.iter().zip(created) {
         imported.push(Imported {
             id: draft.id,
             title: draft.title,
             file: path.display().to_string(),
+            notes: source.notes.clone(),
         });
+    }
+    for draft in &imported {
+        for note in &draft.notes {
+            note!("{}: {note}", draft.file);
+        }
     }
     if args.json {
         return print_json(&imported);

@@ -17,10 +17,14 @@ fn path(chosen: FilePath) -> Option<PathBuf> {
     chosen.into_path().ok()
 }
 
-/// Markdown and text files to import; empty when cancelled.
+/// What the import dialog offers: Markdown, text and Word documents (the app layer reads a
+/// file by its content, whatever its name).
+pub const IMPORT_EXTENSIONS: [&str; 3] = ["md", "txt", "docx"];
+
+/// Markdown, text and Word files to import; empty when cancelled.
 pub fn pick_files<R: Runtime>(window: &WebviewWindow<R>, filter_name: &str) -> Vec<PathBuf> {
     file_dialog(window)
-        .add_filter(filter_name, &["md", "txt"])
+        .add_filter(filter_name, &IMPORT_EXTENSIONS)
         .blocking_pick_files()
         .unwrap_or_default()
         .into_iter()

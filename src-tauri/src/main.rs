@@ -108,6 +108,7 @@ fn main() {
             invoke::export_text,
             invoke::blog_summary,
             invoke::blog_lead_in,
+            invoke::paste_html,
             invoke::save_export,
             invoke::choose_import_files,
             invoke::choose_export_path,

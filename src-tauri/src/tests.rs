@@ -68,6 +68,19 @@ fn import_lists_bad_files_and_writes_nothing_for_them() {
 }
 
 #[test]
+fn a_word_document_chosen_in_the_dialog_imports_with_its_notes() {
+    assert!(crate::dialogs::IMPORT_EXTENSIONS.contains(&"docx"));
+    let (state, grants) = shell();
+    let review =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/data/docx/review.docx");
+    let paths = paths::choose_import_files(&grants, vec![review]).unwrap();
+    let report = paths::import_files(&state, &grants, paths).unwrap();
+    assert_eq!(report.imported[0].title, "教育委員会の取組");
+    assert_eq!(report.notes.len(), 1);
+    assert_eq!(report.notes[0].notes.len(), 4, "{:?}", report.notes);
+}
+
+#[test]
 fn export_all_reports_progress_and_writes_only_into_the_folder() {
     let (state, grants) = shell();
     a_draft(&state);

@@ -2,10 +2,15 @@
 //! the user can read.
 //!
 //! Accepted: UTF-8 (with or without BOM), UTF-16LE/BE with a BOM or, when it is plain, without
-//! one, and Shift_JIS (Windows-31J) when the bytes are not UTF-8 but read as Japanese. Only
-//! regular files are read (a FIFO would wait for a writer forever). Every line ending becomes
-//! `\n`.
+//! one, and Shift_JIS (Windows-31J) when the bytes are not UTF-8 but read as Japanese; and Word
+//! documents (.docx), known by their content (a zip holding `word/document.xml`), whatever the
+//! file's name: [`docx`] turns them into the speech dialect, with [`ImportNote`]s on what it left
+//! out. HTML pasted from Word becomes the same text ([`paste`]). Only regular files are read (a FIFO would wait for a writer forever). Every line ending
+//! becomes `\n`.
 
+mod dialect;
+mod docx;
+mod html;
 mod sjis;
 #[cfg(test)]
 mod tests;
@@ -15,7 +20,10 @@ use std::fs;
 use std::io::{self, Read};
 use std::path::Path;
 
+pub use html::{paste, Pasted};
+
 use encoding_rs::{DecoderResult, Encoding, SHIFT_JIS, UTF_16BE, UTF_16LE};
+use serde::{Deserialize, Serialize};
 
 /// Largest input accepted, in bytes (16 MiB): a 10 MB text imports, a 100 MB file is refused.
 pub const MAX_DRAFT_BYTES: usize = 16 * 1024 * 1024;
@@ -33,6 +41,8 @@ pub enum SourceEncoding {
     Utf16Le,
     Utf16Be,
     ShiftJis,
+    /// A Word document (.docx), its text read from its XML.
+    Word,
 }
 
 impl fmt::Display for SourceEncoding {
@@ -43,6 +53,7 @@ impl fmt::Display for SourceEncoding {
             Self::Utf16Le => "UTF-16LE",
             Self::Utf16Be => "UTF-16BE",
             Self::ShiftJis => "Shift_JIS",
+            Self::Word => "Word (.docx)",
         })
     }
 }
@@ -55,6 +66,70 @@ pub struct Decoded {
     pub encoding: SourceEncoding,
     /// Whether the input had at least one CRLF.
     pub had_crlf: bool,
+    /// What the input had that the text leaves out (a Word document's tables, comments …).
+    pub notes: Vec<ImportNote>,
+}
+
+/// Something a Word document had that its draft leaves out, for the writer to know: shown in
+/// the import report (the app) or on stderr (the CLI), never written into the draft.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", tag = "kind")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub enum ImportNote {
+    /// Tracked changes: the insertions kept, the deletions left out (the changes accepted).
+    TrackedChanges {
+        insertions: u32,
+        deletions: u32,
+    },
+    Comments {
+        count: u32,
+    },
+    /// Tables, their text included.
+    Tables {
+        count: u32,
+    },
+    /// Pictures, shapes, charts and text boxes.
+    Drawings {
+        count: u32,
+    },
+    /// Footnotes and endnotes.
+    Footnotes {
+        count: u32,
+    },
+}
+
+/// Japanese first, English in brackets, as the CLI prints it (the UI has its own wording in
+/// both languages).
+impl fmt::Display for ImportNote {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match *self {
+            Self::TrackedChanges {
+                insertions,
+                deletions,
+            } => write!(
+                f,
+                "変更履歴は承認した状態で取り込みました（挿入 {insertions} 件・削除 {deletions} 件）\
+                 (tracked changes accepted: {insertions} insertions, {deletions} deletions)"
+            ),
+            Self::Comments { count } => write!(
+                f,
+                "コメント {count} 件は取り込んでいません ({count} comments left out)"
+            ),
+            Self::Tables { count } => write!(
+                f,
+                "表 {count} 個は取り込んでいません ({count} tables left out)"
+            ),
+            Self::Drawings { count } => write!(
+                f,
+                "図・画像・テキストボックス {count} 個は取り込んでいません \
+                 ({count} pictures, shapes or text boxes left out)"
+            ),
+            Self::Footnotes { count } => write!(
+                f,
+                "脚注 {count} 件は取り込んでいません ({count} footnotes left out)"
+            ),
+        }
+    }
 }
 
 /// Why an input was refused. Messages are Japanese first, English in parentheses; callers
@@ -74,6 +149,21 @@ pub enum InputError {
     TooLarge { bytes: Option<u64>, limit: u64 },
     #[error("バイナリファイルのため読み込めません (binary file, not text)")]
     Binary,
+    /// A zip that holds no `word/document.xml` (an .xlsx, an .odt, a plain zip).
+    #[error("Word 文書（.docx）ではない ZIP ファイルのため読み込めません (a zip file, not a Word document)")]
+    NotWord,
+    /// A damaged package or malformed XML; the detail says where.
+    #[error("Word 文書（.docx）が壊れているため読み込めません (damaged Word document: {0})")]
+    DamagedWord(String),
+    /// A zip bomb, or a document whose text is beyond the limit once unpacked.
+    #[error("{}", unpacked_message(*.limit))]
+    UnpackedTooLarge { limit: u64 },
+    /// A password-protected Office document (an OLE file holding an encrypted package).
+    #[error("パスワードで保護された文書は読み込めません。Word でパスワードを解除して保存し直してください (password-protected document: remove the password in Word and save it again)")]
+    Encrypted,
+    /// An OLE compound file without an encrypted package: Word 97–2003 (.doc) and the like.
+    #[error("古い形式の Office 文書（Word 97-2003 の .doc など）は読み込めません。Word で .docx として保存し直してください (an old Office format such as .doc: save it as .docx in Word)")]
+    OldOffice,
     /// `offset` counts from 0; the message counts from 1 ("N バイト目").
     #[error("{encoding} として不正なバイトがあります（{} バイト目）(invalid {encoding} at byte {})", .offset + 1, .offset + 1)]
     InvalidEncoding {
@@ -112,6 +202,14 @@ fn too_large_message(bytes: Option<u64>, limit: u64) -> String {
     }
 }
 
+fn unpacked_message(limit: u64) -> String {
+    format!(
+        "展開すると大きすぎます（上限 {} を超えています）(too large once unpacked: over the {} limit)",
+        megabytes(limit),
+        megabytes(limit)
+    )
+}
+
 /// `bytes` in MB (of 1024², as Windows shows them), rounded up to a tenth.
 fn megabytes(bytes: u64) -> String {
     let tenths = (u128::from(bytes) * 10).div_ceil(1 << 20);
@@ -128,6 +226,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
             bytes: Some(bytes.len() as u64),
             limit: LIMIT,
         });
+    }
+    if docx::is_zip(bytes) {
+        return docx::read(bytes);
+    }
+    if docx::is_ole(bytes) {
+        return Err(docx::ole_error(bytes));
     }
     let (encoding, text) = if let Some(rest) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
         refuse_binary_bytes(rest)?;
@@ -168,6 +272,7 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
         text,
         encoding,
         had_crlf,
+        notes: Vec::new(),
     })
 }
 

@@ -37,6 +37,9 @@ pub fn write(dir: &Path) -> Result<(), ExportError> {
     SaveKind::export_all(&cfg)?;
     Saved::export_all(&cfg)?;
     ImportReport::export_all(&cfg)?;
+    ImportNotes::export_all(&cfg)?;
+    ImportNote::export_all(&cfg)?;
+    Pasted::export_all(&cfg)?;
     RevisionSummary::export_all(&cfg)?;
     Revision::export_all(&cfg)?;
     SearchHit::export_all(&cfg)?;

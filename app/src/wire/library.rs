@@ -1,6 +1,7 @@
 //! Drafts, their history, search, templates and import, as the UI sees them.
 
 use super::{date, instant, Utf16Offsets};
+pub use podium::input::{ImportNote, Pasted};
 use podium::store;
 pub use podium::store::{DraftStatus, RevisionKind};
 use podium::templates::{self, Template};
@@ -133,6 +134,21 @@ pub struct Saved {
 pub struct ImportReport {
     pub imported: Vec<DraftSummary>,
     pub failed: Vec<ImportFailure>,
+    /// The imported files that had something their drafts leave out, each with its notes.
+    pub notes: Vec<ImportNotes>,
+}
+
+/// What an imported file had that its draft leaves out (a Word document's tables, comments,
+/// tracked changes …), for the writer to see.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(rename_all = "camelCase")]
+#[ts(export)]
+pub struct ImportNotes {
+    pub path: String,
+    #[ts(type = "number")]
+    pub draft_id: i64,
+    pub title: String,
+    pub notes: Vec<ImportNote>,
 }
 
 /// A file that was not imported, and why.

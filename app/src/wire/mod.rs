@@ -25,8 +25,9 @@ pub use edits::{apply, AnalysisUpdate, Moved, Placed, Splice, TextEdit};
 #[cfg(test)]
 pub use library::RevisionKind;
 pub use library::{
-    Draft, DraftMeta, DraftStatus, DraftSummary, ImportFailure, ImportReport, NewDraftValues,
-    Revision, RevisionSummary, SaveKind, Saved, SearchHit, TemplateInfo, TrashedDraft,
+    Draft, DraftMeta, DraftStatus, DraftSummary, ImportFailure, ImportNote, ImportNotes,
+    ImportReport, NewDraftValues, Pasted, Revision, RevisionSummary, SaveKind, Saved, SearchHit,
+    TemplateInfo, TrashedDraft,
 };
 pub use limits::{Limits, Range};
 pub use offsets::Utf16Offsets;

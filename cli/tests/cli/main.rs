@@ -83,3 +83,4 @@ mod library;
 mod output;
 mod server;
 mod upkeep;
+mod word;

@@ -25,6 +25,7 @@ import type {
   ImportReport,
   LocalSettings,
   NewDraftValues,
+  Pasted,
   PrompterScript,
   PrompterSettings,
   ReadingEntry,
@@ -132,6 +133,9 @@ export interface Backend {
   blogSummary(body: string): Promise<string[]>;
   /** The blog's lead-in line for the draft (the settings' line, filled), for the writer to edit. */
   blogLeadIn(id: number): Promise<string>;
+  /** What a paste inserts: a word processor's HTML in the dialect, as importing the document
+   * gives it, with its notes; any other clipboard's plain text. */
+  pasteHtml(html: string, text: string): Promise<Pasted>;
   saveExport(path: string, contents: string): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;

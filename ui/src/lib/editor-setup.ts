@@ -1,5 +1,6 @@
 // The CodeMirror 6 editor of a draft: Markdown with the speech dialect marked, soft wrap, the
-// findings underlined, and the composition gate told when an IME starts and stops composing.
+// findings underlined, the composition gate told when an IME starts and stops composing, and
+// pasted HTML handed to the caller (Word's becomes the dialect, as an import would make it).
 // Styles live in editor.css (class names, not injected themes) so light/dark follow the app.
 
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
@@ -23,6 +24,9 @@ export interface EditorOptions {
   edited(body: string, changes: ChangeSet): void;
   /** The cursor's position (UTF-16 offset) after it moved or the text changed. */
   moved(head: number): void;
+  /** A paste whose clipboard holds HTML (Word's, a web page's): the caller inserts what the
+   * app makes of it. Plain text alone pastes as CodeMirror pastes it. */
+  pasted(html: string, text: string): void;
 }
 
 /** What changes with the UI language: the accessible name and the search panel's phrases. */
@@ -84,6 +88,13 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
           }
         }),
         EditorView.domEventHandlers({
+          paste(event, view) {
+            const html = event.clipboardData?.getData("text/html") ?? "";
+            if (html === "" || view.state.readOnly) return false;
+            event.preventDefault();
+            options.pasted(html, event.clipboardData?.getData("text/plain") ?? "");
+            return true;
+          },
           compositionstart() {
             clearTimeout(settle);
             options.gate.start();
