@@ -396,14 +396,15 @@ fn empty_drafts_export_cleanly() {
 }
 
 /// The reading script on paper (`podium print`, the app's 印刷): the fixture address at the
-/// default size, and in 縦書き at 28 pt without the speaker's notes.
+/// default size with the speaker's notes, and in 縦書き at 28 pt without them.
 #[test]
 fn address_matches_golden_print_files() {
     let script = fixture("address.md");
-    assert_golden(
-        "address.print.html",
-        &print_document(&script, &PrintOptions::default()),
-    );
+    let notes = PrintOptions {
+        notes: true,
+        ..PrintOptions::default()
+    };
+    assert_golden("address.print.html", &print_document(&script, &notes));
     let vertical = PrintOptions {
         size_pt: 28,
         vertical: true,
@@ -422,7 +423,13 @@ fn the_reading_script_shows_what_is_read_and_what_the_reader_needs() {
         > [!spoken]\n> 皆さん、ご起立ください。\n\n> [!sign]\n> 令和9年1月4日　市長　山田太郎\n\n\
         <b onclick=\"x\">生の</b><script>alert(1)</script>\n";
     let script = parse(draft);
-    let with_notes = print_document(&script, &PrintOptions::default());
+    let with_notes = print_document(
+        &script,
+        &PrintOptions {
+            notes: true,
+            ..PrintOptions::default()
+        },
+    );
     let body = |page: &str| page[page.find("<body>").unwrap()..].to_string();
     let shown = body(&with_notes);
     for expected in [
@@ -444,13 +451,7 @@ fn the_reading_script_shows_what_is_read_and_what_the_reader_needs() {
     assert!(with_notes.contains("default-src 'none'; style-src 'unsafe-inline'"));
     assert!(!with_notes.contains("url(") && !with_notes.contains("@import"));
 
-    let without = print_document(
-        &script,
-        &PrintOptions {
-            notes: false,
-            ..PrintOptions::default()
-        },
-    );
+    let without = print_document(&script, &PrintOptions::default());
     assert!(!without.contains("会場を見渡す") && without.contains("ご起立ください"));
     assert!(without.contains("山田太郎"));
 }

@@ -40,7 +40,7 @@ pub struct PrintOptions {
     pub size_pt: u32,
     /// 縦書き: columns from right to left, pages read from right to left.
     pub vertical: bool,
-    /// Speaker notes (`> [!note]`) printed small; `false` leaves them out.
+    /// Speaker notes (`> [!note]`) printed small; `false` (the default) leaves them out.
     pub notes: bool,
 }
 
@@ -49,7 +49,7 @@ impl Default for PrintOptions {
         PrintOptions {
             size_pt: DEFAULT_PRINT_SIZE_PT,
             vertical: false,
-            notes: true,
+            notes: false,
         }
     }
 }
@@ -115,7 +115,7 @@ fn section_html(out: &mut String, section: &Section, options: &PrintOptions) {
         match block {
             Block::Paragraph(p) => read_paragraph(out, p),
             Block::Heading(h) => html::heading(out, h, h.level.clamp(3, 4), RubyStyle::Tags),
-            Block::List(list) => html::list(out, list, |out, item| read_inlines(out, item)),
+            Block::List(list) => html::list(out, list, read_inlines),
             Block::Quote(quote) => {
                 out.push_str("<blockquote>\n");
                 quote.paragraphs.iter().for_each(|p| read_paragraph(out, p));

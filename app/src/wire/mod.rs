@@ -28,7 +28,7 @@ pub use library::{
 };
 pub use limits::{Limits, Range};
 pub use offsets::Utf16Offsets;
-pub use podium::export::{ExportProfile, RubyStyle};
+pub use podium::export::{ExportProfile, PrintOptions, RubyStyle};
 pub use podium::prompter::{EyeLine, FontFamily, NotesShown, PrompterSettings};
 pub use podium::settings::{Language, Settings, Theme};
 pub use prompter::{check_section_seconds, Display, PrompterScript, RehearsalSummary};

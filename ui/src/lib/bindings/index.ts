@@ -28,6 +28,7 @@ export type { LocalSettings } from "./LocalSettings";
 export type { NewDraftValues } from "./NewDraftValues";
 export type { NotesShown } from "./NotesShown";
 export type { PaceUnit } from "./PaceUnit";
+export type { PrintOptions } from "./PrintOptions";
 export type { PrompterBlock } from "./PrompterBlock";
 export type { PrompterInline } from "./PrompterInline";
 export type { PrompterScript } from "./PrompterScript";

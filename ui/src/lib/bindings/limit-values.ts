@@ -45,5 +45,9 @@ export const LIMITS: Limits = {
   "countdownSeconds": {
     "min": 0,
     "max": 10
+  },
+  "printSizePt": {
+    "min": 14,
+    "max": 40
   }
 };
