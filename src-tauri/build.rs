@@ -27,6 +27,7 @@ const COMMANDS: &[&str] = &[
     "delete_reading",
     "export_text",
     "blog_summary",
+    "print_document",
     "save_export",
     "choose_import_files",
     "choose_export_path",

@@ -305,6 +305,10 @@ impl Server {
                 args.get("summary")?,
             )?),
             "blog_summary" => to_json(export::blog_summary(&args.get::<String>("body")?)?),
+            "print_document" => to_json(export::print_document(
+                &args.get::<String>("body")?,
+                &args.get("options")?,
+            )?),
             "save_export" => {
                 let path = self.inside(&args.get::<String>("path")?)?;
                 to_json(export::save_export(

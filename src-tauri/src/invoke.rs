@@ -9,9 +9,9 @@ use podium_app::local_settings::{self, LocalSettings};
 use podium_app::wire::{
     Analysis, AnalysisUpdate, AppInfo, Backups, Comment, Display, Draft, DraftMeta, DraftStatus,
     DraftSummary, ExportAllProgress, ExportAllReport, ExportProfile, ImportReport, NewDraftValues,
-    PrompterScript, PrompterSettings, ReadingEntry, Recovered, RecoveryChoice, RehearsalSummary,
-    Repaired, Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit, Settings,
-    StatusChange, TemplateInfo, TextEdit, TrashedDraft,
+    PrintOptions, PrompterScript, PrompterSettings, ReadingEntry, Recovered, RecoveryChoice,
+    RehearsalSummary, Repaired, Revision, RevisionSummary, RubyStyle, SaveKind, Saved, SearchHit,
+    Settings, StatusChange, TemplateInfo, TextEdit, TrashedDraft,
 };
 use podium_app::workflow;
 use podium_app::{
@@ -184,6 +184,11 @@ pub fn export_text(
     summary: Option<Vec<String>>,
 ) -> Result<String> {
     export::export_text(&state, &body, profile, ruby, summary)
+}
+
+#[tauri::command(async)]
+pub fn print_document(body: String, options: PrintOptions) -> Result<String> {
+    export::print_document(&body, &options)
 }
 
 #[tauri::command(async)]

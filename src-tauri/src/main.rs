@@ -102,6 +102,7 @@ fn main() {
             invoke::delete_reading,
             invoke::export_text,
             invoke::blog_summary,
+            invoke::print_document,
             invoke::save_export,
             invoke::choose_import_files,
             invoke::choose_export_path,

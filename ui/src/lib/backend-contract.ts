@@ -23,6 +23,7 @@ import type {
   ImportReport,
   LocalSettings,
   NewDraftValues,
+  PrintOptions,
   PrompterScript,
   PrompterSettings,
   ReadingEntry,
@@ -126,6 +127,8 @@ export interface Backend {
   ): Promise<string>;
   /** The blog's 要旨 made from the draft, a line each, for the writer to edit. */
   blogSummary(body: string): Promise<string[]>;
+  /** The reading script as a printable HTML page (sanitised, strict CSP), for the lectern. */
+  printDocument(body: string, options: PrintOptions): Promise<string>;
   saveExport(path: string, contents: string): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;

@@ -56,6 +56,7 @@ export function tauriBackend(): Backend {
     exportText: (body, profile, ruby, summary) =>
       invoke("export_text", { body, profile, ruby, summary: summary ?? null }),
     blogSummary: (body) => invoke("blog_summary", { body }),
+    printDocument: (body, options) => invoke("print_document", { body, options }),
     saveExport: (path, contents) => invoke("save_export", { path, contents }),
     getSettings: () => invoke("get_settings"),
     setSettings: (settings) => invoke("set_settings", { settings }),

@@ -97,6 +97,7 @@ export function testBackend(options: TestOptions = {}): Backend {
     exportText: (body, profile, ruby, summary) =>
       call("export_text", { body, profile, ruby, summary: summary ?? null }),
     blogSummary: (body) => call("blog_summary", { body }),
+    printDocument: (body, options) => call("print_document", { body, options }),
     saveExport: (path, contents) => call("save_export", { path, contents }),
     getSettings: () => call("get_settings"),
     setSettings: (settings) => call("set_settings", { settings }),

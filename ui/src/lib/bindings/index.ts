@@ -65,4 +65,4 @@ export type { Theme } from "./Theme";
 export type { TrashedDraft } from "./TrashedDraft";
 export type { UnfilledDraft } from "./UnfilledDraft";
 export { MARKED_BLOCKS } from "./dialect-values";
-export { LIMITS } from "./limit-values";
+export { LIMITS, PRINT_DEFAULTS } from "./limit-values";
