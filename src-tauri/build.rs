@@ -29,6 +29,7 @@ const COMMANDS: &[&str] = &[
     "blog_summary",
     "blog_lead_in",
     "paste_html",
+    "print_document",
     "save_export",
     "choose_import_files",
     "choose_export_path",

@@ -5,7 +5,9 @@
 mod common;
 
 use common::{assert_golden, data};
-use podium::export::{export, sanitize_html, ExportOptions, ExportProfile, RubyStyle};
+use podium::export::{
+    export, print_document, sanitize_html, ExportOptions, ExportProfile, PrintOptions, RubyStyle,
+};
 use podium::script::{parse, Script};
 use std::path::PathBuf;
 
@@ -390,4 +392,95 @@ fn empty_drafts_export_cleanly() {
             ExportProfile::HtmlDocument => assert!(out.contains("<title>無題</title>")),
         }
     }
+}
+
+/// The reading script on paper (`podium print`, the app's 印刷): the fixture address at the
+/// default size with the speaker's notes, and in 縦書き at 28 pt without them.
+#[test]
+fn address_matches_golden_print_files() {
+    let script = fixture("address.md");
+    let notes = PrintOptions {
+        notes: true,
+        ..PrintOptions::default()
+    };
+    assert_golden("address.print.html", &print_document(&script, &notes));
+    let vertical = PrintOptions {
+        size_pt: 28,
+        vertical: true,
+        notes: false,
+    };
+    assert_golden(
+        "address.print-vertical.html",
+        &print_document(&script, &vertical),
+    );
+}
+
+#[test]
+fn the_reading_script_shows_what_is_read_and_what_the_reader_needs() {
+    let draft = "# 題\n\n## 一\n\n{罹災|りさい}された方に。[[間 3秒]]一日も早く。[[ゆっくり]]\n\
+        二行目は、\n書いたとおりに折り返す。\n\n[[間]]\n\n> [!note]\n> 会場を見渡す。\n\n\
+        > [!spoken]\n> 皆さん、ご起立ください。\n\n> [!sign]\n> 令和9年1月4日　市長　山田太郎\n\n\
+        <b onclick=\"x\">生の</b><script>alert(1)</script>\n";
+    let script = parse(draft);
+    let with_notes = print_document(
+        &script,
+        &PrintOptions {
+            notes: true,
+            ..PrintOptions::default()
+        },
+    );
+    let body = |page: &str| page[page.find("<body>").unwrap()..].to_string();
+    let shown = body(&with_notes);
+    for expected in [
+        "<ruby>罹災<rp>（</rp><rt>りさい</rt><rp>）</rp></ruby>",
+        "<span class=\"podium-cue podium-pause\">間 3秒</span>一日も早く。",
+        "<span class=\"podium-cue\">〔ゆっくり〕</span>",
+        "二行目は、<br>書いたとおりに折り返す。",
+        "<p><span class=\"podium-cue podium-pause\">間</span></p>",
+        "<div class=\"podium-note\">\n<p>会場を見渡す。</p>\n</div>",
+        "<p>皆さん、ご起立ください。</p>",
+        "<div class=\"podium-signature\">\n<p>令和9年1月4日　市長　山田太郎</p>\n</div>",
+    ] {
+        assert!(shown.contains(expected), "{expected} missing in\n{shown}");
+    }
+    assert!(!shown.contains("onclick") && !shown.contains("alert") && !shown.contains("<b>"));
+    // Everything in it passed the sanitiser: sanitising again changes nothing.
+    let inner = &shown["<body>\n".len()..shown.len() - "</body>\n</html>\n".len()];
+    assert_eq!(sanitize_html(inner), inner);
+    assert!(with_notes.contains("default-src 'none'; style-src 'unsafe-inline'"));
+    assert!(!with_notes.contains("url(") && !with_notes.contains("@import"));
+
+    let without = print_document(&script, &PrintOptions::default());
+    assert!(!without.contains("会場を見渡す") && without.contains("ご起立ください"));
+    assert!(without.contains("山田太郎"));
+}
+
+#[test]
+fn long_sections_start_a_page_and_short_ones_share_one() {
+    let long = "まちの未来を、皆さんとともに考えてまいります。".repeat(20);
+    let draft = format!("# 題\n\n## 一\n\n{long}\n\n## 二\n\n短い。\n\n## 三\n\n{long}\n");
+    let page = print_document(&parse(&draft), &PrintOptions::default());
+    let classes: Vec<&str> = page
+        .match_indices("<div class=\"podium-section")
+        .map(|(at, _)| page[at..].split('"').nth(1).unwrap())
+        .collect();
+    assert_eq!(
+        classes,
+        [
+            "podium-section",
+            "podium-section podium-shares-page",
+            "podium-section podium-new-page"
+        ]
+    );
+    // 縦書き: the root writes right to left, numbers upright.
+    let vertical = print_document(
+        &parse("# 令和9年\n\n## 1\n\n12月25日。"),
+        &PrintOptions {
+            vertical: true,
+            ..PrintOptions::default()
+        },
+    );
+    assert!(vertical.contains("<html lang=\"ja\" class=\"podium-print podium-vertical\">"));
+    assert!(vertical.contains("<h1>令和<span class=\"podium-tcy\">9</span>年</h1>"));
+    assert!(vertical.contains("writing-mode: vertical-rl"));
 }

@@ -311,6 +311,10 @@ impl Server {
                 &args.get::<String>("html")?,
                 &args.get::<String>("text")?,
             )?),
+            "print_document" => to_json(export::print_document(
+                &args.get::<String>("body")?,
+                &args.get("options")?,
+            )?),
             "save_export" => {
                 let path = self.inside(&args.get::<String>("path")?)?;
                 to_json(export::save_export(

@@ -1,4 +1,5 @@
-//! Exports of a draft, the blog's 要旨, and writing an export to a file.
+//! Exports of a draft, the blog's 要旨, the reading script to print, and writing an export to a
+//! file.
 
 use crate::error::AppError;
 use crate::state::App;
@@ -42,6 +43,14 @@ pub fn blog_lead_in(state: &App, id: i64) -> Result<String, AppError> {
         ..templates::Placeholders::new(draft.event_date.unwrap_or(state.local_now().date()))
     };
     Ok(templates::fill(&state.settings().blog_lead_in, &values))
+}
+
+/// The reading script for the lectern as a printable HTML page (`export::print_document`):
+/// what the app prints through the system's print dialog and `podium print` writes.
+pub fn print_document(body: &str, options: &wire::PrintOptions) -> Result<String, AppError> {
+    check::body(body)?;
+    check::print_options(options)?;
+    Ok(export::print_document(&script::parse(body), options))
 }
 
 /// The blog's 要旨 made from the draft, a line each, for the writer to edit.

@@ -368,6 +368,17 @@ fn analysis_works_without_a_database() {
     assert!(analyse(&state, "# 題\n\n本文。", None).is_ok());
     let plain = BlogParts::default();
     assert!(export_text(&state, "本文。", ExportProfile::Html, None, plain, false).is_ok());
+    // Printing needs no library either; a size out of range is refused, not brought inside.
+    let print = crate::wire::PrintOptions::default();
+    assert!(print_document("{礎|いしずえ}。", &print)
+        .unwrap()
+        .contains("<rt>いしずえ</rt>"));
+    let huge = crate::wire::PrintOptions {
+        size_pt: 99,
+        ..print
+    };
+    let error = print_document("本文。", &huge).unwrap_err();
+    assert_eq!(error.code, ErrorCode::InvalidInput);
 }
 
 #[test]

@@ -1,11 +1,14 @@
-//! Commands over one draft file: stats, lint, export.
+//! Commands over one draft file: stats, lint, export, print.
 
 use super::readings::app_for_text;
 use super::source::read_source;
 use super::{minutes_seconds, print_json, shown, Failure, LibraryArg, Outcome};
 use clap::Args;
 use podium::analysis::AnalysisOptions;
-use podium::export::{self, ExportOptions, ExportProfile, RubyStyle, SaveFileError};
+use podium::export::{
+    self, ExportOptions, ExportProfile, PrintOptions, RubyStyle, SaveFileError,
+    DEFAULT_PRINT_SIZE_PT, PRINT_SIZE_PT,
+};
 use podium::japanese::pace;
 use podium::lint::{self, LintConfig, PrhDictionary};
 use podium::script::{self, SectionRole};
@@ -330,6 +333,56 @@ pub fn export(args: ExportArgs) -> Outcome {
         );
     }
     let output = export::export(&script, &options);
+    match &args.output {
+        Some(path) => write_file(path, &output),
+        None => std::io::stdout()
+            .write_all(output.as_bytes())
+            .map_err(Failure::output),
+    }
+}
+
+#[derive(Args)]
+pub struct PrintArgs {
+    /// 原稿ファイル（- で標準入力）(draft file, - for stdin)
+    file: PathBuf,
+    /// 出力先の HTML ファイル（省略すると標準出力）(output HTML file; stdout without it)
+    #[arg(short = 'o', long = "output")]
+    output: Option<PathBuf>,
+    /// 縦書き (vertical writing, columns from right to left)
+    #[arg(long)]
+    vertical: bool,
+    /// 文字の大きさ（ポイント）(type size in points)
+    #[arg(long, value_name = "PT", default_value_t = DEFAULT_PRINT_SIZE_PT,
+          value_parser = clap::value_parser!(u32).range(
+              i64::from(*PRINT_SIZE_PT.start())..=i64::from(*PRINT_SIZE_PT.end())))]
+    size: u32,
+    /// 話し手のメモ（> [!note]）も小さく印刷する (print the speaker's notes too, small)
+    #[arg(long)]
+    notes: bool,
+}
+
+/// The reading script as a printable HTML page. PDF is not written here: that needs a browser
+/// engine to lay out Japanese text with ruby, and Podium runs none of its own nor starts one
+/// (see the README). The page prints to PDF from any browser, page numbers included.
+pub fn print(args: PrintArgs) -> Outcome {
+    let pdf = args.output.as_deref().is_some_and(|path| {
+        path.extension()
+            .is_some_and(|ext| ext.eq_ignore_ascii_case("pdf"))
+    });
+    if pdf {
+        return Err(Failure::input(
+            "PDF は直接作れません。-o 原稿.html で書き出し、Edge や Chrome で開いて「印刷」→「PDF に保存」を選んでください \
+             (podium print writes HTML, not PDF: write -o FILE.html, open it in Edge or Chrome and print it to PDF)",
+        ));
+    }
+    let source = read_source(&args.file)?;
+    let options = PrintOptions {
+        size_pt: args.size,
+        vertical: args.vertical,
+        notes: args.notes,
+    };
+    let output = podium_app::export::print_document(&source.text, &options)
+        .map_err(|error| Failure::input(format!("{}: {}", source.name, error.message)))?;
     match &args.output {
         Some(path) => write_file(path, &output),
         None => std::io::stdout()

@@ -60,6 +60,9 @@ enum Command {
     Readings(readings::ReadingsArgs),
     /// 書き出し (export: md, txt, html, html-doc, blog)
     Export(draft::ExportArgs),
+    /// 読み上げ原稿を印刷用の HTML に（ルビ、大きな文字、ページ番号、縦書きも）
+    /// (the reading script as a printable HTML page: ruby, large type, page numbers)
+    Print(draft::PrintArgs),
     /// ファイルを原稿として取り込む (import .md/.txt files as drafts)
     Import(library::ImportArgs),
     /// 原稿の一覧 (list drafts)
@@ -169,6 +172,7 @@ fn main() -> ExitCode {
         Command::Lint(args) => draft::lint(args),
         Command::Readings(args) => readings::readings(args),
         Command::Export(args) => draft::export(args),
+        Command::Print(args) => draft::print(args),
         Command::Import(args) => library::import(args),
         Command::List(args) => library::list(args),
         Command::Search(args) => library::search(args),

@@ -9,9 +9,9 @@ use podium_app::local_settings::{self, LocalSettings};
 use podium_app::wire::{
     Analysis, AnalysisUpdate, AppInfo, Backups, BlogParts, Comment, Display, Draft, DraftMeta,
     DraftStatus, DraftSummary, ExportAllProgress, ExportAllReport, ExportProfile, ImportReport,
-    NewDraftValues, Pasted, PrompterScript, PrompterSettings, ReadingEntry, Recovered,
-    RecoveryChoice, RehearsalSummary, Repaired, Revision, RevisionSummary, RubyStyle, SaveKind,
-    Saved, SearchHit, Settings, StatusChange, TemplateInfo, TextEdit, TrashedDraft,
+    NewDraftValues, Pasted, PrintOptions, PrompterScript, PrompterSettings, ReadingEntry,
+    Recovered, RecoveryChoice, RehearsalSummary, Repaired, Revision, RevisionSummary, RubyStyle,
+    SaveKind, Saved, SearchHit, Settings, StatusChange, TemplateInfo, TextEdit, TrashedDraft,
 };
 use podium_app::workflow;
 use podium_app::{
@@ -190,6 +190,11 @@ pub fn export_text(
 #[tauri::command(async)]
 pub fn paste_html(html: String, text: String) -> Result<Pasted> {
     library::paste_html(&html, &text)
+}
+
+#[tauri::command(async)]
+pub fn print_document(body: String, options: PrintOptions) -> Result<String> {
+    export::print_document(&body, &options)
 }
 
 #[tauri::command(async)]

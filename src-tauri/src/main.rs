@@ -109,6 +109,7 @@ fn main() {
             invoke::blog_summary,
             invoke::blog_lead_in,
             invoke::paste_html,
+            invoke::print_document,
             invoke::save_export,
             invoke::choose_import_files,
             invoke::choose_export_path,

@@ -3,7 +3,7 @@
 use super::inline::{has_content, runs, visible, Emphasis, Run};
 use super::sanitize::{push_link, push_text, sanitize_export, SIGNATURE_CLASS};
 use super::RubyStyle;
-use crate::script::{Block, Heading, Inline, Paragraph, Script};
+use crate::script::{Block, Heading, Inline, List, Paragraph, Script};
 
 /// The whole address as a sanitised fragment: `h1` title, `h2` sections, paragraphs, lists …
 pub(super) fn fragment(script: &Script, ruby: RubyStyle) -> String {
@@ -17,32 +17,64 @@ pub(super) fn fragment(script: &Script, ruby: RubyStyle) -> String {
 
 /// A complete page around the sanitised fragment, with a strict CSP and a print stylesheet.
 pub(super) fn document(script: &Script, ruby: RubyStyle) -> String {
+    page(script, "", STYLESHEET, &fragment(script, ruby))
+}
+
+/// A complete page: `body` (sanitised already) with `stylesheet`, under a CSP that lets
+/// nothing load or run (its one inline style aside); `class` goes on `<html>`.
+pub(super) fn page(script: &Script, class: &str, stylesheet: &str, body: &str) -> String {
     let title = script
         .title_text()
         .map(|t| t.replace('\n', " "))
         .filter(|t| !t.trim().is_empty())
         .unwrap_or_else(|| "無題".to_string());
-    let mut out = String::from(
-        "<!DOCTYPE html>\n<html lang=\"ja\">\n<head>\n<meta charset=\"utf-8\">\n\
+    let mut out = String::from("<!DOCTYPE html>\n<html lang=\"ja\"");
+    if !class.is_empty() {
+        out.push_str(" class=\"");
+        escape(&mut out, class);
+        out.push('"');
+    }
+    out.push_str(
+        ">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>",
     );
     escape(&mut out, title.trim());
     out.push_str("</title>\n<style>\n");
-    out.push_str(STYLESHEET);
+    out.push_str(stylesheet);
     out.push_str("</style>\n</head>\n<body>\n");
-    out.push_str(&fragment(script, ruby));
+    out.push_str(body);
     out.push_str("</body>\n</html>\n");
     out
 }
 
-const STYLESHEET: &str = "\
+/// The Japanese text faces of every printable document: Mincho for the text, installed on
+/// Windows (BIZ UD, Yu), macOS (Hiragino) or Linux (Noto CJK); no font is fetched.
+macro_rules! text_fonts {
+    () => {
+        "\"BIZ UDPMincho\", \"Yu Mincho\", \"YuMincho\", \"Hiragino Mincho ProN\",
+    \"Noto Serif CJK JP\", \"Noto Serif JP\", serif"
+    };
+}
+/// The heading faces: Gothic.
+macro_rules! heading_fonts {
+    () => {
+        "\"BIZ UDPGothic\", \"Yu Gothic\", \"YuGothic\",
+    \"Hiragino Sans\", \"Noto Sans CJK JP\", \"Noto Sans JP\", sans-serif"
+    };
+}
+pub(super) use {heading_fonts, text_fonts};
+
+const STYLESHEET: &str = concat!(
+    "\
 body { margin: 2em auto; max-width: 42em; padding: 0 1em; color: #111; background: #fff;
-  font-family: \"BIZ UDPMincho\", \"Yu Mincho\", \"YuMincho\", \"Hiragino Mincho ProN\",
-    \"Noto Serif CJK JP\", \"Noto Serif JP\", serif;
+  font-family: ",
+    text_fonts!(),
+    ";
   font-size: 12pt; line-height: 1.9; line-break: strict; overflow-wrap: anywhere; }
-h1, h2, h3, h4 { font-family: \"BIZ UDPGothic\", \"Yu Gothic\", \"YuGothic\",
-    \"Hiragino Sans\", \"Noto Sans CJK JP\", \"Noto Sans JP\", sans-serif;
+h1, h2, h3, h4 { font-family: ",
+    heading_fonts!(),
+    ";
   line-height: 1.4; break-after: avoid; }
 h1 { font-size: 1.6em; } h2 { font-size: 1.25em; margin-top: 2em; }
 p { margin: 0 0 1em; orphans: 2; widows: 2; }
@@ -53,7 +85,8 @@ hr { border: 0; border-top: 1px solid #999; margin: 2em 0; }
 a { color: inherit; }
 @page { size: A4; margin: 20mm; }
 @media print { body { margin: 0; max-width: none; padding: 0; } a { text-decoration: none; } }
-";
+"
+);
 
 /// The sections of the address (without the title), unsanitised.
 pub(super) fn body(out: &mut String, script: &Script, ruby: RubyStyle) {
@@ -65,21 +98,7 @@ pub(super) fn body(out: &mut String, script: &Script, ruby: RubyStyle) {
             match block {
                 Block::Paragraph(p) => paragraph(out, p, ruby),
                 Block::Heading(h) => heading(out, h, h.level.clamp(3, 4), ruby),
-                Block::List(list) => {
-                    let tag = if list.ordered { "ol" } else { "ul" };
-                    out.push('<');
-                    out.push_str(tag);
-                    if list.ordered && list.start != 1 {
-                        out.push_str(&format!(" start=\"{}\"", list.start));
-                    }
-                    out.push_str(">\n");
-                    for item in list.items.iter().filter(|p| has_content(p.inlines())) {
-                        out.push_str("<li>");
-                        inlines(out, item.inlines(), ruby);
-                        out.push_str("</li>\n");
-                    }
-                    out.push_str(&format!("</{tag}>\n"));
-                }
+                Block::List(l) => list(out, l, |out, item| inlines(out, item.inlines(), ruby)),
                 Block::Quote(quote) => {
                     out.push_str("<blockquote>\n");
                     for p in &quote.paragraphs {
@@ -101,6 +120,23 @@ pub(super) fn body(out: &mut String, script: &Script, ruby: RubyStyle) {
     }
 }
 
+/// A list, each item with content written by `item`.
+pub(super) fn list(out: &mut String, list: &List, mut item: impl FnMut(&mut String, &Paragraph)) {
+    let tag = if list.ordered { "ol" } else { "ul" };
+    out.push('<');
+    out.push_str(tag);
+    if list.ordered && list.start != 1 {
+        out.push_str(&format!(" start=\"{}\"", list.start));
+    }
+    out.push_str(">\n");
+    for each in list.items.iter().filter(|p| has_content(p.inlines())) {
+        out.push_str("<li>");
+        item(out, each);
+        out.push_str("</li>\n");
+    }
+    out.push_str(&format!("</{tag}>\n"));
+}
+
 pub(super) fn heading(out: &mut String, heading: &Heading, level: u8, ruby: RubyStyle) {
     if has_content(&heading.inlines) {
         out.push_str(&format!("<h{level}>"));
@@ -109,7 +145,7 @@ pub(super) fn heading(out: &mut String, heading: &Heading, level: u8, ruby: Ruby
     }
 }
 
-fn paragraph(out: &mut String, paragraph: &Paragraph, ruby: RubyStyle) {
+pub(super) fn paragraph(out: &mut String, paragraph: &Paragraph, ruby: RubyStyle) {
     if has_content(paragraph.inlines()) {
         out.push_str("<p>");
         inlines(out, paragraph.inlines(), ruby);

@@ -1,9 +1,11 @@
 //! Exports of a parsed [`Script`]: normalised Markdown, plain text, an HTML fragment or
-//! document, and the blog post (要旨 + 【全文】 + full text + footer).
+//! document, the blog post (要旨 + 【全文】 + full text + footer), and the reading script on
+//! paper ([`print_document`]).
 //!
 //! Every export reads the `Script`; none re-parses the draft. Cues, speaker notes and
-//! control or bidi-override characters never reach an export, and every piece of HTML an export
-//! produces passes through [`sanitize_html`].
+//! control or bidi-override characters never reach an export (the reading script, the
+//! reader's own copy, shows cues and notes), and every piece of HTML an export produces passes
+//! through [`sanitize_html`].
 
 mod accessible;
 mod blog;
@@ -12,11 +14,13 @@ mod first_ruby;
 mod html;
 mod inline;
 mod markdown;
+mod print;
 mod sanitize;
 pub mod summary;
 mod text;
 
 pub use file::{write_file_atomically, SaveFileError};
+pub use print::{PrintOptions, DEFAULT_PRINT_SIZE_PT, PRINT_SIZE_PT};
 pub use sanitize::sanitize_html;
 
 use crate::script::Script;
@@ -229,6 +233,13 @@ pub fn export(script: &Script, options: &ExportOptions) -> String {
         true => accessible::circled_as_parenthesised(&out),
         false => out,
     }
+}
+
+/// The reading script for the lectern as a printable HTML page: what is read aloud, ruby over
+/// the kanji, cues as marks, in large type on A4 with page numbers (see `print.rs`). Never
+/// fails.
+pub fn print_document(script: &Script, options: &PrintOptions) -> String {
+    print::print_document(script, options)
 }
 
 #[cfg(test)]

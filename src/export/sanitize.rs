@@ -11,6 +11,17 @@ pub(super) const SUMMARY_CLASS: &str = "podium-summary";
 pub(super) const FOOTER_CLASS: &str = "podium-footer";
 /// Class of a signature (`> [!sign]`): printed and published, not read.
 pub(super) const SIGNATURE_CLASS: &str = "podium-signature";
+/// Classes of the reading script on paper (`print.rs`): a section, how it starts (on a new
+/// page, or after a short one on the same page), a speaker note, a reader's cue, and digits
+/// set upright in 縦書き (one or two in one square, longer numbers a digit a square).
+pub(super) const PRINT_DIV_CLASSES: [&str; 4] = [
+    "podium-section",
+    "podium-new-page",
+    "podium-shares-page",
+    "podium-note",
+];
+pub(super) const PRINT_SPAN_CLASSES: [&str; 4] =
+    ["podium-cue", "podium-pause", "podium-tcy", "podium-upright"];
 
 /// Every element an export may contain. No images, media, forms, frames, scripts or styles.
 const TAGS: &[&str] = &[
@@ -33,6 +44,7 @@ const TAGS: &[&str] = &[
     "hr",
     "a",
     "div",
+    "span",
 ];
 
 /// Elements dropped together with everything inside them.
@@ -51,10 +63,16 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
             ("ol", HashSet::from(["start"])),
         ]))
         .generic_attributes(HashSet::new())
-        .allowed_classes(HashMap::from([(
-            "div",
-            HashSet::from([SUMMARY_CLASS, FOOTER_CLASS, SIGNATURE_CLASS]),
-        )]))
+        .allowed_classes(HashMap::from([
+            (
+                "div",
+                [SUMMARY_CLASS, FOOTER_CLASS, SIGNATURE_CLASS]
+                    .into_iter()
+                    .chain(PRINT_DIV_CLASSES)
+                    .collect(),
+            ),
+            ("span", PRINT_SPAN_CLASSES.into_iter().collect()),
+        ]))
         .url_schemes(HashSet::from(SCHEMES))
         .url_relative(UrlRelative::Deny)
         .link_rel(Some("noopener noreferrer"))
@@ -75,8 +93,9 @@ const SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 
 /// Sanitise an HTML fragment: only Podium's allow-list survives (`p`, `br`, `h1`–`h4`,
 /// `strong`, `em`, `code`, `ruby`/`rt`/`rp`, lists, `blockquote`, `hr`, `a href` with http,
-/// https or mailto and `rel="noopener noreferrer"`, `div` with Podium's classes); scripts, styles,
-/// frames, forms, SVG/MathML, images, event handlers, style attributes and comments go.
+/// https or mailto and `rel="noopener noreferrer"`, `div` and `span` with Podium's classes);
+/// scripts, styles, frames, forms, SVG/MathML, images, event handlers, style attributes and
+/// comments go.
 pub fn sanitize_html(html: &str) -> String {
     SANITIZER.clean(html).to_string()
 }
@@ -231,6 +250,12 @@ mod tests {
         assert_eq!(
             sanitize_html("<div class=\"podium-footer other\" id=\"x\">f</div>"),
             "<div class=\"podium-footer\">f</div>"
+        );
+        assert_eq!(
+            sanitize_html(
+                "<span class=\"podium-cue x\" style=\"color:red\">間</span><span>y</span>"
+            ),
+            "<span class=\"podium-cue\">間</span><span>y</span>"
         );
         assert_eq!(
             sanitize_html("<ol start=\"x\" type=\"a\"><li>a</li></ol>"),

@@ -4,6 +4,7 @@
 use super::{parse_date, DraftMeta, NewDraftValues, SaveKind};
 use crate::error::{AppError, ErrorCode};
 use podium::compose::DraftDetails;
+use podium::export::{PrintOptions, PRINT_SIZE_PT};
 use podium::input::MAX_DRAFT_BYTES;
 use podium::templates::{self, Placeholders, Template};
 use std::path::Path;
@@ -54,6 +55,17 @@ pub fn lead_in(line: &str) -> Result<(), AppError> {
         line,
         podium::settings::MAX_BLOG_LEAD_IN_CHARS,
     )
+}
+
+/// How the reading script is printed: its type size within the core's range.
+pub fn print_options(options: &PrintOptions) -> Result<(), AppError> {
+    if PRINT_SIZE_PT.contains(&options.size_pt) {
+        return Ok(());
+    }
+    let (min, max) = (PRINT_SIZE_PT.start(), PRINT_SIZE_PT.end());
+    Err(AppError::invalid(format!(
+        "印刷の文字の大きさは{min}〜{max}ポイントです (the print size is {min}–{max} pt)"
+    )))
 }
 
 const MAX_SUMMARY_LINES: usize = 50;

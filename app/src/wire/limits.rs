@@ -4,6 +4,7 @@
 //! a form never accepts what the core refuses nor refuses what it accepts.
 
 use super::check::MAX_TARGET_SECONDS;
+use podium::export::PRINT_SIZE_PT;
 use podium::prompter::{
     COUNTDOWN_SECONDS, EYE_LINE_PERCENT, FONT_PX, LINE_HEIGHT_PERCENT, MARGIN_PERCENT,
 };
@@ -49,6 +50,8 @@ pub struct Limits {
     pub margin_percent: Range,
     pub eye_line_percent: Range,
     pub countdown_seconds: Range,
+    /// The reading script's type size on paper, in points.
+    pub print_size_pt: Range,
 }
 
 impl Limits {
@@ -64,5 +67,6 @@ impl Limits {
         margin_percent: Range::of(MARGIN_PERCENT),
         eye_line_percent: Range::of(EYE_LINE_PERCENT),
         countdown_seconds: Range::of(COUNTDOWN_SECONDS),
+        print_size_pt: Range::of(PRINT_SIZE_PT),
     };
 }

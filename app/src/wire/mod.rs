@@ -31,7 +31,7 @@ pub use library::{
 };
 pub use limits::{Limits, Range};
 pub use offsets::Utf16Offsets;
-pub use podium::export::{ExportProfile, RubyStyle};
+pub use podium::export::{ExportProfile, PrintOptions, RubyStyle};
 pub use podium::prompter::{EyeLine, FontFamily, NotesShown, PrompterSettings};
 pub use podium::settings::{Language, Settings, Theme};
 pub use prompter::{

@@ -1,4 +1,4 @@
-//! The CLI: stats, lint and export of a draft file; bad and foreign-encoded files.
+//! The CLI: stats, lint, export and print of a draft file; bad and foreign-encoded files.
 
 use super::*;
 
@@ -287,4 +287,39 @@ fn an_export_with_a_placeholder_left_unfilled_says_so() {
         "{}",
         stderr(&all)
     );
+}
+
+#[test]
+fn print_writes_the_reading_script_as_html_and_refuses_pdf() {
+    let lib = library();
+    let dir = tempfile::tempdir().unwrap();
+    let address = data("address.md");
+    let address = address.to_str().unwrap();
+    // The same page as the core's golden file: the CLI adds nothing of its own.
+    let out = dir.path().join("原稿.html");
+    let args = ["print", address, "--vertical", "--size", "28"];
+    let output = podium(
+        &[&args[..], &["-o", out.to_str().unwrap()]].concat(),
+        &lib.db,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let golden = std::fs::read_to_string(data("golden/address.print-vertical.html")).unwrap();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), golden);
+
+    // To stdout, with the notes; without --notes they are left out.
+    let with_notes = stdout(&podium(&["print", address, "--notes"], &lib.db));
+    assert!(with_notes.contains("<rt>りさい</rt>") && with_notes.contains("ここで会場を見渡す"));
+    assert!(with_notes.contains("counter(page)") && with_notes.contains("font-size: 22pt"));
+    let without = stdout(&podium(&["print", address], &lib.db));
+    assert!(!without.contains("ここで会場を見渡す"));
+
+    // PDF is not written: the message says what to do, and no file appears.
+    let pdf = dir.path().join("原稿.PDF");
+    let refused = podium(&["print", address, "-o", pdf.to_str().unwrap()], &lib.db);
+    assert_eq!(refused.status.code(), Some(2));
+    assert!(stderr(&refused).contains("PDF"), "{}", stderr(&refused));
+    assert!(!pdf.exists());
+    // A size out of range is bad usage.
+    let huge = podium(&["print", address, "--size", "99"], &lib.db);
+    assert_eq!(huge.status.code(), Some(2));
 }

@@ -26,6 +26,7 @@ import type {
   LocalSettings,
   NewDraftValues,
   Pasted,
+  PrintOptions,
   PrompterScript,
   PrompterSettings,
   ReadingEntry,
@@ -136,6 +137,8 @@ export interface Backend {
   /** What a paste inserts: a word processor's HTML in the dialect, as importing the document
    * gives it, with its notes; any other clipboard's plain text. */
   pasteHtml(html: string, text: string): Promise<Pasted>;
+  /** The reading script as a printable HTML page (sanitised, strict CSP), for the lectern. */
+  printDocument(body: string, options: PrintOptions): Promise<string>;
   saveExport(path: string, contents: string): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;

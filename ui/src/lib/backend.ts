@@ -65,6 +65,7 @@ export function tauriBackend(): Backend {
     blogSummary: (body) => invoke("blog_summary", { body }),
     blogLeadIn: (id) => invoke("blog_lead_in", { id }),
     pasteHtml: (html, text) => invoke("paste_html", { html, text }),
+    printDocument: (body, options) => invoke("print_document", { body, options }),
     saveExport: (path, contents) => invoke("save_export", { path, contents }),
     getSettings: () => invoke("get_settings"),
     setSettings: (settings) => invoke("set_settings", { settings }),

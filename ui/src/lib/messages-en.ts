@@ -172,6 +172,15 @@ export const en: Record<MessageKey, string> = {
   "export.summary": "Summary (one line each; the post uses it as edited here)",
   "export.summaryHint":
     'Write "> [!summary] one line" in a section to set its summary line. The footer is edited in the settings.',
+  "print.heading": "Print (reading script)",
+  "print.size": "Type size",
+  "print.vertical": "Vertical writing (縦書き)",
+  "print.notes": "Print the speaker notes too",
+  "print.preview": "Preview of the reading script",
+  "print.print": "Print…",
+  "print.hint":
+    "With ruby, on A4. Each section (##) starts on a new page (a short one follows on the same page). The print dialog can also save a PDF.",
+  "export.print": "Print…",
   "export.copy": "Copy",
   "export.saveFile": "Save to file",
   "export.copied": "Copied to the clipboard",

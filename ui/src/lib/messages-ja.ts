@@ -170,6 +170,15 @@ export const ja = {
   "export.summary": "要旨（一行ずつ。ここで直した文がブログに載ります）",
   "export.summaryHint":
     "章に「> [!summary] 一行」と書くと、その一行が要旨になります。フッターは設定で編集します。",
+  "print.heading": "印刷（読み上げ原稿）",
+  "print.size": "文字の大きさ",
+  "print.vertical": "縦書き",
+  "print.notes": "話し手のメモも印刷する",
+  "print.preview": "印刷する原稿のプレビュー",
+  "print.print": "印刷…",
+  "print.hint":
+    "ルビ付き・A4。段落（##）ごとに新しいページから始めます（短い段落は前のページに続けます）。プリンターを選ぶ画面で「PDF に保存」も選べます。",
+  "export.print": "印刷…",
   "export.copy": "コピー",
   "export.saveFile": "ファイルに保存",
   "export.copied": "クリップボードにコピーしました",

@@ -105,6 +105,7 @@ export function testBackend(options: TestOptions = {}): Backend {
     blogSummary: (body) => call("blog_summary", { body }),
     blogLeadIn: (id) => call("blog_lead_in", { id }),
     pasteHtml: (html, text) => call("paste_html", { html, text }),
+    printDocument: (body, options) => call("print_document", { body, options }),
     saveExport: (path, contents) => call("save_export", { path, contents }),
     getSettings: () => call("get_settings"),
     setSettings: (settings) => call("set_settings", { settings }),

@@ -21,4 +21,8 @@ targetSeconds: Range,
 /**
  * The prompter's display.
  */
-fontPx: Range, lineHeightPercent: Range, marginPercent: Range, eyeLinePercent: Range, countdownSeconds: Range, };
+fontPx: Range, lineHeightPercent: Range, marginPercent: Range, eyeLinePercent: Range, countdownSeconds: Range, 
+/**
+ * The reading script's type size on paper, in points.
+ */
+printSizePt: Range, };
