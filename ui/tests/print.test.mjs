@@ -112,6 +112,7 @@ test("Ctrl+P opens the reading script: ruby, sections on new pages, notes, 縦�
 
   // From the export dialog too.
   await page.keyboard.press("Escape");
+  await dialog.waitFor({ state: "detached" });
   await page.keyboard.press("Control+e");
   await page.getByRole("dialog", { name: "書き出し" }).getByTestId("export-print").click();
   await dialog.waitFor();

@@ -306,7 +306,8 @@ test("comments on passages: written from a selection, another writer's shown, fo
     body: (await session.command("get_draft", { id: 1 })).body,
     profile: "blog",
     ruby: "tags",
-    summary: null,
+    blog: { summary: null, leadIn: null },
+    accessible: false,
   });
   for (const comment of ["ここは総務課に確認", "表現を統一", "古い言い方"]) {
     assert.ok(!blog.includes(comment), `the blog has no comment: ${comment}`);
