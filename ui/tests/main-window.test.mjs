@@ -260,6 +260,23 @@ test("a field left empty: named in the dialog, an error finding, and the export 
   assert.ok(await copy.isEnabled());
   await exported.getByRole("button", { name: "閉じる" }).click();
 
+  // Printing warns the same way: the print button waits for a word.
+  await exported.waitFor({ state: "detached" });
+  await page.keyboard.press("Control+p");
+  const printing = page.getByRole("dialog", { name: "印刷（読み上げ原稿）" });
+  assert.match(
+    (await printing.getByTestId("export-unfilled").textContent()) ?? "",
+    /\{\{city\}\}.*紙にそのまま/,
+  );
+  const printNow = printing.getByTestId("print-now");
+  await printing.getByLabel("このまま印刷する").waitFor();
+  assert.ok(await printNow.isDisabled());
+  await printing.getByLabel("このまま印刷する").check();
+  await page.waitForFunction(
+    () => !document.querySelector("[data-testid=print-now]")?.hasAttribute("disabled"),
+  );
+  await printing.getByRole("button", { name: "閉じる" }).click();
+
   // The prompter: a warning before it opens, and no opening without a word.
   await page.getByRole("button", { name: "プロンプター", exact: true }).click();
   const operator = page.getByTestId("operator");

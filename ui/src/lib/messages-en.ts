@@ -151,6 +151,9 @@ export const en: Record<MessageKey, string> = {
   "export.unfilled":
     "The text still holds unfilled fields {placeholders}. Exported now, they are published as they are.",
   "export.unfilledAnyway": "Export as it is",
+  "print.unfilled":
+    "The text still holds unfilled fields {placeholders}. Printed now, they are on the paper as they are.",
+  "print.unfilledAnyway": "Print as it is",
   "export.heading": "Export",
   "operator.unfilled":
     "The draft still holds unfilled fields {placeholders}. Opened now, the prompter shows them.",

@@ -149,6 +149,9 @@ export const ja = {
   "export.unfilled":
     "本文に埋められていない項目 {placeholders} が残っています。このまま書き出すとそのまま載ります。",
   "export.unfilledAnyway": "このまま書き出す",
+  "print.unfilled":
+    "本文に埋められていない項目 {placeholders} が残っています。このまま印刷すると紙にそのまま載ります。",
+  "print.unfilledAnyway": "このまま印刷する",
   "export.heading": "書き出し",
   "operator.unfilled":
     "原稿に埋められていない項目 {placeholders} が残っています。このまま開くとプロンプターに出ます。",
