@@ -34,7 +34,8 @@ pub fn export_text(
 
 /// The blog's lead-in line for draft `id`: the settings' line with the draft's day (its event's
 /// date, else today) and event filled in, for the writer to edit. Empty when the settings have
-/// none; a placeholder the draft gives no value for stays visible (`{{event}}`).
+/// none, or when the draft has no value for a placeholder of it (no event given): a `{{event}}`
+/// must never reach the post, and the writer types the line instead.
 pub fn blog_lead_in(state: &App, id: i64) -> Result<String, AppError> {
     let id = check::id(id)?;
     let draft = state.with_store(|store| store.draft(id))?;
@@ -42,7 +43,9 @@ pub fn blog_lead_in(state: &App, id: i64) -> Result<String, AppError> {
         event: draft.event,
         ..templates::Placeholders::new(draft.event_date.unwrap_or(state.local_now().date()))
     };
-    Ok(templates::fill(&state.settings().blog_lead_in, &values))
+    let line = templates::fill(&state.settings().blog_lead_in, &values);
+    let complete = templates::unfilled(&line).next().is_none();
+    Ok(if complete { line } else { String::new() })
 }
 
 /// The reading script for the lectern as a printable HTML page (`export::print_document`):

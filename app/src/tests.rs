@@ -240,6 +240,13 @@ fn settings_round_trip_and_drive_analysis_and_export() {
         crate::export::blog_lead_in(&state, draft.id).unwrap(),
         "1月4日、仕事始め式にて"
     );
+    // Without an event, no line rather than a 「{{event}}」 in the post.
+    let blank = NewDraftValues {
+        event: String::new(),
+        ..new_year()
+    };
+    let draft = create_draft(&state, blank).unwrap();
+    assert_eq!(crate::export::blog_lead_in(&state, draft.id).unwrap(), "");
     let too_many = BlogParts {
         summary: Some(vec![String::new(); 51]),
         lead_in: None,

@@ -71,6 +71,12 @@ test("the signature is published, not read; the line for the room is read, not p
   const exported = page.getByRole("dialog", { name: "書き出し" });
   const preview = exported.getByTestId("export-preview");
   await preview.locator("p", { hasText: "【全文】" }).waitFor();
+  // The sample has no event: no lead-in line (the field says how to get one), and the preview
+  // settles once that is known.
+  const leadIn = exported.getByTestId("export-lead-in");
+  await leadIn.waitFor();
+  assert.equal(await leadIn.inputValue(), "");
+  await page.waitForTimeout(300);
   const signature = preview.locator(".podium-signature p", { hasText: SIGNATURE });
   await signature.scrollIntoViewIfNeeded();
   assert.equal(await signature.evaluate((p) => getComputedStyle(p).textAlign), "right");

@@ -170,6 +170,8 @@ export const en: Record<MessageKey, string> = {
   "export.ruby.base": "None",
   "export.ruby.paren-first": "In brackets (first time only)",
   "export.leadIn": "Opening line (the settings' line with the date and event; edit it here)",
+  "export.leadInEmpty":
+    "Give the draft its event (draft details) to get the settings' line here; left empty, there is none",
   "export.accessible": "For screen readers (①②③ as (1)(2)(3), readings as ruby markup)",
   "export.preview": "Preview",
   "export.summary": "Summary (one line each; the post uses it as edited here)",
