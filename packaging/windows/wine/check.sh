@@ -9,6 +9,8 @@
 #    the same code; the Windows one, its IPADIC sources pointed nowhere, must say nothing on
 #    stderr (the shipped dictionary loaded, none built or missing).
 # 3. Uninstalls silently and checks that the folder, the registration and the PATH entry went.
+# 4. The same for IT's machine-wide install (/ALLUSERS: wine's user counts as an administrator):
+#    %ProgramFiles%\Podium, HKLM, the machine's PATH, the shared Start menu; then uninstalls.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 setup=$1 linux_podium=$2
@@ -83,3 +85,25 @@ sleep 2
 ! grep -q DisplayName <<<"$(reg "$key")" || fail "the uninstall registration is still there"
 ! reg 'HKCU\Environment' /v Path | grep -qiF "$install_win" || fail "still on the PATH"
 echo "ok: uninstalled (folder, registration, shortcut and PATH entry removed)"
+
+# --- 4. for all users
+machine_key='HKLM\Software\Microsoft\Windows\CurrentVersion\Uninstall\Podium'
+machine_env='HKLM\SYSTEM\CurrentControlSet\Control\Session Manager\Environment'
+"$run" "$setup" /ALLUSERS /S /ADDTOPATH
+"$wineserver" --wait
+program_files=$("$run" cmd /c echo %ProgramFiles% | tr -d '\r')
+all_win="$program_files\\Podium"
+all=$("$run" winepath -u "$all_win" 2>/dev/null | tr -d '\r')
+all=${all%/}
+[ -f "$all/podium.exe" ] && [ -f "$all/dictionary/metadata.json" ] || fail "not installed in $all_win"
+grep -q "DisplayVersion.*$version" <<<"$(reg "$machine_key")" || fail "no machine-wide registration"
+reg "$machine_env" /v Path | grep -qiF "$all_win" || fail "not on the machine's PATH"
+[ -z "$(ls "$install" 2>/dev/null)" ] || fail "the all-users install wrote to the user's folder"
+"$run" "$all/uninstall.exe" /S
+"$wineserver" --wait
+sleep 2
+"$wineserver" --wait
+[ ! -e "$all" ] || fail "the all-users folder is still there"
+! grep -q DisplayName <<<"$(reg "$machine_key")" || fail "the machine-wide registration is still there"
+! reg "$machine_env" /v Path | grep -qiF "$all_win" || fail "still on the machine's PATH"
+echo "ok: /ALLUSERS installed into $all_win (HKLM, the machine's PATH) and uninstalled"
