@@ -71,7 +71,6 @@ fn sync_folder(_folder: &Path) -> io::Result<()> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::fs::File;
 
     fn names(folder: &Path) -> Vec<String> {
         let mut names: Vec<_> = std::fs::read_dir(folder)
@@ -103,7 +102,7 @@ mod tests {
         let path = dir.path().join("a.html");
         write(&path, b"x", Existing::Replace).unwrap();
         let created = dir.path().join("b.html");
-        File::create(&created).unwrap();
+        std::fs::File::create(&created).unwrap();
         let mode = |path: &Path| std::fs::metadata(path).unwrap().permissions().mode();
         assert_eq!(mode(&path), mode(&created));
     }

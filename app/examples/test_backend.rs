@@ -70,8 +70,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     );
     let lexicon = Lexicon::default();
     lexicon.load_now(
-        &dictionary::default_sources(),
-        dictionary::default_cache().as_deref(),
+        &dictionary::Origin::of_this_program(),
         |loading| match loading {
             Loading::Building => eprintln!("test_backend: building the dictionary (once)…"),
             Loading::Failed(error) => {

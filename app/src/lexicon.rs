@@ -9,10 +9,9 @@
 
 use crate::wire::DictionaryStatus;
 use podium::analysis::{Analyser, Analysis, AnalysisOptions, Words};
-use podium::japanese::dictionary::{self, DictionaryError, Provenance};
+use podium::japanese::dictionary::{self, DictionaryError, Origin, Provenance};
 use podium::japanese::{Dictionary, UserReadings};
 use podium::script::Script;
-use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::Duration;
 
@@ -54,12 +53,12 @@ impl Default for Lexicon {
 }
 
 impl Lexicon {
-    /// Load (or build) the dictionary from `sources` into `cache` on another thread.
-    pub fn load_in_background(self: &Arc<Self>, sources: PathBuf, cache: Option<PathBuf>) {
+    /// Load (or build) the dictionary from `origin` on another thread.
+    pub fn load_in_background(self: &Arc<Self>, origin: Origin) {
         self.set(Slot::Preparing);
         let lexicon = Arc::clone(self);
         std::thread::spawn(move || {
-            lexicon.load_now(&sources, cache.as_deref(), |loading| {
+            lexicon.load_now(&origin, |loading| {
                 if let Loading::Failed(error) = loading {
                     // Once, on stderr; the UI shows the dictionary's status in the panel.
                     eprintln!("podium: {error} — 文字単位で処理します (working on characters)");
@@ -68,19 +67,13 @@ impl Lexicon {
         });
     }
 
-    /// Load (or build) the dictionary from `sources` into `cache` now; `heard` learns of a
-    /// build and of a failure (after which analysis works on characters).
-    pub fn load_now(&self, sources: &Path, cache: Option<&Path>, mut heard: impl FnMut(Loading)) {
-        let Some(cache) = cache else {
-            heard(Loading::Failed(DictionaryError::NoCacheFolder));
-            return self.set(Slot::Missing);
-        };
-        let built = dictionary::built_folder(sources, cache)
-            .is_ok_and(|folder| folder.join("metadata.json").is_file());
-        if !built {
+    /// Load (or build) the dictionary from `origin` now; `heard` learns of a build and of a
+    /// failure (after which analysis works on characters).
+    pub fn load_now(&self, origin: &Origin, mut heard: impl FnMut(Loading)) {
+        if origin.needs_build() {
             heard(Loading::Building);
         }
-        match dictionary::open(sources, cache) {
+        match dictionary::open_origin(origin) {
             Ok((loaded, provenance)) => {
                 if let Provenance::Built(took) = provenance {
                     heard(Loading::Built(took));

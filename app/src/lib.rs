@@ -55,8 +55,6 @@ pub fn start(app: &App) {
     if std::env::var_os(SAMPLE_ENV).is_none_or(|value| value != "0") {
         let _ = library::give_sample(app);
     }
-    app.lexicon.load_in_background(
-        podium::japanese::dictionary::default_sources(),
-        podium::japanese::dictionary::default_cache(),
-    );
+    app.lexicon
+        .load_in_background(podium::japanese::dictionary::Origin::of_this_program());
 }

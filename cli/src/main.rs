@@ -112,17 +112,21 @@ impl Failure {
 
 impl Failure {
     /// Printing to stdout failed. A closed pipe means the reader has what it wanted: exit 0,
-    /// silently (`code` 0, no message).
+    /// silently (`code` 0, no message). Windows says so with ERROR_NO_DATA (232, which Rust
+    /// calls a broken pipe) or, under wine and for a pipe never read, ERROR_PIPE_NOT_CONNECTED.
     pub fn output(error: io::Error) -> Self {
-        match error.kind() {
-            io::ErrorKind::BrokenPipe => Failure {
+        const ERROR_PIPE_NOT_CONNECTED: i32 = 233;
+        let closed = error.kind() == io::ErrorKind::BrokenPipe
+            || (cfg!(windows) && error.raw_os_error() == Some(ERROR_PIPE_NOT_CONNECTED));
+        if closed {
+            return Failure {
                 code: 0,
                 message: String::new(),
-            },
-            _ => Failure::runtime(format!(
-                "標準出力に書けません (cannot write to stdout: {error})"
-            )),
+            };
         }
+        Failure::runtime(format!(
+            "標準出力に書けません (cannot write to stdout: {error})"
+        ))
     }
 }
 

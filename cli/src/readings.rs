@@ -31,9 +31,8 @@ pub(crate) fn app_for_text(library: &LibraryArg, words: bool) -> App {
 /// time) now. Without it, say so once on stderr: analysis works at the character level.
 pub(crate) fn prepare(app: &App) {
     let _ = readings::refresh_readings(app);
-    let cache = dictionary::default_cache();
     app.lexicon
-        .load_now(&dictionary::default_sources(), cache.as_deref(), |loading| match loading {
+        .load_now(&dictionary::Origin::of_this_program(), |loading| match loading {
             Loading::Building => note!(
                 "podium: 辞書を準備しています（初回のみ、数十秒かかります）(building the dictionary, once)"
             ),

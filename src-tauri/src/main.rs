@@ -22,6 +22,7 @@ use tauri_plugin_window_state::StateFlags;
 use time::UtcOffset;
 
 fn main() {
+    webview::require_runtime();
     webview::choose_renderer();
     // Read while the process has one thread: later the platform may refuse (see `time`).
     let local_offset = UtcOffset::current_local_offset().unwrap_or(UtcOffset::UTC);

@@ -1,4 +1,32 @@
-//! Settings of the platform's webview that wry does not expose.
+//! Settings of the platform's webview that wry does not expose, and its presence on Windows.
+
+/// Windows: the window is Microsoft Edge WebView2, which Windows 11 and updated Windows 10
+/// have. Without its runtime no window can open and the app would end without a word (a
+/// release build has no console), so it says so in one dialog, Japanese then English, with
+/// what IT should install, and ends. Nothing is downloaded.
+#[cfg(windows)]
+pub fn require_runtime() {
+    if let Err(error) = tauri::webview_version() {
+        rfd::MessageDialog::new()
+            .set_level(rfd::MessageLevel::Error)
+            .set_title("Podium")
+            .set_description(format!(
+                "Podium を起動できません。この PC に Microsoft Edge WebView2 ランタイムが\
+                 ありません。\n情報システム担当の方へ: Microsoft の「WebView2 ランタイム」\
+                 （Evergreen スタンドアロン インストーラー）をインストールしてください。\n\n\
+                 Podium cannot start: the Microsoft Edge WebView2 Runtime is not installed on \
+                 this PC.\nIT: install Microsoft's WebView2 Runtime (Evergreen Standalone \
+                 Installer).\n\nhttps://developer.microsoft.com/microsoft-edge/webview2/\n\n\
+                 ({error})"
+            ))
+            .set_buttons(rfd::MessageButtons::Ok)
+            .show();
+        std::process::exit(1);
+    }
+}
+
+#[cfg(not(windows))]
+pub fn require_runtime() {}
 
 /// Linux (WebKitGTK): the prompter's frame pacing (benches/prompter, a 50,000-character script
 /// scrolling under Xvfb) was about 22 frames a second with WebKitGTK's DMA-BUF renderer and a

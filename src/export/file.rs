@@ -70,7 +70,11 @@ mod tests {
             (PathBuf::from("out.txt"), "NotAbsolute"),
             (dir.path().join("no/such/out.txt"), "NoFolder"),
             (dir.path().to_owned(), "IsFolder"),
-            (PathBuf::from("/"), "NoFileName"),
+            // A root: "/" is not absolute on Windows (no drive).
+            (
+                PathBuf::from(if cfg!(windows) { "C:\\" } else { "/" }),
+                "NoFileName",
+            ),
         ];
         for (path, expected) in cases {
             let error = write_file_atomically(&path, b"x").unwrap_err();

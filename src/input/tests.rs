@@ -326,3 +326,36 @@ fn decode_never_panics() {
         }
     }
 }
+
+/// Shift_JIS as Windows writes it (CP932, Windows-31J; encoding_rs's Shift_JIS is WHATWG's,
+/// which is Windows'): NEC row 13 (①, ㈱, ≒, №), NEC-selected and IBM extensions (ⅰ, 髙, 﨑)
+/// and Windows' own mappings of JIS rows (0x8160 ～ U+FF5E, not JIS's 〜 U+301C; 0x817C －
+/// U+FF0D, not −) decode; the bytes are written by hand, as Notepad and Excel write them.
+#[test]
+fn windows_31j_extended_characters_decode() {
+    let mut cp932 = Vec::new();
+    cp932.extend([0x87, 0x40]); // ①
+    cp932.extend(sjis("本日は"));
+    cp932.extend([0x87, 0x8A]); // ㈱
+    cp932.extend(sjis("の皆さんと"));
+    cp932.extend([0x87, 0x82]); // №
+    cp932.extend(sjis("１、約"));
+    cp932.extend([0x81, 0xE0]); // ≒
+    cp932.extend(sjis("百人、"));
+    cp932.extend([0x87, 0x90]); // ≒ (NEC's copy)
+    cp932.extend([0xFA, 0x40]); // ⅰ (IBM)
+    cp932.extend([0xFB, 0xFC]); // 髙 (IBM)
+    cp932.extend([0xED, 0x95]); // 﨑 (NEC-selected IBM)
+    cp932.extend(sjis("さん。十時"));
+    cp932.extend([0x81, 0x60]); // ～
+    cp932.extend(sjis("十一時、"));
+    cp932.extend([0x81, 0x7C]); // －
+    cp932.extend(sjis("です。\r\n"));
+    let decoded = decode(&cp932).unwrap();
+    assert_eq!(decoded.encoding, SourceEncoding::ShiftJis);
+    assert_eq!(
+        decoded.text,
+        "①本日は㈱の皆さんと№１、約≒百人、≒ⅰ髙﨑さん。十時～十一時、－です。\n"
+    );
+    assert!(decoded.had_crlf);
+}

@@ -10,6 +10,10 @@
 //! A build writes into a temporary folder beside the final one and renames it into place, so
 //! an interrupted build leaves nothing half-written and two processes building at once both
 //! end with a complete dictionary.
+//!
+//! Windows has no mecab-ipadic: its installer and portable zip ship the built dictionary in
+//! a `dictionary` folder beside the executable (`make package-windows` builds it with
+//! `examples/build_dictionary.rs`). An [`Origin`] tries that folder first, then the cache.
 
 use lindera::dictionary::{load_fs_dictionary, DictionaryBuilder, Metadata};
 use lindera::mode::Mode;
@@ -23,6 +27,9 @@ pub const DEBIAN_IPADIC: &str = "/usr/share/mecab/dic/ipadic";
 
 /// The environment variable that points at another copy of IPADIC's sources.
 pub const SOURCES_VARIABLE: &str = "PODIUM_IPADIC";
+
+/// The folder beside the executable that holds a shipped, built dictionary.
+pub const SHIPPED_FOLDER: &str = "dictionary";
 
 /// Bumped when Podium changes how it builds the dictionary.
 const BUILD_VERSION: u32 = 1;
@@ -60,6 +67,8 @@ pub enum DictionaryError {
 /// How a dictionary was made available, for the CLI and the app to report.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Provenance {
+    /// Loaded from the copy shipped beside the program.
+    Shipped,
     /// Loaded from the cache.
     Cached,
     /// Built from the sources just now, taking this long.
@@ -76,6 +85,68 @@ pub fn default_sources() -> PathBuf {
 /// The OS cache folder for built dictionaries (`~/.cache/podium/dictionary` on Linux).
 pub fn default_cache() -> Option<PathBuf> {
     dirs::cache_dir().map(|dir| dir.join("podium").join("dictionary"))
+}
+
+/// Where a program's dictionary comes from, tried in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Origin {
+    /// A built dictionary shipped with the program, loaded as it is (never built or checked
+    /// against `sources`).
+    pub shipped: Option<PathBuf>,
+    /// IPADIC's sources, built into `cache` the first time.
+    pub sources: PathBuf,
+    /// `None` when the OS has no cache folder.
+    pub cache: Option<PathBuf>,
+}
+
+impl Origin {
+    /// The running program's: the dictionary shipped beside its executable when there is one,
+    /// else the one built from [`default_sources`] into [`default_cache`].
+    pub fn of_this_program() -> Origin {
+        Origin {
+            shipped: shipped_beside_executable(),
+            sources: default_sources(),
+            cache: default_cache(),
+        }
+    }
+
+    /// Built from `sources` into `cache`, ignoring any shipped copy (tests, benchmarks).
+    pub fn built(sources: PathBuf, cache: Option<PathBuf>) -> Origin {
+        Origin {
+            shipped: None,
+            sources,
+            cache,
+        }
+    }
+
+    /// Whether [`open_origin`] will build the dictionary first (seconds, not milliseconds).
+    pub fn needs_build(&self) -> bool {
+        self.shipped.is_none()
+            && self.cache.as_deref().is_some_and(|cache| {
+                built_folder(&self.sources, cache)
+                    .is_ok_and(|folder| !folder.join("metadata.json").is_file())
+            })
+    }
+}
+
+/// `<folder of the executable>/dictionary` when it holds a built dictionary.
+pub fn shipped_beside_executable() -> Option<PathBuf> {
+    let exe = std::env::current_exe().ok()?;
+    let folder = exe.parent()?.join(SHIPPED_FOLDER);
+    folder.join("metadata.json").is_file().then_some(folder)
+}
+
+/// Load the dictionary from where `origin` says: the shipped copy, else the cache (built from
+/// the sources first when needed).
+pub fn open_origin(origin: &Origin) -> Result<(Dictionary, Provenance), DictionaryError> {
+    if let Some(folder) = &origin.shipped {
+        return Ok((load(folder)?, Provenance::Shipped));
+    }
+    let cache = origin
+        .cache
+        .as_deref()
+        .ok_or(DictionaryError::NoCacheFolder)?;
+    open(&origin.sources, cache)
 }
 
 /// Load the dictionary built from `sources`, building it into `cache` first when needed.
@@ -220,6 +291,21 @@ mod tests {
         let error = open(Path::new("/nonexistent/ipadic"), &cache).unwrap_err();
         assert!(matches!(error, DictionaryError::SourcesMissing(_)));
         assert!(error.to_string().contains("mecab-ipadic"));
+    }
+
+    #[test]
+    fn a_shipped_dictionary_comes_first_and_no_cache_is_reported() {
+        let origin = Origin {
+            shipped: Some(PathBuf::from("/nonexistent/shipped")),
+            sources: PathBuf::from("/nonexistent/ipadic"),
+            cache: None,
+        };
+        // The shipped copy is loaded, not the sources built: its own error is the one seen.
+        assert!(!origin.needs_build());
+        let error = open_origin(&origin).unwrap_err();
+        assert!(matches!(error, DictionaryError::Load(_)), "{error:?}");
+        let error = open_origin(&Origin::built(origin.sources, None)).unwrap_err();
+        assert!(matches!(error, DictionaryError::NoCacheFolder), "{error:?}");
     }
 
     #[test]

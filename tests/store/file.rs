@@ -3,7 +3,7 @@
 
 use crate::{autosave, edit, raw, temp_db, T0};
 use podium::store::{default_db_path, Store, StoreError, DB_ENV};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration as StdDuration;
 
 #[test]
@@ -47,6 +47,7 @@ fn default_path_honours_the_environment() {
 #[cfg(unix)]
 mod read_only {
     use super::*;
+    use std::path::Path;
 
     /// Makes a file unwritable, even for root (whose permission checks always pass): then only
     /// the immutable attribute helps. Undone on drop.

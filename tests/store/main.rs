@@ -43,6 +43,9 @@ macro_rules! on_both {
                     super::$test(&crate::Library::sqlite());
                 }
 
+                // The test server is Debian's PostgreSQL, started by the harness: Unix only
+                // (the PostgreSQL store itself is the same on Windows).
+                #[cfg(unix)]
                 #[test]
                 fn postgres() {
                     super::$test(&crate::Library::postgres());
@@ -55,6 +58,8 @@ macro_rules! on_both {
 mod behaviour;
 mod file;
 mod office;
+// Every test here starts Debian's PostgreSQL server (src/store/testing.rs): Unix only.
+#[cfg(unix)]
 mod server;
 
 pub const T0: OffsetDateTime = datetime!(2026-01-05 09:00 UTC);

@@ -19,9 +19,10 @@ fn load_dictionary(state: &App) {
     // <target>/debug/deps/<binary>: the core's tests use <target>/tmp.
     let target = exe.ancestors().nth(3).expect("the cargo target folder");
     let cache = target.join("tmp/cache/podium/dictionary");
-    state
-        .lexicon
-        .load_in_background(dictionary::default_sources(), Some(cache));
+    state.lexicon.load_in_background(dictionary::Origin::built(
+        dictionary::default_sources(),
+        Some(cache),
+    ));
     let deadline = Instant::now() + Duration::from_secs(300);
     loop {
         let status = state.lexicon.with_words(|_| ()).1;

@@ -81,6 +81,8 @@ fn library() -> Library {
 mod draft;
 mod library;
 mod output;
+// These start Debian's PostgreSQL server (podium::store::testing): Unix only.
+#[cfg(unix)]
 mod server;
 mod upkeep;
 mod word;

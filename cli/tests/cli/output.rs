@@ -62,6 +62,7 @@ fn a_reader_that_stops_reading_ends_every_command_quietly_with_0() {
     }
 }
 
+#[cfg(target_os = "linux")] // /dev/full is the full disk
 #[test]
 fn a_full_disk_under_stdout_is_one_line_and_exit_1() {
     let lib = library();

@@ -134,8 +134,10 @@ fn a_lock_held_by_another_process_gives_busy_until_released() {
 
 /// Makes a file or folder unwritable even for root (whose permission checks always pass): by
 /// permissions when they bite, else with the immutable attribute. Undone on drop.
+#[cfg(unix)]
 struct Unwritable(PathBuf, Option<u32>);
 
+#[cfg(unix)]
 impl Unwritable {
     fn new(path: &Path) -> Option<Unwritable> {
         use std::os::unix::fs::PermissionsExt;
@@ -156,6 +158,7 @@ impl Unwritable {
     }
 }
 
+#[cfg(unix)]
 fn chattr(flag: &str, path: &Path) -> bool {
     Command::new("chattr")
         .arg(flag)
@@ -165,6 +168,7 @@ fn chattr(flag: &str, path: &Path) -> bool {
         .is_ok_and(|status| status.success())
 }
 
+#[cfg(unix)]
 impl Drop for Unwritable {
     fn drop(&mut self) {
         use std::os::unix::fs::PermissionsExt;
@@ -179,6 +183,7 @@ impl Drop for Unwritable {
     }
 }
 
+#[cfg(unix)] // Unix permissions, chattr and tmpfs make the fault.
 #[test]
 fn a_read_only_folder_gives_read_only_until_it_is_writable_again() {
     let dir = tempfile::tempdir().unwrap();
@@ -255,8 +260,10 @@ fn a_missing_folder_is_created() {
 }
 
 /// A 512 KiB tmpfs, unmounted on drop.
+#[cfg(unix)]
 struct SmallDisk(PathBuf);
 
+#[cfg(unix)]
 impl SmallDisk {
     fn mount(at: &Path) -> Option<SmallDisk> {
         std::fs::create_dir_all(at).ok()?;
@@ -287,12 +294,14 @@ impl SmallDisk {
     }
 }
 
+#[cfg(unix)]
 impl Drop for SmallDisk {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg("-l").arg(&self.0).status();
     }
 }
 
+#[cfg(unix)] // Unix permissions, chattr and tmpfs make the fault.
 #[test]
 fn a_full_disk_gives_disk_full_and_the_save_succeeds_after_space_is_freed() {
     let dir = tempfile::tempdir().unwrap();
@@ -349,6 +358,7 @@ fn podium_on(path: &Path, args: &[&str]) -> (Option<i32>, String, String) {
     )
 }
 
+#[cfg(unix)] // Unix permissions, chattr and tmpfs make the fault.
 #[test]
 fn the_reading_commands_read_a_database_in_a_read_only_folder() {
     let dir = tempfile::tempdir().unwrap();
