@@ -52,7 +52,10 @@ pub(super) fn check_draft(checked: &[(&Passage, &PassageChecks)], report: &mut R
         .iter()
         .filter_map(|(p, c)| c.words.as_ref().map(|w| (*p, w)))
         .collect();
-    let own = own_names(worded.iter().map(|(passage, _)| passage.text.as_str()));
+    // Read from the whole draft only when there is a suggestion to weigh (most keystrokes
+    // have none).
+    let own = std::cell::OnceCell::new();
+    let own = || own.get_or_init(|| own_names(worded.iter().map(|(p, _)| p.text.as_str())));
     let mut judged: HashSet<&str> = HashSet::new();
     for (passage, checks) in &worded {
         // The speaker's own name and title (「青梅市長　大勢待利明」) need no furigana.
@@ -66,7 +69,7 @@ pub(super) fn check_draft(checked: &[(&Passage, &PassageChecks)], report: &mut R
             let Some(s) = &judgement.suggestion else {
                 continue;
             };
-            if own.contains(s.written.as_str()) {
+            if own().contains(s.written.as_str()) {
                 continue;
             }
             let (message, fix) = match s.confidence {
