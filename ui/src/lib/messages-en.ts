@@ -172,7 +172,7 @@ export const en: Record<MessageKey, string> = {
   "export.leadIn": "Opening line (the settings' line with the date and event; edit it here)",
   "export.leadInEmpty":
     "Give the draft its event (draft details) to get the settings' line here; left empty, there is none",
-  "export.accessible": "For screen readers (①②③ as (1)(2)(3), readings as ruby markup)",
+  "export.accessible": "For screen readers (① as (1), ruby markup)",
   "export.preview": "Preview",
   "export.summary": "Summary (one line each; the post uses it as edited here)",
   "export.summaryHint":

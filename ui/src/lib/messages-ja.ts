@@ -170,7 +170,7 @@ export const ja = {
   "export.leadIn": "書き出しの一文（設定で決めた文に日付と行事を入れたもの。ここで直せます）",
   "export.leadInEmpty":
     "原稿の情報に行事を入れると、設定の一文がここに入ります（空のままなら載りません）",
-  "export.accessible": "読み上げソフト向け（①②③を(1)(2)(3)に、ふりがなはルビのタグで）",
+  "export.accessible": "読み上げソフト向け（①→(1)、ふりがなはルビのタグ）",
   "export.preview": "プレビュー",
   "export.summary": "要旨（一行ずつ。ここで直した文がブログに載ります）",
   "export.summaryHint":
