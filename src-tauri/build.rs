@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "print_document",
     "save_export",
     "choose_import_files",
+    "take_opened_files",
     "choose_export_path",
     "choose_folder",
     "get_settings",

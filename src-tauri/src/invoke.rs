@@ -4,6 +4,7 @@
 //! side (`baseRevision`, `revisionId`).
 
 use crate::grants::Grants;
+use crate::opened::OpenedFiles;
 use crate::{clicker, dialogs, paths, prompter_window};
 use podium_app::local_settings::{self, LocalSettings};
 use podium_app::wire::{
@@ -221,6 +222,15 @@ pub fn choose_import_files(
     filter_name: String,
 ) -> Result<Vec<String>> {
     paths::choose_import_files(&grants, dialogs::pick_files(&window, &filter_name))
+}
+
+/// The files the desktop asked Podium to open (`opened.rs`), granted for reading.
+#[tauri::command(async)]
+pub fn take_opened_files(
+    opened: State<'_, OpenedFiles>,
+    grants: State<'_, Grants>,
+) -> Result<Vec<String>> {
+    opened.take(&grants)
 }
 
 #[tauri::command(async)]

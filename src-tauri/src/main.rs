@@ -10,6 +10,7 @@ mod dialogs;
 mod grants;
 mod invoke;
 mod navigation;
+mod opened;
 mod paths;
 mod prompter_window;
 #[cfg(test)]
@@ -31,7 +32,8 @@ fn main() {
     // One app per database: a second start focuses the first one's window. A database named by
     // PODIUM_DB (tests, a second office) runs beside the default one.
     if podium_db.is_none() {
-        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            opened::OpenedFiles::arrive(app, args, &cwd);
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.show();
@@ -70,6 +72,9 @@ fn main() {
             podium_app::start(&state);
             app.manage(state);
             app.manage(grants::Grants::default());
+            // The files this start was asked to open (an associated `.md`, "Open with").
+            let cwd = std::env::current_dir().unwrap_or_default();
+            app.manage(opened::OpenedFiles::from_args(std::env::args_os(), &cwd));
             let handle = app.handle().clone();
             std::thread::spawn(move || upkeep::back_up_if_due(&handle.state::<App>()));
             // Built here rather than from the config (where `create` is false), to add the
@@ -113,6 +118,7 @@ fn main() {
             invoke::print_document,
             invoke::save_export,
             invoke::choose_import_files,
+            invoke::take_opened_files,
             invoke::choose_export_path,
             invoke::choose_folder,
             invoke::get_settings,

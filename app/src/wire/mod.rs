@@ -27,7 +27,7 @@ pub use library::RevisionKind;
 pub use library::{
     Draft, DraftMeta, DraftStatus, DraftSummary, ImportFailure, ImportNote, ImportNotes,
     ImportReport, NewDraftValues, Pasted, Revision, RevisionSummary, SaveKind, Saved, SearchHit,
-    TemplateInfo, TrashedDraft,
+    TemplateInfo, TrashedDraft, FILES_OPENED_EVENT,
 };
 pub use limits::{Limits, Range};
 pub use offsets::Utf16Offsets;

@@ -160,6 +160,11 @@ export interface Backend {
   ): Promise<ExportAllReport>;
   /** Native "open" dialog for .md/.txt files; [] when cancelled. Grants reading them. */
   chooseImportFiles(filterName: string): Promise<string[]>;
+  /** The files the desktop asked Podium to open (an associated `.md`, "Open with"), each
+   * given once and granted for reading, to import. */
+  takeOpenedFiles(): Promise<string[]>;
+  /** Called when a later start hands this window more files to open. */
+  onFilesOpened(handler: () => void): Promise<() => void>;
   /** Native "save" dialog; null when cancelled. Grants writing that file. */
   chooseExportPath(defaultName: string, extension: string): Promise<string | null>;
   /** Native folder dialog; null when cancelled. Grants creating files in it. */

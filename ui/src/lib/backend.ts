@@ -15,7 +15,7 @@ import {
   REPORT_EVENT,
 } from "../prompter/protocol";
 import type { Backend, PrompterBackend } from "./backend-contract";
-import { CLICKER_EVENT, type ExportAllProgress } from "./bindings";
+import { CLICKER_EVENT, type ExportAllProgress, FILES_OPENED_EVENT } from "./bindings";
 
 /** The real backend: Tauri commands of the desktop shell (`src-tauri`) and its plugins. */
 export function tauriBackend(): Backend {
@@ -82,6 +82,8 @@ export function tauriBackend(): Backend {
       return invoke("export_all", { folder, onProgress });
     },
     chooseImportFiles: (filterName) => invoke("choose_import_files", { filterName }),
+    takeOpenedFiles: () => invoke("take_opened_files"),
+    onFilesOpened: (handler) => listen(FILES_OPENED_EVENT, () => handler()),
     chooseExportPath: (defaultName, extension) =>
       invoke("choose_export_path", { defaultName, extension }),
     chooseFolder: () => invoke("choose_folder"),

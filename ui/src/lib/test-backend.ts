@@ -21,6 +21,8 @@ import type { ExportAllProgress, ExportAllReport } from "./bindings";
 export interface TestOptions {
   /** What the open dialog answers (absent: cancelled). */
   importFiles?: string[];
+  /** The files the desktop asked the app to open at its start (taken once). */
+  openedFiles?: string[];
   /** What the save dialog answers (absent: cancelled). */
   exportPath?: string;
   /** What the folder dialog answers (absent: cancelled). */
@@ -126,6 +128,8 @@ export function testBackend(options: TestOptions = {}): Backend {
       return answer.report;
     },
     chooseImportFiles: async () => options.importFiles ?? [],
+    takeOpenedFiles: async () => options.openedFiles?.splice(0) ?? [],
+    onFilesOpened: async () => () => {},
     chooseExportPath: async () => options.exportPath ?? null,
     chooseFolder: async () => options.folder ?? null,
     copyToClipboard: async (content) => {

@@ -8,3 +8,6 @@ export const CLICKER_KEYS = ["PageUp","PageDown","F5"] as const;
 
 /** The event the shell tells the main window of a clicker's key with (src-tauri/src/clicker.rs). */
 export const CLICKER_EVENT = "podium://clicker-key";
+
+/** The event the shell tells the main window with that the desktop asked to open files (src-tauri/src/opened.rs). */
+export const FILES_OPENED_EVENT = "podium://files-opened";

@@ -68,5 +68,10 @@ export type { TextRange } from "./TextRange";
 export type { Theme } from "./Theme";
 export type { TrashedDraft } from "./TrashedDraft";
 export type { UnfilledDraft } from "./UnfilledDraft";
-export { CLICKER_EVENT, CLICKER_KEYS, MARKED_BLOCKS } from "./constant-values";
+export {
+  CLICKER_EVENT,
+  CLICKER_KEYS,
+  FILES_OPENED_EVENT,
+  MARKED_BLOCKS,
+} from "./constant-values";
 export { LIMITS, PRINT_DEFAULTS } from "./limit-values";
