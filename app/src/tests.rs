@@ -20,6 +20,7 @@ use time::{Duration, OffsetDateTime};
 
 mod judged;
 mod morae;
+mod voice;
 mod word;
 
 /// A state whose clock the test moves.

@@ -14,7 +14,7 @@ use std::time::{Duration, Instant};
 /// Loads the dictionary in the background, as the app does at start-up, and waits for it. The
 /// cache is the core's test cache in the cargo target folder (`tests/japanese.rs` builds it
 /// there from mecab-ipadic the first time: about 15 s).
-fn load_dictionary(state: &App) {
+pub(super) fn load_dictionary(state: &App) {
     let exe = std::env::current_exe().expect("the test binary's path");
     // <target>/debug/deps/<binary>: the core's tests use <target>/tmp.
     let target = exe.ancestors().nth(3).expect("the cargo target folder");
