@@ -46,10 +46,11 @@ APP := $(TARGET_DIR)/debug/podium-desktop
 # window tests (ImageMagick to capture the full-screen prompter, xdotool to answer the native
 # file dialogs and to press keys while another program — x11-utils' xmessage — has the focus),
 # Chromium for the browser
-# tests, a CJK font for the system, MeCab's IPADIC for the core's morphological analysis.
+# tests, a CJK font for the system, MeCab's IPADIC for the core's morphological analysis, ALSA's
+# headers for the microphone of voice mode (cpal).
 APT_PACKAGES := libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev \
 	libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver chromium \
-	fonts-noto-cjk mecab-ipadic imagemagick xdotool x11-utils
+	fonts-noto-cjk mecab-ipadic imagemagick xdotool x11-utils libasound2-dev
 NODE_MIN := 20.19
 # A real Japanese input method for `make test-ime` only: ibus with mozc, a D-Bus session for
 # them, xdotool to type on the X server.

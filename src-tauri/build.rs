@@ -58,6 +58,7 @@ const COMMANDS: &[&str] = &[
     "set_prompter_full_screen",
     "close_prompter",
     "hear_clicker_everywhere",
+    "hear_voice",
     "backups",
     "repair_database",
     "recover_database",

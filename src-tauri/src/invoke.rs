@@ -5,7 +5,7 @@
 
 use crate::grants::Grants;
 use crate::opened::OpenedFiles;
-use crate::{clicker, dialogs, paths, prompter_window};
+use crate::{clicker, dialogs, microphone, paths, prompter_window};
 use podium_app::local_settings::{self, LocalSettings};
 use podium_app::wire::{
     Analysis, AnalysisUpdate, AppInfo, Backups, BlogParts, Comment, Display, Draft, DraftMeta,
@@ -378,6 +378,13 @@ pub fn close_prompter(app: AppHandle) -> Result<()> {
 #[tauri::command]
 pub fn hear_clicker_everywhere(app: AppHandle, on: bool) -> Result<()> {
     clicker::hear_everywhere(&app, on)
+}
+
+/// Voice mode's microphone (or `PODIUM_VOICE_FILE`) heard, or not: its reports come as the
+/// event `VOICE_EVENT`.
+#[tauri::command]
+pub fn hear_voice(app: AppHandle, on: bool) -> Result<()> {
+    microphone::hear(&app, on)
 }
 
 #[tauri::command(async)]

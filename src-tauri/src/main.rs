@@ -9,6 +9,7 @@ mod clicker;
 mod dialogs;
 mod grants;
 mod invoke;
+mod microphone;
 mod navigation;
 mod opened;
 mod paths;
@@ -72,6 +73,7 @@ fn main() {
             podium_app::start(&state);
             app.manage(state);
             app.manage(grants::Grants::default());
+            app.manage(microphone::Hearing::default());
             // The files this start was asked to open (an associated `.md`, "Open with").
             let cwd = std::env::current_dir().unwrap_or_default();
             app.manage(opened::OpenedFiles::from_args(std::env::args_os(), &cwd));
@@ -144,6 +146,7 @@ fn main() {
             invoke::set_prompter_full_screen,
             invoke::close_prompter,
             invoke::hear_clicker_everywhere,
+            invoke::hear_voice,
             invoke::backups,
             invoke::repair_database,
             invoke::recover_database,

@@ -178,7 +178,7 @@ impl Detector {
         self.level.add(frame);
         let changed = self.activity.frame(score);
         self.frames += 1;
-        if !changed && self.frames % u64::from(REPORT_FRAMES) != 0 {
+        if !changed && !self.frames.is_multiple_of(u64::from(REPORT_FRAMES)) {
             return None;
         }
         let (level, peak) = self.level.take();

@@ -45,6 +45,7 @@ import type {
   TemplateInfo,
   TextEdit,
   TrashedDraft,
+  VoiceActivity,
 } from "./bindings";
 
 /** What goes to the clipboard: HTML profiles give both, text profiles only `text`. */
@@ -201,6 +202,10 @@ export interface PrompterBackend {
   hearClickerEverywhere(on: boolean): Promise<void>;
   /** A clicker's key pressed while another app had the focus. */
   onClickerKey(handler: (press: KeyPress) => void): Promise<() => void>;
+  /** Voice mode's microphone (or PODIUM_VOICE_FILE) heard, or not (src-tauri/src/microphone.rs). */
+  hearVoice(on: boolean): Promise<void>;
+  /** Each report of the voice pipeline, while it hears: about 21 a second. */
+  onVoice(handler: (activity: VoiceActivity) => void): Promise<() => void>;
 }
 
 // A record, so that the compiler insists on every code of the bindings.

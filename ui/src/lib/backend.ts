@@ -15,7 +15,13 @@ import {
   REPORT_EVENT,
 } from "../prompter/protocol";
 import type { Backend, PrompterBackend } from "./backend-contract";
-import { CLICKER_EVENT, type ExportAllProgress, FILES_OPENED_EVENT } from "./bindings";
+import {
+  CLICKER_EVENT,
+  type ExportAllProgress,
+  FILES_OPENED_EVENT,
+  VOICE_EVENT,
+  type VoiceActivity,
+} from "./bindings";
 
 /** The real backend: Tauri commands of the desktop shell (`src-tauri`) and its plugins. */
 export function tauriBackend(): Backend {
@@ -111,6 +117,8 @@ function tauriPrompter(): PrompterBackend {
     onReport: (handler) => listen<PrompterReport>(REPORT_EVENT, (event) => handler(event.payload)),
     hearClickerEverywhere: (on) => invoke("hear_clicker_everywhere", { on }),
     onClickerKey: (handler) => listen<KeyPress>(CLICKER_EVENT, (event) => handler(event.payload)),
+    hearVoice: (on) => invoke("hear_voice", { on }),
+    onVoice: (handler) => listen<VoiceActivity>(VOICE_EVENT, (event) => handler(event.payload)),
   };
 }
 

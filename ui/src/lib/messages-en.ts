@@ -278,6 +278,13 @@ export const en: Record<MessageKey, string> = {
     "While the prompter shows, PageUp/PageDown and F5 reach it from anywhere (typing in the editor stays typing)",
   "operator.clickerEverywhere":
     "Hear the clicker while other apps have the focus too (PageUp/PageDown, F5; off again when the prompter closes)",
+  "voice.mode": "Follow the speaker's voice (V)",
+  "voice.playing": "Following the voice",
+  "voice.speaking": "speaking",
+  "voice.silent": "silent",
+  "voice.meter": "Microphone level",
+  "voice.privacy":
+    "The microphone is only used on this PC to tell whether someone is speaking: nothing is recorded or sent.",
   "prompter.noDraft": "No draft to show",
   "operator.label": "Prompter controls",
   "operator.open": "Open the prompter",

@@ -275,6 +275,13 @@ export const ja = {
     "プロンプターを表示中は、PageUp/PageDown・F5 がどこからでも届きます（編集中の文字入力はそのまま）",
   "operator.clickerEverywhere":
     "ほかのアプリを使っていてもクリッカーを受ける（PageUp/PageDown・F5。プロンプターを閉じると元に戻ります）",
+  "voice.mode": "声に合わせて進める（V）",
+  "voice.playing": "声に合わせて進行中",
+  "voice.speaking": "話している",
+  "voice.silent": "無音",
+  "voice.meter": "マイクの音量",
+  "voice.privacy":
+    "マイクの音はこの PC の中で「話しているかどうか」を判定するだけに使い、録音も送信もしません。",
   "prompter.noDraft": "表示する原稿がありません",
   "operator.label": "プロンプターの操作",
   "operator.open": "プロンプターを開く",

@@ -3,6 +3,7 @@
 // layout and changes no style except the class of the emphasised sentence when the eye line
 // reaches the next one. It sleeps when nothing moves.
 
+import type { VoiceActivity } from "../lib/bindings";
 import type { PrompterCommand, PrompterReport } from "./protocol";
 import {
   advance,
@@ -33,6 +34,7 @@ import {
   trackTransform,
 } from "./scroll";
 import { planSlot, type SlotPlan, type SlotTarget } from "./slot";
+import { advanceByVoice, hear, paragraphGates, type VoiceFollow, voiceFollow } from "./voice";
 
 export interface EngineView {
   track: HTMLElement;
@@ -60,6 +62,8 @@ export interface EngineOptions {
   countdownSeconds: number;
   estimateSeconds: number;
   targetSeconds: number | null;
+  /** The estimate's pause after each block (model.ts): where voice mode waits. */
+  pauses: number[];
   /** Script indices of the sections with a heading (for "jump to section n"). */
   titled: number[];
   sectionCount: number;
@@ -87,6 +91,10 @@ export class PrompterEngine {
   private rehearsing = false;
   private sectionSeconds: number[] = [];
   private slot: SlotTarget | null = null;
+  /** Voice mode (voice.ts): the text moves while the speaker speaks. */
+  private voice: VoiceFollow = voiceFollow();
+  /** Where voice mode waits for the paragraph before to be finished (script time). */
+  private gates: number[] = [];
   private options: EngineOptions;
 
   constructor(
@@ -117,6 +125,7 @@ export class PrompterEngine {
   ): void {
     const measured = this.geometry.timeline.clock.length > 0;
     this.geometry = geometry;
+    this.gates = paragraphGates(geometry, this.options.pauses);
     this.sentences = sentences;
     this.eyeLine = eyeLine;
     this.vertical = vertical;
@@ -141,6 +150,7 @@ export class PrompterEngine {
       this.sectionSeconds.push(0);
     }
     this.m.speed = rateOf(this.options.pace, options.estimatePace);
+    this.gates = paragraphGates(this.geometry, options.pauses);
     this.report();
   }
 
@@ -190,6 +200,7 @@ export class PrompterEngine {
       blank: this.blank,
       rehearsing: this.rehearsing,
       slot: this.slotPlan(remaining),
+      voice: { on: this.voice.on, speaking: this.voice.speaking, problem: this.voice.problem },
     };
   }
 
@@ -273,12 +284,30 @@ export class PrompterEngine {
           this.sectionSeconds = new Array(this.options.sectionCount).fill(0);
         } else if (this.rehearsing) this.finishRehearsal();
         break;
+      case "voice":
+        this.voice = { ...voiceFollow(), on: command.on ?? !this.voice.on };
+        break;
       case "settings":
       case "script":
         // Applied by the window (it re-measures, then calls setLayout and setOptions).
         break;
     }
     this.wake();
+    this.report();
+  }
+
+  /** A report of the voice pipeline (about 21 a second while voice mode hears). */
+  hear(activity: VoiceActivity): void {
+    if (!this.voice.on) return;
+    const was = this.voice.speaking;
+    hear(this.voice, activity);
+    if (was !== activity.speaking) this.report();
+    this.wake();
+  }
+
+  /** Voice mode could not start (no microphone …): off, with the reason. */
+  voiceFailed(problem: string): void {
+    this.voice = { ...voiceFollow(), problem };
     this.report();
   }
 
@@ -343,7 +372,9 @@ export class PrompterEngine {
       this.countdownLeft -= dt;
       if (this.countdownLeft <= 0) this.go();
     }
-    const moving = advance(this.m, dt, this.geometry.timeline);
+    const moving = this.voice.on
+      ? advanceByVoice(this.m, dt, this.geometry.timeline, this.voice, this.gates)
+      : advance(this.m, dt, this.geometry.timeline);
     if (this.running) {
       this.elapsed += Math.min(dt, 0.25);
       if (this.rehearsing) {

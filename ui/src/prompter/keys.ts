@@ -44,6 +44,9 @@ export function commandForKey(press: KeyPress): PrompterCommand | null {
     case "t":
     case "T":
       return { action: "fitSlot" };
+    case "v":
+    case "V":
+      return { action: "voice" };
     default:
       if (/^[1-9]$/.test(press.key)) return { action: "section", n: Number(press.key) };
       return null;

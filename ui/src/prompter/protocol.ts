@@ -27,6 +27,8 @@ export type PrompterCommand =
   | { action: "slot"; slot: SlotTarget | null }
   /** Read at the pace that ends on time (the slot's proposal). */
   | { action: "fitSlot" }
+  /** Voice mode on or off (voice.ts; omitted: the other way round). */
+  | { action: "voice"; on?: boolean }
   /** The draft was saved at `revision` (an edit while live): read the script again, the text
    * at the eye line kept there, the clock and the scroll going on. */
   | { action: "script"; draftId: number; revision: number };
@@ -57,6 +59,8 @@ export interface PrompterReport {
   rehearsing: boolean;
   /** The broadcast slot's plan at this moment (null: no slot set). */
   slot: SlotPlan | null;
+  /** Voice mode: on, whether someone speaks, why it could not start. */
+  voice: { on: boolean; speaking: boolean; problem: string | null };
   /** Bumped each time a rehearsal was saved. */
   rehearsalsSaved: number;
   /** performance.now() of the prompter when the report was made. */

@@ -5,6 +5,7 @@
 // BroadcastChannel.
 
 import type { PrompterBackend } from "../lib/backend-contract";
+import type { VoiceActivity } from "../lib/bindings";
 import type { KeyPress } from "./keys";
 import type { PrompterCommand, PrompterReport } from "./protocol";
 
@@ -47,5 +48,8 @@ export function testPrompter(call: Call): PrompterBackend {
     // A browser has no desktop: a test plays a press from another app on the channel.
     hearClickerEverywhere: async () => {},
     onClickerKey: (handler) => on<KeyPress>("clicker", handler),
+    // No microphone in a browser: a test plays the pipeline's reports on the channel.
+    hearVoice: async () => {},
+    onVoice: (handler) => on<VoiceActivity>("voice", handler),
   };
 }

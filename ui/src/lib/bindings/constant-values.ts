@@ -11,3 +11,6 @@ export const CLICKER_EVENT = "podium://clicker-key";
 
 /** The event the shell tells the main window with that the desktop asked to open files (src-tauri/src/opened.rs). */
 export const FILES_OPENED_EVENT = "podium://files-opened";
+
+/** The event voice mode's reports reach the windows with (src-tauri/src/microphone.rs). */
+export const VOICE_EVENT = "podium://voice";

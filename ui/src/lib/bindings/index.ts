@@ -68,10 +68,12 @@ export type { TextRange } from "./TextRange";
 export type { Theme } from "./Theme";
 export type { TrashedDraft } from "./TrashedDraft";
 export type { UnfilledDraft } from "./UnfilledDraft";
+export type { VoiceActivity } from "./VoiceActivity";
 export {
   CLICKER_EVENT,
   CLICKER_KEYS,
   FILES_OPENED_EVENT,
   MARKED_BLOCKS,
+  VOICE_EVENT,
 } from "./constant-values";
 export { LIMITS, PRINT_DEFAULTS } from "./limit-values";
