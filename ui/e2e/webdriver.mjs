@@ -154,15 +154,17 @@ export function linkBuiltDictionary(cache) {
  * tauri-driver with the app's every file in a temporary folder `home`: the database
  * (`home/e2e.db`, its backups beside it), window state and caches (XDG folders), with the
  * built dictionary linked in (see `linkBuiltDictionary`). The new library starts empty unless
- * `options.sample` (PODIUM_SAMPLE=0 otherwise). `stop()` stops the drivers and removes the folder.
+ * `options.sample` (PODIUM_SAMPLE=0 otherwise); `options.env` reaches the app too (e.g.
+ * PODIUM_VOICE_FILE). `stop()` stops the drivers and removes the folder.
  * @param {string} name part of the folder's name
- * @param {{ sample?: boolean }} [options]
+ * @param {{ sample?: boolean, env?: Record<string, string> }} [options]
  */
 export async function startDriverInTempHome(name, options = {}) {
   const home = mkdtempSync(join(tmpdir(), `podium-${name}-`));
   linkBuiltDictionary(join(home, "cache"));
   const driver = await startDriver({
     ...(options.sample ? {} : { PODIUM_SAMPLE: "0" }),
+    ...options.env,
     PODIUM_DB: join(home, "e2e.db"),
     XDG_CONFIG_HOME: join(home, "config"),
     XDG_DATA_HOME: join(home, "data"),

@@ -1,0 +1,152 @@
+// End to end in the real windows: voice mode on a recording. The app hears
+// tests/data/voice/reading.wav (PODIUM_VOICE_FILE) in real time through the microphone's
+// pipeline; V in the prompter turns voice mode on; the text moves while the recording speaks
+// (its first sentence) and stands still through the applause after it, then moves again; the
+// HUD's meter says who speaks and the operator view shows the switch on with its own meter.
+// Screenshots: ui/test-results/e2e-voice-prompter.png (the HUD's meter while the recording
+// speaks), e2e-voice-operator.png. Run with `make test-e2e`.
+
+import assert from "node:assert/strict";
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { after, before, test } from "node:test";
+import { appPath, screenshotScreen, sleep, startDriverInTempHome, waitFor } from "./webdriver.mjs";
+
+const VOICE = new URL("../../tests/data/voice/", import.meta.url);
+const SPACE = "\uE00D";
+const PAGE_DOWN = "\uE00F";
+
+/** @type {Awaited<ReturnType<typeof startDriverInTempHome>>} */
+let isolated;
+
+before(async () => {
+  isolated = await startDriverInTempHome("e2e-voice", {
+    env: { PODIUM_VOICE_FILE: fileURLToPath(new URL("reading.wav", VOICE)) },
+  });
+});
+
+after(async () => {
+  await isolated?.stop();
+});
+
+const INVOKE = `const done = arguments[arguments.length - 1];
+  window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+    .then((value) => done({ value }), (error) => done({ error }));`;
+
+test("voice mode: the prompter moves while the recording speaks and holds in its applause", async () => {
+  const app = await isolated.driver.session(appPath());
+  /** @param {string} command @param {Record<string, unknown>} args */
+  const invoke = async (command, args) => {
+    const { value, error } = await app.executeAsync(INVOKE, [command, args]);
+    assert.equal(error, undefined, `${command}: ${JSON.stringify(error)}`);
+    return value;
+  };
+  try {
+    await app.waitFor("//li[contains(., '原稿はまだありません。')]");
+    const draft = await invoke("create_draft", {
+      values: { templateId: null, date: "2027-01-04", event: "", speaker: "", city: "" },
+    });
+    const body = readFileSync(new URL("speech.md", VOICE), "utf8");
+    await invoke("save_draft", {
+      id: draft.id,
+      body,
+      baseRevision: draft.revision,
+      kind: { kind: "autosave" },
+    });
+    // Playing starts at once (no countdown): the recording runs in real time.
+    const settings = await invoke("get_prompter_settings", {});
+    await invoke("set_prompter_settings", { settings: { ...settings, countdownSeconds: 0 } });
+    await app.execute("window.__reloading = true; location.reload()");
+    await waitFor(
+      () =>
+        app.execute("return !window.__reloading && document.querySelector('.toolbar') !== null"),
+      "the reloaded window",
+    );
+    const [main] = await app.windows();
+    await (await app.find("//button[normalize-space(.)='プロンプター']")).click();
+    await app.waitFor("[data-testid=operator]");
+    await (await app.find("[data-testid=open-prompter]")).click();
+    const prompter = await waitFor(async () => {
+      const handles = await app.windows();
+      return handles.length === 2 && handles.find((handle) => handle !== main);
+    }, "the prompter window");
+    await app.switchTo(prompter);
+    await app.waitFor("[data-testid=hud]");
+    await waitFor(() => app.execute("return document.fonts.status === 'loaded'"), "the fonts");
+    const offset = () =>
+      app.execute(
+        "return new DOMMatrix(getComputedStyle(document.querySelector('.track')).transform).m42",
+      );
+    // The first paragraph at the eye line, as an operator would put it.
+    await app.press([PAGE_DOWN]);
+    await sleep(1200);
+
+    // V: voice mode on (the recording starts), Space: play.
+    await app.press(["v"]);
+    const started = Date.now();
+    await app.press([SPACE]);
+    await app.waitFor("[data-testid=voice-meter]");
+    assert.equal(await app.textOf("[data-testid=play-state]"), "声に合わせて進行中");
+    /** @type {{ t: number, y: number, word: string }[]} */
+    const samples = [];
+    let shot = false;
+    while (Date.now() - started < 11_000) {
+      const t = (Date.now() - started) / 1000;
+      samples.push({
+        t,
+        y: await offset(),
+        word: await app.textOf("[data-testid=voice-meter] .word"),
+      });
+      if (!shot && t > 2.5) {
+        screenshotScreen("e2e-voice-prompter.png");
+        shot = true;
+      }
+      await sleep(80);
+    }
+    const moved = (/** @type {number} */ from, /** @type {number} */ to) => {
+      const inside = samples.filter((s) => s.t >= from && s.t <= to);
+      assert.ok(inside.length >= 3, `samples between ${from} and ${to} s`);
+      return Math.max(...inside.map((s) => s.y)) - Math.min(...inside.map((s) => s.y));
+    };
+    const trace = samples.map((s) => `${s.t.toFixed(2)} ${s.y.toFixed(1)} ${s.word}`).join("\n");
+    // The lead-in (1 s of room noise): still. The first sentence (1.0–4.1 s): moving.
+    assert.ok(moved(0, 0.9) < 0.5, `still before the voice\n${trace}`);
+    assert.ok(moved(1.6, 4.0) > 20, `moving while it speaks\n${trace}`);
+    // The applause (4.1–7.6 s; heard as silence from about 4.6 s): the text eases to a stop,
+    // settles at the next sentence's start after 1.2 s of silence (a few pixels here), then
+    // holds still to the end of the applause.
+    assert.ok(moved(6.5, 7.4) < 0.5, `still through the applause\n${trace}`);
+    // The next sentence: moving again.
+    assert.ok(moved(8.4, 10.8) > 20, `moving again\n${trace}`);
+    assert.ok(samples.some((s) => s.t > 1.5 && s.t < 4 && s.word === "話している"), trace);
+    assert.ok(samples.some((s) => s.t > 5.5 && s.t < 7.4 && s.word === "無音"), trace);
+    console.log(
+      `voice e2e: moved ${moved(1.6, 4.0).toFixed(0)} px in the first sentence, ` +
+        `${moved(4.8, 7.4).toFixed(1)} px in the applause (easing to a stop and settling), ` +
+        `${moved(6.5, 7.4).toFixed(2)} px once at rest`,
+    );
+
+    // The operator view: the switch on, its meter, what stays on this PC.
+    await app.switchTo(main);
+    await waitFor(
+      () => app.execute("return document.querySelector('[data-testid=voice-mode]')?.checked"),
+      "the operator's switch on",
+    );
+    await app.waitFor("[data-testid=voice-panel] [data-testid=voice-meter]");
+    await app.screenshot("e2e-voice-operator.png");
+
+    // V again: voice mode off (the microphone closed), the switch follows.
+    await app.switchTo(prompter);
+    await app.press(["v"]);
+    await app.switchTo(main);
+    await waitFor(
+      () => app.execute("return !document.querySelector('[data-testid=voice-mode]').checked"),
+      "the operator's switch off",
+    );
+  } catch (error) {
+    screenshotScreen("e2e-voice-failure.png");
+    throw error;
+  } finally {
+    await app.quit();
+  }
+});
