@@ -381,8 +381,8 @@ pub fn hear_clicker_everywhere(app: AppHandle, on: bool) -> Result<()> {
 }
 
 /// Voice mode's microphone (or `PODIUM_VOICE_FILE`) heard, or not: its reports come as the
-/// event `VOICE_EVENT`.
-#[tauri::command]
+/// event `VOICE_EVENT`. Off the main thread: opening a device takes a moment.
+#[tauri::command(async)]
 pub fn hear_voice(app: AppHandle, on: bool) -> Result<()> {
     microphone::hear(&app, on)
 }

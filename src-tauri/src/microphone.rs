@@ -21,7 +21,10 @@ pub struct Hearing(Mutex<Option<Listener>>);
 /// Starts or stops hearing. Starting again starts afresh; stopping when stopped is no error.
 pub fn hear<R: Runtime>(app: &AppHandle<R>, on: bool) -> Result<(), AppError> {
     let hearing = app.state::<Hearing>();
-    let mut listener = hearing.0.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+    let mut listener = hearing
+        .0
+        .lock()
+        .unwrap_or_else(|poisoned| poisoned.into_inner());
     // Dropped first: the stream closes before another opens.
     *listener = None;
     if !on {
@@ -146,9 +149,7 @@ fn failed(kind: ErrorKind, detail: impl std::fmt::Display) -> AppError {
             "マイクの使用が許可されていません。OS のプライバシー設定でマイクを許可してください \
              (the system denied access to the microphone: allow it in the privacy settings)"
         }
-        ErrorKind::HostUnavailable => {
-            "音声の仕組みを使えません (no audio system: ALSA or WASAPI)"
-        }
+        ErrorKind::HostUnavailable => "音声の仕組みを使えません (no audio system: ALSA or WASAPI)",
         _ => "マイクを使えません (the microphone cannot be used)",
     };
     AppError::new(ErrorCode::Io, format!("{message}: {detail}"))
@@ -164,10 +165,14 @@ mod tests {
         assert_eq!(missing.code, ErrorCode::Io);
         assert!(missing.message.starts_with("マイクが見つかりません"));
         assert!(missing.message.contains("no microphone found"));
-        assert!(failed(ErrorKind::DeviceBusy, "x").message.contains("ほかのアプリ"));
+        assert!(failed(ErrorKind::DeviceBusy, "x")
+            .message
+            .contains("ほかのアプリ"));
         assert!(failed(ErrorKind::PermissionDenied, "x")
             .message
             .contains("プライバシー設定"));
-        assert!(failed(ErrorKind::Other, "x").message.contains("cannot be used"));
+        assert!(failed(ErrorKind::Other, "x")
+            .message
+            .contains("cannot be used"));
     }
 }

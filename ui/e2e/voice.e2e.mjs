@@ -8,8 +8,8 @@
 
 import assert from "node:assert/strict";
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { after, before, test } from "node:test";
+import { fileURLToPath } from "node:url";
 import { appPath, screenshotScreen, sleep, startDriverInTempHome, waitFor } from "./webdriver.mjs";
 
 const VOICE = new URL("../../tests/data/voice/", import.meta.url);
@@ -118,8 +118,14 @@ test("voice mode: the prompter moves while the recording speaks and holds in its
     assert.ok(moved(6.5, 7.4) < 0.5, `still through the applause\n${trace}`);
     // The next sentence: moving again.
     assert.ok(moved(8.4, 10.8) > 20, `moving again\n${trace}`);
-    assert.ok(samples.some((s) => s.t > 1.5 && s.t < 4 && s.word === "話している"), trace);
-    assert.ok(samples.some((s) => s.t > 5.5 && s.t < 7.4 && s.word === "無音"), trace);
+    assert.ok(
+      samples.some((s) => s.t > 1.5 && s.t < 4 && s.word === "話している"),
+      trace,
+    );
+    assert.ok(
+      samples.some((s) => s.t > 5.5 && s.t < 7.4 && s.word === "無音"),
+      trace,
+    );
     console.log(
       `voice e2e: moved ${moved(1.6, 4.0).toFixed(0)} px in the first sentence, ` +
         `${moved(4.8, 7.4).toFixed(1)} px in the applause (easing to a stop and settling), ` +

@@ -11,15 +11,20 @@ import { SPEECH, showInPrompter } from "./prompter-fixtures.mjs";
 const session = sessionPerFile();
 const size = { width: 1024, height: 700 };
 
-/** A report of the voice pipeline, to every window. @param {import("playwright-core").Page} page */
+/**
+ * A report of the voice pipeline, to every window.
+ * @param {import("playwright-core").Page} page
+ * @param {boolean} speaking
+ * @param {number} level dBFS
+ */
 const hear = (page, speaking, level) =>
   page.evaluate(
-    ([speaking, level]) =>
+    ({ speaking, level }) =>
       new BroadcastChannel("podium-test-prompter").postMessage({
         type: "voice",
         payload: { seconds: 1, speaking, level, peak: level + 8 },
       }),
-    [speaking, level],
+    { speaking, level },
   );
 
 for (const [language, words] of /** @type {const} */ ([

@@ -66,7 +66,10 @@ fn the_recording_heard_through_the_microphones_pipeline_is_the_prompter_tests_fi
     let script = prompter_script(&state, draft[0].id).unwrap();
 
     let recording = read_recording(&folder().join("reading.wav")).unwrap();
-    assert_eq!((recording.rate, recording.samples.len() > 16_000 * 30), (16_000, true));
+    assert_eq!(
+        (recording.rate, recording.samples.len() > 16_000 * 30),
+        (16_000, true)
+    );
     let reports = activity_of(&recording);
     let loudest = |speaking: bool| {
         let levels = reports.iter().filter(|r| r.speaking == speaking);

@@ -17,10 +17,7 @@ pub fn read_recording(path: &Path) -> Result<Recording, AppError> {
     let failed = |error: hound::Error| {
         AppError::new(
             ErrorCode::Io,
-            format!(
-                "音声ファイルを読めません: {} ({error})",
-                path.display()
-            ),
+            format!("音声ファイルを読めません: {} ({error})", path.display()),
         )
     };
     let mut reader = hound::WavReader::open(path).map_err(failed)?;

@@ -353,7 +353,7 @@ export const en: Record<MessageKey, string> = {
   "operator.calibrated": "Estimate at this pace: {time}",
   "operator.usePace": "Use this pace for estimates",
   "operator.keys":
-    "Keys: Space play/pause · ↑↓ reading pace (5 % a step) · PageUp/PageDown ←→ paragraph · with Shift section · 1–9 section · Home start · B or period blank · F5 start · Esc stop · T fit the slot · wheel nudges",
+    "Keys: Space play/pause · ↑↓ reading pace (5 % a step) · PageUp/PageDown ←→ paragraph · with Shift section · 1–9 section · Home start · B or period blank · F5 start · Esc stop · T fit the slot · V follow the voice · wheel nudges",
   "data.heading": "Keeping your data safe",
   "data.backups": "Daily backups: {n} (newest {newest}) in {folder}",
   "data.noBackups": "No backups yet (folder: {folder})",

@@ -350,7 +350,7 @@ export const ja = {
   "operator.calibrated": "この速さでの見積もり：{time}",
   "operator.usePace": "この速さを見積もりに使う",
   "operator.keys":
-    "キー：Space 再生／停止・↑↓ 読む速さ（5%ずつ）・PageUp/PageDown ←→ 段落・Shift で章・1〜9 章へ・Home 最初へ・B またはピリオド 画面を消す・F5 開始・Esc 止める・T 放送枠に合わせる・ホイールで微調整",
+    "キー：Space 再生／停止・↑↓ 読む速さ（5%ずつ）・PageUp/PageDown ←→ 段落・Shift で章・1〜9 章へ・Home 最初へ・B またはピリオド 画面を消す・F5 開始・Esc 止める・T 放送枠に合わせる・V 声に合わせて進める・ホイールで微調整",
   "data.heading": "データの保全",
   "data.backups": "毎日のバックアップ：{n}件（最新 {newest}）・保存先：{folder}",
   "data.noBackups": "バックアップはまだありません（保存先：{folder}）",

@@ -17,6 +17,8 @@ test("the key map of keyboards, clickers and pedals", () => {
   expect(action("b")).toBe("blank");
   expect(action(".")).toBe("blank");
   expect(action("t")).toBe("fitSlot");
+  expect(commandForKey({ key: "v" })).toEqual({ action: "voice" });
+  expect(commandForKey({ key: "V" })).toEqual({ action: "voice" });
   expect(commandForKey({ key: "3" })).toEqual({ action: "section", n: 3 });
   expect(commandForKey({ key: "0" })).toBeNull();
   expect(commandForKey({ key: "s", ctrlKey: true })).toBeNull();

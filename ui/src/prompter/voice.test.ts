@@ -258,6 +258,7 @@ function figures(perLine: number) {
   const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
   // Latency: from each onset of speech after a pause the engine stopped in, to 90 % of pace.
   const latencies: number[] = [];
+  const starts: number[] = [];
   for (const pause of truth.pauses) {
     const onset = pause.end;
     const stopped = samples.find((s) => s.t > pause.start && s.t < onset && isStill(samples, s.t));
@@ -267,6 +268,8 @@ function figures(perLine: number) {
         s.t > onset && i > 0 && (s.clock - samples[i - 1].clock) / (FRAME_MS / 1000) >= 0.9 * speed,
     );
     if (moving) latencies.push(moving.t - onset);
+    const first = samples.find((s, i) => s.t > onset && i > 0 && s.clock > samples[i - 1].clock);
+    if (first) starts.push(first.t - onset);
   }
   // Holding: in each pause, when the text came to rest for good (nothing moves from then to
   // the next speech), how often it set off again after stopping (the settling at the next
@@ -308,6 +311,7 @@ function figures(perLine: number) {
     maxSeconds: max(errors.map((e) => e.seconds)),
     meanSeconds: mean(errors.map((e) => e.seconds)),
     latencies,
+    starts,
     holds,
   };
 }
@@ -334,6 +338,7 @@ for (const perLine of [22, 14]) {
         `voice mode on reading.wav, ${perLine} characters a line (${r(LINE_PX, 1)} px), pace ${f.pace} 拍/分 (estimate ${heard.script.pacePerMinute}):`,
         `  position error: max ${r(f.maxLines)} lines / ${r(f.maxSeconds)} s of script, mean ${r(f.meanLines, 3)} lines / ${r(f.meanSeconds, 3)} s`,
         `  latency from speech onset to 90 % of pace: ${f.latencies.map((l) => r(l)).join(", ")} s (mean ${r(f.latencies.reduce((a, b) => a + b, 0) / f.latencies.length)} s)`,
+        `  latency from speech onset to the first motion: ${f.starts.map((l) => r(l)).join(", ")} s`,
         `  fastest: ${r(f.fastest / f.speed, 3)} × the pace`,
         "  pauses (kind, length, at rest for good after, held still, moved after the first stop):",
         ...f.holds.map(
