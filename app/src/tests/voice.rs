@@ -8,9 +8,8 @@ use super::morae::load_dictionary;
 use super::state;
 use crate::library::import_texts;
 use crate::prompter::prompter_script;
-use crate::voice::detector::FLOOR_DB;
 use crate::voice::{activity_of, read_recording};
-use crate::wire::{PrompterScript, VoiceActivity};
+use crate::wire::{PrompterScript, VoiceActivity, LEVEL_FLOOR_DB};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
 
@@ -73,7 +72,7 @@ fn the_recording_heard_through_the_microphones_pipeline_is_the_prompter_tests_fi
     let reports = activity_of(&recording);
     let loudest = |speaking: bool| {
         let levels = reports.iter().filter(|r| r.speaking == speaking);
-        (levels.map(|r| r.level).fold(FLOOR_DB, f64::max) * 10.0).round() / 10.0
+        (levels.map(|r| r.level).fold(LEVEL_FLOOR_DB, f64::max) * 10.0).round() / 10.0
     };
     let heard = Heard {
         recording: "reading.wav".into(),

@@ -3,7 +3,7 @@
 //! a consonant does not flicker) and the level for the meter. No clock, no device: the same
 //! for a microphone and for a recording.
 
-use crate::wire::VoiceActivity;
+use crate::wire::{VoiceActivity, LEVEL_FLOOR_DB};
 
 /// The rate earshot listens at.
 pub const VAD_RATE: u32 = 16_000;
@@ -20,8 +20,6 @@ pub const ONSET_FRAMES: u32 = 4;
 pub const RELEASE_FRAMES: u32 = 22;
 /// A report every this many frames (48 ms: about 21 a second), and one at each change.
 pub const REPORT_FRAMES: u32 = 3;
-/// The meter's floor: silence (digital zero) reads as this.
-pub const FLOOR_DB: f64 = -90.0;
 
 /// Box-filter resampling to [`VAD_RATE`]: each output sample is the mean of the input it
 /// covers (enough for a voice detector: speech's energy is below 8 kHz).
@@ -120,12 +118,12 @@ impl Level {
     }
 }
 
-/// dBFS of an amplitude (1.0 = full scale), never below [`FLOOR_DB`].
+/// dBFS of an amplitude (1.0 = full scale), never below [`LEVEL_FLOOR_DB`] (digital silence).
 pub fn decibels(amplitude: f64) -> f64 {
     if amplitude <= 0.0 {
-        return FLOOR_DB;
+        return LEVEL_FLOOR_DB;
     }
-    (20.0 * amplitude.log10()).max(FLOOR_DB)
+    (20.0 * amplitude.log10()).max(LEVEL_FLOOR_DB)
 }
 
 /// The whole pipeline for one stream of samples.
@@ -240,8 +238,8 @@ mod tests {
     fn levels_in_dbfs() {
         assert_eq!(decibels(1.0), 0.0);
         assert!((decibels(0.5) - -6.0206).abs() < 1e-3);
-        assert_eq!(decibels(0.0), FLOOR_DB);
-        assert_eq!(decibels(1e-9), FLOOR_DB);
+        assert_eq!(decibels(0.0), LEVEL_FLOOR_DB);
+        assert_eq!(decibels(1e-9), LEVEL_FLOOR_DB);
         let mut level = Level::default();
         // A full-scale square wave: RMS = peak = 0 dBFS.
         level.add(&[1.0, -1.0, 1.0, -1.0]);
@@ -254,7 +252,7 @@ mod tests {
         let (rms, peak) = level.take();
         assert!((rms - -9.03).abs() < 0.05, "{rms}");
         assert!((peak - -6.02).abs() < 0.05, "{peak}");
-        assert_eq!(level.take(), (FLOOR_DB, FLOOR_DB));
+        assert_eq!(level.take(), (LEVEL_FLOOR_DB, LEVEL_FLOOR_DB));
     }
 
     #[test]
@@ -285,7 +283,7 @@ mod tests {
             .map(|i| 0.3 * (i as f32 * std::f32::consts::TAU * 1000.0 / 48_000.0).sin())
             .collect();
         reports.extend(detector.push(&tone));
-        assert_eq!(reports[0].level, FLOOR_DB);
+        assert_eq!(reports[0].level, LEVEL_FLOOR_DB);
         let last = reports.last().unwrap();
         assert!((last.level - decibels(0.3 / 2f64.sqrt())).abs() < 0.5);
     }

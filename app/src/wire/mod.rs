@@ -43,7 +43,7 @@ pub use settings::{AppInfo, LocalSettings};
 pub use upkeep::{
     Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice, Repaired, UnfilledDraft,
 };
-pub use voice::{VoiceActivity, VOICE_EVENT};
+pub use voice::{VoiceActivity, LEVEL_FLOOR_DB, VOICE_EVENT};
 pub use workflow::{Comment, StatusChange};
 
 use time::format_description::well_known::Rfc3339;

@@ -25,11 +25,14 @@ impl VoiceActivity {
         VoiceActivity {
             seconds,
             speaking: false,
-            level: crate::voice::detector::FLOOR_DB,
-            peak: crate::voice::detector::FLOOR_DB,
+            level: LEVEL_FLOOR_DB,
+            peak: LEVEL_FLOOR_DB,
         }
     }
 }
+
+/// The lowest level reported, dBFS: digital silence reads as this.
+pub const LEVEL_FLOOR_DB: f64 = -90.0;
 
 /// The event each [`VoiceActivity`] reaches the windows with (src-tauri/src/microphone.rs).
 pub const VOICE_EVENT: &str = "podium://voice";
