@@ -4,10 +4,13 @@
 // (its first sentence) and stands still through the applause after it, then moves again; the
 // HUD's meter says who speaks and the operator view shows the switch on with its own meter.
 // Screenshots: ui/test-results/e2e-voice-prompter.png (the HUD's meter while the recording
-// speaks), e2e-voice-operator.png. Run with `make test-e2e`.
+// speaks), e2e-voice-operator.png. Without a microphone (ALSA given an empty configuration),
+// voice mode says so in Japanese and English and the prompter plays as before
+// (e2e-voice-no-microphone.png). Run with `make test-e2e`.
 
 import assert from "node:assert/strict";
-import { readFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
 import { appPath, screenshotScreen, sleep, startDriverInTempHome, waitFor } from "./webdriver.mjs";
@@ -162,5 +165,75 @@ test("voice mode: the prompter moves while the recording speaks and holds in its
     throw error;
   } finally {
     await app.quit();
+  }
+});
+
+test("without a microphone, voice mode says so and the prompter plays as before", async () => {
+  // ALSA with an empty configuration has no devices at all: the same on any Linux machine.
+  const alsa = join(isolated.home, "empty-alsa.conf");
+  writeFileSync(alsa, "");
+  const deaf = await startDriverInTempHome("e2e-voice-deaf", { env: { ALSA_CONFIG_PATH: alsa } });
+  const app = await deaf.driver.session(appPath());
+  const invoke = async (/** @type {string} */ command, /** @type {object} */ args) => {
+    const { value, error } = await app.executeAsync(INVOKE, [command, args]);
+    assert.equal(error, undefined, `${command}: ${JSON.stringify(error)}`);
+    return value;
+  };
+  try {
+    await app.waitFor("//li[contains(., '原稿はまだありません。')]");
+    await invoke("create_draft", {
+      values: {
+        templateId: "new-year",
+        date: "2027-01-04",
+        event: "式",
+        speaker: "市長",
+        city: "市",
+      },
+    });
+    const settings = await invoke("get_prompter_settings", {});
+    await invoke("set_prompter_settings", { settings: { ...settings, countdownSeconds: 0 } });
+    await app.execute("window.__reloading = true; location.reload()");
+    await waitFor(
+      () =>
+        app.execute("return !window.__reloading && document.querySelector('.toolbar') !== null"),
+      "the reloaded window",
+    );
+    const [main] = await app.windows();
+    await (await app.find("//button[normalize-space(.)='プロンプター']")).click();
+    await (await app.waitFor("[data-testid=open-prompter]")).click();
+    const prompter = await waitFor(async () => {
+      const handles = await app.windows();
+      return handles.length === 2 && handles.find((handle) => handle !== main);
+    }, "the prompter window");
+    await app.switchTo(prompter);
+    await app.waitFor("[data-testid=hud]");
+    await app.press(["v"]);
+    // The reader's screen says it in a few words; the operator view gives the reason.
+    await waitFor(
+      async () =>
+        (await app.textOf("[data-testid=hud] [data-testid=voice-problem]")) ===
+        "マイクを使えません（声に合わせて進めるはオフ）",
+      "voice mode off on the prompter",
+    );
+    // The prompter runs as before: Space plays at the pace.
+    await app.press([SPACE]);
+    await waitFor(
+      async () => (await app.textOf("[data-testid=play-state]")) === "再生中",
+      "playing",
+    );
+    screenshotScreen("e2e-voice-no-microphone.png");
+    await app.switchTo(main);
+    const problem = await waitFor(
+      () => app.textOf("[data-testid=voice-panel] [data-testid=voice-problem]"),
+      "the reason in the operator view",
+    );
+    assert.match(problem, /^マイクが見つかりません.*no microphone found/);
+    assert.equal(
+      await app.execute("return document.querySelector('[data-testid=voice-mode]').checked"),
+      false,
+    );
+  } finally {
+    await app.quit();
+    await deaf.stop();
   }
 });

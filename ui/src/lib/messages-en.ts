@@ -283,6 +283,7 @@ export const en: Record<MessageKey, string> = {
   "voice.speaking": "speaking",
   "voice.silent": "silent",
   "voice.meter": "Microphone level",
+  "voice.unavailable": "No microphone (following the voice is off)",
   "voice.privacy":
     "The microphone is only used on this PC to tell whether someone is speaking: nothing is recorded or sent.",
   "prompter.noDraft": "No draft to show",

@@ -280,6 +280,7 @@ export const ja = {
   "voice.speaking": "話している",
   "voice.silent": "無音",
   "voice.meter": "マイクの音量",
+  "voice.unavailable": "マイクを使えません（声に合わせて進めるはオフ）",
   "voice.privacy":
     "マイクの音はこの PC の中で「話しているかどうか」を判定するだけに使い、録音も送信もしません。",
   "prompter.noDraft": "表示する原稿がありません",
