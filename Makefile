@@ -125,9 +125,14 @@ dev: deps
 # Not `tauri build`: the CLI takes the Cargo.toml beside tauri.conf.json (the core's, at the
 # root) for the app crate and would look for the wrong binary. So cargo builds the shell and
 # `tauri bundle` packages it (the deb bundler downloads nothing).
+# The .deb holds the app, the `podium` command (/usr/bin) and the third-party licence notice.
 package: ui
 	$(CARGO) build --release -p podium-desktop --features tauri/custom-protocol
-	$(TAURI) bundle --bundles deb
+	$(CARGO) build --release -p podium-cli --bin podium
+	node packaging/third-party-licenses.mjs $(TARGET_DIR)/release/THIRD-PARTY-LICENSES.txt
+	$(TAURI) bundle --bundles deb --config '{"bundle":{"linux":{"deb":{"files":{ \
+	  "/usr/bin/podium":"$(TARGET_DIR)/release/podium", \
+	  "/usr/share/doc/podium-desktop/THIRD-PARTY-LICENSES.txt":"$(TARGET_DIR)/release/THIRD-PARTY-LICENSES.txt"}}}}}'
 	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
 
 # Windows x86_64 from this machine (packaging/windows/): mingw-w64 links, Debian's makensis writes
@@ -154,6 +159,8 @@ test-windows: package-windows
 	$(CARGO) build -p podium-cli --bin podium
 	CARGO_TARGET_DIR=$(TARGET_DIR) packaging/windows/wine/check.sh \
 	  $(TARGET_DIR)/$(WIN_TRIPLE)/release/bundle/*-setup-x64.exe $(TARGET_DIR)/debug/podium
+	CARGO_TARGET_DIR=$(TARGET_DIR) $(XVFB) packaging/windows/wine/webview2-missing.sh \
+	  $(TARGET_DIR)/$(WIN_TRIPLE)/release/bundle/stage/Podium ui/test-results/wine-webview2-missing.png
 
 # The core's benchmarks and the CLI's pathological inputs (bench-pathological runs that alone).
 bench: tools
