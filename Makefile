@@ -126,13 +126,13 @@ dev: deps
 # root) for the app crate and would look for the wrong binary. So cargo builds the shell and
 # `tauri bundle` packages it (the deb bundler downloads nothing).
 # The .deb holds the app, the `podium` command (/usr/bin) and the third-party licence notice.
+DEB_FILES := "/usr/bin/podium":"$(TARGET_DIR)/release/podium",\
+	"/usr/share/doc/podium-desktop/THIRD-PARTY-LICENSES.txt":"$(TARGET_DIR)/release/THIRD-PARTY-LICENSES.txt"
 package: ui
 	$(CARGO) build --release -p podium-desktop --features tauri/custom-protocol
 	$(CARGO) build --release -p podium-cli --bin podium
 	node packaging/third-party-licenses.mjs $(TARGET_DIR)/release/THIRD-PARTY-LICENSES.txt
-	$(TAURI) bundle --bundles deb --config '{"bundle":{"linux":{"deb":{"files":{ \
-	  "/usr/bin/podium":"$(TARGET_DIR)/release/podium", \
-	  "/usr/share/doc/podium-desktop/THIRD-PARTY-LICENSES.txt":"$(TARGET_DIR)/release/THIRD-PARTY-LICENSES.txt"}}}}}'
+	$(TAURI) bundle --bundles deb --config '{"bundle":{"linux":{"deb":{"files":{$(DEB_FILES)}}}}}'
 	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
 
 # Windows x86_64 from this machine (packaging/windows/): mingw-w64 links, Debian's makensis writes
