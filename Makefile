@@ -133,7 +133,7 @@ package: ui
 	$(CARGO) build --release -p podium-cli --bin podium
 	node packaging/third-party-licenses.mjs $(TARGET_DIR)/release/THIRD-PARTY-LICENSES.txt
 	$(TAURI) bundle --bundles deb --config '{"bundle":{"linux":{"deb":{"files":{$(DEB_FILES)}}}}}'
-	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
+	packaging/linux/check-deb.sh $(TARGET_DIR)/release/bundle/deb/*.deb
 
 # Windows x86_64 from this machine (packaging/windows/): mingw-w64 links, Debian's makensis writes
 # the installer, ImageMagick makes the icon set, mecab-ipadic is the dictionary's source; wine

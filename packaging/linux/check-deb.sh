@@ -5,11 +5,11 @@ set -euo pipefail
 deb=$1
 fail() { echo "check-deb: $*" >&2; exit 1; }
 listing=$(dpkg-deb -c "$deb")
-for file in ./usr/bin/podium-desktop ./usr/bin/podium \
-  ./usr/share/doc/podium-desktop/THIRD-PARTY-LICENSES.txt ./usr/share/applications/Podium.desktop; do
-  grep -q " $file\$" <<<"$listing" || fail "$file is not in $deb"
+for file in usr/bin/podium-desktop usr/bin/podium \
+  usr/share/doc/podium-desktop/THIRD-PARTY-LICENSES.txt usr/share/applications/Podium.desktop; do
+  grep -Eq " (\./)?$file\$" <<<"$listing" || fail "$file is not in $deb"
 done
-entry=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO ./usr/share/applications/Podium.desktop)
+entry=$(dpkg-deb --fsys-tarfile "$deb" | tar -xO --wildcards "*usr/share/applications/Podium.desktop")
 grep -qx 'Exec=podium-desktop %F' <<<"$entry" || fail "the desktop entry does not pass files on"
 grep -qx 'MimeType=text/markdown' <<<"$entry" || fail "the desktop entry does not offer .md files"
 dpkg-deb -f "$deb" Depends | grep -q mecab-ipadic || fail "the package does not depend on mecab-ipadic"
