@@ -12,6 +12,7 @@ mod invoke;
 mod navigation;
 mod paths;
 mod prompter_window;
+mod remote;
 #[cfg(test)]
 mod tests;
 mod webview;
@@ -70,6 +71,7 @@ fn main() {
             podium_app::start(&state);
             app.manage(state);
             app.manage(grants::Grants::default());
+            remote::manage(app.handle());
             let handle = app.handle().clone();
             std::thread::spawn(move || upkeep::back_up_if_due(&handle.state::<App>()));
             // Built here rather than from the config (where `create` is false), to add the
@@ -138,6 +140,9 @@ fn main() {
             invoke::set_prompter_full_screen,
             invoke::close_prompter,
             invoke::hear_clicker_everywhere,
+            invoke::remote_status,
+            invoke::set_remote,
+            invoke::revoke_remote_device,
             invoke::backups,
             invoke::repair_database,
             invoke::recover_database,

@@ -54,7 +54,17 @@ struct Serving {
 impl Remote {
     /// Turns the remote on (this PC only, or the office network too), or off. Devices stay
     /// paired while it serves, whichever address; off forgets them all.
-    pub fn set(&self, host: Arc<dyn Host>, on: bool, network: bool) -> Result<(), AppError> {
+    pub fn set(
+        &self,
+        host: Arc<dyn Host>,
+        on: bool,
+        network: bool,
+    ) -> Result<RemoteStatus, AppError> {
+        self.turn(host, on, network)?;
+        Ok(self.status())
+    }
+
+    fn turn(&self, host: Arc<dyn Host>, on: bool, network: bool) -> Result<(), AppError> {
         let mut serving = self.lock();
         if !on {
             if let Some(old) = serving.take() {
@@ -84,11 +94,10 @@ impl Remote {
     }
 
     /// Forgets a device and drops its connection at once.
-    pub fn revoke(&self, id: DeviceId) -> Result<(), AppError> {
-        let serving = self.lock();
-        let revoked = serving.as_ref().is_some_and(|s| s.shared.revoke(id));
+    pub fn revoke(&self, id: DeviceId) -> Result<RemoteStatus, AppError> {
+        let revoked = self.lock().as_ref().is_some_and(|s| s.shared.revoke(id));
         if revoked {
-            Ok(())
+            Ok(self.status())
         } else {
             Err(AppError::new(
                 ErrorCode::NotFound,

@@ -8,3 +8,9 @@ export const CLICKER_KEYS = ["PageUp","PageDown","F5"] as const;
 
 /** The event the shell tells the main window of a clicker's key with (src-tauri/src/clicker.rs). */
 export const CLICKER_EVENT = "podium://clicker-key";
+
+/** The event that carries a command to the prompter window (the operator's, a phone's). */
+export const PROMPTER_COMMAND_EVENT = "prompter:command";
+
+/** The event the prompter window reports its state with. */
+export const PROMPTER_REPORT_EVENT = "prompter:report";
