@@ -37,9 +37,7 @@
 use podium::japanese::dictionary;
 use podium_app::lexicon::{Lexicon, Loading};
 use podium_app::remote::{Host, Remote};
-use podium_app::wire::{
-    ExportAllProgress, NotesShown, PrompterScript, RemoteCommand, TextEdit,
-};
+use podium_app::wire::{ExportAllProgress, NotesShown, PrompterScript, RemoteCommand, TextEdit};
 use podium_app::{analysis, export, library, local_settings, prompter, readings, settings};
 use podium_app::{findings, upkeep, workflow};
 use podium_app::{App, AppError, ErrorCode, Location};
@@ -124,7 +122,10 @@ struct NoPrompter;
 impl Host for NoPrompter {
     fn send(&self, _: RemoteCommand) {}
     fn script(&self, _: i64) -> Result<(PrompterScript, NotesShown), AppError> {
-        Err(AppError::new(ErrorCode::NotFound, "no prompter window here"))
+        Err(AppError::new(
+            ErrorCode::NotFound,
+            "no prompter window here",
+        ))
     }
     fn asset(&self, _: &str) -> Option<(Vec<u8>, String)> {
         None

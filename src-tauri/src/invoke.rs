@@ -6,14 +6,15 @@
 use crate::grants::Grants;
 use crate::{clicker, dialogs, paths, prompter_window, remote};
 use podium_app::local_settings::{self, LocalSettings};
+use podium_app::remote::Remote;
 use podium_app::wire::{
     Analysis, AnalysisUpdate, AppInfo, Backups, BlogParts, Comment, Display, Draft, DraftMeta,
     DraftStatus, DraftSummary, ExportAllProgress, ExportAllReport, ExportProfile, ImportReport,
     NewDraftValues, Pasted, PrintOptions, PrompterScript, PrompterSettings, ReadingEntry,
-    Recovered, RecoveryChoice, RehearsalSummary, RemoteStatus, Repaired, Revision, RevisionSummary, RubyStyle,
-    SaveKind, Saved, SearchHit, Settings, StatusChange, TemplateInfo, TextEdit, TrashedDraft,
+    Recovered, RecoveryChoice, RehearsalSummary, RemoteStatus, Repaired, Revision, RevisionSummary,
+    RubyStyle, SaveKind, Saved, SearchHit, Settings, StatusChange, TemplateInfo, TextEdit,
+    TrashedDraft,
 };
-use podium_app::remote::Remote;
 use podium_app::workflow;
 use podium_app::{
     analysis, export, findings, library, prompter, readings, settings, upkeep, App, AppError,

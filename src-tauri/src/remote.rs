@@ -4,11 +4,11 @@
 //! for it; and the remote turned off when the prompter closes.
 
 use podium_app::remote::{Host, Remote};
+use podium_app::wire::NotesShown;
 use podium_app::wire::{
     PrompterScript, RemoteCommand, RemoteStatus, PROMPTER_COMMAND_EVENT, PROMPTER_REPORT_EVENT,
 };
 use podium_app::{prompter, App, AppError};
-use podium_app::wire::NotesShown;
 use std::sync::Arc;
 use tauri::{AppHandle, Emitter, Listener, Manager};
 
@@ -16,9 +16,11 @@ struct Desk(AppHandle);
 
 impl Host for Desk {
     fn send(&self, command: RemoteCommand) {
-        let _ = self
-            .0
-            .emit_to(crate::prompter_window::LABEL, PROMPTER_COMMAND_EVENT, command);
+        let _ = self.0.emit_to(
+            crate::prompter_window::LABEL,
+            PROMPTER_COMMAND_EVENT,
+            command,
+        );
     }
 
     fn script(&self, draft_id: i64) -> Result<(PrompterScript, NotesShown), AppError> {

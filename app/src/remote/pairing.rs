@@ -242,17 +242,15 @@ mod tests {
         for _ in 0..GUESSES_PER_CODE {
             assert_eq!(pairing.code(now).0, code);
             let guess = wrong_guess(&code);
-            assert_eq!(
-                pairing.pair(now, AT, &guess, ""),
-                Err(Refused::WrongCode)
-            );
+            assert_eq!(pairing.pair(now, AT, &guess, ""), Err(Refused::WrongCode));
         }
-        assert_ne!(pairing.code(now).0, code, "the guessed-at code is still shown");
-        assert_eq!(pairing.wrong(), GUESSES_PER_CODE);
-        assert_eq!(
-            pairing.pair(now, AT, &code, ""),
-            Err(Refused::WrongCode)
+        assert_ne!(
+            pairing.code(now).0,
+            code,
+            "the guessed-at code is still shown"
         );
+        assert_eq!(pairing.wrong(), GUESSES_PER_CODE);
+        assert_eq!(pairing.pair(now, AT, &code, ""), Err(Refused::WrongCode));
     }
 
     #[test]
@@ -263,10 +261,7 @@ mod tests {
         let (_, left) = pairing.code(now + Duration::from_secs(60));
         assert_eq!(left, CODE_LIFETIME - Duration::from_secs(60));
         let later = now + CODE_LIFETIME;
-        assert_eq!(
-            pairing.pair(later, AT, &code, ""),
-            Err(Refused::WrongCode)
-        );
+        assert_eq!(pairing.pair(later, AT, &code, ""), Err(Refused::WrongCode));
     }
 
     #[test]
@@ -305,7 +300,10 @@ mod tests {
             device_name("Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X)"),
             "iPhone"
         );
-        assert_eq!(device_name("Mozilla/5.0 (Linux; Android 14; Pixel 8)"), "Android");
+        assert_eq!(
+            device_name("Mozilla/5.0 (Linux; Android 14; Pixel 8)"),
+            "Android"
+        );
         assert_eq!(device_name("<script>"), "");
     }
 }

@@ -185,8 +185,8 @@ pub async fn run(listener: tokio::net::TcpListener, address: SocketAddr, shared:
 async fn guard(State(site): State<Site>, request: Request, next: Next) -> Response {
     let headers = request.headers();
     let host_ok = header_is(headers, header::HOST, &site.host);
-    let origin_ok = !headers.contains_key(header::ORIGIN)
-        || header_is(headers, header::ORIGIN, &site.origin);
+    let origin_ok =
+        !headers.contains_key(header::ORIGIN) || header_is(headers, header::ORIGIN, &site.origin);
     let mut response = if host_ok && origin_ok {
         next.run(request).await
     } else {
@@ -229,11 +229,7 @@ async fn asset(State(site): State<Site>, Path(name): Path<String>) -> Response {
 
 fn file(site: &Site, path: &str) -> Response {
     match site.shared.host.asset(path) {
-        Some((bytes, mime)) => (
-            [(header::CONTENT_TYPE, mime)],
-            Body::from(bytes),
-        )
-            .into_response(),
+        Some((bytes, mime)) => ([(header::CONTENT_TYPE, mime)], Body::from(bytes)).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
     }
 }
@@ -302,7 +298,10 @@ async fn connection(mut socket: WebSocket, shared: Arc<Shared>) {
     let mut shown = None;
     let last = lock(&shared.last).clone();
     if let Some(report) = last {
-        if forward(&mut socket, &shared, &mut shown, &report).await.is_err() {
+        if forward(&mut socket, &shared, &mut shown, &report)
+            .await
+            .is_err()
+        {
             return;
         }
     }

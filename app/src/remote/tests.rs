@@ -35,7 +35,10 @@ fn host() -> (Arc<TestHost>, i64) {
     let app = crate::App::in_memory();
     let drafts = library::import_texts(
         &app,
-        vec![("式辞".into(), "# 式辞\n\n## はじめに\n\n本日はおめでとうございます。\n".into())],
+        vec![(
+            "式辞".into(),
+            "# 式辞\n\n## はじめに\n\n本日はおめでとうございます。\n".into(),
+        )],
     )
     .unwrap();
     let id = drafts[0].id;
@@ -91,10 +94,15 @@ type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
 
 async fn connect(address: SocketAddr, token: &str) -> Socket {
-    let request = format!("ws://{address}/socket").into_client_request().unwrap();
+    let request = format!("ws://{address}/socket")
+        .into_client_request()
+        .unwrap();
     let (mut socket, _) = tokio_tungstenite::connect_async(request).await.unwrap();
     let hello = format!("{{\"kind\":\"hello\",\"token\":\"{token}\"}}");
-    socket.send(tungstenite::Message::text(hello)).await.unwrap();
+    socket
+        .send(tungstenite::Message::text(hello))
+        .await
+        .unwrap();
     socket
 }
 
@@ -144,7 +152,9 @@ fn off_by_default_and_on_loopback_until_the_network_is_chosen() {
     let status = remote.status();
     assert!(status.on && !status.network);
     assert_eq!(status.url.as_deref(), Some(&*format!("http://{address}/")));
-    assert!(status.qr.is_some_and(|qr| qr.size >= 21 && qr.path.starts_with('M')));
+    assert!(status
+        .qr
+        .is_some_and(|qr| qr.size >= 21 && qr.path.starts_with('M')));
     assert_eq!(status.code.map(|code| code.len()), Some(CODE_DIGITS));
     // Off: nothing listens any more, and the address is free.
     let dyn_host: Arc<dyn Host> = host.clone();
@@ -193,7 +203,9 @@ fn the_page_comes_with_a_strict_policy_and_only_to_its_own_host() {
     // No file outside the build's assets.
     let (status, _) = http(
         address,
-        &format!("GET /assets/..%2Findex.html HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"),
+        &format!(
+            "GET /assets/..%2Findex.html HTTP/1.1\r\nHost: {address}\r\nConnection: close\r\n\r\n"
+        ),
     );
     assert_eq!(status, 404);
 }

@@ -25,7 +25,9 @@ pub enum RemoteCommand {
     NextSection,
     PreviousSection,
     /// To section `n` (1-based).
-    Section { n: u32 },
+    Section {
+        n: u32,
+    },
     /// Back to the start.
     Home,
     /// The screen blank, or back.

@@ -288,7 +288,7 @@ export const en: Record<MessageKey, string> = {
   "remote.open": "Open in the tablet's browser:",
   "remote.code": "Pairing code",
   "remote.codeLeft": "A new code in {time}",
-  "remote.wrongCodes": " · {n} wrong codes",
+  "remote.wrongCodes": " · wrong codes typed: {n}",
   "remote.device": "Device",
   "remote.connected": "connected",
   "remote.disconnected": "not connected",
