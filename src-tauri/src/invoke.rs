@@ -381,7 +381,7 @@ pub fn remote_status(state: State<'_, Remote>) -> RemoteStatus {
 /// The remote on (this PC only, or the office network too) or off.
 #[tauri::command(async)]
 pub fn set_remote(app: AppHandle, on: bool, network: bool) -> Result<RemoteStatus> {
-    remote::set(&app, on, network)
+    remote::set(&app, prompter_window::LABEL, on, network)
 }
 
 /// A paired device forgotten, its connection dropped.

@@ -12,15 +12,12 @@ use podium_app::{prompter, App, AppError};
 use std::sync::Arc;
 use tauri::{AppHandle, Emitter, Listener, Manager};
 
-struct Desk(AppHandle);
+/// The app, and the label of the prompter window the commands go to.
+struct Desk(AppHandle, &'static str);
 
 impl Host for Desk {
     fn send(&self, command: RemoteCommand) {
-        let _ = self.0.emit_to(
-            crate::prompter_window::LABEL,
-            PROMPTER_COMMAND_EVENT,
-            command,
-        );
+        let _ = self.0.emit_to(self.1, PROMPTER_COMMAND_EVENT, command);
     }
 
     fn script(&self, draft_id: i64) -> Result<(PrompterScript, NotesShown), AppError> {
@@ -48,12 +45,18 @@ pub fn manage(app: &AppHandle) {
     });
 }
 
-pub fn set(app: &AppHandle, on: bool, network: bool) -> Result<RemoteStatus, AppError> {
+/// On or off; a phone's commands go to the window labelled `prompter`.
+pub fn set(
+    app: &AppHandle,
+    prompter: &'static str,
+    on: bool,
+    network: bool,
+) -> Result<RemoteStatus, AppError> {
     app.state::<Remote>()
-        .set(Arc::new(Desk(app.clone())), on, network)
+        .set(Arc::new(Desk(app.clone(), prompter)), on, network)
 }
 
 /// Off, once no prompter reads.
 pub fn prompter_closed(app: &AppHandle) {
-    let _ = set(app, false, false);
+    app.state::<Remote>().off();
 }

@@ -65,13 +65,11 @@ impl Remote {
     }
 
     fn turn(&self, host: Arc<dyn Host>, on: bool, network: bool) -> Result<(), AppError> {
-        let mut serving = self.lock();
         if !on {
-            if let Some(old) = serving.take() {
-                old.runtime.shutdown_background();
-            }
+            self.off();
             return Ok(());
         }
+        let mut serving = self.lock();
         let ip = if network {
             office_address().ok_or_else(no_office_network)?
         } else {
@@ -91,6 +89,13 @@ impl Remote {
         };
         *serving = Some(serve(ip, port, shared)?);
         Ok(())
+    }
+
+    /// Stops serving (every socket dropped) and forgets every device.
+    pub fn off(&self) {
+        if let Some(old) = self.lock().take() {
+            old.runtime.shutdown_background();
+        }
     }
 
     /// Forgets a device and drops its connection at once.
