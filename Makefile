@@ -272,7 +272,7 @@ test-core-free-of-tauri:
 # `make test`.
 test-e2e: app tauri-driver
 	$(CARGO) build -p podium --example pg_test_server --features test-support
-	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/paths.e2e.mjs e2e/prompter.e2e.mjs e2e/japanese.e2e.mjs e2e/server.e2e.mjs
+	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/paths.e2e.mjs e2e/prompter.e2e.mjs e2e/remote.e2e.mjs e2e/japanese.e2e.mjs e2e/server.e2e.mjs
 
 # A real IME (ui/e2e/ime.e2e.mjs): ibus + mozc, D-Bus and the app run as `nobody` when this
 # runs as root (mozc's server refuses root). The screen is wider than the window: the test

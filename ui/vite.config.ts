@@ -43,9 +43,10 @@ export default defineConfig({
     // One bundle, read from the app's own files (no network): CodeMirror and its Markdown
     // parser make it ~630 kB, which is not worth splitting for a desktop window.
     chunkSizeWarningLimit: 1024,
-    // Two pages: the main window and the prompter window (its own, smaller bundle).
+    // Three pages: the main window, the prompter window (its own, smaller bundle) and the
+    // remote's page for a phone (served by the app's own server, app/src/remote/).
     rollupOptions: {
-      input: { main: "index.html", prompter: "prompter.html" },
+      input: { main: "index.html", prompter: "prompter.html", remote: "remote.html" },
     },
   },
   test: {

@@ -5,14 +5,16 @@
 
 use crate::grants::Grants;
 use crate::opened::OpenedFiles;
-use crate::{clicker, dialogs, paths, prompter_window};
+use crate::{clicker, dialogs, paths, prompter_window, remote};
 use podium_app::local_settings::{self, LocalSettings};
+use podium_app::remote::Remote;
 use podium_app::wire::{
     Analysis, AnalysisUpdate, AppInfo, Backups, BlogParts, Comment, Display, Draft, DraftMeta,
     DraftStatus, DraftSummary, ExportAllProgress, ExportAllReport, ExportProfile, ImportReport,
     NewDraftValues, Pasted, PrintOptions, PrompterScript, PrompterSettings, ReadingEntry,
-    Recovered, RecoveryChoice, RehearsalSummary, Repaired, Revision, RevisionSummary, RubyStyle,
-    SaveKind, Saved, SearchHit, Settings, StatusChange, TemplateInfo, TextEdit, TrashedDraft,
+    Recovered, RecoveryChoice, RehearsalSummary, RemoteStatus, Repaired, Revision, RevisionSummary,
+    RubyStyle, SaveKind, Saved, SearchHit, Settings, StatusChange, TemplateInfo, TextEdit,
+    TrashedDraft,
 };
 use podium_app::workflow;
 use podium_app::{
@@ -378,6 +380,24 @@ pub fn close_prompter(app: AppHandle) -> Result<()> {
 #[tauri::command]
 pub fn hear_clicker_everywhere(app: AppHandle, on: bool) -> Result<()> {
     clicker::hear_everywhere(&app, on)
+}
+
+/// The remote from a phone or tablet: its address, QR code, pairing code and devices.
+#[tauri::command(async)]
+pub fn remote_status(state: State<'_, Remote>) -> RemoteStatus {
+    state.status()
+}
+
+/// The remote on (this PC only, or the office network too) or off.
+#[tauri::command(async)]
+pub fn set_remote(app: AppHandle, on: bool, network: bool) -> Result<RemoteStatus> {
+    remote::set(&app, prompter_window::LABEL, on, network)
+}
+
+/// A paired device forgotten, its connection dropped.
+#[tauri::command(async)]
+pub fn revoke_remote_device(state: State<'_, Remote>, id: u32) -> Result<RemoteStatus> {
+    state.revoke(id)
 }
 
 #[tauri::command(async)]

@@ -13,6 +13,7 @@ mod navigation;
 mod opened;
 mod paths;
 mod prompter_window;
+mod remote;
 #[cfg(test)]
 mod tests;
 mod webview;
@@ -75,6 +76,7 @@ fn main() {
             // The files this start was asked to open (an associated `.md`, "Open with").
             let cwd = std::env::current_dir().unwrap_or_default();
             app.manage(opened::OpenedFiles::from_args(std::env::args_os(), &cwd));
+            remote::manage(app.handle());
             let handle = app.handle().clone();
             std::thread::spawn(move || upkeep::back_up_if_due(&handle.state::<App>()));
             // Built here rather than from the config (where `create` is false), to add the
@@ -144,6 +146,9 @@ fn main() {
             invoke::set_prompter_full_screen,
             invoke::close_prompter,
             invoke::hear_clicker_everywhere,
+            invoke::remote_status,
+            invoke::set_remote,
+            invoke::revoke_remote_device,
             invoke::backups,
             invoke::repair_database,
             invoke::recover_database,

@@ -86,11 +86,13 @@ pub fn open(app: &AppHandle, draft_id: i64, display: Option<&str>) -> Result<(),
                 .build()
                 .map_err(failed)?;
             crate::webview::configure(&window).map_err(failed)?;
-            // The clicker's keys are the desktop's again once no prompter reads.
+            // The clicker's keys are the desktop's again, and the remote stops serving, once no
+            // prompter reads.
             let handle = app.clone();
             window.on_window_event(move |event| {
                 if matches!(event, tauri::WindowEvent::Destroyed) {
                     let _ = crate::clicker::hear_everywhere(&handle, false);
+                    crate::remote::prompter_closed(&handle);
                 }
             });
             window

@@ -384,6 +384,14 @@ pub const CLICKER_KEYS: [&str; 3] = ["PageUp", "PageDown", "F5"];
 /// app had the focus (its payload: the key's name and whether Shift was down).
 pub const CLICKER_EVENT: &str = "podium://clicker-key";
 
+/// The event that carries a command to the prompter window (from the operator view, or from the
+/// shell for a phone: `crate::remote`).
+pub const PROMPTER_COMMAND_EVENT: &str = "prompter:command";
+
+/// The event the prompter window reports its state with (to the operator view; the shell hears
+/// it too, for the phones).
+pub const PROMPTER_REPORT_EVENT: &str = "prompter:report";
+
 #[cfg(test)]
 mod tests {
     use super::*;

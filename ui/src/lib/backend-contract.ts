@@ -33,6 +33,7 @@ import type {
   Recovered,
   RecoveryChoice,
   RehearsalSummary,
+  RemoteStatus,
   Repaired,
   Revision,
   RevisionSummary,
@@ -201,6 +202,12 @@ export interface PrompterBackend {
   hearClickerEverywhere(on: boolean): Promise<void>;
   /** A clicker's key pressed while another app had the focus. */
   onClickerKey(handler: (press: KeyPress) => void): Promise<() => void>;
+  /** The remote from a phone or tablet (app/src/remote/): its address, codes and devices. */
+  remote(): Promise<RemoteStatus>;
+  /** On (this PC only, or the office network too: `network`) or off. */
+  setRemote(on: boolean, network: boolean): Promise<RemoteStatus>;
+  /** A paired device forgotten, its connection dropped. */
+  revokeRemoteDevice(id: number): Promise<RemoteStatus>;
 }
 
 // A record, so that the compiler insists on every code of the bindings.

@@ -8,14 +8,15 @@ import { Channel, invoke, isTauri } from "@tauri-apps/api/core";
 import { emitTo, listen } from "@tauri-apps/api/event";
 import { writeHtml, writeText } from "@tauri-apps/plugin-clipboard-manager";
 import type { KeyPress } from "../prompter/keys";
-import {
-  COMMAND_EVENT,
-  type PrompterCommand,
-  type PrompterReport,
-  REPORT_EVENT,
-} from "../prompter/protocol";
+import type { PrompterCommand, PrompterReport } from "../prompter/protocol";
 import type { Backend, PrompterBackend } from "./backend-contract";
-import { CLICKER_EVENT, type ExportAllProgress, FILES_OPENED_EVENT } from "./bindings";
+import {
+  CLICKER_EVENT,
+  type ExportAllProgress,
+  FILES_OPENED_EVENT,
+  PROMPTER_COMMAND_EVENT,
+  PROMPTER_REPORT_EVENT,
+} from "./bindings";
 
 /** The real backend: Tauri commands of the desktop shell (`src-tauri`) and its plugins. */
 export function tauriBackend(): Backend {
@@ -104,12 +105,16 @@ function tauriPrompter(): PrompterBackend {
     open: (id, display) => invoke("open_prompter", { id, display }),
     close: () => invoke("close_prompter"),
     setFullScreen: (on) => invoke("set_prompter_full_screen", { on }),
-    send: (command) => emitTo("prompter", COMMAND_EVENT, command),
+    send: (command) => emitTo("prompter", PROMPTER_COMMAND_EVENT, command),
     onCommand: (handler) =>
-      listen<PrompterCommand>(COMMAND_EVENT, (event) => handler(event.payload)),
-    report: (report) => emitTo("main", REPORT_EVENT, report),
-    onReport: (handler) => listen<PrompterReport>(REPORT_EVENT, (event) => handler(event.payload)),
+      listen<PrompterCommand>(PROMPTER_COMMAND_EVENT, (event) => handler(event.payload)),
+    report: (report) => emitTo("main", PROMPTER_REPORT_EVENT, report),
+    onReport: (handler) =>
+      listen<PrompterReport>(PROMPTER_REPORT_EVENT, (event) => handler(event.payload)),
     hearClickerEverywhere: (on) => invoke("hear_clicker_everywhere", { on }),
+    remote: () => invoke("remote_status"),
+    setRemote: (on, network) => invoke("set_remote", { on, network }),
+    revokeRemoteDevice: (id) => invoke("revoke_remote_device", { id }),
     onClickerKey: (handler) => listen<KeyPress>(CLICKER_EVENT, (event) => handler(event.payload)),
   };
 }

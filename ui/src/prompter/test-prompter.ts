@@ -47,5 +47,9 @@ export function testPrompter(call: Call): PrompterBackend {
     // A browser has no desktop: a test plays a press from another app on the channel.
     hearClickerEverywhere: async () => {},
     onClickerKey: (handler) => on<KeyPress>("clicker", handler),
+    // Served for real by the test server on loopback (its phones reach no prompter there).
+    remote: () => call("remote_status"),
+    setRemote: (on, network) => call("set_remote", { on, network }),
+    revokeRemoteDevice: (id) => call("revoke_remote_device", { id }),
   };
 }
