@@ -57,6 +57,8 @@ const COMMANDS: &[&str] = &[
     "open_prompter",
     "set_prompter_full_screen",
     "close_prompter",
+    "open_second_screen",
+    "close_second_screen",
     "hear_clicker_everywhere",
     "remote_status",
     "set_remote",

@@ -376,6 +376,18 @@ pub fn close_prompter(app: AppHandle) -> Result<()> {
     prompter_window::close(&app)
 }
 
+/// The second screen (a confidence monitor, the other glass), following the prompter.
+#[tauri::command(async)]
+pub fn open_second_screen(app: AppHandle, id: i64, display: Option<String>) -> Result<()> {
+    let id = podium_app::wire::check::id(id)?;
+    prompter_window::open_second_screen(&app, id, display.as_deref())
+}
+
+#[tauri::command(async)]
+pub fn close_second_screen(app: AppHandle) -> Result<()> {
+    prompter_window::close_second_screen(&app)
+}
+
 /// The clicker's keys heard from anywhere on the desktop while the prompter is open, or not.
 #[tauri::command]
 pub fn hear_clicker_everywhere(app: AppHandle, on: bool) -> Result<()> {

@@ -47,7 +47,10 @@ fn main() {
             tauri_plugin_window_state::Builder::new()
                 .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
                 // The prompter is placed on its display each time it opens.
-                .with_denylist(&[prompter_window::LABEL])
+                .with_denylist(&[
+                    prompter_window::LABEL,
+                    podium_app::wire::SECOND_SCREEN_WINDOW,
+                ])
                 .build(),
         )
         .plugin(tauri_plugin_dialog::init())
@@ -145,6 +148,8 @@ fn main() {
             invoke::open_prompter,
             invoke::set_prompter_full_screen,
             invoke::close_prompter,
+            invoke::open_second_screen,
+            invoke::close_second_screen,
             invoke::hear_clicker_everywhere,
             invoke::remote_status,
             invoke::set_remote,

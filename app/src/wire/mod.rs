@@ -37,7 +37,7 @@ pub use podium::prompter::{EyeLine, FontFamily, NotesShown, PrompterSettings};
 pub use podium::settings::{Language, Settings, Theme};
 pub use prompter::{
     check_section_seconds, Display, PrompterScript, RehearsalSummary, CLICKER_EVENT, CLICKER_KEYS,
-    PROMPTER_COMMAND_EVENT, PROMPTER_REPORT_EVENT,
+    PROMPTER_COMMAND_EVENT, PROMPTER_REPORT_EVENT, PROMPTER_WINDOW, SECOND_SCREEN_WINDOW,
 };
 pub use readings::{DictionaryStatus, ReadingEntry};
 pub use remote::{

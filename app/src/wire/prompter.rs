@@ -388,9 +388,16 @@ pub const CLICKER_EVENT: &str = "podium://clicker-key";
 /// shell for a phone: `crate::remote`).
 pub const PROMPTER_COMMAND_EVENT: &str = "prompter:command";
 
-/// The event the prompter window reports its state with (to the operator view; the shell hears
-/// it too, for the phones).
+/// The event the prompter window reports its state with, to every window that listens (the
+/// operator view, the second screen; the shell hears it too, for the phones).
 pub const PROMPTER_REPORT_EVENT: &str = "prompter:report";
+
+/// The prompter window's label (its capability, `capabilities/prompter.json`, names it).
+pub const PROMPTER_WINDOW: &str = "prompter";
+
+/// The second screen's window label (`capabilities/second-screen.json`): a second output that
+/// follows the prompter's reports.
+pub const SECOND_SCREEN_WINDOW: &str = "prompter-second";
 
 #[cfg(test)]
 mod tests {

@@ -191,6 +191,10 @@ export interface PrompterBackend {
   /** Opens the prompter window on the draft, full screen on the display (null: the second). */
   open(draftId: number, display: string | null): Promise<void>;
   close(): Promise<void>;
+  /** Opens the second screen, which follows the prompter, full screen on the display (null:
+   * one neither the prompter nor the main window is on; none free: a window). */
+  openSecondScreen(draftId: number, display: string | null): Promise<void>;
+  closeSecondScreen(): Promise<void>;
   setFullScreen(on: boolean): Promise<void>;
   /** Operator → prompter. */
   send(command: PrompterCommand): Promise<void>;

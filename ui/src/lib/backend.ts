@@ -5,7 +5,7 @@
 // commands, answered by the application layer over loopback HTTP).
 
 import { Channel, invoke, isTauri } from "@tauri-apps/api/core";
-import { emitTo, listen } from "@tauri-apps/api/event";
+import { emit, emitTo, listen } from "@tauri-apps/api/event";
 import { writeHtml, writeText } from "@tauri-apps/plugin-clipboard-manager";
 import type { KeyPress } from "../prompter/keys";
 import type { PrompterCommand, PrompterReport } from "../prompter/protocol";
@@ -16,6 +16,8 @@ import {
   FILES_OPENED_EVENT,
   PROMPTER_COMMAND_EVENT,
   PROMPTER_REPORT_EVENT,
+  PROMPTER_WINDOW,
+  SECOND_SCREEN_WINDOW,
 } from "./bindings";
 
 /** The real backend: Tauri commands of the desktop shell (`src-tauri`) and its plugins. */
@@ -104,11 +106,21 @@ function tauriPrompter(): PrompterBackend {
     displays: () => invoke("list_displays"),
     open: (id, display) => invoke("open_prompter", { id, display }),
     close: () => invoke("close_prompter"),
+    openSecondScreen: (id, display) => invoke("open_second_screen", { id, display }),
+    closeSecondScreen: () => invoke("close_second_screen"),
     setFullScreen: (on) => invoke("set_prompter_full_screen", { on }),
-    send: (command) => emitTo("prompter", PROMPTER_COMMAND_EVENT, command),
+    send: async (command) => {
+      await emitTo(PROMPTER_WINDOW, PROMPTER_COMMAND_EVENT, command);
+      // The second screen takes the display settings too; it follows the prompter for the rest.
+      if (command.action === "settings") {
+        await emitTo(SECOND_SCREEN_WINDOW, PROMPTER_COMMAND_EVENT, command);
+      }
+    },
     onCommand: (handler) =>
       listen<PrompterCommand>(PROMPTER_COMMAND_EVENT, (event) => handler(event.payload)),
-    report: (report) => emitTo("main", PROMPTER_REPORT_EVENT, report),
+    // To every window that listens: the operator view, the second screen (and the shell, for
+    // the phones).
+    report: (report) => emit(PROMPTER_REPORT_EVENT, report),
     onReport: (handler) =>
       listen<PrompterReport>(PROMPTER_REPORT_EVENT, (event) => handler(event.payload)),
     hearClickerEverywhere: (on) => invoke("hear_clicker_everywhere", { on }),

@@ -341,6 +341,13 @@ export const en: Record<MessageKey, string> = {
   "operator.background": "Background",
   "operator.mirrorHorizontal": "Mirror left–right",
   "operator.mirrorVertical": "Mirror top–bottom",
+  "operator.secondScreen": "Second screen",
+  "operator.secondScreenHint":
+    "Shows the script at the same place on a confidence monitor or the other side's glass. It follows the prompter and cannot drift.",
+  "operator.secondDisplayAuto": "Automatic (a free display)",
+  "operator.secondOpen": "Open the second screen",
+  "operator.secondClose": "Close the second screen",
+  "secondScreen.label": "Second screen (follows the prompter)",
   "operator.eyeLine": "Eye line",
   "operator.eyeLineTop": "Top",
   "operator.eyeLineMiddle": "Middle",

@@ -340,6 +340,13 @@ export const ja = {
   "operator.background": "背景の色",
   "operator.mirrorHorizontal": "左右反転",
   "operator.mirrorVertical": "上下反転",
+  "operator.secondScreen": "2台目の画面",
+  "operator.secondScreenHint":
+    "確認用モニターや反対側のガラスに、同じ位置の原稿を映します。プロンプターに合わせて動き、ずれません。",
+  "operator.secondDisplayAuto": "自動（空いている画面）",
+  "operator.secondOpen": "2台目の画面を開く",
+  "operator.secondClose": "2台目を閉じる",
+  "secondScreen.label": "2台目の画面（プロンプターに合わせて動きます）",
   "operator.eyeLine": "目線の位置",
   "operator.eyeLineTop": "上",
   "operator.eyeLineMiddle": "中央",

@@ -39,6 +39,10 @@ export function testPrompter(call: Call): PrompterBackend {
       else opened = globalThis.open?.(`prompter.html?draft=${id}`, "prompter", "popup") ?? null;
     },
     close: async () => {},
+    openSecondScreen: async (id) => {
+      globalThis.open?.(`prompter.html?draft=${id}&screen=second`, "second", "popup");
+    },
+    closeSecondScreen: async () => {},
     setFullScreen: async () => {},
     send: async (command) => channel?.postMessage({ type: "command", payload: command }),
     onCommand: (handler) => on<PrompterCommand>("command", handler),

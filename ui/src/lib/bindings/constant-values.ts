@@ -17,3 +17,9 @@ export const PROMPTER_COMMAND_EVENT = "prompter:command";
 
 /** The event the prompter window reports its state with. */
 export const PROMPTER_REPORT_EVENT = "prompter:report";
+
+/** The prompter window's label. */
+export const PROMPTER_WINDOW = "prompter";
+
+/** The second screen's window label (it follows the prompter's reports). */
+export const SECOND_SCREEN_WINDOW = "prompter-second";

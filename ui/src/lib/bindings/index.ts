@@ -83,5 +83,7 @@ export {
   MARKED_BLOCKS,
   PROMPTER_COMMAND_EVENT,
   PROMPTER_REPORT_EVENT,
+  PROMPTER_WINDOW,
+  SECOND_SCREEN_WINDOW,
 } from "./constant-values";
 export { LIMITS, PRINT_DEFAULTS } from "./limit-values";
