@@ -126,10 +126,15 @@ dev: deps
 # Not `tauri build`: the CLI takes the Cargo.toml beside tauri.conf.json (the core's, at the
 # root) for the app crate and would look for the wrong binary. So cargo builds the shell and
 # `tauri bundle` packages it (the deb bundler downloads nothing).
+# The .deb holds the app, the `podium` command (/usr/bin) and the third-party licence notice.
+DEB_FILES := "/usr/bin/podium":"$(TARGET_DIR)/release/podium",\
+	"/usr/share/doc/podium-desktop/THIRD-PARTY-LICENSES.txt":"$(TARGET_DIR)/release/THIRD-PARTY-LICENSES.txt"
 package: ui
 	$(CARGO) build --release -p podium-desktop --features tauri/custom-protocol
-	$(TAURI) bundle --bundles deb
-	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
+	$(CARGO) build --release -p podium-cli --bin podium
+	node packaging/third-party-licenses.mjs $(TARGET_DIR)/release/THIRD-PARTY-LICENSES.txt
+	$(TAURI) bundle --bundles deb --config '{"bundle":{"linux":{"deb":{"files":{$(DEB_FILES)}}}}}'
+	packaging/linux/check-deb.sh $(TARGET_DIR)/release/bundle/deb/*.deb
 
 # Windows x86_64 from this machine (packaging/windows/): mingw-w64 links, Debian's makensis writes
 # the installer, ImageMagick makes the icon set, mecab-ipadic is the dictionary's source; wine
@@ -155,6 +160,8 @@ test-windows: package-windows
 	$(CARGO) build -p podium-cli --bin podium
 	CARGO_TARGET_DIR=$(TARGET_DIR) packaging/windows/wine/check.sh \
 	  $(TARGET_DIR)/$(WIN_TRIPLE)/release/bundle/*-setup-x64.exe $(TARGET_DIR)/debug/podium
+	CARGO_TARGET_DIR=$(TARGET_DIR) $(XVFB) packaging/windows/wine/webview2-missing.sh \
+	  $(TARGET_DIR)/$(WIN_TRIPLE)/release/bundle/stage/Podium ui/test-results/wine-webview2-missing.png
 
 # The core's benchmarks and the CLI's pathological inputs (bench-pathological runs that alone).
 bench: tools
@@ -266,7 +273,7 @@ test-core-free-of-tauri:
 # `make test`.
 test-e2e: app tauri-driver
 	$(CARGO) build -p podium --example pg_test_server --features test-support
-	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/paths.e2e.mjs e2e/prompter.e2e.mjs e2e/voice.e2e.mjs e2e/japanese.e2e.mjs e2e/server.e2e.mjs
+	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/paths.e2e.mjs e2e/prompter.e2e.mjs e2e/remote.e2e.mjs e2e/voice.e2e.mjs e2e/japanese.e2e.mjs e2e/server.e2e.mjs
 
 # A real IME (ui/e2e/ime.e2e.mjs): ibus + mozc, D-Bus and the app run as `nobody` when this
 # runs as root (mozc's server refuses root). The screen is wider than the window: the test

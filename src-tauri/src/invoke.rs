@@ -5,14 +5,16 @@
 
 use crate::grants::Grants;
 use crate::opened::OpenedFiles;
-use crate::{clicker, dialogs, microphone, paths, prompter_window};
+use crate::{clicker, dialogs, microphone, paths, prompter_window, remote};
 use podium_app::local_settings::{self, LocalSettings};
+use podium_app::remote::Remote;
 use podium_app::wire::{
     Analysis, AnalysisUpdate, AppInfo, Backups, BlogParts, Comment, Display, Draft, DraftMeta,
     DraftStatus, DraftSummary, ExportAllProgress, ExportAllReport, ExportProfile, ImportReport,
     NewDraftValues, Pasted, PrintOptions, PrompterScript, PrompterSettings, ReadingEntry,
-    Recovered, RecoveryChoice, RehearsalSummary, Repaired, Revision, RevisionSummary, RubyStyle,
-    SaveKind, Saved, SearchHit, Settings, StatusChange, TemplateInfo, TextEdit, TrashedDraft,
+    Recovered, RecoveryChoice, RehearsalSummary, RemoteStatus, Repaired, Revision, RevisionSummary,
+    RubyStyle, SaveKind, Saved, SearchHit, Settings, StatusChange, TemplateInfo, TextEdit,
+    TrashedDraft,
 };
 use podium_app::workflow;
 use podium_app::{
@@ -374,6 +376,18 @@ pub fn close_prompter(app: AppHandle) -> Result<()> {
     prompter_window::close(&app)
 }
 
+/// The second screen (a confidence monitor, the other glass), following the prompter.
+#[tauri::command(async)]
+pub fn open_second_screen(app: AppHandle, id: i64, display: Option<String>) -> Result<()> {
+    let id = podium_app::wire::check::id(id)?;
+    prompter_window::open_second_screen(&app, id, display.as_deref())
+}
+
+#[tauri::command(async)]
+pub fn close_second_screen(app: AppHandle) -> Result<()> {
+    prompter_window::close_second_screen(&app)
+}
+
 /// The clicker's keys heard from anywhere on the desktop while the prompter is open, or not.
 #[tauri::command]
 pub fn hear_clicker_everywhere(app: AppHandle, on: bool) -> Result<()> {
@@ -385,6 +399,24 @@ pub fn hear_clicker_everywhere(app: AppHandle, on: bool) -> Result<()> {
 #[tauri::command(async)]
 pub fn hear_voice(app: AppHandle, on: bool) -> Result<()> {
     microphone::hear(&app, on)
+}
+
+/// The remote from a phone or tablet: its address, QR code, pairing code and devices.
+#[tauri::command(async)]
+pub fn remote_status(state: State<'_, Remote>) -> RemoteStatus {
+    state.status()
+}
+
+/// The remote on (this PC only, or the office network too) or off.
+#[tauri::command(async)]
+pub fn set_remote(app: AppHandle, on: bool, network: bool) -> Result<RemoteStatus> {
+    remote::set(&app, prompter_window::LABEL, on, network)
+}
+
+/// A paired device forgotten, its connection dropped.
+#[tauri::command(async)]
+pub fn revoke_remote_device(state: State<'_, Remote>, id: u32) -> Result<RemoteStatus> {
+    state.revoke(id)
 }
 
 #[tauri::command(async)]

@@ -14,6 +14,7 @@ mod navigation;
 mod opened;
 mod paths;
 mod prompter_window;
+mod remote;
 #[cfg(test)]
 mod tests;
 mod webview;
@@ -47,7 +48,10 @@ fn main() {
             tauri_plugin_window_state::Builder::new()
                 .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
                 // The prompter is placed on its display each time it opens.
-                .with_denylist(&[prompter_window::LABEL])
+                .with_denylist(&[
+                    prompter_window::LABEL,
+                    podium_app::wire::SECOND_SCREEN_WINDOW,
+                ])
                 .build(),
         )
         .plugin(tauri_plugin_dialog::init())
@@ -77,6 +81,7 @@ fn main() {
             // The files this start was asked to open (an associated `.md`, "Open with").
             let cwd = std::env::current_dir().unwrap_or_default();
             app.manage(opened::OpenedFiles::from_args(std::env::args_os(), &cwd));
+            remote::manage(app.handle());
             let handle = app.handle().clone();
             std::thread::spawn(move || upkeep::back_up_if_due(&handle.state::<App>()));
             // Built here rather than from the config (where `create` is false), to add the
@@ -145,8 +150,13 @@ fn main() {
             invoke::open_prompter,
             invoke::set_prompter_full_screen,
             invoke::close_prompter,
+            invoke::open_second_screen,
+            invoke::close_second_screen,
             invoke::hear_clicker_everywhere,
             invoke::hear_voice,
+            invoke::remote_status,
+            invoke::set_remote,
+            invoke::revoke_remote_device,
             invoke::backups,
             invoke::repair_database,
             invoke::recover_database,

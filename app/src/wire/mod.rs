@@ -15,6 +15,7 @@ mod limits;
 mod offsets;
 mod prompter;
 mod readings;
+mod remote;
 mod settings;
 mod upkeep;
 mod voice;
@@ -37,8 +38,13 @@ pub use podium::prompter::{EyeLine, FontFamily, NotesShown, PrompterSettings};
 pub use podium::settings::{Language, Settings, Theme};
 pub use prompter::{
     check_section_seconds, Display, PrompterScript, RehearsalSummary, CLICKER_EVENT, CLICKER_KEYS,
+    PROMPTER_COMMAND_EVENT, PROMPTER_REPORT_EVENT, PROMPTER_WINDOW, SECOND_SCREEN_WINDOW,
 };
 pub use readings::{DictionaryStatus, ReadingEntry};
+pub use remote::{
+    Paired, PairingRequest, QrCode, RemoteCommand, RemoteDevice, RemoteMessage, RemoteRequest,
+    RemoteStatus,
+};
 pub use settings::{AppInfo, LocalSettings};
 pub use upkeep::{
     Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice, Repaired, UnfilledDraft,

@@ -33,6 +33,7 @@ import type {
   Recovered,
   RecoveryChoice,
   RehearsalSummary,
+  RemoteStatus,
   Repaired,
   Revision,
   RevisionSummary,
@@ -191,6 +192,10 @@ export interface PrompterBackend {
   /** Opens the prompter window on the draft, full screen on the display (null: the second). */
   open(draftId: number, display: string | null): Promise<void>;
   close(): Promise<void>;
+  /** Opens the second screen, which follows the prompter, full screen on the display (null:
+   * one neither the prompter nor the main window is on; none free: a window). */
+  openSecondScreen(draftId: number, display: string | null): Promise<void>;
+  closeSecondScreen(): Promise<void>;
   setFullScreen(on: boolean): Promise<void>;
   /** Operator → prompter. */
   send(command: PrompterCommand): Promise<void>;
@@ -206,6 +211,12 @@ export interface PrompterBackend {
   hearVoice(on: boolean): Promise<void>;
   /** Each report of the voice pipeline, while it hears: about 21 a second. */
   onVoice(handler: (activity: VoiceActivity) => void): Promise<() => void>;
+  /** The remote from a phone or tablet (app/src/remote/): its address, codes and devices. */
+  remote(): Promise<RemoteStatus>;
+  /** On (this PC only, or the office network too: `network`) or off. */
+  setRemote(on: boolean, network: boolean): Promise<RemoteStatus>;
+  /** A paired device forgotten, its connection dropped. */
+  revokeRemoteDevice(id: number): Promise<RemoteStatus>;
 }
 
 // A record, so that the compiler insists on every code of the bindings.

@@ -40,6 +40,10 @@ export function testPrompter(call: Call): PrompterBackend {
       else opened = globalThis.open?.(`prompter.html?draft=${id}`, "prompter", "popup") ?? null;
     },
     close: async () => {},
+    openSecondScreen: async (id) => {
+      globalThis.open?.(`prompter.html?draft=${id}&screen=second`, "second", "popup");
+    },
+    closeSecondScreen: async () => {},
     setFullScreen: async () => {},
     send: async (command) => channel?.postMessage({ type: "command", payload: command }),
     onCommand: (handler) => on<PrompterCommand>("command", handler),
@@ -51,5 +55,9 @@ export function testPrompter(call: Call): PrompterBackend {
     // No microphone in a browser: a test plays the pipeline's reports on the channel.
     hearVoice: async () => {},
     onVoice: (handler) => on<VoiceActivity>("voice", handler),
+    // Served for real by the test server on loopback (its phones reach no prompter there).
+    remote: () => call("remote_status"),
+    setRemote: (on, network) => call("set_remote", { on, network }),
+    revokeRemoteDevice: (id) => call("revoke_remote_device", { id }),
   };
 }

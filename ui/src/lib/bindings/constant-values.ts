@@ -12,5 +12,17 @@ export const CLICKER_EVENT = "podium://clicker-key";
 /** The event the shell tells the main window with that the desktop asked to open files (src-tauri/src/opened.rs). */
 export const FILES_OPENED_EVENT = "podium://files-opened";
 
+/** The event that carries a command to the prompter window (the operator's, a phone's). */
+export const PROMPTER_COMMAND_EVENT = "prompter:command";
+
+/** The event the prompter window reports its state with. */
+export const PROMPTER_REPORT_EVENT = "prompter:report";
+
+/** The prompter window's label. */
+export const PROMPTER_WINDOW = "prompter";
+
+/** The second screen's window label (it follows the prompter's reports). */
+export const SECOND_SCREEN_WINDOW = "prompter-second";
+
 /** The event voice mode's reports reach the windows with (src-tauri/src/microphone.rs). */
 export const VOICE_EVENT = "podium://voice";
