@@ -17,6 +17,7 @@ mod prompter;
 mod readings;
 mod settings;
 mod upkeep;
+mod word;
 mod workflow;
 
 pub use analysis::{Analysis, Figures, Finding};
@@ -42,6 +43,7 @@ pub use settings::{AppInfo, LocalSettings};
 pub use upkeep::{
     Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice, Repaired, UnfilledDraft,
 };
+pub use word::WordDocument;
 pub use workflow::{Comment, StatusChange};
 
 use time::format_description::well_known::Rfc3339;
