@@ -9,7 +9,7 @@
 //! | a list item                    | a paragraph starting with its number (`1. `) or `・` |
 //! | `---`                          | an empty paragraph with a rule under it            |
 //! | a cue (reading script only)    | a small mark: 間 in a box, 〔ゆっくり〕              |
-//! | 縦書き digits (reading script) | upright: one or two in one square (縦中横, `w:eastAsianLayout w:vert`), longer numbers a digit a square |
+//! | 縦書き digits (reading script) | upright: one or two in one square (縦中横, `w:eastAsianLayout w:vert`), longer numbers in full-width digits, a digit a square |
 //!
 //! The reading script places its sections as the printed page does (`print::placements`):
 //! a new page (`w:pageBreakBefore`), or a short section kept whole on the page before
@@ -307,19 +307,24 @@ impl Body<'_> {
                 run(out, &properties, piece);
                 continue;
             }
-            // One or two digits share a square; a longer number takes a square a digit.
-            let squares: Vec<&str> = match piece.len() {
-                1 | 2 => vec![piece],
-                _ => (0..piece.len()).map(|at| &piece[at..at + 1]).collect(),
-            };
-            for square in squares {
-                self.layouts += 1;
-                let upright = format!(
-                    "{properties}<w:eastAsianLayout w:id=\"{}\" w:vert=\"1\"/>",
-                    self.layouts
-                );
-                run(out, &upright, square);
+            if piece.len() > 2 {
+                // A longer number, a digit a square: full-width digits stand upright by
+                // themselves (a 縦中横 a digit runs together in LibreOffice).
+                let upright: String = piece
+                    .chars()
+                    .filter_map(|c| c.to_digit(10))
+                    .filter_map(|digit| char::from_u32('０' as u32 + digit))
+                    .collect();
+                run(out, &properties, &upright);
+                continue;
             }
+            // One or two digits share a square (縦中横).
+            self.layouts += 1;
+            let square = format!(
+                "{properties}<w:eastAsianLayout w:id=\"{}\" w:vert=\"1\"/>",
+                self.layouts
+            );
+            run(out, &square, piece);
         }
     }
 

@@ -139,8 +139,9 @@ fn vertical_digits_stand_upright() {
     let docx = reading_script(&parse("令和9年の2025件"), &options);
     let document = part(&docx, "word/document.xml");
     assert!(document.contains("<w:textDirection w:val=\"tbRl\"/>"));
-    // 9 in a square of its own; 2025 a square a digit.
-    assert_eq!(document.matches("w:vert=\"1\"").count(), 5);
+    // 9 in a square of its own; 2025 a square a digit, in full-width digits.
+    assert_eq!(document.matches("w:vert=\"1\"").count(), 1);
+    assert!(document.contains(">２０２５</w:t>"));
 }
 
 #[test]
