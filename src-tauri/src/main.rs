@@ -112,6 +112,7 @@ fn main() {
             invoke::paste_html,
             invoke::print_document,
             invoke::save_export,
+            invoke::save_word_document,
             invoke::choose_import_files,
             invoke::choose_export_path,
             invoke::choose_folder,

@@ -68,5 +68,6 @@ export type { TextRange } from "./TextRange";
 export type { Theme } from "./Theme";
 export type { TrashedDraft } from "./TrashedDraft";
 export type { UnfilledDraft } from "./UnfilledDraft";
+export type { WordDocument } from "./WordDocument";
 export { CLICKER_EVENT, CLICKER_KEYS, MARKED_BLOCKS } from "./constant-values";
 export { LIMITS, PRINT_DEFAULTS } from "./limit-values";
