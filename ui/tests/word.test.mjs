@@ -15,7 +15,10 @@ const address = readFileSync(
 );
 const session = sessionPerFile();
 
-/** A .docx: a zip holding the document's parts. */
+/**
+ * A .docx: a zip holding the document's parts.
+ * @param {string} path
+ */
 function assertWordDocument(path) {
   const bytes = readFileSync(path);
   assert.equal(bytes.subarray(0, 4).toString("latin1"), "PK\x03\x04", path);

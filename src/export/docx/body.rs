@@ -197,7 +197,12 @@ impl Body<'_> {
     fn heading(&mut self, out: &mut Vec<Para>, heading: &Heading, style: &'static str, size: u32) {
         if has_content(&heading.inlines) {
             let mut paragraph = Para::styled(style);
-            self.inlines(&mut paragraph.runs, &heading.inlines, size, false);
+            // As printed: a heading shows no cue.
+            let text = heading
+                .inlines
+                .iter()
+                .filter(|inline| !matches!(inline, Inline::Cue { .. }));
+            self.inlines(&mut paragraph.runs, text, size, false);
             out.push(paragraph);
         }
     }

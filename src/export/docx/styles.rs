@@ -201,12 +201,15 @@ pub(super) fn styles(look: &Look) -> String {
             size(size_hp),
         )
     };
-    let signature_size = if look.small_signature {
-        size(look.small)
-    } else {
-        String::new()
-    };
     let small_line = (f64::from(look.small) * 10.0 * 1.7).round();
+    // Small in the reading script, with lines spaced to its size; the text's size otherwise.
+    let (signature_line, signature_size) = match look.small_signature {
+        true => (
+            format!(" w:line=\"{small_line}\" w:lineRule=\"atLeast\""),
+            size(look.small),
+        ),
+        false => (String::new(), String::new()),
+    };
     let mut out = String::from(super::xml::DECLARATION);
     out.push_str(&format!(
         "<w:styles xmlns:w=\"{W}\">\
@@ -244,7 +247,7 @@ pub(super) fn styles(look: &Look) -> String {
          <w:basedOn w:val=\"Normal\"/><w:pPr><w:ind w:left=\"{list}\" w:hanging=\"{list}\"/>\
          </w:pPr></w:style>\
          <w:style w:type=\"paragraph\" w:styleId=\"Signature\"><w:name w:val=\"Signature\"/>\
-         <w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"/>\
+         <w:basedOn w:val=\"Normal\"/><w:pPr><w:spacing w:before=\"0\" w:after=\"0\"{signature_line}/>\
          <w:jc w:val=\"right\"/></w:pPr><w:rPr>{signature_size}</w:rPr></w:style>\
          <w:style w:type=\"paragraph\" w:customStyle=\"1\" w:styleId=\"Note\">\
          <w:name w:val=\"話し手のメモ\"/><w:basedOn w:val=\"Normal\"/><w:pPr>\
