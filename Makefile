@@ -27,6 +27,10 @@
 #                 /ALLUSERS for IT) and the portable zip, cross-built here with mingw-w64, the
 #                 dictionary inside (packaging/windows/; output in <target>/x86_64-pc-windows-gnu/
 #                 release/bundle/)
+#   make test-docx the Word documents in LibreOffice: each converted to PDF (headless), its pages
+#                 counted and numbered, its text and ruby read back, the BIZ UD faces used (~10 s;
+#                 installs libreoffice-writer-nogui, poppler-utils and the BIZ UD fonts; not part of
+#                 make test, whose structural and round-trip tests of the .docx run without them)
 #   make test-windows the core's and the CLI's tests for Windows under wine, then the installer
 #                 and the installed podium.exe against the Linux CLI (not part of make test)
 #   make clean    remove build outputs
@@ -54,12 +58,15 @@ NODE_MIN := 20.19
 # A real Japanese input method for `make test-ime` only: ibus with mozc, a D-Bus session for
 # them, xdotool to type on the X server.
 IME_APT_PACKAGES := ibus ibus-mozc dbus-x11 xdotool
+# LibreOffice to lay out the Word exports, poppler to read its PDFs, the faces they name.
+DOCX_APT_PACKAGES := libreoffice-writer-nogui poppler-utils fonts-morisawa-bizud-mincho \
+	fonts-morisawa-bizud-gothic
 
 # The Tauri CLI runs from ui/ with the config at the repository root.
 TAURI := cd ui && TAURI_APP_PATH=.. TAURI_FRONTEND_PATH=. npx --no-install tauri
 
 .PHONY: help run app dev test deps apt-deps apt-deps-ime tools ui bench bench-pathological bindings \
-	package package-windows test-windows apt-deps-windows clean test-rust test-core-free-of-tauri test-ui test-e2e test-ime bench-app bench-prompter \
+	package package-windows test-windows apt-deps-windows clean test-rust test-core-free-of-tauri test-ui test-e2e test-ime test-docx apt-deps-docx bench-app bench-prompter \
 	tauri-driver
 
 help:
@@ -89,6 +96,9 @@ apt-deps:
 
 apt-deps-ime:
 	$(call apt-install,$(IME_APT_PACKAGES))
+
+apt-deps-docx:
+	$(call apt-install,$(DOCX_APT_PACKAGES))
 
 tools:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust (rustup)"; exit 1; }
@@ -281,6 +291,11 @@ test-ime: deps apt-deps-ime app tauri-driver
 	$(CARGO) build -p podium-cli --bin podium
 	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) xvfb-run -a -s "-screen 0 1600x900x24" \
 	  node --test e2e/ime.e2e.mjs
+
+# The Word exports in LibreOffice (tests/word.rs, its ignored test): several seconds, so not
+# part of make test.
+test-docx: apt-deps-docx
+	$(CARGO) test -p podium --test word -- --include-ignored
 
 # Two builds of the UI: ui/dist, the app's (no test backend: tests/bundle.test.mjs checks), and
 # ui/dist-fake, which the browser tests run on the test backend, answered by podium-app's

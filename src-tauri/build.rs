@@ -31,6 +31,7 @@ const COMMANDS: &[&str] = &[
     "paste_html",
     "print_document",
     "save_export",
+    "save_word_document",
     "choose_import_files",
     "take_opened_files",
     "choose_export_path",

@@ -345,6 +345,14 @@ impl Server {
                     &args.get::<String>("contents")?,
                 )?)
             }
+            "save_word_document" => {
+                let path = self.inside(&args.get::<String>("path")?)?;
+                to_json(export::save_word_document(
+                    &path,
+                    &args.get::<String>("body")?,
+                    &args.get("document")?,
+                )?)
+            }
             "get_settings" => to_json(settings::get_settings(app)),
             "set_status" => to_json(workflow::set_status(
                 app,

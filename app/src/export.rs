@@ -1,5 +1,5 @@
-//! Exports of a draft, the blog's 要旨, the reading script to print, and writing an export to a
-//! file.
+//! Exports of a draft, the blog's 要旨, the reading script to print, Word documents, and
+//! writing an export to a file.
 
 use crate::error::AppError;
 use crate::state::App;
@@ -67,4 +67,29 @@ pub fn blog_summary(body: &str) -> Result<Vec<String>, AppError> {
 pub fn save_export(path: &Path, contents: &str) -> Result<(), AppError> {
     check::export_contents(contents)?;
     export::write_file_atomically(path, contents.as_bytes()).map_err(Into::into)
+}
+
+/// A Word document of the draft (`export::docx`): the published text, or the reading script
+/// with the print's options. `podium export --to docx` and `podium print -o FILE.docx` write it.
+pub fn word_document(body: &str, document: &wire::WordDocument) -> Result<Vec<u8>, AppError> {
+    check::body(body)?;
+    Ok(match document {
+        wire::WordDocument::Published => export::docx::published(&script::parse(body)),
+        wire::WordDocument::ReadingScript { options } => {
+            check::print_options(options)?;
+            export::docx::reading_script(&script::parse(body), options)
+        }
+    })
+}
+
+/// Writes a Word document of the draft to `path` (the shell passes only the file the user
+/// chose in the save dialog) atomically. The document is made here from the draft's text: its
+/// bytes never cross IPC.
+pub fn save_word_document(
+    path: &Path,
+    body: &str,
+    document: &wire::WordDocument,
+) -> Result<(), AppError> {
+    let bytes = word_document(body, document)?;
+    export::write_file_atomically(path, &bytes).map_err(Into::into)
 }

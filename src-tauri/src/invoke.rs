@@ -14,7 +14,7 @@ use podium_app::wire::{
     NewDraftValues, Pasted, PrintOptions, PrompterScript, PrompterSettings, ReadingEntry,
     Recovered, RecoveryChoice, RehearsalSummary, RemoteStatus, Repaired, Revision, RevisionSummary,
     RubyStyle, SaveKind, Saved, SearchHit, Settings, StatusChange, TemplateInfo, TextEdit,
-    TrashedDraft,
+    TrashedDraft, WordDocument,
 };
 use podium_app::workflow;
 use podium_app::{
@@ -213,6 +213,16 @@ pub fn blog_lead_in(state: State<'_, App>, id: i64) -> Result<String> {
 #[tauri::command(async)]
 pub fn save_export(grants: State<'_, Grants>, path: String, contents: String) -> Result<()> {
     paths::save_export(&grants, &path, &contents)
+}
+
+#[tauri::command(async)]
+pub fn save_word_document(
+    grants: State<'_, Grants>,
+    path: String,
+    body: String,
+    document: WordDocument,
+) -> Result<()> {
+    paths::save_word_document(&grants, &path, &body, &document)
 }
 
 /// The native dialogs (`dialogs.rs`), modal to the calling window; what the user chose is

@@ -122,6 +122,7 @@ fn main() {
             invoke::paste_html,
             invoke::print_document,
             invoke::save_export,
+            invoke::save_word_document,
             invoke::choose_import_files,
             invoke::take_opened_files,
             invoke::choose_export_path,

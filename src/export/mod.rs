@@ -1,6 +1,7 @@
 //! Exports of a parsed [`Script`]: normalised Markdown, plain text, an HTML fragment or
-//! document, the blog post (要旨 + 【全文】 + full text + footer), and the reading script on
-//! paper ([`print_document`]).
+//! document, the blog post (要旨 + 【全文】 + full text + footer), the reading script on
+//! paper ([`print_document`]), and Word documents of both the reading script and the
+//! published text ([`docx`]).
 //!
 //! Every export reads the `Script`; none re-parses the draft. Cues, speaker notes and
 //! control or bidi-override characters never reach an export (the reading script, the
@@ -9,6 +10,7 @@
 
 mod accessible;
 mod blog;
+pub mod docx;
 mod file;
 mod first_ruby;
 mod html;

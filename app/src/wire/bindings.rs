@@ -51,6 +51,7 @@ pub fn write(dir: &Path) -> Result<(), ExportError> {
     ExportProfile::export_all(&cfg)?;
     RubyStyle::export_all(&cfg)?;
     PrintOptions::export_all(&cfg)?;
+    WordDocument::export_all(&cfg)?;
     Settings::export_all(&cfg)?;
     PrompterScript::export_all(&cfg)?;
     PrompterSettings::export_all(&cfg)?;

@@ -18,6 +18,7 @@ mod readings;
 mod remote;
 mod settings;
 mod upkeep;
+mod word;
 mod workflow;
 
 pub use analysis::{Analysis, Figures, Finding};
@@ -48,6 +49,7 @@ pub use settings::{AppInfo, LocalSettings};
 pub use upkeep::{
     Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice, Repaired, UnfilledDraft,
 };
+pub use word::WordDocument;
 pub use workflow::{Comment, StatusChange};
 
 use time::format_description::well_known::Rfc3339;

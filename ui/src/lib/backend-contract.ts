@@ -46,6 +46,7 @@ import type {
   TemplateInfo,
   TextEdit,
   TrashedDraft,
+  WordDocument,
 } from "./bindings";
 
 /** What goes to the clipboard: HTML profiles give both, text profiles only `text`. */
@@ -141,6 +142,9 @@ export interface Backend {
   /** The reading script as a printable HTML page (sanitised, strict CSP), for the lectern. */
   printDocument(body: string, options: PrintOptions): Promise<string>;
   saveExport(path: string, contents: string): Promise<void>;
+  /** A Word document of the draft (published text or reading script), made in Rust from
+   * `body` and written to `path` (from `chooseExportPath`): its bytes never cross IPC. */
+  saveWordDocument(path: string, body: string, document: WordDocument): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;
   /** Deleted drafts, most recently deleted first; `restoreDraft` brings one back. */

@@ -70,6 +70,8 @@ export function tauriBackend(): Backend {
     pasteHtml: (html, text) => invoke("paste_html", { html, text }),
     printDocument: (body, options) => invoke("print_document", { body, options }),
     saveExport: (path, contents) => invoke("save_export", { path, contents }),
+    saveWordDocument: (path, body, document) =>
+      invoke("save_word_document", { path, body, document }),
     getSettings: () => invoke("get_settings"),
     setSettings: (settings) => invoke("set_settings", { settings }),
     listTrash: () => invoke("list_trash"),

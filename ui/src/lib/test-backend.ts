@@ -109,6 +109,8 @@ export function testBackend(options: TestOptions = {}): Backend {
     pasteHtml: (html, text) => call("paste_html", { html, text }),
     printDocument: (body, options) => call("print_document", { body, options }),
     saveExport: (path, contents) => call("save_export", { path, contents }),
+    saveWordDocument: (path, body, document) =>
+      call("save_word_document", { path, body, document }),
     getSettings: () => call("get_settings"),
     setSettings: (settings) => call("set_settings", { settings }),
     listTrash: () => call("list_trash"),

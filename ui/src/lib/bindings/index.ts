@@ -76,6 +76,7 @@ export type { TextRange } from "./TextRange";
 export type { Theme } from "./Theme";
 export type { TrashedDraft } from "./TrashedDraft";
 export type { UnfilledDraft } from "./UnfilledDraft";
+export type { WordDocument } from "./WordDocument";
 export {
   CLICKER_EVENT,
   CLICKER_KEYS,
