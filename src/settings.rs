@@ -7,7 +7,7 @@
 //! Saving is strict: [`Settings::check`] refuses values out of range with a message to show.
 
 use crate::analysis::AnalysisOptions;
-use crate::export::{default_ruby, ExportOptions, ExportProfile, RubyStyle};
+use crate::export::{default_ruby, BlogDestination, ExportOptions, ExportProfile, RubyStyle};
 use crate::japanese::pace::{self, DEFAULT_MORAE_PER_MINUTE};
 use crate::lint::{LintConfig, Rule};
 use crate::store::{read_field, Store, StoreError};
@@ -253,6 +253,7 @@ impl Settings {
             blog_footer: (!self.blog_footer.trim().is_empty()).then(|| self.blog_footer.clone()),
             blog_summary: None,
             blog_lead_in: None,
+            blog_destination: BlogDestination::Html,
             accessible: false,
         }
     }

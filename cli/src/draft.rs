@@ -6,7 +6,7 @@ use super::{minutes_seconds, print_json, shown, Failure, LibraryArg, Outcome};
 use clap::Args;
 use podium::analysis::AnalysisOptions;
 use podium::export::{
-    self, ExportOptions, ExportProfile, PrintOptions, RubyStyle, SaveFileError,
+    self, BlogDestination, ExportOptions, ExportProfile, PrintOptions, RubyStyle, SaveFileError,
     DEFAULT_PRINT_SIZE_PT, PRINT_SIZE_PT,
 };
 use podium::japanese::pace;
@@ -271,6 +271,9 @@ pub struct ExportArgs {
     /// 形式 (format): md, txt, html, html-doc, blog
     #[arg(long = "to", value_parser = parse_profile)]
     to: ExportProfile,
+    /// ブログの行き先 (where the blog post goes): html, wordpress（ブロック）, ameba
+    #[arg(long = "for", value_parser = parse_destination)]
+    destination: Option<BlogDestination>,
     /// ルビ (ruby): tags, paren, paren-first（初出のみかっこ書き）, base
     #[arg(long, value_parser = parse_ruby)]
     ruby: Option<RubyStyle>,
@@ -294,6 +297,11 @@ fn parse_profile(text: &str) -> Result<ExportProfile, String> {
     })
 }
 
+fn parse_destination(text: &str) -> Result<BlogDestination, String> {
+    text.parse()
+        .map_err(|_| "html, wordpress, ameba のいずれか (one of html, wordpress, ameba)".into())
+}
+
 fn parse_ruby(text: &str) -> Result<RubyStyle, String> {
     text.parse().map_err(|_| {
         "tags, paren, paren-first, base のいずれか (one of tags, paren, paren-first, base)".into()
@@ -307,12 +315,26 @@ pub fn export(args: ExportArgs) -> Outcome {
         None => None,
     };
     let script = script::parse(&source.text);
+    let destination = match (args.to, args.destination) {
+        (ExportProfile::Blog, destination) => destination.unwrap_or_default(),
+        (_, None) => BlogDestination::Html,
+        (profile, Some(_)) => {
+            return Err(Failure::input(format!(
+                "--for はブログ（--to blog）にだけ使えます (--for is for --to blog, not {profile})"
+            )))
+        }
+    };
+    let default_ruby = match args.to {
+        ExportProfile::Blog => destination.default_ruby(),
+        profile => export::default_ruby(profile),
+    };
     let options = ExportOptions {
         profile: args.to,
-        ruby: args.ruby.unwrap_or_else(|| export::default_ruby(args.to)),
+        ruby: args.ruby.unwrap_or(default_ruby),
         blog_footer,
         blog_summary: None,
         blog_lead_in: args.lead_in.clone(),
+        blog_destination: destination,
         accessible: args.accessible,
     };
     if args.to == ExportProfile::Blog && export::summary::summarise(&script).is_empty() {
