@@ -29,8 +29,24 @@ const HOSTILE_FOOTER: &str = "<html><head><meta http-equiv=refresh content=0><ti
 /// Tags Ameba's help lists as not allowed in an article (helps.ameba.jp/faq/blog/article/post_107.html,
 /// as quoted by ameblo-access.com; see docs/blog.md).
 const AMEBA_BANNED: &[&str] = &[
-    "html", "head", "body", "frame", "frameset", "iframe", "object", "param", "server",
-    "javascript", "form", "input", "embed", "textarea", "script", "meta", "button", "option",
+    "html",
+    "head",
+    "body",
+    "frame",
+    "frameset",
+    "iframe",
+    "object",
+    "param",
+    "server",
+    "javascript",
+    "form",
+    "input",
+    "embed",
+    "textarea",
+    "script",
+    "meta",
+    "button",
+    "option",
     "title",
 ];
 
@@ -80,7 +96,10 @@ fn every_post(destination: BlogDestination) -> Vec<(String, String)> {
                         accessible,
                         ..options(destination, ruby, footer)
                     };
-                    posts.push((format!("{name} {ruby} {accessible}"), export(&script, &options)));
+                    posts.push((
+                        format!("{name} {ruby} {accessible}"),
+                        export(&script, &options),
+                    ));
                 }
             }
         }
@@ -164,7 +183,10 @@ fn every_element_and_attribute_for_ameba_is_on_its_allow_list() {
     for (tag, attributes) in AMEBA_ALLOWED {
         assert!(seen.contains(*tag), "<{tag}> never exported: {seen:?}");
         for attribute in *attributes {
-            assert!(seen.contains(&format!("{tag} {attribute}")), "{tag} {attribute}");
+            assert!(
+                seen.contains(&format!("{tag} {attribute}")),
+                "{tag} {attribute}"
+            );
         }
     }
 }
@@ -184,8 +206,16 @@ fn wordpress_comments_are_only_the_block_delimiters_and_they_nest() {
             let delimiter = delimiter.unwrap_or_else(|| panic!("{name}: <!--{comment}-->"));
             let (block, attributes) = delimiter.split_once(' ').expect("a space before -->");
             assert!(
-                ["paragraph", "heading", "list", "list-item", "quote", "separator", "html"]
-                    .contains(&block),
+                [
+                    "paragraph",
+                    "heading",
+                    "list",
+                    "list-item",
+                    "quote",
+                    "separator",
+                    "html"
+                ]
+                .contains(&block),
                 "{name}: {block}"
             );
             assert!(
@@ -202,7 +232,15 @@ fn wordpress_comments_are_only_the_block_delimiters_and_they_nest() {
         }
         assert!(open.is_empty(), "{name}: {open:?} left open");
         let lower = post.to_lowercase();
-        for bad in ["<script", "javascript:", "onclick", "<iframe", "<h1", "<div", "style="] {
+        for bad in [
+            "<script",
+            "javascript:",
+            "onclick",
+            "<iframe",
+            "<h1",
+            "<div",
+            "style=",
+        ] {
             assert!(!lower.contains(bad), "{name}: {bad} in\n{post}");
         }
     }
@@ -224,7 +262,14 @@ fn the_office_post_keeps_its_structure_in_blocks() {
     // Lead-in, 【要旨】, 〈姿勢〉, the points, 【全文】, then the sections.
     assert_eq!(
         blocks[..6],
-        ["paragraph", "paragraph", "paragraph", "list", "paragraph", "heading"]
+        [
+            "paragraph",
+            "paragraph",
+            "paragraph",
+            "list",
+            "paragraph",
+            "heading"
+        ]
     );
     assert!(post.contains("<p>【全文】</p>") && !post.contains("令和9年 年頭挨拶</h1>"));
     assert!(post.contains("罹災（りさい）"));

@@ -25,7 +25,11 @@ pub(super) fn blog(
     destination: BlogDestination,
 ) -> String {
     let mut out = String::new();
-    if let Some(title) = script.title.as_ref().filter(|_| destination.carries_title()) {
+    if let Some(title) = script
+        .title
+        .as_ref()
+        .filter(|_| destination.carries_title())
+    {
         html::heading(&mut out, title, 1, ruby);
     }
     if let Some(lead_in) = lead_in.map(|l| visible(l.trim())).filter(|l| !l.is_empty()) {
@@ -228,7 +232,14 @@ mod tests {
     fn the_footer_loses_control_and_bidi_characters_and_script_urls() {
         let script = crate::script::parse("# 題\n\n本文です。\n");
         let footer = "広報\u{4}課\u{202E}です [x](javascript:alert(1))";
-        let out = blog(&script, RubyStyle::Tags, Some(footer), None, None, BlogDestination::Html);
+        let out = blog(
+            &script,
+            RubyStyle::Tags,
+            Some(footer),
+            None,
+            None,
+            BlogDestination::Html,
+        );
         assert!(out.contains("広報課です"), "{out}");
         assert!(!out.contains(['\u{4}', '\u{202E}']) && !out.contains("javascript:"));
     }
@@ -236,7 +247,14 @@ mod tests {
     #[test]
     fn no_summary_without_stance_or_priorities() {
         let script = crate::script::parse("# 題\n\n## 新年のあいさつ\n\nおめでとうございます。\n");
-        let post = blog(&script, RubyStyle::Tags, None, None, None, BlogDestination::Html);
+        let post = blog(
+            &script,
+            RubyStyle::Tags,
+            None,
+            None,
+            None,
+            BlogDestination::Html,
+        );
         assert_eq!(
             post,
             "<h1>題</h1>\n<p>【全文】</p>\n<h2>新年のあいさつ</h2>\n<p>おめでとうございます。</p>\n"

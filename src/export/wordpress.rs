@@ -156,10 +156,7 @@ fn element_block(name: &str, tag: &str, inner: &str, right: bool, depth: usize) 
 /// A list: `wp:list` (ordered, and its start, as attributes) around a `wp:list-item` for
 /// each item. Anything between the items (white space) is left out.
 fn list(name: &str, tag: &str, inner: &str) -> String {
-    let mut scanner = Scanner {
-        html: inner,
-        at: 0,
-    };
+    let mut scanner = Scanner { html: inner, at: 0 };
     let mut items = Vec::new();
     while let Some(token) = scanner.next() {
         if let Token::Start { name: "li", tag } = token {

@@ -63,6 +63,8 @@ pub fn write(dir: &Path) -> Result<(), ExportError> {
     ExportAllProgress::export_all(&cfg)?;
     ExportAllReport::export_all(&cfg)?;
     BlogParts::export_all(&cfg)?;
+    BlogDestination::export_all(&cfg)?;
+    WordpressDraft::export_all(&cfg)?;
     UnfilledDraft::export_all(&cfg)?;
     Limits::export_all(&cfg)?;
     StatusChange::export_all(&cfg)?;
