@@ -41,8 +41,10 @@ use super::sanitize::SIGNATURE_CLASS;
 /// Quotes nested deeper than this are kept as HTML in a Custom HTML block.
 const MAX_QUOTE_DEPTH: usize = 8;
 
-/// The separator as WordPress 6.1's block editor saves it.
-const SEPARATOR: &str = "<hr class=\"wp-block-separator has-alpha-channel-opacity\"/>";
+/// The separator as WordPress 6.1's block editor saves it, with the space before `/>` that
+/// WordPress's filter (kses) writes for users without `unfiltered_html`, so that the post is
+/// kept as sent whoever saves it.
+const SEPARATOR: &str = "<hr class=\"wp-block-separator has-alpha-channel-opacity\" />";
 
 /// The sanitised blog post (`html`) as block markup.
 pub(super) fn blocks(html: &str) -> String {
@@ -324,7 +326,7 @@ mod tests {
              <!-- wp:list {\"ordered\":true,\"start\":3} -->\n<ol start=\"3\">\
              <!-- wp:list-item -->\n<li>三</li>\n<!-- /wp:list-item -->\n\n\
              <!-- wp:list-item -->\n<li>四</li>\n<!-- /wp:list-item --></ol>\n<!-- /wp:list -->\n\n\
-             <!-- wp:separator -->\n<hr class=\"wp-block-separator has-alpha-channel-opacity\"/>\n<!-- /wp:separator -->\n\n\
+             <!-- wp:separator -->\n<hr class=\"wp-block-separator has-alpha-channel-opacity\" />\n<!-- /wp:separator -->\n\n\
              <!-- wp:quote -->\n<blockquote class=\"wp-block-quote\"><!-- wp:paragraph -->\n<p>引用</p>\n<!-- /wp:paragraph --></blockquote>\n<!-- /wp:quote -->\n"
         );
     }
