@@ -80,6 +80,40 @@ pub fn save_wordpress_draft(
     })
 }
 
+/// `url` if it is the editor's address of a draft on the settings' site, as
+/// [`save_wordpress_draft`] gives it: what a front end may open in the system's browser
+/// (after asking), and nothing else.
+pub fn draft_to_open(state: &App, url: &str) -> Result<String, AppError> {
+    let refused = || {
+        AppError::invalid(
+            "WordPressの下書きのアドレスではありません (not the address of a WordPress draft)",
+        )
+    };
+    let site = state.settings().wordpress.site().map_err(|_| refused())?;
+    let base = site_base(site.as_str());
+    let id = url
+        .strip_prefix(base.as_str())
+        .and_then(|rest| rest.strip_prefix("wp-admin/post.php?post="))
+        .and_then(|rest| rest.strip_suffix("&action=edit"))
+        .ok_or_else(refused)?;
+    match !id.is_empty() && id.bytes().all(|b| b.is_ascii_digit()) {
+        true => Ok(url.to_string()),
+        false => Err(refused()),
+    }
+}
+
+/// The site's address ending in `/`, without query or fragment.
+fn site_base(site: &str) -> String {
+    let mut base = site.to_string();
+    if let Some(at) = base.find(['?', '#']) {
+        base.truncate(at);
+    }
+    if !base.ends_with('/') {
+        base.push('/');
+    }
+    base
+}
+
 /// The site, with the agent and the credentials of one use case.
 struct Site {
     /// The site's address, ending in `/`, without query or fragment.
@@ -109,13 +143,7 @@ struct Refusal {
 
 impl Site {
     fn new(site: &str, user: &str, password: &str) -> Self {
-        let mut base = site.to_string();
-        if let Some(at) = base.find(['?', '#']) {
-            base.truncate(at);
-        }
-        if !base.ends_with('/') {
-            base.push('/');
-        }
+        let base = site_base(site);
         let agent: Agent = Agent::config_builder()
             .timeout_global(Some(TIMEOUT))
             .http_status_as_error(false)

@@ -37,32 +37,40 @@ try {
   await page.fill("#user_pass", password);
   await Promise.all([page.waitForURL(/wp-admin/), page.click("#wp-submit")]);
   await page.goto(`${url}/wp-admin/post.php?post=${postId}&action=edit`);
+  // WordPress's editor API on the page (not typed here).
   await page.waitForFunction(
-    () => window.wp?.data?.select("core/block-editor")?.getBlocks()?.length > 0,
+    () =>
+      /** @type {any} */ (window).wp?.data?.select("core/block-editor")?.getBlocks()?.length > 0,
     null,
     { timeout: 60_000 },
   );
   // The first visit's welcome guide covers the editor.
   await page.evaluate(() => {
-    const editPost = window.wp.data.select("core/edit-post");
-    if (editPost.isFeatureActive("welcomeGuide")) {
-      window.wp.data.dispatch("core/edit-post").toggleFeature("welcomeGuide");
+    const { data } = /** @type {any} */ (window).wp;
+    if (data.select("core/edit-post").isFeatureActive("welcomeGuide")) {
+      data.dispatch("core/edit-post").toggleFeature("welcomeGuide");
     }
   });
+  /** @typedef {{ name: string, valid: boolean, inner: Block[] }} Block */
+  /** @type {Block[]} */
   const blocks = await page.evaluate(() => {
+    /** @param {any[]} blocks @returns {any[]} */
     const list = (blocks) =>
       blocks.map((b) => ({ name: b.name, valid: b.isValid, inner: list(b.innerBlocks) }));
-    return list(window.wp.data.select("core/block-editor").getBlocks());
+    return list(/** @type {any} */ (window).wp.data.select("core/block-editor").getBlocks());
   });
+  /** @param {Block[]} blocks @returns {Block[]} */
   const all = (blocks) => blocks.flatMap((b) => [b, ...all(b.inner)]);
   const names = all(blocks).map((b) => b.name);
   const invalid = all(blocks).filter((b) => !b.valid);
-  console.log(`editor: ${blocks.length} blocks (${new Set(names).size} kinds: ${[...new Set(names)].join(", ")})`);
+  console.log(
+    `editor: ${blocks.length} blocks (${new Set(names).size} kinds: ${[...new Set(names)].join(", ")})`,
+  );
   assert.deepEqual(invalid, [], "every block is valid");
   assert.ok(!names.includes("core/freeform") && !names.includes("core/missing"), names.join());
   assert.ok(blocks.length > 20);
   const status = await page.evaluate(() =>
-    window.wp.data.select("core/editor").getEditedPostAttribute("status"),
+    /** @type {any} */ (window).wp.data.select("core/editor").getEditedPostAttribute("status"),
   );
   assert.equal(status, "draft");
   await page.waitForTimeout(1000);
@@ -70,7 +78,9 @@ try {
   mkdirSync(shots, { recursive: true });
   await page.screenshot({ path: join(shots, "wordpress-editor.png") });
   // The list view: the post's blocks by name.
-  await page.evaluate(() => window.wp.data.dispatch("core/edit-post").setIsListViewOpened(true));
+  await page.evaluate(() =>
+    /** @type {any} */ (window).wp.data.dispatch("core/edit-post").setIsListViewOpened(true),
+  );
   await page.waitForTimeout(800);
   await page.screenshot({ path: join(shots, "wordpress-editor-blocks.png") });
   console.log("editor: screenshots in ui/test-results/wordpress-editor*.png");
