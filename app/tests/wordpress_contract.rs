@@ -354,14 +354,20 @@ fn contract_only_a_drafts_editor_address_on_the_site_may_be_opened() {
     let server = Server::start(wordpress);
     let app = app_for(server.port, &[], &[]);
     let draft = save(&app, PASSWORD).expect("a draft");
-    assert_eq!(draft_to_open(&app, &draft.edit_url), Ok(draft.edit_url.clone()));
+    assert_eq!(
+        draft_to_open(&app, &draft.edit_url),
+        Ok(draft.edit_url.clone())
+    );
     let site = format!("http://127.0.0.1:{}/blog/", server.port);
     for other in [
         "https://evil.example/wp-admin/post.php?post=42&action=edit".to_string(),
         format!("{site}wp-admin/post.php?post=42&action=trash"),
         format!("{site}wp-admin/post.php?post=4x2&action=edit"),
         format!("{site}wp-admin/options.php"),
-        format!("http://127.0.0.1:{}/blogx/wp-admin/post.php?post=42&action=edit", server.port),
+        format!(
+            "http://127.0.0.1:{}/blogx/wp-admin/post.php?post=42&action=edit",
+            server.port
+        ),
         "javascript:alert(1)".to_string(),
     ] {
         let error = draft_to_open(&app, &other).unwrap_err();

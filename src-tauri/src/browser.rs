@@ -9,7 +9,10 @@ use tauri_plugin_dialog::{DialogExt, MessageDialogButtons, MessageDialogKind};
 use tauri_plugin_opener::OpenerExt;
 
 /// Asks whether to open `url`, then opens it in the system's browser; whether it was opened.
-pub fn open_after_asking<R: Runtime>(window: &WebviewWindow<R>, url: &str) -> Result<bool, AppError> {
+pub fn open_after_asking<R: Runtime>(
+    window: &WebviewWindow<R>,
+    url: &str,
+) -> Result<bool, AppError> {
     let open = window
         .dialog()
         .message(format!(
@@ -24,12 +27,15 @@ pub fn open_after_asking<R: Runtime>(window: &WebviewWindow<R>, url: &str) -> Re
         .parent(window)
         .blocking_show();
     if open {
-        window.opener().open_url(url, None::<&str>).map_err(|error| {
-            AppError::new(
-                ErrorCode::Io,
-                format!("ブラウザを開けません (cannot open the browser: {error})"),
-            )
-        })?;
+        window
+            .opener()
+            .open_url(url, None::<&str>)
+            .map_err(|error| {
+                AppError::new(
+                    ErrorCode::Io,
+                    format!("ブラウザを開けません (cannot open the browser: {error})"),
+                )
+            })?;
     }
     Ok(open)
 }

@@ -203,7 +203,11 @@ pub fn save_wordpress_draft(
 
 /// The WordPress draft's editor in the system's browser, after asking (browser.rs).
 #[tauri::command(async)]
-pub fn open_wordpress_draft(window: WebviewWindow, state: State<'_, App>, url: String) -> Result<bool> {
+pub fn open_wordpress_draft(
+    window: WebviewWindow,
+    state: State<'_, App>,
+    url: String,
+) -> Result<bool> {
     browser::open_after_asking(&window, &wordpress::draft_to_open(&state, &url)?)
 }
 

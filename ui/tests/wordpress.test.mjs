@@ -45,10 +45,12 @@ async function fakeWordpress() {
   return { site: `http://127.0.0.1:${address.port}/blog`, requests, server };
 }
 
-for (const { language, width, height, shot } of [
+/** @type {{ language: "ja" | "en", width: number, height: number, shot: string }[]} */
+const windows = [
   { language: "ja", width: 1280, height: 900, shot: "wordpress-draft.png" },
   { language: "en", width: 1024, height: 700, shot: "wordpress-draft-en.png" },
-]) {
+];
+for (const { language, width, height, shot } of windows) {
   test(`a WordPress draft from the export dialog (${language}, ${width}×${height})`, async () => {
     const wordpress = await fakeWordpress();
     await session.command("create_draft", {
