@@ -47,7 +47,7 @@ async function fakeWordpress() {
 
 /** @type {{ language: "ja" | "en", width: number, height: number, shot: string }[]} */
 const windows = [
-  { language: "ja", width: 1280, height: 900, shot: "wordpress-draft.png" },
+  { language: "ja", width: 1280, height: 1200, shot: "wordpress-draft.png" },
   { language: "en", width: 1024, height: 700, shot: "wordpress-draft-en.png" },
 ];
 for (const { language, width, height, shot } of windows) {
