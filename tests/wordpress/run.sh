@@ -45,7 +45,8 @@ mariadb-install-db --no-defaults --datadir="$work/db" --user="$db_user" \
   || { cat "$work/install-db.log"; exit 1; }
 socket="$work/db/mysqld.sock"
 mariadbd --no-defaults --datadir="$work/db" --socket="$socket" --skip-networking \
-  --pid-file="$work/db/mysqld.pid" --user="$db_user" --log-error="$work/db/mysqld.err" &
+  --pid-file="$work/db/mysqld.pid" --user="$db_user" --log-error="$work/db/mysqld.err" \
+  2>>"$work/mariadbd.log" &
 pids+=($!)
 for _ in $(seq 1 100); do [ -S "$socket" ] && break; sleep 0.1; done
 [ -S "$socket" ] || { cat "$work/db/mysqld.err"; exit 1; }
