@@ -31,6 +31,9 @@
 #                 counted and numbered, its text and ruby read back, the BIZ UD faces used (~10 s;
 #                 installs libreoffice-writer-nogui, poppler-utils and the BIZ UD fonts; not part of
 #                 make test, whose structural and round-trip tests of the .docx run without them)
+#   make test-wordpress a real WordPress from Debian's packages (private MariaDB, PHP's built-in
+#                 server on 127.0.0.1): Podium's draft saved there, read back, parsed into native
+#                 blocks and opened in the block editor in headless Chromium (~40 s; part of make test)
 #   make test-windows the core's and the CLI's tests for Windows under wine, then the installer
 #                 and the installed podium.exe against the Linux CLI (not part of make test)
 #   make clean    remove build outputs
@@ -61,12 +64,16 @@ IME_APT_PACKAGES := ibus ibus-mozc dbus-x11 xdotool
 # LibreOffice to lay out the Word exports, poppler to read its PDFs, the faces they name.
 DOCX_APT_PACKAGES := libreoffice-writer-nogui poppler-utils fonts-morisawa-bizud-mincho \
 	fonts-morisawa-bizud-gothic
+# A real WordPress for `make test-wordpress`: Debian's WordPress (its default theme and Japanese
+# translation), MariaDB and PHP's command line (its built-in server).
+WORDPRESS_APT_PACKAGES := wordpress wordpress-theme-twentytwentythree wordpress-l10n \
+	mariadb-server php-cli php-mysql
 
 # The Tauri CLI runs from ui/ with the config at the repository root.
 TAURI := cd ui && TAURI_APP_PATH=.. TAURI_FRONTEND_PATH=. npx --no-install tauri
 
 .PHONY: help run app dev test deps apt-deps apt-deps-ime tools ui bench bench-pathological bindings \
-	package package-windows test-windows apt-deps-windows clean test-rust test-core-free-of-tauri test-ui test-e2e test-ime test-docx apt-deps-docx bench-app bench-prompter \
+	package package-windows test-windows apt-deps-windows clean test-rust test-core-free-of-tauri test-ui test-e2e test-ime test-docx apt-deps-docx apt-deps-wordpress test-wordpress bench-app bench-prompter \
 	tauri-driver
 
 help:
@@ -99,6 +106,8 @@ apt-deps-ime:
 
 apt-deps-docx:
 	$(call apt-install,$(DOCX_APT_PACKAGES))
+apt-deps-wordpress:
+	$(call apt-install,$(WORDPRESS_APT_PACKAGES))
 
 tools:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust (rustup)"; exit 1; }
@@ -255,6 +264,7 @@ test: deps
 	$(MAKE) --no-print-directory test-ui
 	$(MAKE) --no-print-directory test-core-free-of-tauri
 	$(MAKE) --no-print-directory test-rust
+	$(MAKE) --no-print-directory test-wordpress
 	$(MAKE) --no-print-directory test-e2e
 	$(MAKE) --no-print-directory test-ime
 	@echo "make test: all checks passed"
@@ -283,6 +293,12 @@ test-core-free-of-tauri:
 test-e2e: app tauri-driver
 	$(CARGO) build -p podium --example pg_test_server --features test-support
 	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/paths.e2e.mjs e2e/prompter.e2e.mjs e2e/remote.e2e.mjs e2e/japanese.e2e.mjs e2e/server.e2e.mjs
+
+# A real WordPress (tests/wordpress/run.sh): Debian's, with a private MariaDB and PHP's built-in
+# server on 127.0.0.1 in a temporary folder; Podium's WordPress draft against it
+# (app/tests/wordpress_site.rs) and the draft in the block editor (ui/tests/wordpress-editor.mjs).
+test-wordpress: apt-deps-wordpress
+	CARGO=$(CARGO) tests/wordpress/run.sh
 
 # A real IME (ui/e2e/ime.e2e.mjs): ibus + mozc, D-Bus and the app run as `nobody` when this
 # runs as root (mozc's server refuses root). The screen is wider than the window: the test

@@ -28,6 +28,8 @@ const COMMANDS: &[&str] = &[
     "export_text",
     "blog_summary",
     "blog_lead_in",
+    "save_wordpress_draft",
+    "open_wordpress_draft",
     "paste_html",
     "print_document",
     "save_export",

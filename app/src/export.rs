@@ -7,8 +7,9 @@ use crate::wire::{self, check};
 use podium::{export, script, templates};
 use std::path::Path;
 
-/// `ruby: None` is the profile's default (plain text: 漢字（かんじ）, else `<ruby>`); the blog's
-/// 要旨 and lead-in line as the writer edited them (`None`: made from the draft, and none);
+/// `ruby: None` is the profile's default (plain text: 漢字（かんじ）, a blog post its
+/// destination's, else `<ruby>`); the blog's 要旨, lead-in line and destination as the writer
+/// chose them (`None`: made from the draft, and none);
 /// `accessible`: for screen readers (see [`export::ExportOptions::accessible`]).
 pub fn export_text(
     state: &App,
@@ -19,17 +20,35 @@ pub fn export_text(
     accessible: bool,
 ) -> Result<String, AppError> {
     check::body(body)?;
+    let options = export_options(state, profile, ruby, blog, accessible)?;
+    Ok(export::export(&script::parse(body), &options))
+}
+
+/// The options of an export as the writer chose them, checked; a blog post's ruby is its
+/// destination's default unless chosen.
+pub(crate) fn export_options(
+    state: &App,
+    profile: wire::ExportProfile,
+    ruby: Option<wire::RubyStyle>,
+    blog: wire::BlogParts,
+    accessible: bool,
+) -> Result<export::ExportOptions, AppError> {
     if let Some(lines) = &blog.summary {
         check::summary(lines)?;
     }
     if let Some(line) = &blog.lead_in {
         check::lead_in(line)?;
     }
+    let ruby = match profile {
+        wire::ExportProfile::Blog => Some(ruby.unwrap_or(blog.destination.default_ruby())),
+        _ => ruby,
+    };
     let mut options = state.settings().export_options(profile, ruby);
     options.blog_summary = blog.summary;
     options.blog_lead_in = blog.lead_in;
+    options.blog_destination = blog.destination;
     options.accessible = accessible;
-    Ok(export::export(&script::parse(body), &options))
+    Ok(options)
 }
 
 /// The blog's lead-in line for draft `id`: the settings' line with the draft's day (its event's

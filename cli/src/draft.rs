@@ -6,7 +6,7 @@ use super::{minutes_seconds, print_json, shown, Failure, LibraryArg, Outcome};
 use clap::Args;
 use podium::analysis::AnalysisOptions;
 use podium::export::{
-    self, ExportOptions, ExportProfile, PrintOptions, RubyStyle, SaveFileError,
+    self, BlogDestination, ExportOptions, ExportProfile, PrintOptions, RubyStyle, SaveFileError,
     DEFAULT_PRINT_SIZE_PT, PRINT_SIZE_PT,
 };
 use podium::japanese::pace;
@@ -272,6 +272,9 @@ pub struct ExportArgs {
     /// 形式 (format): md, txt, html, html-doc, blog, docx（Word、-o が必要）(docx: Word, needs -o)
     #[arg(long = "to", value_parser = parse_format)]
     to: Format,
+    /// ブログの行き先 (where the blog post goes): html, wordpress（ブロック）, ameba
+    #[arg(long = "for", value_parser = parse_destination)]
+    destination: Option<BlogDestination>,
     /// ルビ (ruby): tags, paren, paren-first（初出のみかっこ書き）, base
     #[arg(long, value_parser = parse_ruby)]
     ruby: Option<RubyStyle>,
@@ -308,6 +311,11 @@ fn parse_format(text: &str) -> Result<Format, String> {
     })
 }
 
+fn parse_destination(text: &str) -> Result<BlogDestination, String> {
+    text.parse()
+        .map_err(|_| "html, wordpress, ameba のいずれか (one of html, wordpress, ameba)".into())
+}
+
 fn parse_ruby(text: &str) -> Result<RubyStyle, String> {
     text.parse().map_err(|_| {
         "tags, paren, paren-first, base のいずれか (one of tags, paren, paren-first, base)".into()
@@ -325,12 +333,26 @@ pub fn export(args: ExportArgs) -> Outcome {
         None => None,
     };
     let script = script::parse(&source.text);
+    let destination = match (profile, args.destination) {
+        (ExportProfile::Blog, destination) => destination.unwrap_or_default(),
+        (_, None) => BlogDestination::Html,
+        (profile, Some(_)) => {
+            return Err(Failure::input(format!(
+                "--for はブログ（--to blog）にだけ使えます (--for is for --to blog, not {profile})"
+            )))
+        }
+    };
+    let default_ruby = match profile {
+        ExportProfile::Blog => destination.default_ruby(),
+        profile => export::default_ruby(profile),
+    };
     let options = ExportOptions {
         profile,
-        ruby: args.ruby.unwrap_or_else(|| export::default_ruby(profile)),
+        ruby: args.ruby.unwrap_or(default_ruby),
         blog_footer,
         blog_summary: None,
         blog_lead_in: args.lead_in.clone(),
+        blog_destination: destination,
         accessible: args.accessible,
     };
     if profile == ExportProfile::Blog && export::summary::summarise(&script).is_empty() {
@@ -370,6 +392,7 @@ fn export_word(args: &ExportArgs) -> Outcome {
         (args.footer.is_some(), "--footer"),
         (args.lead_in.is_some(), "--lead-in"),
         (args.accessible, "--accessible"),
+        (args.destination.is_some(), "--for"),
     ];
     if let Some((_, option)) = text_only.iter().find(|(given, _)| *given) {
         return Err(Failure::input(format!(

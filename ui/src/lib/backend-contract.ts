@@ -47,6 +47,7 @@ import type {
   TextEdit,
   TrashedDraft,
   WordDocument,
+  WordpressDraft,
 } from "./bindings";
 
 /** What goes to the clipboard: HTML profiles give both, text profiles only `text`. */
@@ -136,6 +137,18 @@ export interface Backend {
   blogSummary(body: string): Promise<string[]>;
   /** The blog's lead-in line for the draft (the settings' line, filled), for the writer to edit. */
   blogLeadIn(id: number): Promise<string>;
+  /** Saves the blog post (WordPress's blocks) as a draft on the settings' WordPress site, with
+   * the application password the writer typed (used for this call only, never kept). */
+  saveWordpressDraft(
+    body: string,
+    ruby: RubyStyle,
+    blog: BlogParts,
+    accessible: boolean,
+    password: string,
+  ): Promise<WordpressDraft>;
+  /** Opens a saved draft's editor in the system's browser after a native confirmation; whether
+   * it was opened. */
+  openWordpressDraft(url: string): Promise<boolean>;
   /** What a paste inserts: a word processor's HTML in the dialect, as importing the document
    * gives it, with its notes; any other clipboard's plain text. */
   pasteHtml(html: string, text: string): Promise<Pasted>;
@@ -231,6 +244,8 @@ const errorCodeSet: Record<ErrorCode, true> = {
   disk_full: true,
   server_unreachable: true,
   server_refused: true,
+  site_unreachable: true,
+  site_refused: true,
   io: true,
   not_permitted: true,
   internal: true,

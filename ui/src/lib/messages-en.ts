@@ -189,6 +189,33 @@ export const en: Record<MessageKey, string> = {
   "export.copy": "Copy",
   "export.saveFile": "Save to file",
   "export.copied": "Copied to the clipboard",
+  "export.destination": "Goes to",
+  "export.destination.html": "HTML (as it is)",
+  "export.destination.wordpress": "WordPress (blocks)",
+  "export.destination.ameba": "Ameba Blog",
+  "export.destinationHint.html": "HTML starting with the title (a heading).",
+  "export.destinationHint.wordpress":
+    "The title goes into the post's title. The text opens as paragraph, heading and list blocks (also when pasted into the code editor).",
+  "export.destinationHint.ameba":
+    "Put the title in the article's title field. The text keeps only the tags Ameba's editor accepts.",
+  "wordpress.save": "Save as a WordPress draft",
+  "wordpress.password": "Application password",
+  "wordpress.passwordHint":
+    "An application password made in WordPress under Users → Profile. Not kept: typed each time.",
+  "wordpress.send": "Create the draft",
+  "wordpress.cancel": "Cancel",
+  "wordpress.saving": "Sending to WordPress…",
+  "wordpress.saved": "Draft created in WordPress (ID {id}). Publish it in WordPress.",
+  "wordpress.open": "Open in WordPress…",
+  "wordpress.notSetUp":
+    "Enter the WordPress site and user name in the settings to save drafts from here.",
+  "settings.wordpress": "WordPress (where drafts are saved)",
+  "settings.wordpress.site": "Site address (https://…)",
+  "settings.wordpress.user": "User name",
+  "settings.wordpress.categories": "Categories (separated by commas)",
+  "settings.wordpress.tags": "Tags (separated by commas)",
+  "settings.wordpress.hint":
+    "No password is kept here: it is typed each time a draft is saved. Categories and tags are names the site has (Podium creates none).",
   "export.saved": "Saved to {path}",
   "export.saveWord": "Save as Word…",
   "print.saveWord": "Save as Word…",

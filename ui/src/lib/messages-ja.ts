@@ -172,6 +172,33 @@ export const ja = {
     "原稿の情報に行事を入れると、設定の一文がここに入ります（空のままなら載りません）",
   "export.accessible": "読み上げソフト向け（①→(1)、ふりがなはルビのタグ）",
   "export.preview": "プレビュー",
+  "export.destination": "行き先",
+  "export.destination.html": "HTML（そのまま）",
+  "export.destination.wordpress": "WordPress（ブロック）",
+  "export.destination.ameba": "アメーバブログ",
+  "export.destinationHint.html": "題名（見出し）から始まる HTML です。",
+  "export.destinationHint.wordpress":
+    "題名は投稿のタイトルに入ります。本文は段落・見出し・リストなどのブロックとして開きます（コードエディターに貼り付けても同じです）。",
+  "export.destinationHint.ameba":
+    "題名は記事のタイトル欄に入れてください。本文はアメーバブログのエディターが受け付けるタグだけにしてあります。",
+  "wordpress.save": "WordPressに下書き保存",
+  "wordpress.password": "アプリケーションパスワード",
+  "wordpress.passwordHint":
+    "WordPressの「ユーザー」→「プロフィール」で作ったアプリケーションパスワード。保存はせず、毎回入力します。",
+  "wordpress.send": "下書きを作る",
+  "wordpress.cancel": "やめる",
+  "wordpress.saving": "WordPressに送っています…",
+  "wordpress.saved": "WordPressに下書きを作りました（ID {id}）。公開はWordPressで行ってください。",
+  "wordpress.open": "WordPressで開く…",
+  "wordpress.notSetUp":
+    "WordPressのサイトとユーザー名を設定で入力すると、ここから下書きを保存できます。",
+  "settings.wordpress": "WordPress（下書きの保存先）",
+  "settings.wordpress.site": "サイトのアドレス（https://…）",
+  "settings.wordpress.user": "ユーザー名",
+  "settings.wordpress.categories": "カテゴリー（「、」か「,」で区切る）",
+  "settings.wordpress.tags": "タグ（「、」か「,」で区切る）",
+  "settings.wordpress.hint":
+    "パスワードはここには保存しません。下書きを保存するたびに入力します。カテゴリーとタグはWordPressにあるものの名前です（Podiumは作りません）。",
   "export.summary": "要旨（一行ずつ。ここで直した文がブログに載ります）",
   "export.summaryHint":
     "章に「> [!summary] 一行」と書くと、その一行が要旨になります。フッターは設定で編集します。",
