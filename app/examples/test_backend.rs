@@ -39,7 +39,7 @@ use podium_app::lexicon::{Lexicon, Loading};
 use podium_app::remote::{Host, Remote};
 use podium_app::wire::{ExportAllProgress, NotesShown, PrompterScript, RemoteCommand, TextEdit};
 use podium_app::{analysis, export, library, local_settings, prompter, readings, settings};
-use podium_app::{findings, upkeep, workflow};
+use podium_app::{findings, upkeep, wordpress, workflow};
 use podium_app::{App, AppError, ErrorCode, Location};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -330,6 +330,18 @@ impl Server {
             )?),
             "blog_summary" => to_json(export::blog_summary(&args.get::<String>("body")?)?),
             "blog_lead_in" => to_json(export::blog_lead_in(app, args.get("id")?)?),
+            "save_wordpress_draft" => to_json(wordpress::save_wordpress_draft(
+                app,
+                &args.get::<String>("body")?,
+                args.get("ruby")?,
+                args.get("blog")?,
+                args.get("accessible")?,
+                &args.get::<String>("password")?,
+            )?),
+            // The shell asks before opening; the page's test options answer for the person.
+            "open_wordpress_draft" => {
+                to_json(wordpress::draft_to_open(app, &args.get::<String>("url")?)?)
+            }
             "paste_html" => to_json(library::paste_html(
                 &args.get::<String>("html")?,
                 &args.get::<String>("text")?,
@@ -343,6 +355,14 @@ impl Server {
                 to_json(export::save_export(
                     &path,
                     &args.get::<String>("contents")?,
+                )?)
+            }
+            "save_word_document" => {
+                let path = self.inside(&args.get::<String>("path")?)?;
+                to_json(export::save_word_document(
+                    &path,
+                    &args.get::<String>("body")?,
+                    &args.get("document")?,
                 )?)
             }
             "get_settings" => to_json(settings::get_settings(app)),

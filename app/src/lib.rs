@@ -11,7 +11,8 @@
 //!   rehearsals), [`upkeep`] (backups, checks, repairs, recovery, export of every draft),
 //!   [`workflow`] (a draft's status, comments, who else has it open), [`remote`] (a phone or
 //!   tablet on the office network driving the prompter: pairing, its server), [`voice`] (voice
-//!   activity for the prompter's voice mode, from any source of samples).
+//!   activity for the prompter's voice mode, from any source of samples), [`wordpress`] (the
+//!   blog post saved as a draft on the office's WordPress).
 //! - [`wire`]: the types that cross to a front end (serde, exported to TypeScript with ts-rs),
 //!   and the checks of what comes in; [`error`]: `AppError { code, message }`.
 
@@ -31,6 +32,7 @@ mod state;
 pub mod upkeep;
 pub mod voice;
 pub mod wire;
+pub mod wordpress;
 pub mod workflow;
 
 #[cfg(test)]

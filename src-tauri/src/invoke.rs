@@ -5,7 +5,7 @@
 
 use crate::grants::Grants;
 use crate::opened::OpenedFiles;
-use crate::{clicker, dialogs, microphone, paths, prompter_window, remote};
+use crate::{browser, clicker, dialogs, microphone, paths, prompter_window, remote};
 use podium_app::local_settings::{self, LocalSettings};
 use podium_app::remote::Remote;
 use podium_app::wire::{
@@ -14,11 +14,12 @@ use podium_app::wire::{
     NewDraftValues, Pasted, PrintOptions, PrompterScript, PrompterSettings, ReadingEntry,
     Recovered, RecoveryChoice, RehearsalSummary, RemoteStatus, Repaired, Revision, RevisionSummary,
     RubyStyle, SaveKind, Saved, SearchHit, Settings, StatusChange, TemplateInfo, TextEdit,
-    TrashedDraft,
+    TrashedDraft, WordDocument, WordpressDraft,
 };
 use podium_app::workflow;
 use podium_app::{
-    analysis, export, findings, library, prompter, readings, settings, upkeep, App, AppError,
+    analysis, export, findings, library, prompter, readings, settings, upkeep, wordpress, App,
+    AppError,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State, WebviewWindow};
@@ -191,6 +192,28 @@ pub fn export_text(
 }
 
 #[tauri::command(async)]
+pub fn save_wordpress_draft(
+    state: State<'_, App>,
+    body: String,
+    ruby: Option<RubyStyle>,
+    blog: BlogParts,
+    accessible: bool,
+    password: String,
+) -> Result<WordpressDraft> {
+    wordpress::save_wordpress_draft(&state, &body, ruby, blog, accessible, &password)
+}
+
+/// The WordPress draft's editor in the system's browser, after asking (browser.rs).
+#[tauri::command(async)]
+pub fn open_wordpress_draft(
+    window: WebviewWindow,
+    state: State<'_, App>,
+    url: String,
+) -> Result<bool> {
+    browser::open_after_asking(&window, &wordpress::draft_to_open(&state, &url)?)
+}
+
+#[tauri::command(async)]
 pub fn paste_html(html: String, text: String) -> Result<Pasted> {
     library::paste_html(&html, &text)
 }
@@ -213,6 +236,16 @@ pub fn blog_lead_in(state: State<'_, App>, id: i64) -> Result<String> {
 #[tauri::command(async)]
 pub fn save_export(grants: State<'_, Grants>, path: String, contents: String) -> Result<()> {
     paths::save_export(&grants, &path, &contents)
+}
+
+#[tauri::command(async)]
+pub fn save_word_document(
+    grants: State<'_, Grants>,
+    path: String,
+    body: String,
+    document: WordDocument,
+) -> Result<()> {
+    paths::save_word_document(&grants, &path, &body, &document)
 }
 
 /// The native dialogs (`dialogs.rs`), modal to the calling window; what the user chose is

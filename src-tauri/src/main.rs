@@ -5,6 +5,7 @@
 // No console window next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod browser;
 mod clicker;
 mod dialogs;
 mod grants;
@@ -55,6 +56,7 @@ fn main() {
                 .build(),
         )
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .setup(move |app| {
             // Which library (this PC's file or the office's server) and who writes.
@@ -121,9 +123,12 @@ fn main() {
             invoke::export_text,
             invoke::blog_summary,
             invoke::blog_lead_in,
+            invoke::save_wordpress_draft,
+            invoke::open_wordpress_draft,
             invoke::paste_html,
             invoke::print_document,
             invoke::save_export,
+            invoke::save_word_document,
             invoke::choose_import_files,
             invoke::take_opened_files,
             invoke::choose_export_path,

@@ -48,7 +48,7 @@ const TAGS: &[&str] = &[
 ];
 
 /// Elements dropped together with everything inside them.
-const DROPPED_WITH_CONTENT: &[&str] = &[
+pub(super) const DROPPED_WITH_CONTENT: &[&str] = &[
     "script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript",
     "textarea", "select", "title", "xmp", "noembed", "noframes",
 ];
@@ -89,7 +89,7 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
 });
 
 /// Link schemes the sanitiser keeps.
-const SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+pub(super) const SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 
 /// Sanitise an HTML fragment: only Podium's allow-list survives (`p`, `br`, `h1`–`h4`,
 /// `strong`, `em`, `code`, `ruby`/`rt`/`rp`, lists, `blockquote`, `hr`, `a href` with http,
@@ -206,7 +206,12 @@ fn allowed_url(url: &str) -> bool {
 /// Sanitise HTML written with [`push_text`] and [`push_link`]: [`sanitize_html`], then the
 /// placeholders written back.
 pub(super) fn sanitize_export(html: &str) -> String {
-    let clean = sanitize_html(html);
+    sanitize_export_with(&SANITIZER, html)
+}
+
+/// [`sanitize_export`] through another allow-list (a blog destination's, which keeps less).
+pub(super) fn sanitize_export_with(sanitizer: &Builder, html: &str) -> String {
+    let clean = sanitizer.clean(html).to_string();
     if !clean.contains(is_reserved) {
         return clean;
     }

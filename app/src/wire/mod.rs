@@ -19,10 +19,11 @@ mod remote;
 mod settings;
 mod upkeep;
 mod voice;
+mod word;
 mod workflow;
 
 pub use analysis::{Analysis, Figures, Finding};
-pub use blog::BlogParts;
+pub use blog::{BlogParts, WordpressDraft};
 pub use edits::{apply, AnalysisUpdate, Moved, Placed, Splice, TextEdit};
 #[cfg(test)]
 pub use library::RevisionKind;
@@ -33,9 +34,9 @@ pub use library::{
 };
 pub use limits::{Limits, Range};
 pub use offsets::Utf16Offsets;
-pub use podium::export::{ExportProfile, PrintOptions, RubyStyle};
+pub use podium::export::{BlogDestination, ExportProfile, PrintOptions, RubyStyle};
 pub use podium::prompter::{EyeLine, FontFamily, NotesShown, PrompterSettings};
-pub use podium::settings::{Language, Settings, Theme};
+pub use podium::settings::{Language, Settings, Theme, WordpressSettings};
 pub use prompter::{
     check_section_seconds, Display, PrompterScript, RehearsalSummary, CLICKER_EVENT, CLICKER_KEYS,
     PROMPTER_COMMAND_EVENT, PROMPTER_REPORT_EVENT, PROMPTER_WINDOW, SECOND_SCREEN_WINDOW,
@@ -50,6 +51,7 @@ pub use upkeep::{
     Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice, Repaired, UnfilledDraft,
 };
 pub use voice::{VoiceActivity, LEVEL_FLOOR_DB, VOICE_EVENT};
+pub use word::WordDocument;
 pub use workflow::{Comment, StatusChange};
 
 use time::format_description::well_known::Rfc3339;

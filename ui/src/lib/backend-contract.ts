@@ -47,6 +47,8 @@ import type {
   TextEdit,
   TrashedDraft,
   VoiceActivity,
+  WordDocument,
+  WordpressDraft,
 } from "./bindings";
 
 /** What goes to the clipboard: HTML profiles give both, text profiles only `text`. */
@@ -136,12 +138,27 @@ export interface Backend {
   blogSummary(body: string): Promise<string[]>;
   /** The blog's lead-in line for the draft (the settings' line, filled), for the writer to edit. */
   blogLeadIn(id: number): Promise<string>;
+  /** Saves the blog post (WordPress's blocks) as a draft on the settings' WordPress site, with
+   * the application password the writer typed (used for this call only, never kept). */
+  saveWordpressDraft(
+    body: string,
+    ruby: RubyStyle,
+    blog: BlogParts,
+    accessible: boolean,
+    password: string,
+  ): Promise<WordpressDraft>;
+  /** Opens a saved draft's editor in the system's browser after a native confirmation; whether
+   * it was opened. */
+  openWordpressDraft(url: string): Promise<boolean>;
   /** What a paste inserts: a word processor's HTML in the dialect, as importing the document
    * gives it, with its notes; any other clipboard's plain text. */
   pasteHtml(html: string, text: string): Promise<Pasted>;
   /** The reading script as a printable HTML page (sanitised, strict CSP), for the lectern. */
   printDocument(body: string, options: PrintOptions): Promise<string>;
   saveExport(path: string, contents: string): Promise<void>;
+  /** A Word document of the draft (published text or reading script), made in Rust from
+   * `body` and written to `path` (from `chooseExportPath`): its bytes never cross IPC. */
+  saveWordDocument(path: string, body: string, document: WordDocument): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;
   /** Deleted drafts, most recently deleted first; `restoreDraft` brings one back. */
@@ -232,6 +249,8 @@ const errorCodeSet: Record<ErrorCode, true> = {
   disk_full: true,
   server_unreachable: true,
   server_refused: true,
+  site_unreachable: true,
+  site_refused: true,
   io: true,
   not_permitted: true,
   internal: true,

@@ -4,6 +4,7 @@ export type { AnalysisUpdate } from "./AnalysisUpdate";
 export type { AppError } from "./AppError";
 export type { AppInfo } from "./AppInfo";
 export type { Backups } from "./Backups";
+export type { BlogDestination } from "./BlogDestination";
 export type { BlogParts } from "./BlogParts";
 export type { Comment } from "./Comment";
 export type { Diagnostic } from "./Diagnostic";
@@ -77,7 +78,11 @@ export type { Theme } from "./Theme";
 export type { TrashedDraft } from "./TrashedDraft";
 export type { UnfilledDraft } from "./UnfilledDraft";
 export type { VoiceActivity } from "./VoiceActivity";
+export type { WordDocument } from "./WordDocument";
+export type { WordpressDraft } from "./WordpressDraft";
+export type { WordpressSettings } from "./WordpressSettings";
 export {
+  BLOG_RUBY,
   CLICKER_EVENT,
   CLICKER_KEYS,
   FILES_OPENED_EVENT,
