@@ -14,6 +14,7 @@ mod first_ruby;
 mod html;
 mod inline;
 mod markdown;
+mod parts;
 mod print;
 mod sanitize;
 pub mod summary;

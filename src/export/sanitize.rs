@@ -1,5 +1,6 @@
 //! The one HTML sanitiser: ammonia with an explicit allow-list, built once.
 
+use super::parts::sanitize_in_parts;
 use ammonia::{Builder, Url, UrlRelative};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -203,15 +204,20 @@ fn allowed_url(url: &str) -> bool {
     Url::parse(url).is_ok_and(|u| SCHEMES.contains(&u.scheme()))
 }
 
-/// Sanitise HTML written with [`push_text`] and [`push_link`]: [`sanitize_html`], then the
+/// Sanitise HTML written with [`push_text`] and [`push_link`]: [`sanitize_html`] part by part
+/// (`parts.rs`: the sanitiser's tree stays small whatever the draft's size), then the
 /// placeholders written back.
 pub(super) fn sanitize_export(html: &str) -> String {
-    let clean = sanitize_html(html);
-    if !clean.contains(is_reserved) {
-        return clean;
-    }
-    let mut out = String::with_capacity(clean.len() + clean.len() / 8);
-    let mut rest = clean.as_str();
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    sanitize_in_parts(html, &mut out, &mut |part, out| {
+        write_back(&sanitize_html(part), out)
+    });
+    out
+}
+
+/// Sanitised HTML with its placeholders written as the serialiser would have written them.
+fn write_back(clean: &str, out: &mut String) {
+    let mut rest = clean;
     while let Some(at) = rest.find(is_reserved) {
         out.push_str(&rest[..at]);
         let c = rest[at..].chars().next().unwrap_or(AMP);
@@ -225,7 +231,6 @@ pub(super) fn sanitize_export(html: &str) -> String {
         rest = &rest[at + c.len_utf8()..];
     }
     out.push_str(rest);
-    out
 }
 
 /// Sanitised HTML without the reserved noncharacters, to be placed in an export's HTML.
