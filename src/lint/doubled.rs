@@ -176,11 +176,11 @@ mod tests {
         assert_eq!(found.len(), 1);
         let finding = &found[0];
         assert_eq!(&source[finding.span.range()], "仕組みを仕組みを");
-        assert_eq!((finding.span.line, finding.span.column), (3, 6));
+        assert_eq!((finding.span.line(), finding.span.column()), (3, 6));
         assert_eq!(finding.excerpt, "仕組みを仕組みを");
         let fix = finding.fix.as_ref().unwrap();
         assert_eq!(&source[fix.span.range()], "仕組みを");
-        assert_eq!(fix.span.start, source.rfind("仕組みを").unwrap());
+        assert_eq!(fix.span.start(), source.rfind("仕組みを").unwrap());
         assert_eq!(fix.replacement, "");
     }
 
