@@ -273,8 +273,8 @@ pub enum Inline {
         span: Span,
     },
     Ruby {
-        base: String,
-        reading: String,
+        base: Box<str>,
+        reading: Box<str>,
         style: Style,
         span: Span,
     },
@@ -284,8 +284,8 @@ pub enum Inline {
     },
     /// A link: its text is read, its destination only exported (http, https and mailto).
     Link {
-        inlines: Vec<Inline>,
-        url: String,
+        inlines: Box<[Inline]>,
+        url: Box<str>,
         span: Span,
     },
     /// A line break inside a paragraph: not read, no pause; it ends the sentence.
