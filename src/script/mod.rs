@@ -28,6 +28,7 @@
 //! [`parse`] never fails and never panics: whatever it cannot make sense of it keeps as plain
 //! text and reports in [`Script::diagnostics`].
 
+mod brackets;
 mod inline;
 mod nesting;
 mod parse;

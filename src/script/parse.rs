@@ -1,5 +1,6 @@
 //! Markdown events → [`Script`]. The only place the speech dialect is parsed.
 
+use super::brackets;
 use super::inline::{build_inlines, Piece};
 use super::nesting::Shallow;
 use super::roles::section_role;
@@ -19,8 +20,10 @@ pub fn parse(source: &str) -> Script {
     // Quotes and lists nested beyond reason are read shallower (`nesting.rs`); offsets are
     // the draft's.
     let shallow = Shallow::of(source);
-    for (event, range) in Parser::new_ext(&shallow.text, Options::empty()).into_offset_iter() {
-        builder.event(event, shallow.range(range));
+    // Cues' brackets are hidden from pulldown-cmark (`brackets.rs`) and written back here.
+    let (markdown, hidden) = brackets::hide(&shallow.text);
+    for (event, range) in Parser::new_ext(&markdown, Options::empty()).into_offset_iter() {
+        builder.event(hidden.restore_event(event), shallow.range(range));
     }
     builder.finish()
 }
