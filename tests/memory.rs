@@ -45,6 +45,7 @@ fn drafts() -> Vec<(&'static str, String)> {
         ),
         ("sentences", repeat_to("はい。", n)),
         ("pauses", repeat_to("[[間]]", n)),
+        ("html-a", repeat_to("<a ", n)),
         ("ruby", repeat_to("{漢|かん}", n)),
         ("quotes", repeat_to(">", n) + " 引用です。\n"),
         ("lists", repeat_to("- ", n) + "項目です。\n"),
