@@ -126,7 +126,10 @@ fn assert_span(text: &str, span: &Span, what: &str) {
         "{what} span {span:?} is not inside the text of {} bytes",
         text.len()
     );
-    assert!(span.line() >= 1 && span.column() >= 1, "{what} span {span:?}");
+    assert!(
+        span.line() >= 1 && span.column() >= 1,
+        "{what} span {span:?}"
+    );
 }
 
 /// Control characters (other than tab and newline) and bidi overrides/isolates.

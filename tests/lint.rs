@@ -78,7 +78,10 @@ fn spans_and_fixes_point_at_their_text() {
                 assert_eq!(text, finding.excerpt, "{name}");
             }
             if let Some(fix) = &finding.fix {
-                assert!(finding.span.start() <= fix.span.start() && fix.span.end() <= finding.span.end());
+                assert!(
+                    finding.span.start() <= fix.span.start()
+                        && fix.span.end() <= finding.span.end()
+                );
             }
         }
     }

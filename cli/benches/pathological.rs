@@ -369,7 +369,10 @@ fn main() {
     let mut rows: Vec<Row> = Vec::new();
     let mut csv = std::env::var_os("PATHOLOGICAL_CSV").map(|path| {
         let mut file = fs::File::create(path).expect("the CSV file");
-        let _ = writeln!(file, "input,bytes,command,seconds,cpu_seconds,peak_mb,status");
+        let _ = writeln!(
+            file,
+            "input,bytes,command,seconds,cpu_seconds,peak_mb,status"
+        );
         file
     });
     for &(name, what, generate) in INPUTS {

@@ -18,16 +18,42 @@ pub(super) const PART_BYTES: usize = 64 * 1024;
 
 /// Elements without content or end tag.
 const VOID: &[&str] = &[
-    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
-    "track", "wbr",
+    "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track",
+    "wbr",
 ];
 
 /// Elements the HTML parser closes a `p` or heading for: content holding one of these is not
 /// cut (the parser would move it out of the element when given the whole).
 const BLOCKS: &[&str] = &[
-    "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figure",
-    "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6", "header", "hr", "li", "main", "menu",
-    "nav", "ol", "p", "pre", "section", "table", "ul",
+    "address",
+    "article",
+    "aside",
+    "blockquote",
+    "details",
+    "div",
+    "dl",
+    "fieldset",
+    "figure",
+    "footer",
+    "form",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "header",
+    "hr",
+    "li",
+    "main",
+    "menu",
+    "nav",
+    "ol",
+    "p",
+    "pre",
+    "section",
+    "table",
+    "ul",
 ];
 
 /// One sibling at the top level of a stretch of HTML.
@@ -89,7 +115,10 @@ fn element_in_parts(
         return clean(&html[whole], out);
     }
     let mut shell = String::new();
-    clean(&format!("{}{}", &html[open], &html[close.clone()]), &mut shell);
+    clean(
+        &format!("{}{}", &html[open], &html[close.clone()]),
+        &mut shell,
+    );
     let end = &html[close];
     match shell.strip_suffix(end) {
         Some(start) if start.starts_with(&format!("<{name}")) => {
@@ -229,7 +258,10 @@ mod tests {
         let (given, out) = parts(&html);
         assert_eq!(out, html);
         assert!(given.len() > 3, "{}", given.len());
-        assert!(given.iter().all(|p| p.len() <= PART_BYTES), "a part too long");
+        assert!(
+            given.iter().all(|p| p.len() <= PART_BYTES),
+            "a part too long"
+        );
         // The paragraph's tag alone, then its content.
         assert!(given.iter().any(|p| p == "<p></p>"));
     }
@@ -239,7 +271,10 @@ mod tests {
         let html = format!("<p>{}</div>", "あ".repeat(PART_BYTES));
         let (given, _) = parts(&html);
         assert_eq!(given, [html]);
-        let html = format!("<p>{}<ul><li>x</li></ul></p>", "あ<br>".repeat(PART_BYTES / 4));
+        let html = format!(
+            "<p>{}<ul><li>x</li></ul></p>",
+            "あ<br>".repeat(PART_BYTES / 4)
+        );
         let (given, _) = parts(&html);
         assert_eq!(given, [html]);
     }

@@ -399,6 +399,35 @@ mod tests {
         );
     }
 
+    /// A draft's HTML as the exporters write it, before the sanitiser.
+    fn written(source: &str) -> String {
+        let script = crate::script::parse(source);
+        let mut html = String::new();
+        super::super::html::body(&mut html, &script, super::super::RubyStyle::Tags);
+        html
+    }
+
+    #[test]
+    fn parts_give_what_the_whole_gave() {
+        let sample = include_str!("../templates/sample.md");
+        let long_paragraph = format!(
+            "{}\n",
+            "{漢|かん}の[リンク](https://example.jp/?a=1&b=<2>)と**太字**、*強調*。".repeat(2_000)
+        );
+        let long_list = "- 項目と{漢|かん}\n".repeat(8_000);
+        for source in [sample.repeat(200), long_paragraph, long_list] {
+            let html = written(&source);
+            assert!(
+                html.len() > 3 * super::super::parts::PART_BYTES,
+                "{}",
+                html.len()
+            );
+            let mut whole = String::new();
+            write_back(&sanitize_html(&html), &mut whole);
+            assert_eq!(sanitize_export(&html), whole);
+        }
+    }
+
     #[test]
     fn placeholders_cannot_be_forged() {
         // Written in the text or the destination, decoded from a reference in HTML.

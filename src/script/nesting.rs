@@ -81,7 +81,10 @@ fn excess_markers(line: &str) -> Option<Range<usize>> {
             }
             b'-' | b'*' | b'+' if bytes.get(at + 1) == Some(&b' ') => at += 2,
             b'0'..=b'9' => {
-                let digits = bytes[at..].iter().take_while(|b| b.is_ascii_digit()).count();
+                let digits = bytes[at..]
+                    .iter()
+                    .take_while(|b| b.is_ascii_digit())
+                    .count();
                 let after = at + digits;
                 if digits > 9
                     || !matches!(bytes.get(after), Some(b'.' | b')'))

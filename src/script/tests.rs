@@ -270,7 +270,9 @@ fn never_panics_on_odd_input() {
         state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
         let script = parse(&text);
         for sentence in script.sentences() {
-            assert!(sentence.span.start() <= sentence.span.end() && sentence.span.end() <= text.len());
+            assert!(
+                sentence.span.start() <= sentence.span.end() && sentence.span.end() <= text.len()
+            );
         }
     }
 }
@@ -314,7 +316,10 @@ fn diagnostics_of_a_kind_are_capped_and_the_last_covers_the_rest() {
         .collect();
     assert_eq!(unclosed.len(), MAX_DIAGNOSTICS_PER_KIND + 1);
     let last = unclosed[MAX_DIAGNOSTICS_PER_KIND];
-    assert_eq!(last.span.start(), MAX_DIAGNOSTICS_PER_KIND * "[[あ\n\n".len());
+    assert_eq!(
+        last.span.start(),
+        MAX_DIAGNOSTICS_PER_KIND * "[[あ\n\n".len()
+    );
     assert_eq!(last.span.end(), source.rfind("[[").unwrap() + 1);
     assert_eq!(last.span.line(), MAX_DIAGNOSTICS_PER_KIND * 2 + 1);
     // Other kinds have their own count.
