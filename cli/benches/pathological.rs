@@ -6,7 +6,8 @@
 //!
 //! Each input below is generated at a few sizes (default 1 MiB, 4 MiB and just under 16 MiB,
 //! to show how it scales) and each CLI command is run on it as a child process of
-//! `/usr/bin/time` (GNU time: wall time and the child's peak RSS), with a time limit and a
+//! `/usr/bin/time` (GNU time: wall time, CPU time — on a shared machine the wall time also
+//! counts the others' work — and the child's peak RSS), with a time limit and a
 //! limit on address space so that a regression shows as `timeout` or `memory` instead of
 //! hanging the machine. Nothing is asserted: the figures are printed, rows over budget are
 //! marked `!`.
