@@ -27,6 +27,13 @@
 #                 /ALLUSERS for IT) and the portable zip, cross-built here with mingw-w64, the
 #                 dictionary inside (packaging/windows/; output in <target>/x86_64-pc-windows-gnu/
 #                 release/bundle/)
+#   make test-docx the Word documents in LibreOffice: each converted to PDF (headless), its pages
+#                 counted and numbered, its text and ruby read back, the BIZ UD faces used (~10 s;
+#                 installs libreoffice-writer-nogui, poppler-utils and the BIZ UD fonts; not part of
+#                 make test, whose structural and round-trip tests of the .docx run without them)
+#   make test-wordpress a real WordPress from Debian's packages (private MariaDB, PHP's built-in
+#                 server on 127.0.0.1): Podium's draft saved there, read back, parsed into native
+#                 blocks and opened in the block editor in headless Chromium (~40 s; part of make test)
 #   make test-windows the core's and the CLI's tests for Windows under wine, then the installer
 #                 and the installed podium.exe against the Linux CLI (not part of make test)
 #   make clean    remove build outputs
@@ -54,12 +61,19 @@ NODE_MIN := 20.19
 # A real Japanese input method for `make test-ime` only: ibus with mozc, a D-Bus session for
 # them, xdotool to type on the X server.
 IME_APT_PACKAGES := ibus ibus-mozc dbus-x11 xdotool
+# LibreOffice to lay out the Word exports, poppler to read its PDFs, the faces they name.
+DOCX_APT_PACKAGES := libreoffice-writer-nogui poppler-utils fonts-morisawa-bizud-mincho \
+	fonts-morisawa-bizud-gothic
+# A real WordPress for `make test-wordpress`: Debian's WordPress (its default theme and Japanese
+# translation), MariaDB and PHP's command line (its built-in server).
+WORDPRESS_APT_PACKAGES := wordpress wordpress-theme-twentytwentythree wordpress-l10n \
+	mariadb-server php-cli php-mysql
 
 # The Tauri CLI runs from ui/ with the config at the repository root.
 TAURI := cd ui && TAURI_APP_PATH=.. TAURI_FRONTEND_PATH=. npx --no-install tauri
 
 .PHONY: help run app dev test deps apt-deps apt-deps-ime tools ui bench bench-pathological bindings \
-	package package-windows test-windows apt-deps-windows clean test-rust test-core-free-of-tauri test-ui test-e2e test-ime bench-app bench-prompter \
+	package package-windows test-windows apt-deps-windows clean test-rust test-core-free-of-tauri test-ui test-e2e test-ime test-docx apt-deps-docx apt-deps-wordpress test-wordpress bench-app bench-prompter \
 	tauri-driver
 
 help:
@@ -89,6 +103,11 @@ apt-deps:
 
 apt-deps-ime:
 	$(call apt-install,$(IME_APT_PACKAGES))
+
+apt-deps-docx:
+	$(call apt-install,$(DOCX_APT_PACKAGES))
+apt-deps-wordpress:
+	$(call apt-install,$(WORDPRESS_APT_PACKAGES))
 
 tools:
 	@command -v $(CARGO) >/dev/null || { echo "cargo is missing: install Rust (rustup)"; exit 1; }
@@ -125,10 +144,15 @@ dev: deps
 # Not `tauri build`: the CLI takes the Cargo.toml beside tauri.conf.json (the core's, at the
 # root) for the app crate and would look for the wrong binary. So cargo builds the shell and
 # `tauri bundle` packages it (the deb bundler downloads nothing).
+# The .deb holds the app, the `podium` command (/usr/bin) and the third-party licence notice.
+DEB_FILES := "/usr/bin/podium":"$(TARGET_DIR)/release/podium",\
+	"/usr/share/doc/podium-desktop/THIRD-PARTY-LICENSES.txt":"$(TARGET_DIR)/release/THIRD-PARTY-LICENSES.txt"
 package: ui
 	$(CARGO) build --release -p podium-desktop --features tauri/custom-protocol
-	$(TAURI) bundle --bundles deb
-	@ls -1 $(TARGET_DIR)/release/bundle/deb/*.deb
+	$(CARGO) build --release -p podium-cli --bin podium
+	node packaging/third-party-licenses.mjs $(TARGET_DIR)/release/THIRD-PARTY-LICENSES.txt
+	$(TAURI) bundle --bundles deb --config '{"bundle":{"linux":{"deb":{"files":{$(DEB_FILES)}}}}}'
+	packaging/linux/check-deb.sh $(TARGET_DIR)/release/bundle/deb/*.deb
 
 # Windows x86_64 from this machine (packaging/windows/): mingw-w64 links, Debian's makensis writes
 # the installer, ImageMagick makes the icon set, mecab-ipadic is the dictionary's source; wine
@@ -154,6 +178,8 @@ test-windows: package-windows
 	$(CARGO) build -p podium-cli --bin podium
 	CARGO_TARGET_DIR=$(TARGET_DIR) packaging/windows/wine/check.sh \
 	  $(TARGET_DIR)/$(WIN_TRIPLE)/release/bundle/*-setup-x64.exe $(TARGET_DIR)/debug/podium
+	CARGO_TARGET_DIR=$(TARGET_DIR) $(XVFB) packaging/windows/wine/webview2-missing.sh \
+	  $(TARGET_DIR)/$(WIN_TRIPLE)/release/bundle/stage/Podium ui/test-results/wine-webview2-missing.png
 
 # The core's benchmarks and the CLI's pathological inputs (bench-pathological runs that alone).
 bench: tools
@@ -238,6 +264,7 @@ test: deps
 	$(MAKE) --no-print-directory test-ui
 	$(MAKE) --no-print-directory test-core-free-of-tauri
 	$(MAKE) --no-print-directory test-rust
+	$(MAKE) --no-print-directory test-wordpress
 	$(MAKE) --no-print-directory test-e2e
 	$(MAKE) --no-print-directory test-ime
 	@echo "make test: all checks passed"
@@ -265,7 +292,13 @@ test-core-free-of-tauri:
 # `make test`.
 test-e2e: app tauri-driver
 	$(CARGO) build -p podium --example pg_test_server --features test-support
-	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/paths.e2e.mjs e2e/prompter.e2e.mjs e2e/japanese.e2e.mjs e2e/server.e2e.mjs
+	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/paths.e2e.mjs e2e/prompter.e2e.mjs e2e/remote.e2e.mjs e2e/japanese.e2e.mjs e2e/server.e2e.mjs
+
+# A real WordPress (tests/wordpress/run.sh): Debian's, with a private MariaDB and PHP's built-in
+# server on 127.0.0.1 in a temporary folder; Podium's WordPress draft against it
+# (app/tests/wordpress_site.rs) and the draft in the block editor (ui/tests/wordpress-editor.mjs).
+test-wordpress: apt-deps-wordpress
+	CARGO=$(CARGO) tests/wordpress/run.sh
 
 # A real IME (ui/e2e/ime.e2e.mjs): ibus + mozc, D-Bus and the app run as `nobody` when this
 # runs as root (mozc's server refuses root). The screen is wider than the window: the test
@@ -274,6 +307,11 @@ test-ime: deps apt-deps-ime app tauri-driver
 	$(CARGO) build -p podium-cli --bin podium
 	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) xvfb-run -a -s "-screen 0 1600x900x24" \
 	  node --test e2e/ime.e2e.mjs
+
+# The Word exports in LibreOffice (tests/word.rs, its ignored test): several seconds, so not
+# part of make test.
+test-docx: apt-deps-docx
+	$(CARGO) test -p podium --test word -- --include-ignored
 
 # Two builds of the UI: ui/dist, the app's (no test backend: tests/bundle.test.mjs checks), and
 # ui/dist-fake, which the browser tests run on the test backend, answered by podium-app's

@@ -5,12 +5,13 @@
 //! - [`speech`]: the parser, timing and lint (what the editor runs per keystroke) never
 //!   panic, and every span they report lies on character boundaries inside the draft.
 //! - [`export`]: every profile and ruby style renders; HTML holds only the allow-list
-//!   (tags, attributes, link schemes); no export keeps control or bidi-override characters;
-//!   the Markdown export reads back without raw HTML.
+//!   (tags, attributes, link schemes) — for WordPress, besides the block delimiters, which are
+//!   the post's only comments; for Ameba, only Ameba's list —; no export keeps control or
+//!   bidi-override characters; the Markdown export reads back without raw HTML.
 //! - [`decode`]: decoding a file never panics and never leaves a carriage return.
 
 use podium::analysis::{self, AnalysisOptions};
-use podium::export::{self, ExportOptions, ExportProfile, RubyStyle};
+use podium::export::{self, BlogDestination, ExportOptions, ExportProfile, RubyStyle};
 use podium::script::{self, DiagnosticKind, Script, Span};
 
 /// Elements an HTML export may contain (the sanitiser's allow-list).
@@ -76,13 +77,21 @@ pub fn export(data: &[u8]) {
     let script = script::parse(&text);
     for profile in ExportProfile::ALL {
         for ruby in RubyStyle::ALL {
-            let options = ExportOptions {
-                ruby,
-                blog_footer: (profile == ExportProfile::Blog).then(|| text.to_string()),
-                blog_lead_in: (profile == ExportProfile::Blog).then(|| text.to_string()),
-                ..ExportOptions::new(profile)
+            // Each blog destination once (with ruby markup), the others with the HTML post.
+            let destinations = match (profile, ruby) {
+                (ExportProfile::Blog, RubyStyle::Tags) => &BlogDestination::ALL[..],
+                _ => &[BlogDestination::Html],
             };
-            export_one(&script, &options);
+            for &destination in destinations {
+                let options = ExportOptions {
+                    ruby,
+                    blog_footer: (profile == ExportProfile::Blog).then(|| text.to_string()),
+                    blog_lead_in: (profile == ExportProfile::Blog).then(|| text.to_string()),
+                    blog_destination: destination,
+                    ..ExportOptions::new(profile)
+                };
+                export_one(&script, &options);
+            }
         }
     }
 }
@@ -105,9 +114,72 @@ pub fn export_one(script: &Script, options: &ExportOptions) -> String {
                 .expect("a document has one body");
             assert_allowed_html(body);
         }
-        ExportProfile::Html | ExportProfile::Blog => assert_allowed_html(&out),
+        ExportProfile::Html => assert_allowed_html(&out),
+        ExportProfile::Blog => match options.blog_destination {
+            BlogDestination::Html => assert_allowed_html(&out),
+            BlogDestination::Wordpress => assert_allowed_html(&without_blocks(&out)),
+            BlogDestination::Ameba => assert_ameba_html(&out),
+        },
     }
     out
+}
+
+/// WordPress's block markup without its delimiters and the block classes WordPress's own
+/// markup has; every comment must be a delimiter (`<!-- wp:name {json} -->`, `<!-- /wp:name -->`).
+fn without_blocks(post: &str) -> String {
+    let mut out = String::with_capacity(post.len());
+    let mut rest = post;
+    while let Some(at) = rest.find("<!--") {
+        out.push_str(&rest[..at]);
+        let end = rest[at..].find("-->").expect("a closed comment") + at;
+        let comment = &rest[at + 4..end];
+        let name = comment
+            .strip_prefix(" wp:")
+            .or_else(|| comment.strip_prefix(" /wp:"))
+            .unwrap_or_else(|| panic!("a comment that is no block delimiter: {comment:?}"));
+        let (name, attributes) = name.split_once(' ').expect("a space before -->");
+        assert!(
+            name.bytes().all(|b| b.is_ascii_lowercase() || b == b'-'),
+            "{name}"
+        );
+        assert!(
+            attributes.is_empty()
+                || (attributes.starts_with('{') && !attributes.contains(['<', '>'])),
+            "{comment:?}"
+        );
+        rest = &rest[end + 3..];
+    }
+    out.push_str(rest);
+    out.replace("<p class=\"has-text-align-right\">", "<p>")
+        .replace("<blockquote class=\"wp-block-quote\">", "<blockquote>")
+        .replace(
+            "<hr class=\"wp-block-separator has-alpha-channel-opacity\" />",
+            "<hr>",
+        )
+}
+
+/// Every tag and attribute of a post for Ameba is on its list (`export::AMEBA_ALLOWED`; `rel`
+/// is the sanitiser's).
+fn assert_ameba_html(html: &str) {
+    let mut rest = html;
+    while let Some(open) = rest.find('<') {
+        let tag = &rest[open + 1..];
+        let len = tag_len(tag).unwrap_or_else(|| panic!("unclosed tag in {html:?}"));
+        let inside = tag[..len].trim_start_matches('/');
+        let (name, attributes) = inside.split_once(' ').unwrap_or((inside, ""));
+        let allowed = export::AMEBA_ALLOWED
+            .iter()
+            .find(|(tag, _)| *tag == name)
+            .unwrap_or_else(|| panic!("<{name}> is not on Ameba's list: {html:?}"));
+        for attribute in attributes.split('"').step_by(2) {
+            let key = attribute.trim().trim_end_matches('=');
+            assert!(
+                key.is_empty() || allowed.1.contains(&key),
+                "<{name} {key}> is not on Ameba's list: {html:?}"
+            );
+        }
+        rest = &tag[len + 1..];
+    }
 }
 
 /// Decoding an imported file.

@@ -90,6 +90,13 @@ pub struct PrompterSettings {
     /// The display chosen for the prompter window, by name; `None`: the second one if there is
     /// one.
     pub display: Option<String>,
+    /// A second output driven by the same position (a confidence monitor, the glass on the
+    /// other side of the lectern), on this display by name; `None`: a display the prompter
+    /// and the main window are not on.
+    pub second_display: Option<String>,
+    /// The second output mirrored left to right, whatever the first does (the glass on one
+    /// side, a monitor the speaker reads straight on the other).
+    pub second_mirror_horizontal: bool,
 }
 
 impl Default for PrompterSettings {
@@ -112,6 +119,8 @@ impl Default for PrompterSettings {
             countdown_seconds: 3,
             paragraph_step: false,
             display: None,
+            second_display: None,
+            second_mirror_horizontal: false,
         }
     }
 }
@@ -210,6 +219,12 @@ impl PrompterSettings {
         read_field(value, "countdownSeconds", &mut s.countdown_seconds);
         read_field(value, "paragraphStep", &mut s.paragraph_step);
         read_field(value, "display", &mut s.display);
+        read_field(value, "secondDisplay", &mut s.second_display);
+        read_field(
+            value,
+            "secondMirrorHorizontal",
+            &mut s.second_mirror_horizontal,
+        );
         while let Err(PrompterSettingsError(name)) = s.check() {
             match name {
                 "font_px" => s.font_px = defaults.font_px,
@@ -266,6 +281,8 @@ mod tests {
             eye_line: EyeLine::Custom,
             eye_line_percent: 40,
             display: Some("HDMI-1".into()),
+            second_display: Some("DP-2".into()),
+            second_mirror_horizontal: true,
             ..PrompterSettings::default()
         };
         mirrored.save(&mut store).unwrap();

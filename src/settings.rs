@@ -7,7 +7,7 @@
 //! Saving is strict: [`Settings::check`] refuses values out of range with a message to show.
 
 use crate::analysis::AnalysisOptions;
-use crate::export::{default_ruby, ExportOptions, ExportProfile, RubyStyle};
+use crate::export::{default_ruby, BlogDestination, ExportOptions, ExportProfile, RubyStyle};
 use crate::japanese::pace::{self, DEFAULT_MORAE_PER_MINUTE};
 use crate::lint::{LintConfig, Rule};
 use crate::store::{read_field, Store, StoreError};
@@ -76,6 +76,64 @@ pub struct Settings {
     pub japanese_era: bool,
     /// Days a deleted draft stays in the trash (then it is removed for good, at a start).
     pub trash_days: u32,
+    /// The office's WordPress site, where the blog export saves drafts. Never a password.
+    pub wordpress: WordpressSettings,
+}
+
+/// The WordPress site drafts are saved to: its address, the user the application password
+/// belongs to, and the categories and tags a new draft gets (by name, as the site shows
+/// them). The password is asked for each time and never stored.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct WordpressSettings {
+    /// The site's address (`https://www.example.jp/blog`); empty: no site.
+    pub site_url: String,
+    pub user: String,
+    pub categories: Vec<String>,
+    pub tags: Vec<String>,
+}
+
+/// Most categories or tags a draft gets.
+pub const MAX_WORDPRESS_TERMS: usize = 20;
+/// Longest address, user name, category or tag name.
+pub const MAX_WORDPRESS_FIELD_CHARS: usize = 200;
+
+impl WordpressSettings {
+    /// The site's address, checked: `https`, or `http` to this computer only (an application
+    /// password over plain HTTP to another machine would travel readable).
+    pub fn site(&self) -> Result<ammonia::Url, SettingsError> {
+        let url =
+            ammonia::Url::parse(self.site_url.trim()).map_err(|_| SettingsError::WordpressSite)?;
+        let host = url.host_str().unwrap_or_default();
+        let ip = host.trim_start_matches('[').trim_end_matches(']');
+        let loopback = host.eq_ignore_ascii_case("localhost")
+            || ip
+                .parse::<std::net::IpAddr>()
+                .is_ok_and(|ip| ip.is_loopback());
+        match url.scheme() {
+            "https" if !host.is_empty() => Ok(url),
+            "http" if loopback => Ok(url),
+            "http" => Err(SettingsError::WordpressPlainHttp),
+            _ => Err(SettingsError::WordpressSite),
+        }
+    }
+
+    fn check(&self) -> Result<(), SettingsError> {
+        if !self.site_url.trim().is_empty() {
+            self.site()?;
+        }
+        let long = |text: &String| text.chars().count() > MAX_WORDPRESS_FIELD_CHARS;
+        if long(&self.site_url)
+            || long(&self.user)
+            || self.categories.len() > MAX_WORDPRESS_TERMS
+            || self.tags.len() > MAX_WORDPRESS_TERMS
+            || self.categories.iter().chain(&self.tags).any(long)
+        {
+            return Err(SettingsError::WordpressFields);
+        }
+        Ok(())
+    }
 }
 
 impl Default for Settings {
@@ -93,6 +151,7 @@ impl Default for Settings {
             lint_off: Vec::new(),
             japanese_era: false,
             trash_days: 30,
+            wordpress: WordpressSettings::default(),
         }
     }
 }
@@ -138,6 +197,19 @@ pub enum SettingsError {
         TRASH_DAYS.start(), TRASH_DAYS.end(), TRASH_DAYS.start(), TRASH_DAYS.end()
     )]
     TrashDays,
+    #[error(
+        "WordPressのサイトのアドレスが正しくありません（https://… で指定してください）(the WordPress site must be an https:// address)"
+    )]
+    WordpressSite,
+    #[error(
+        "WordPressへは https:// でつないでください。http:// ではパスワードが読める形で送られます（この PC の中のサイトだけは http:// で構いません）(use https:// for WordPress: over http:// the password travels readable; only a site on this computer may use http://)"
+    )]
+    WordpressPlainHttp,
+    #[error(
+        "WordPressの設定が長すぎます（各 {} 字、カテゴリーとタグは {} 個まで）(WordPress settings too long: {} characters each, {} categories and tags)",
+        MAX_WORDPRESS_FIELD_CHARS, MAX_WORDPRESS_TERMS, MAX_WORDPRESS_FIELD_CHARS, MAX_WORDPRESS_TERMS
+    )]
+    WordpressFields,
 }
 
 impl Settings {
@@ -167,7 +239,7 @@ impl Settings {
         if !TRASH_DAYS.contains(&self.trash_days) {
             return Err(SettingsError::TrashDays);
         }
-        Ok(())
+        self.wordpress.check()
     }
 
     /// The settings stored in `store`, defaults where nothing (usable) is stored.
@@ -200,6 +272,7 @@ impl Settings {
         read_field(value, "lintOff", &mut settings.lint_off);
         read_field(value, "japaneseEra", &mut settings.japanese_era);
         read_field(value, "trashDays", &mut settings.trash_days);
+        read_field(value, "wordpress", &mut settings.wordpress);
         // Out of range: back to the default, one field at a time.
         while let Err(error) = settings.check() {
             match error {
@@ -215,6 +288,11 @@ impl Settings {
                     settings.lint_off.retain(|id| Rule::from_id(id).is_some());
                 }
                 SettingsError::TrashDays => settings.trash_days = defaults.trash_days,
+                SettingsError::WordpressSite
+                | SettingsError::WordpressPlainHttp
+                | SettingsError::WordpressFields => {
+                    settings.wordpress = WordpressSettings::default();
+                }
             }
         }
         settings
@@ -253,6 +331,7 @@ impl Settings {
             blog_footer: (!self.blog_footer.trim().is_empty()).then(|| self.blog_footer.clone()),
             blog_summary: None,
             blog_lead_in: None,
+            blog_destination: BlogDestination::Html,
             accessible: false,
         }
     }
@@ -296,6 +375,12 @@ mod tests {
             lint_off: vec!["kanji-run".into(), "furigana".into()],
             japanese_era: true,
             trash_days: 60,
+            wordpress: WordpressSettings {
+                site_url: "https://www.example.jp/blog".into(),
+                user: "koho".into(),
+                categories: vec!["市長の部屋".into()],
+                tags: vec!["年頭挨拶".into(), "庁内放送".into()],
+            },
         };
         settings.save(&mut store).unwrap();
         assert_eq!(Settings::load(&store).unwrap(), settings);
@@ -337,6 +422,43 @@ mod tests {
         assert!(error
             .to_string()
             .starts_with("読む速さ（拍）は 60〜1500 拍/分"));
+    }
+
+    #[test]
+    fn a_wordpress_site_is_https_or_on_this_computer() {
+        let site = |url: &str| WordpressSettings {
+            site_url: url.into(),
+            ..WordpressSettings::default()
+        };
+        for good in [
+            "https://www.example.jp/blog",
+            "http://127.0.0.1:8080",
+            "http://localhost/wp",
+            "http://[::1]:9000/",
+        ] {
+            assert!(site(good).site().is_ok(), "{good}");
+        }
+        for (bad, error) in [
+            ("http://www.example.jp", SettingsError::WordpressPlainHttp),
+            ("http://192.168.1.5/", SettingsError::WordpressPlainHttp),
+            (
+                "http://localhost.example.jp/",
+                SettingsError::WordpressPlainHttp,
+            ),
+            ("ftp://example.jp", SettingsError::WordpressSite),
+            ("example.jp", SettingsError::WordpressSite),
+            ("javascript:alert(1)", SettingsError::WordpressSite),
+        ] {
+            assert_eq!(site(bad).site(), Err(error.clone()), "{bad}");
+            let settings = Settings {
+                wordpress: site(bad),
+                ..Settings::default()
+            };
+            assert_eq!(settings.check(), Err(error));
+            let loaded = Settings::from_json(&serde_json::to_value(&settings).unwrap());
+            assert_eq!(loaded.wordpress, WordpressSettings::default());
+        }
+        assert_eq!(Settings::default().check(), Ok(()));
     }
 
     #[test]

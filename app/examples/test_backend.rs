@@ -36,9 +36,10 @@
 
 use podium::japanese::dictionary;
 use podium_app::lexicon::{Lexicon, Loading};
-use podium_app::wire::{ExportAllProgress, TextEdit};
+use podium_app::remote::{Host, Remote};
+use podium_app::wire::{ExportAllProgress, NotesShown, PrompterScript, RemoteCommand, TextEdit};
 use podium_app::{analysis, export, library, local_settings, prompter, readings, settings};
-use podium_app::{findings, upkeep, workflow};
+use podium_app::{findings, upkeep, wordpress, workflow};
 use podium_app::{App, AppError, ErrorCode, Location};
 use serde::de::DeserializeOwned;
 use serde::{Deserialize, Serialize};
@@ -82,6 +83,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let server = Arc::new(Server {
         app: RwLock::new(Arc::new(App::in_memory())),
         databases: AtomicUsize::new(0),
+        remote: Remote::default(),
         lexicon: Arc::new(lexicon),
         folder,
     });
@@ -109,6 +111,28 @@ struct Server {
     app: RwLock<Arc<App>>,
     /// Databases made so far (each reset makes one, in a folder of its own).
     databases: AtomicUsize,
+    /// The operator's remote: served for real on loopback; the commands a phone sends reach no
+    /// prompter here (the browser tests' prompter is a page of its own).
+    remote: Remote,
+}
+
+/// The remote's host in the browser tests: no prompter window, no page files.
+struct NoPrompter;
+
+impl Host for NoPrompter {
+    fn send(&self, _: RemoteCommand) {}
+    fn script(&self, _: i64) -> Result<(PrompterScript, NotesShown), AppError> {
+        Err(AppError::new(
+            ErrorCode::NotFound,
+            "no prompter window here",
+        ))
+    }
+    fn asset(&self, _: &str) -> Option<(Vec<u8>, String)> {
+        None
+    }
+    fn now(&self) -> OffsetDateTime {
+        START
+    }
 }
 
 #[derive(Default, Deserialize)]
@@ -306,6 +330,18 @@ impl Server {
             )?),
             "blog_summary" => to_json(export::blog_summary(&args.get::<String>("body")?)?),
             "blog_lead_in" => to_json(export::blog_lead_in(app, args.get("id")?)?),
+            "save_wordpress_draft" => to_json(wordpress::save_wordpress_draft(
+                app,
+                &args.get::<String>("body")?,
+                args.get("ruby")?,
+                args.get("blog")?,
+                args.get("accessible")?,
+                &args.get::<String>("password")?,
+            )?),
+            // The shell asks before opening; the page's test options answer for the person.
+            "open_wordpress_draft" => {
+                to_json(wordpress::draft_to_open(app, &args.get::<String>("url")?)?)
+            }
             "paste_html" => to_json(library::paste_html(
                 &args.get::<String>("html")?,
                 &args.get::<String>("text")?,
@@ -319,6 +355,14 @@ impl Server {
                 to_json(export::save_export(
                     &path,
                     &args.get::<String>("contents")?,
+                )?)
+            }
+            "save_word_document" => {
+                let path = self.inside(&args.get::<String>("path")?)?;
+                to_json(export::save_word_document(
+                    &path,
+                    &args.get::<String>("body")?,
+                    &args.get("document")?,
                 )?)
             }
             "get_settings" => to_json(settings::get_settings(app)),
@@ -359,6 +403,13 @@ impl Server {
                 args.get("sectionSeconds")?,
             )?),
             "rehearsal_summary" => to_json(prompter::rehearsal_summary(app, args.get("id")?)?),
+            "remote_status" => to_json(self.remote.status()),
+            "set_remote" => to_json(self.remote.set(
+                Arc::new(NoPrompter),
+                args.get("on")?,
+                args.get("network")?,
+            )?),
+            "revoke_remote_device" => to_json(self.remote.revoke(args.get("id")?)?),
             "backups" => to_json(upkeep::backups(app)?),
             "repair_database" => to_json(upkeep::repair_database(app)?),
             "recover_database" => to_json(upkeep::recover_database(app, args.get("choice")?)?),

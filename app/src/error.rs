@@ -36,6 +36,11 @@ pub enum ErrorCode {
     ServerUnreachable,
     /// The database server answered but refused (password, role, no such database).
     ServerRefused,
+    /// The office's website (WordPress) cannot be reached: down, no such host, a timeout, TLS.
+    SiteUnreachable,
+    /// The website answered but refused: a wrong password, no permission, no REST API, a
+    /// redirect, an error of its own.
+    SiteRefused,
     /// A file could not be read or written (other than the cases above).
     Io,
     /// A file or folder the user did not choose in one of the app's dialogs since it started

@@ -42,10 +42,11 @@ pub struct Replayed {
     pub waiting: usize,
 }
 
-/// The journal's folder: `podium/journal/` in the OS data folder (beside the PC's own
-/// library file when it is in its default place).
+/// The journal's folder: `podium/journal/` in the OS's local data folder (beside the PC's
+/// own library file when it is in its default place; local for the same reason, see
+/// `podium::store::default_db_path`).
 pub fn default_folder() -> Option<PathBuf> {
-    dirs::data_dir().map(|dir| dir.join("podium").join("journal"))
+    dirs::data_local_dir().map(|dir| dir.join("podium").join("journal"))
 }
 
 fn entry_path(folder: &Path, draft_id: i64) -> PathBuf {

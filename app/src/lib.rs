@@ -9,7 +9,9 @@
 //!   [`analysis`] with [`findings`] (what the writer judged: dismissals, rules off per draft),
 //!   [`readings`], [`export`], [`settings`], [`prompter`] (script, settings,
 //!   rehearsals), [`upkeep`] (backups, checks, repairs, recovery, export of every draft),
-//!   [`workflow`] (a draft's status, comments, who else has it open).
+//!   [`workflow`] (a draft's status, comments, who else has it open), [`remote`] (a phone or
+//!   tablet on the office network driving the prompter: pairing, its server), [`wordpress`]
+//!   (the blog post saved as a draft on the office's WordPress).
 //! - [`wire`]: the types that cross to a front end (serde, exported to TypeScript with ts-rs),
 //!   and the checks of what comes in; [`error`]: `AppError { code, message }`.
 
@@ -23,10 +25,12 @@ pub mod library;
 pub mod local_settings;
 pub mod prompter;
 pub mod readings;
+pub mod remote;
 pub mod settings;
 mod state;
 pub mod upkeep;
 pub mod wire;
+pub mod wordpress;
 pub mod workflow;
 
 #[cfg(test)]

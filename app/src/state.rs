@@ -304,7 +304,7 @@ pub(crate) fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 /// The library: `$PODIUM_DB` when set and not empty (a file or a server), else `podium.db`
-/// in the data folder shared with the CLI (`podium/` in the OS data directory).
+/// in the data folder shared with the CLI (`podium/` in the OS's local data directory).
 pub fn database_location(
     podium_db: Option<OsString>,
     app_data_dir: Result<PathBuf, String>,
@@ -325,7 +325,8 @@ pub fn database_location(
     }
 }
 
-/// The desktop app's database: [`database_location`] from `$PODIUM_DB` and the OS data folder.
+/// The desktop app's database: [`database_location`] from `$PODIUM_DB` and the OS's local data
+/// folder.
 pub fn default_location(podium_db: Option<OsString>) -> Location {
     // The same folder as the `podium` CLI uses, so both see the same drafts.
     let data_dir = podium::store::default_db_path()

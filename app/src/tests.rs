@@ -184,6 +184,7 @@ fn settings_round_trip_and_drive_analysis_and_export() {
         lint_off: vec!["mixed-style".into()],
         japanese_era: true,
         trash_days: 90,
+        wordpress: Default::default(),
     };
     assert_eq!(set_settings(&state, settings.clone()).unwrap(), settings);
     assert_eq!(get_settings(&state), settings);
@@ -216,6 +217,7 @@ fn settings_round_trip_and_drive_analysis_and_export() {
             "① 人づくり".to_string(),
         ]),
         lead_in: Some("1月4日、庁内放送にて次のとおりお話ししました（概要）".to_string()),
+        ..BlogParts::default()
     };
     let blog = export_text(
         &state,
@@ -249,13 +251,13 @@ fn settings_round_trip_and_drive_analysis_and_export() {
     assert_eq!(crate::export::blog_lead_in(&state, draft.id).unwrap(), "");
     let too_many = BlogParts {
         summary: Some(vec![String::new(); 51]),
-        lead_in: None,
+        ..BlogParts::default()
     };
     let error = export_text(&state, body, ExportProfile::Blog, None, too_many, false).unwrap_err();
     assert_eq!(error.code, ErrorCode::InvalidInput);
     let too_long = BlogParts {
-        summary: None,
         lead_in: Some("長".repeat(201)),
+        ..BlogParts::default()
     };
     let error = export_text(&state, body, ExportProfile::Blog, None, too_long, false).unwrap_err();
     assert_eq!(error.code, ErrorCode::InvalidInput);

@@ -6,7 +6,7 @@ use super::{minutes_seconds, print_json, shown, Failure, LibraryArg, Outcome};
 use clap::Args;
 use podium::analysis::AnalysisOptions;
 use podium::export::{
-    self, ExportOptions, ExportProfile, PrintOptions, RubyStyle, SaveFileError,
+    self, BlogDestination, ExportOptions, ExportProfile, PrintOptions, RubyStyle, SaveFileError,
     DEFAULT_PRINT_SIZE_PT, PRINT_SIZE_PT,
 };
 use podium::japanese::pace;
@@ -15,8 +15,9 @@ use podium::script::{self, SectionRole};
 use podium::settings;
 use podium::timing::{self, Pace, TimingOptions};
 use podium_app::analysis;
+use podium_app::wire::WordDocument;
 use serde::Serialize;
-use std::io::Write;
+use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 #[derive(Args)]
@@ -268,9 +269,12 @@ pub fn lint(args: LintArgs) -> Outcome {
 pub struct ExportArgs {
     /// 原稿ファイル（- で標準入力）(draft file, - for stdin)
     file: PathBuf,
-    /// 形式 (format): md, txt, html, html-doc, blog
-    #[arg(long = "to", value_parser = parse_profile)]
-    to: ExportProfile,
+    /// 形式 (format): md, txt, html, html-doc, blog, docx（Word、-o が必要）(docx: Word, needs -o)
+    #[arg(long = "to", value_parser = parse_format)]
+    to: Format,
+    /// ブログの行き先 (where the blog post goes): html, wordpress（ブロック）, ameba
+    #[arg(long = "for", value_parser = parse_destination)]
+    destination: Option<BlogDestination>,
     /// ルビ (ruby): tags, paren, paren-first（初出のみかっこ書き）, base
     #[arg(long, value_parser = parse_ruby)]
     ruby: Option<RubyStyle>,
@@ -288,10 +292,28 @@ pub struct ExportArgs {
     output: Option<PathBuf>,
 }
 
-fn parse_profile(text: &str) -> Result<ExportProfile, String> {
-    text.parse().map_err(|_| {
-        "md, txt, html, html-doc, blog のいずれか (one of md, txt, html, html-doc, blog)".into()
+/// What `export --to` writes: a text profile, or a Word document of the published text.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Format {
+    Text(ExportProfile),
+    Word,
+}
+
+const WORD: &str = "docx";
+
+fn parse_format(text: &str) -> Result<Format, String> {
+    if text.trim() == WORD {
+        return Ok(Format::Word);
+    }
+    text.parse().map(Format::Text).map_err(|_| {
+        "md, txt, html, html-doc, blog, docx のいずれか (one of md, txt, html, html-doc, blog, docx)"
+            .into()
     })
+}
+
+fn parse_destination(text: &str) -> Result<BlogDestination, String> {
+    text.parse()
+        .map_err(|_| "html, wordpress, ameba のいずれか (one of html, wordpress, ameba)".into())
 }
 
 fn parse_ruby(text: &str) -> Result<RubyStyle, String> {
@@ -301,43 +323,95 @@ fn parse_ruby(text: &str) -> Result<RubyStyle, String> {
 }
 
 pub fn export(args: ExportArgs) -> Outcome {
+    let profile = match args.to {
+        Format::Text(profile) => profile,
+        Format::Word => return export_word(&args),
+    };
     let source = read_source(&args.file)?;
     let blog_footer = match &args.footer {
         Some(path) => Some(read_source(path)?.text),
         None => None,
     };
     let script = script::parse(&source.text);
+    let destination = match (profile, args.destination) {
+        (ExportProfile::Blog, destination) => destination.unwrap_or_default(),
+        (_, None) => BlogDestination::Html,
+        (profile, Some(_)) => {
+            return Err(Failure::input(format!(
+                "--for はブログ（--to blog）にだけ使えます (--for is for --to blog, not {profile})"
+            )))
+        }
+    };
+    let default_ruby = match profile {
+        ExportProfile::Blog => destination.default_ruby(),
+        profile => export::default_ruby(profile),
+    };
     let options = ExportOptions {
-        profile: args.to,
-        ruby: args.ruby.unwrap_or_else(|| export::default_ruby(args.to)),
+        profile,
+        ruby: args.ruby.unwrap_or(default_ruby),
         blog_footer,
         blog_summary: None,
         blog_lead_in: args.lead_in.clone(),
+        blog_destination: destination,
         accessible: args.accessible,
     };
-    if args.to == ExportProfile::Blog && export::summary::summarise(&script).is_empty() {
+    if profile == ExportProfile::Blog && export::summary::summarise(&script).is_empty() {
         note!(
             "podium: {}: 要旨を作れませんでした（読み上げる文がありません）。ブログの要旨は空です (no summary: the draft has no sentences to summarise)",
             source.name
         );
     }
-    // As the app's export dialog warns: a `{{…}}` left unfilled would reach the reader.
-    let unfilled: Vec<&str> = podium::templates::unfilled(&source.text)
-        .map(|(range, _)| &source.text[range])
-        .collect();
-    if !unfilled.is_empty() {
-        note!(
-            "podium: {}: 未入力の差し込み欄がそのまま書き出されます: {} (unfilled placeholders are exported as they are)",
-            source.name,
-            unfilled.join(" ")
-        );
-    }
+    warn_unfilled(&source.name, &source.text);
     let output = export::export(&script, &options);
     match &args.output {
-        Some(path) => write_file(path, &output),
+        Some(path) => write_file(path, output.as_bytes()),
         None => std::io::stdout()
             .write_all(output.as_bytes())
             .map_err(Failure::output),
+    }
+}
+
+/// As the app's export dialog warns: a `{{…}}` left unfilled would reach the reader.
+fn warn_unfilled(name: &str, text: &str) {
+    let unfilled: Vec<&str> = podium::templates::unfilled(text)
+        .map(|(range, _)| &text[range])
+        .collect();
+    if !unfilled.is_empty() {
+        note!(
+            "podium: {name}: 未入力の差し込み欄がそのまま書き出されます: {} (unfilled placeholders are exported as they are)",
+            unfilled.join(" ")
+        );
+    }
+}
+
+/// `export --to docx`: the published text as a Word document, into `-o FILE` or a pipe, never
+/// onto a terminal. Ruby is Word's own; the blog's and the text profiles' options do not apply.
+fn export_word(args: &ExportArgs) -> Outcome {
+    let text_only = [
+        (args.ruby.is_some(), "--ruby"),
+        (args.footer.is_some(), "--footer"),
+        (args.lead_in.is_some(), "--lead-in"),
+        (args.accessible, "--accessible"),
+        (args.destination.is_some(), "--for"),
+    ];
+    if let Some((_, option)) = text_only.iter().find(|(given, _)| *given) {
+        return Err(Failure::input(format!(
+            "{option} は --to docx では使えません（ルビは Word のルビになります）({option} does not apply to --to docx: ruby is Word ruby)"
+        )));
+    }
+    if args.output.is_none() && std::io::stdout().is_terminal() {
+        return Err(Failure::input(
+            "Word ファイルは端末に出力できません。-o 原稿.docx で保存先を指定してください \
+             (a .docx is binary: write it with -o FILE.docx)",
+        ));
+    }
+    let source = read_source(&args.file)?;
+    warn_unfilled(&source.name, &source.text);
+    let bytes = podium_app::export::word_document(&source.text, &WordDocument::Published)
+        .map_err(|error| Failure::input(format!("{}: {}", source.name, error.message)))?;
+    match &args.output {
+        Some(path) => write_file(path, &bytes),
+        None => std::io::stdout().write_all(&bytes).map_err(Failure::output),
     }
 }
 
@@ -345,7 +419,8 @@ pub fn export(args: ExportArgs) -> Outcome {
 pub struct PrintArgs {
     /// 原稿ファイル（- で標準入力）(draft file, - for stdin)
     file: PathBuf,
-    /// 出力先の HTML ファイル（省略すると標準出力）(output HTML file; stdout without it)
+    /// 出力先の HTML ファイル、.docx なら Word 文書（省略すると標準出力に HTML）
+    /// (output HTML file, or a Word document when it ends in .docx; HTML on stdout without it)
     #[arg(short = 'o', long = "output")]
     output: Option<PathBuf>,
     /// 縦書き (vertical writing, columns from right to left)
@@ -361,15 +436,18 @@ pub struct PrintArgs {
     notes: bool,
 }
 
-/// The reading script as a printable HTML page. PDF is not written here: that needs a browser
-/// engine to lay out Japanese text with ruby, and Podium runs none of its own nor starts one
-/// (see the README). The page prints to PDF from any browser, page numbers included.
+/// The reading script as a printable HTML page, or as a Word document when the output ends in
+/// `.docx`. PDF is not written here: that needs a browser engine to lay out Japanese text with
+/// ruby, and Podium runs none of its own nor starts one (see the README). The page prints to
+/// PDF from any browser, page numbers included.
 pub fn print(args: PrintArgs) -> Outcome {
-    let pdf = args.output.as_deref().is_some_and(|path| {
-        path.extension()
-            .is_some_and(|ext| ext.eq_ignore_ascii_case("pdf"))
-    });
-    if pdf {
+    let ends_in = |extension: &str| {
+        args.output.as_deref().is_some_and(|path| {
+            path.extension()
+                .is_some_and(|ext| ext.eq_ignore_ascii_case(extension))
+        })
+    };
+    if ends_in("pdf") {
         return Err(Failure::input(
             "PDF は直接作れません。-o 原稿.html で書き出し、Edge や Chrome で開いて「印刷」→「PDF に保存」を選んでください \
              (podium print writes HTML, not PDF: write -o FILE.html, open it in Edge or Chrome and print it to PDF)",
@@ -381,10 +459,16 @@ pub fn print(args: PrintArgs) -> Outcome {
         vertical: args.vertical,
         notes: args.notes,
     };
+    if let (true, Some(path)) = (ends_in(WORD), &args.output) {
+        let document = WordDocument::ReadingScript { options };
+        let bytes = podium_app::export::word_document(&source.text, &document)
+            .map_err(|error| Failure::input(format!("{}: {}", source.name, error.message)))?;
+        return write_file(path, &bytes);
+    }
     let output = podium_app::export::print_document(&source.text, &options)
         .map_err(|error| Failure::input(format!("{}: {}", source.name, error.message)))?;
     match &args.output {
-        Some(path) => write_file(path, &output),
+        Some(path) => write_file(path, output.as_bytes()),
         None => std::io::stdout()
             .write_all(output.as_bytes())
             .map_err(Failure::output),
@@ -392,10 +476,10 @@ pub fn print(args: PrintArgs) -> Outcome {
 }
 
 /// Write a whole file or nothing, as the app saves an export (see `podium::files`).
-fn write_file(path: &Path, contents: &str) -> Outcome {
+fn write_file(path: &Path, contents: &[u8]) -> Outcome {
     let absolute = std::path::absolute(path)
         .map_err(|e| Failure::input(format!("{}: {e}", path.display())))?;
-    export::write_file_atomically(&absolute, contents.as_bytes()).map_err(|error| {
+    export::write_file_atomically(&absolute, contents).map_err(|error| {
         let message = format!("{}: {error}", path.display());
         match error {
             SaveFileError::Io { .. } => Failure::runtime(message),

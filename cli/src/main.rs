@@ -58,10 +58,10 @@ enum Command {
     Lint(draft::LintArgs),
     /// 読み（カタカナ、一文一行）(the text as read, in katakana, one sentence a line)
     Readings(readings::ReadingsArgs),
-    /// 書き出し (export: md, txt, html, html-doc, blog)
+    /// 書き出し (export: md, txt, html, html-doc, blog, docx)
     Export(draft::ExportArgs),
-    /// 読み上げ原稿を印刷用の HTML に（ルビ、大きな文字、ページ番号、縦書きも）
-    /// (the reading script as a printable HTML page: ruby, large type, page numbers)
+    /// 読み上げ原稿を印刷用の HTML か Word 文書に（ルビ、大きな文字、ページ番号、縦書きも）
+    /// (the reading script as a printable HTML page or a .docx: ruby, large type, page numbers)
     Print(draft::PrintArgs),
     /// ファイルを原稿として取り込む (import .md/.txt files as drafts)
     Import(library::ImportArgs),

@@ -42,6 +42,9 @@ x86_64-w64-mingw32-strip "$stage/podium-desktop.exe" "$stage/podium.exe"
 "$TARGET_DIR/debug/examples/build_dictionary" "$stage/dictionary"
 cp /usr/share/doc/mecab-ipadic/copyright "$stage/licenses/IPADIC.txt"
 cp packaging/windows/licenses/*.txt "$stage/licenses/"
+# Every crate and npm package in what ships, with its licence texts (CRLF: see README.txt's).
+node packaging/third-party-licenses.mjs --target "$TRIPLE" "$out/THIRD-PARTY-LICENSES.txt"
+sed 's/$/\r/' "$out/THIRD-PARTY-LICENSES.txt" >"$stage/licenses/THIRD-PARTY-LICENSES.txt"
 # Windows' Notepad reads CRLF and UTF-8 (with or without a BOM) alike; CRLF for older editors.
 sed 's/$/\r/' packaging/windows/README.txt >"$stage/README.txt"
 

@@ -4,18 +4,22 @@
 //! side (`baseRevision`, `revisionId`).
 
 use crate::grants::Grants;
-use crate::{clicker, dialogs, paths, prompter_window};
+use crate::opened::OpenedFiles;
+use crate::{browser, clicker, dialogs, paths, prompter_window, remote};
 use podium_app::local_settings::{self, LocalSettings};
+use podium_app::remote::Remote;
 use podium_app::wire::{
     Analysis, AnalysisUpdate, AppInfo, Backups, BlogParts, Comment, Display, Draft, DraftMeta,
     DraftStatus, DraftSummary, ExportAllProgress, ExportAllReport, ExportProfile, ImportReport,
     NewDraftValues, Pasted, PrintOptions, PrompterScript, PrompterSettings, ReadingEntry,
-    Recovered, RecoveryChoice, RehearsalSummary, Repaired, Revision, RevisionSummary, RubyStyle,
-    SaveKind, Saved, SearchHit, Settings, StatusChange, TemplateInfo, TextEdit, TrashedDraft,
+    Recovered, RecoveryChoice, RehearsalSummary, RemoteStatus, Repaired, Revision, RevisionSummary,
+    RubyStyle, SaveKind, Saved, SearchHit, Settings, StatusChange, TemplateInfo, TextEdit,
+    TrashedDraft, WordDocument, WordpressDraft,
 };
 use podium_app::workflow;
 use podium_app::{
-    analysis, export, findings, library, prompter, readings, settings, upkeep, App, AppError,
+    analysis, export, findings, library, prompter, readings, settings, upkeep, wordpress, App,
+    AppError,
 };
 use tauri::ipc::Channel;
 use tauri::{AppHandle, State, WebviewWindow};
@@ -188,6 +192,28 @@ pub fn export_text(
 }
 
 #[tauri::command(async)]
+pub fn save_wordpress_draft(
+    state: State<'_, App>,
+    body: String,
+    ruby: Option<RubyStyle>,
+    blog: BlogParts,
+    accessible: bool,
+    password: String,
+) -> Result<WordpressDraft> {
+    wordpress::save_wordpress_draft(&state, &body, ruby, blog, accessible, &password)
+}
+
+/// The WordPress draft's editor in the system's browser, after asking (browser.rs).
+#[tauri::command(async)]
+pub fn open_wordpress_draft(
+    window: WebviewWindow,
+    state: State<'_, App>,
+    url: String,
+) -> Result<bool> {
+    browser::open_after_asking(&window, &wordpress::draft_to_open(&state, &url)?)
+}
+
+#[tauri::command(async)]
 pub fn paste_html(html: String, text: String) -> Result<Pasted> {
     library::paste_html(&html, &text)
 }
@@ -212,6 +238,16 @@ pub fn save_export(grants: State<'_, Grants>, path: String, contents: String) ->
     paths::save_export(&grants, &path, &contents)
 }
 
+#[tauri::command(async)]
+pub fn save_word_document(
+    grants: State<'_, Grants>,
+    path: String,
+    body: String,
+    document: WordDocument,
+) -> Result<()> {
+    paths::save_word_document(&grants, &path, &body, &document)
+}
+
 /// The native dialogs (`dialogs.rs`), modal to the calling window; what the user chose is
 /// granted (`grants.rs`) and its canonical path returned.
 #[tauri::command(async)]
@@ -221,6 +257,15 @@ pub fn choose_import_files(
     filter_name: String,
 ) -> Result<Vec<String>> {
     paths::choose_import_files(&grants, dialogs::pick_files(&window, &filter_name))
+}
+
+/// The files the desktop asked Podium to open (`opened.rs`), granted for reading.
+#[tauri::command(async)]
+pub fn take_opened_files(
+    opened: State<'_, OpenedFiles>,
+    grants: State<'_, Grants>,
+) -> Result<Vec<String>> {
+    opened.take(&grants)
 }
 
 #[tauri::command(async)]
@@ -364,10 +409,40 @@ pub fn close_prompter(app: AppHandle) -> Result<()> {
     prompter_window::close(&app)
 }
 
+/// The second screen (a confidence monitor, the other glass), following the prompter.
+#[tauri::command(async)]
+pub fn open_second_screen(app: AppHandle, id: i64, display: Option<String>) -> Result<()> {
+    let id = podium_app::wire::check::id(id)?;
+    prompter_window::open_second_screen(&app, id, display.as_deref())
+}
+
+#[tauri::command(async)]
+pub fn close_second_screen(app: AppHandle) -> Result<()> {
+    prompter_window::close_second_screen(&app)
+}
+
 /// The clicker's keys heard from anywhere on the desktop while the prompter is open, or not.
 #[tauri::command]
 pub fn hear_clicker_everywhere(app: AppHandle, on: bool) -> Result<()> {
     clicker::hear_everywhere(&app, on)
+}
+
+/// The remote from a phone or tablet: its address, QR code, pairing code and devices.
+#[tauri::command(async)]
+pub fn remote_status(state: State<'_, Remote>) -> RemoteStatus {
+    state.status()
+}
+
+/// The remote on (this PC only, or the office network too) or off.
+#[tauri::command(async)]
+pub fn set_remote(app: AppHandle, on: bool, network: bool) -> Result<RemoteStatus> {
+    remote::set(&app, prompter_window::LABEL, on, network)
+}
+
+/// A paired device forgotten, its connection dropped.
+#[tauri::command(async)]
+pub fn revoke_remote_device(state: State<'_, Remote>, id: u32) -> Result<RemoteStatus> {
+    state.revoke(id)
 }
 
 #[tauri::command(async)]

@@ -5,13 +5,16 @@
 // No console window next to the app on Windows release builds.
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
+mod browser;
 mod clicker;
 mod dialogs;
 mod grants;
 mod invoke;
 mod navigation;
+mod opened;
 mod paths;
 mod prompter_window;
+mod remote;
 #[cfg(test)]
 mod tests;
 mod webview;
@@ -31,7 +34,8 @@ fn main() {
     // One app per database: a second start focuses the first one's window. A database named by
     // PODIUM_DB (tests, a second office) runs beside the default one.
     if podium_db.is_none() {
-        builder = builder.plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+        builder = builder.plugin(tauri_plugin_single_instance::init(|app, args, cwd| {
+            opened::OpenedFiles::arrive(app, args, &cwd);
             if let Some(window) = app.get_webview_window("main") {
                 let _ = window.unminimize();
                 let _ = window.show();
@@ -44,10 +48,14 @@ fn main() {
             tauri_plugin_window_state::Builder::new()
                 .with_state_flags(StateFlags::SIZE | StateFlags::POSITION | StateFlags::MAXIMIZED)
                 // The prompter is placed on its display each time it opens.
-                .with_denylist(&[prompter_window::LABEL])
+                .with_denylist(&[
+                    prompter_window::LABEL,
+                    podium_app::wire::SECOND_SCREEN_WINDOW,
+                ])
                 .build(),
         )
         .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_clipboard_manager::init())
         .setup(move |app| {
             // Which library (this PC's file or the office's server) and who writes.
@@ -70,6 +78,10 @@ fn main() {
             podium_app::start(&state);
             app.manage(state);
             app.manage(grants::Grants::default());
+            // The files this start was asked to open (an associated `.md`, "Open with").
+            let cwd = std::env::current_dir().unwrap_or_default();
+            app.manage(opened::OpenedFiles::from_args(std::env::args_os(), &cwd));
+            remote::manage(app.handle());
             let handle = app.handle().clone();
             std::thread::spawn(move || upkeep::back_up_if_due(&handle.state::<App>()));
             // Built here rather than from the config (where `create` is false), to add the
@@ -109,10 +121,14 @@ fn main() {
             invoke::export_text,
             invoke::blog_summary,
             invoke::blog_lead_in,
+            invoke::save_wordpress_draft,
+            invoke::open_wordpress_draft,
             invoke::paste_html,
             invoke::print_document,
             invoke::save_export,
+            invoke::save_word_document,
             invoke::choose_import_files,
+            invoke::take_opened_files,
             invoke::choose_export_path,
             invoke::choose_folder,
             invoke::get_settings,
@@ -137,7 +153,12 @@ fn main() {
             invoke::open_prompter,
             invoke::set_prompter_full_screen,
             invoke::close_prompter,
+            invoke::open_second_screen,
+            invoke::close_second_screen,
             invoke::hear_clicker_everywhere,
+            invoke::remote_status,
+            invoke::set_remote,
+            invoke::revoke_remote_device,
             invoke::backups,
             invoke::repair_database,
             invoke::recover_database,

@@ -71,6 +71,17 @@ pub fn save_export(grants: &Grants, path: &str, contents: &str) -> Result<(), Ap
     export::save_export(&path, contents)
 }
 
+/// Writes a Word document of the draft into exactly the file the user chose in the save dialog.
+pub fn save_word_document(
+    grants: &Grants,
+    path: &str,
+    body: &str,
+    document: &wire::WordDocument,
+) -> Result<(), AppError> {
+    let path = grants.check(Access::WriteFile, path)?;
+    export::save_word_document(&path, body, document)
+}
+
 /// Every draft into the folder the user chose in the folder dialog.
 pub fn export_all(
     app: &App,

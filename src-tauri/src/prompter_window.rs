@@ -3,12 +3,12 @@
 //! the prompter settings, else the first display the main window is not on (the second
 //! monitor), else the only one.
 
-use podium_app::wire::Display;
+use podium_app::wire::{Display, PROMPTER_WINDOW, SECOND_SCREEN_WINDOW};
 use podium_app::{AppError, ErrorCode};
 use tauri::{AppHandle, Manager, Monitor, WebviewUrl, WebviewWindow, WebviewWindowBuilder};
 
 /// The window's label: its capability (`capabilities/prompter.json`) names it.
-pub const LABEL: &str = "prompter";
+pub const LABEL: &str = PROMPTER_WINDOW;
 
 fn failed(error: tauri::Error) -> AppError {
     AppError::new(
@@ -86,11 +86,14 @@ pub fn open(app: &AppHandle, draft_id: i64, display: Option<&str>) -> Result<(),
                 .build()
                 .map_err(failed)?;
             crate::webview::configure(&window).map_err(failed)?;
-            // The clicker's keys are the desktop's again once no prompter reads.
+            // The clicker's keys are the desktop's again, the remote stops serving, and the
+            // second screen (which follows this window) closes, once no prompter reads.
             let handle = app.clone();
             window.on_window_event(move |event| {
                 if matches!(event, tauri::WindowEvent::Destroyed) {
+                    let _ = close_second_screen(&handle);
                     let _ = crate::clicker::hear_everywhere(&handle, false);
+                    crate::remote::prompter_closed(&handle);
                 }
             });
             window
@@ -115,6 +118,71 @@ fn place(app: &AppHandle, window: &WebviewWindow, display: Option<&str>) -> taur
     window.show()?;
     window.set_fullscreen(true)?;
     window.set_focus()
+}
+
+/// Opens the second screen on `draft_id`: a window that follows the prompter's reports (the
+/// same text at its eye line, whatever its own size or mirroring), full screen on the named
+/// display, else on one neither the prompter nor the main window is on. With no such display
+/// it opens as a window the operator can move. It closes with the prompter.
+pub fn open_second_screen(
+    app: &AppHandle,
+    draft_id: i64,
+    display: Option<&str>,
+) -> Result<(), AppError> {
+    let path = format!("prompter.html?draft={draft_id}&screen=second");
+    if let Some(window) = app.get_webview_window(SECOND_SCREEN_WINDOW) {
+        window.close().map_err(failed)?;
+    }
+    let url = WebviewUrl::App(path.into());
+    let builder = WebviewWindowBuilder::new(app, SECOND_SCREEN_WINDOW, url)
+        .title("Podium — 2台目の画面")
+        .inner_size(960.0, 540.0)
+        .visible(false);
+    let window = crate::navigation::guard(builder, crate::navigation::dev_url(app))
+        .build()
+        .map_err(failed)?;
+    crate::webview::configure(&window).map_err(failed)?;
+    place_second(app, &window, display).map_err(failed)
+}
+
+fn place_second(
+    app: &AppHandle,
+    window: &WebviewWindow,
+    display: Option<&str>,
+) -> tauri::Result<()> {
+    let monitors = app.available_monitors()?;
+    let names: Vec<String> = monitors
+        .iter()
+        .enumerate()
+        .map(|(i, m)| name(m, i))
+        .collect();
+    let prompter = app
+        .get_webview_window(LABEL)
+        .and_then(|w| w.current_monitor().ok().flatten())
+        .and_then(|m| names.iter().position(|n| Some(n) == m.name()))
+        .map(|i| names[i].clone());
+    let taken = [main_display(app, &monitors), prompter];
+    let chosen = display
+        .and_then(|wanted| names.iter().position(|n| n == wanted))
+        .or_else(|| {
+            names
+                .iter()
+                .position(|n| !taken.iter().flatten().any(|t| t == n))
+        });
+    window.show()?;
+    if let Some(monitor) = chosen.map(|i| &monitors[i]) {
+        window.set_position(*monitor.position())?;
+        window.set_size(*monitor.size())?;
+        window.set_fullscreen(true)?;
+    }
+    Ok(())
+}
+
+pub fn close_second_screen(app: &AppHandle) -> Result<(), AppError> {
+    if let Some(window) = app.get_webview_window(SECOND_SCREEN_WINDOW) {
+        window.close().map_err(failed)?;
+    }
+    Ok(())
 }
 
 /// F5 and Esc in the prompter: full screen on and off.

@@ -35,6 +35,35 @@ fn an_export_goes_to_the_file_chosen_in_the_save_dialog() {
     );
 }
 
+/// A Word document is made from the draft's text in Rust and written to exactly the file chosen
+/// in the save dialog; any other path is refused and nothing written.
+#[test]
+fn a_word_document_goes_to_the_file_chosen_in_the_save_dialog() {
+    use podium_app::wire::{PrintOptions, WordDocument};
+    let grants = Grants::default();
+    let body = "# 年頭挨拶\n\n{本日|ほんじつ}は。\n";
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("年頭挨拶.docx");
+    let chosen = paths::choose_export_path(&grants, Some(path.clone()))
+        .unwrap()
+        .expect("granted");
+    let script = WordDocument::ReadingScript {
+        options: PrintOptions::default(),
+    };
+    paths::save_word_document(&grants, &chosen, body, &script).unwrap();
+    assert!(std::fs::read(&path).unwrap().starts_with(b"PK\x03\x04"));
+    let elsewhere = dir.path().join("other.docx");
+    let refused = paths::save_word_document(
+        &grants,
+        elsewhere.to_str().unwrap(),
+        body,
+        &WordDocument::Published,
+    )
+    .unwrap_err();
+    assert_eq!(refused.code, ErrorCode::NotPermitted);
+    assert!(!elsewhere.exists());
+}
+
 #[test]
 fn import_lists_bad_files_and_writes_nothing_for_them() {
     let (state, grants) = shell();

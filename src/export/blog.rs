@@ -6,6 +6,7 @@ use super::html::{self, content, escape};
 use super::inline::visible;
 use super::sanitize::{sanitize_export, strip_placeholders, FOOTER_CLASS, SUMMARY_CLASS};
 use super::summary::{summarise, Line};
+use super::{ameba, wordpress, BlogDestination};
 use super::{sanitize_html, RubyStyle};
 use crate::script::Script;
 use pulldown_cmark::{Event, Parser, Tag, TagEnd};
@@ -21,9 +22,14 @@ pub(super) fn blog(
     footer: Option<&str>,
     edited: Option<&[String]>,
     lead_in: Option<&str>,
+    destination: BlogDestination,
 ) -> String {
     let mut out = String::new();
-    if let Some(title) = &script.title {
+    if let Some(title) = script
+        .title
+        .as_ref()
+        .filter(|_| destination.carries_title())
+    {
         html::heading(&mut out, title, 1, ruby);
     }
     if let Some(lead_in) = lead_in.map(|l| visible(l.trim())).filter(|l| !l.is_empty()) {
@@ -48,7 +54,11 @@ pub(super) fn blog(
             footer.trim()
         ));
     }
-    sanitize_export(&out)
+    match destination {
+        BlogDestination::Html => sanitize_export(&out),
+        BlogDestination::Wordpress => wordpress::blocks(&sanitize_export(&out)),
+        BlogDestination::Ameba => ameba::sanitize(&out),
+    }
 }
 
 /// 【要旨】: the stance's line, then a list of the points, each its heading and line (see
@@ -222,7 +232,14 @@ mod tests {
     fn the_footer_loses_control_and_bidi_characters_and_script_urls() {
         let script = crate::script::parse("# 題\n\n本文です。\n");
         let footer = "広報\u{4}課\u{202E}です [x](javascript:alert(1))";
-        let out = blog(&script, RubyStyle::Tags, Some(footer), None, None);
+        let out = blog(
+            &script,
+            RubyStyle::Tags,
+            Some(footer),
+            None,
+            None,
+            BlogDestination::Html,
+        );
         assert!(out.contains("広報課です"), "{out}");
         assert!(!out.contains(['\u{4}', '\u{202E}']) && !out.contains("javascript:"));
     }
@@ -230,7 +247,14 @@ mod tests {
     #[test]
     fn no_summary_without_stance_or_priorities() {
         let script = crate::script::parse("# 題\n\n## 新年のあいさつ\n\nおめでとうございます。\n");
-        let post = blog(&script, RubyStyle::Tags, None, None, None);
+        let post = blog(
+            &script,
+            RubyStyle::Tags,
+            None,
+            None,
+            None,
+            BlogDestination::Html,
+        );
         assert_eq!(
             post,
             "<h1>題</h1>\n<p>【全文】</p>\n<h2>新年のあいさつ</h2>\n<p>おめでとうございます。</p>\n"

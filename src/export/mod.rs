@@ -1,6 +1,7 @@
 //! Exports of a parsed [`Script`]: normalised Markdown, plain text, an HTML fragment or
-//! document, the blog post (要旨 + 【全文】 + full text + footer), and the reading script on
-//! paper ([`print_document`]).
+//! document, the blog post (要旨 + 【全文】 + full text + footer), the reading script on
+//! paper ([`print_document`]), and Word documents of both the reading script and the
+//! published text ([`docx`]).
 //!
 //! Every export reads the `Script`; none re-parses the draft. Cues, speaker notes and
 //! control or bidi-override characters never reach an export (the reading script, the
@@ -8,7 +9,10 @@
 //! through [`sanitize_html`].
 
 mod accessible;
+mod ameba;
 mod blog;
+mod destination;
+pub mod docx;
 mod file;
 mod first_ruby;
 mod html;
@@ -19,7 +23,10 @@ mod print;
 mod sanitize;
 pub mod summary;
 mod text;
+mod wordpress;
 
+pub use ameba::AMEBA_ALLOWED;
+pub use destination::BlogDestination;
 pub use file::{write_file_atomically, SaveFileError};
 pub use print::{PrintOptions, DEFAULT_PRINT_SIZE_PT, PRINT_SIZE_PT};
 pub use sanitize::sanitize_html;
@@ -29,7 +36,8 @@ use serde::{Deserialize, Serialize};
 use std::fmt;
 use std::str::FromStr;
 
-/// What to export. The ids (`md`, `txt`, `html`, `html-doc`, `blog`) are the CLI's.
+/// What to export. The ids (`md`, `txt`, `html`, `html-doc`, `blog`) are the CLI's; where the
+/// blog post goes is its [`BlogDestination`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub enum ExportProfile {
@@ -117,9 +125,9 @@ impl RubyStyle {
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 #[error("unknown {kind} `{id}` (expected one of: {expected})")]
 pub struct UnknownId {
-    kind: &'static str,
-    id: String,
-    expected: &'static str,
+    pub(super) kind: &'static str,
+    pub(super) id: String,
+    pub(super) expected: &'static str,
 }
 
 impl FromStr for ExportProfile {
@@ -184,6 +192,8 @@ pub struct ExportOptions {
     /// The blog post's first line, before the 要旨 (「1月4日、庁内放送にて…（概要）」).
     /// Blog profile only.
     pub blog_lead_in: Option<String>,
+    /// Where the blog post goes (HTML, WordPress's blocks, Ameba's editor). Blog profile only.
+    pub blog_destination: BlogDestination,
     /// For screen readers (JIS X 8341-3 habits): circled numbers as (1) (2) (3), and ruby as
     /// `<ruby>` wherever there is markup.
     pub accessible: bool,
@@ -198,6 +208,7 @@ impl ExportOptions {
             blog_footer: None,
             blog_summary: None,
             blog_lead_in: None,
+            blog_destination: BlogDestination::Html,
             accessible: false,
         }
     }
@@ -228,6 +239,7 @@ pub fn export(script: &Script, options: &ExportOptions) -> String {
             options.blog_footer.as_deref(),
             options.blog_summary.as_deref(),
             options.blog_lead_in.as_deref(),
+            options.blog_destination,
         ),
     };
     match options.accessible {

@@ -55,43 +55,30 @@ impl Default for PrintOptions {
 }
 
 /// A4 and its margins, in millimetres: top, right, bottom (room for the page number), left.
-const PAGE_MM: (f64, f64) = (210.0, 297.0);
-const MARGIN_MM: [f64; 4] = [16.0, 18.0, 20.0, 18.0];
+pub(super) const PAGE_MM: (f64, f64) = (210.0, 297.0);
+pub(super) const MARGIN_MM: [f64; 4] = [16.0, 18.0, 20.0, 18.0];
 /// Line height of the text, in ems: room for the ruby above (beside, in 縦書き) a line.
-const LINE_HEIGHT: f64 = 2.0;
+pub(super) const LINE_HEIGHT: f64 = 2.0;
 /// What fraction of a page a section may fill and still share the page with the one before.
 const SHORT_SECTION: f64 = 1.0 / 3.0;
 /// Size of notes and the signature against the text.
-const SMALL: f64 = 0.6;
+pub(super) const SMALL: f64 = 0.6;
 const MM_PER_PT: f64 = 25.4 / 72.0;
 
 /// The reading script as a complete, printable HTML page (sanitised, strict CSP, no remote
 /// content). Never fails.
 pub(super) fn print_document(script: &Script, options: &PrintOptions) -> String {
-    let options = PrintOptions {
-        size_pt: options
-            .size_pt
-            .clamp(*PRINT_SIZE_PT.start(), *PRINT_SIZE_PT.end()),
-        ..*options
-    };
+    let options = within_range(options);
     let mut out = String::new();
     if let Some(title) = &script.title {
         html::heading(&mut out, title, 1, RubyStyle::Tags);
     }
-    let page = Page::of(&options);
-    let mut first = true;
-    for section in &script.sections {
-        if !shows_anything(section, &options) {
-            continue;
-        }
-        let class = if first {
-            ""
-        } else if estimate(section, &options, &page) <= page.lines * SHORT_SECTION {
-            " podium-shares-page"
-        } else {
-            " podium-new-page"
+    for (section, placement) in placements(script, &options) {
+        let class = match placement {
+            Placement::First => "",
+            Placement::SharesPage => " podium-shares-page",
+            Placement::NewPage => " podium-new-page",
         };
-        first = false;
         out.push_str(&format!("<div class=\"podium-section{class}\">\n"));
         section_html(&mut out, section, &options);
         out.push_str("</div>\n");
@@ -105,6 +92,52 @@ pub(super) fn print_document(script: &Script, options: &PrintOptions) -> String 
         "podium-print"
     };
     html::page(script, class, &stylesheet(&options), &sanitize_export(&out))
+}
+
+/// The options with the type size brought within [`PRINT_SIZE_PT`].
+pub(super) fn within_range(options: &PrintOptions) -> PrintOptions {
+    PrintOptions {
+        size_pt: options
+            .size_pt
+            .clamp(*PRINT_SIZE_PT.start(), *PRINT_SIZE_PT.end()),
+        ..*options
+    }
+}
+
+/// Where a section of the reading script starts on paper.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(super) enum Placement {
+    /// The first section printed: on page 1, after the title.
+    First,
+    /// Short (a third of a page at most): follows on the same page, kept whole.
+    SharesPage,
+    NewPage,
+}
+
+/// The sections the reading script prints, each with where it starts (the same for the
+/// printed page and the Word document).
+pub(super) fn placements<'a>(
+    script: &'a Script,
+    options: &PrintOptions,
+) -> Vec<(&'a Section, Placement)> {
+    let page = Page::of(options);
+    let mut first = true;
+    let mut out = Vec::new();
+    for section in &script.sections {
+        if !shows_anything(section, options) {
+            continue;
+        }
+        let placement = if first {
+            Placement::First
+        } else if estimate(section, options, &page) <= page.lines * SHORT_SECTION {
+            Placement::SharesPage
+        } else {
+            Placement::NewPage
+        };
+        first = false;
+        out.push((section, placement));
+    }
+    out
 }
 
 fn section_html(out: &mut String, section: &Section, options: &PrintOptions) {
@@ -175,20 +208,24 @@ fn read_inlines(out: &mut String, paragraph: &Paragraph) {
 
 /// 間 (with its seconds when not the default) in a box; a direction in 〔〕.
 fn cue_mark(out: &mut String, cue: &Cue) {
-    match cue {
-        Cue::Pause { seconds } => {
-            out.push_str("<span class=\"podium-cue podium-pause\">間");
-            if (seconds - DEFAULT_PAUSE_SECONDS).abs() > f64::EPSILON {
-                html::content(out, &format!(" {}秒", seconds));
-            }
-        }
-        Cue::Direction { text } => {
-            out.push_str("<span class=\"podium-cue\">〔");
-            html::content(out, text);
-            out.push('〕');
-        }
-    }
+    let class = match cue {
+        Cue::Pause { .. } => "podium-cue podium-pause",
+        Cue::Direction { .. } => "podium-cue",
+    };
+    out.push_str(&format!("<span class=\"{class}\">"));
+    html::content(out, &cue_text(cue));
     out.push_str("</span>");
+}
+
+/// A cue as the reading script shows it: 間 (間 3秒 when not the default), 〔ゆっくり〕.
+pub(super) fn cue_text(cue: &Cue) -> String {
+    match cue {
+        Cue::Pause { seconds } if (seconds - DEFAULT_PAUSE_SECONDS).abs() > f64::EPSILON => {
+            format!("間 {seconds}秒")
+        }
+        Cue::Pause { .. } => "間".to_string(),
+        Cue::Direction { text } => format!("〔{text}〕"),
+    }
 }
 
 /// The lines (columns, in 縦書き) of a page and the characters of a line, at a type size.

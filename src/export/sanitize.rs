@@ -49,7 +49,7 @@ const TAGS: &[&str] = &[
 ];
 
 /// Elements dropped together with everything inside them.
-const DROPPED_WITH_CONTENT: &[&str] = &[
+pub(super) const DROPPED_WITH_CONTENT: &[&str] = &[
     "script", "style", "iframe", "object", "embed", "svg", "math", "template", "noscript",
     "textarea", "select", "title", "xmp", "noembed", "noframes",
 ];
@@ -90,7 +90,7 @@ static SANITIZER: LazyLock<Builder<'static>> = LazyLock::new(|| {
 });
 
 /// Link schemes the sanitiser keeps.
-const SCHEMES: [&str; 3] = ["http", "https", "mailto"];
+pub(super) const SCHEMES: [&str; 3] = ["http", "https", "mailto"];
 
 /// Sanitise an HTML fragment: only Podium's allow-list survives (`p`, `br`, `h1`–`h4`,
 /// `strong`, `em`, `code`, `ruby`/`rt`/`rp`, lists, `blockquote`, `hr`, `a href` with http,
@@ -208,9 +208,14 @@ fn allowed_url(url: &str) -> bool {
 /// (`parts.rs`: the sanitiser's tree stays small whatever the draft's size), then the
 /// placeholders written back.
 pub(super) fn sanitize_export(html: &str) -> String {
+    sanitize_export_with(&SANITIZER, html)
+}
+
+/// [`sanitize_export`] through another allow-list (a blog destination's, which keeps less).
+pub(super) fn sanitize_export_with(sanitizer: &Builder, html: &str) -> String {
     let mut out = String::with_capacity(html.len() + html.len() / 8);
     sanitize_in_parts(html, &mut out, &mut |part, out| {
-        write_back(&sanitize_html(part), out)
+        write_back(&sanitizer.clean(part).to_string(), out)
     });
     out
 }

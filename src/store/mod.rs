@@ -75,11 +75,16 @@ pub const DB_ENV: &str = "PODIUM_DB";
 pub const DEFAULT_BUSY_TIMEOUT: Duration = Duration::from_secs(5);
 
 /// The database file to use when the caller names none: `$PODIUM_DB` if set and not empty,
-/// else `podium/podium.db` in the OS data directory. `None` when the OS has no data directory.
+/// else `podium/podium.db` in the OS's local data directory. `None` when the OS has none.
+///
+/// Local, not roaming: on Windows `%LOCALAPPDATA%`, not `%APPDATA%`, which managed PCs often
+/// redirect to a file server or copy at each sign-in and sign-out — and SQLite's write-ahead
+/// log needs the file on this PC (a shared library belongs on the office's PostgreSQL server).
+/// Elsewhere the two are the same folder (`~/.local/share`).
 pub fn default_db_path() -> Option<PathBuf> {
     match std::env::var_os(DB_ENV) {
         Some(path) if !path.is_empty() => Some(PathBuf::from(path)),
-        _ => dirs::data_dir().map(|dir| dir.join("podium").join("podium.db")),
+        _ => dirs::data_local_dir().map(|dir| dir.join("podium").join("podium.db")),
     }
 }
 

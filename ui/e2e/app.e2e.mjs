@@ -1,10 +1,11 @@
 // End to end in the real app window (Tauri + WebKitGTK under Xvfb, through tauri-driver): a new
 // draft from a template, Japanese typed into the editor, autosaved; the app quits and starts
-// again on the same database, and the draft and the text are there. Run with `make test-e2e`
+// again on the same database, and the draft and the text are there; a file the desktop asks
+// Podium to open becomes a draft. Run with `make test-e2e`
 // (builds the app, installs tauri-driver when missing, provides the X server).
 
 import assert from "node:assert/strict";
-import { existsSync, readdirSync } from "node:fs";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { appPath, DOC_TEXT, startDriverInTempHome, waitFor } from "./webdriver.mjs";
@@ -164,6 +165,30 @@ test("a new library opens on the sample address, once", async () => {
       assert.equal(items, 1, "the sample is made once");
     } finally {
       await second.quit();
+    }
+  } finally {
+    await home.stop();
+  }
+});
+
+test("a .md file the desktop asks Podium to open becomes a draft, opened", async () => {
+  const home = await startDriverInTempHome("e2e-open-with");
+  const file = join(home.home, "仕事始め 式辞.md");
+  writeFileSync(file, "# 仕事始め式辞\n\n職員の皆さん、明けましておめでとうございます。\n");
+  try {
+    // As Explorer starts it for an associated .md ("Open with"): the file's path as argument.
+    const session = await home.driver.session(appPath(), [file]);
+    try {
+      const title = await waitFor(
+        async () => session.textOf(".toolbar h2.title"),
+        "the opened file's title in the toolbar",
+      );
+      assert.equal(title, "仕事始め式辞");
+      const text = await waitFor(() => session.execute(DOC_TEXT), "the editor's text");
+      assert.match(String(text), /明けましておめでとうございます/);
+      await session.screenshot("e2e-open-with.png");
+    } finally {
+      await session.quit();
     }
   } finally {
     await home.stop();

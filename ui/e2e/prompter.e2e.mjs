@@ -171,6 +171,38 @@ test("the operator opens the prompter window; it plays, pauses and steps; both s
     }, "the operator copy at paragraph 3");
     assert.ok(copy);
 
+    // The second screen: opened from the operator view, mirrored, it shows paragraph 3 at its
+    // eye line too (one display here: it opens as a window beside the full-screen prompter).
+    await (await app.find("[data-testid=second-screen-panel] summary")).click();
+    await (await app.find("[data-testid=second-mirror]")).click();
+    await sleep(500);
+    await (await app.find("[data-testid=open-second-screen]")).click();
+    const second = await waitFor(async () => {
+      const handles = await app.windows();
+      return handles.length === 3 && handles.find((h) => h !== main && h !== prompter);
+    }, "the second screen's window");
+    await app.switchTo(second);
+    assert.match(await app.execute("return location.href"), /screen=second$/);
+    const secondRefused = await app.executeAsync(INVOKE, ["list_drafts", {}]);
+    assert.match(String(secondRefused.error), /not allowed/, "list_drafts from the second screen");
+    await waitFor(async () => {
+      const gap =
+        await app.execute(`const eye = document.querySelector('.eye-line').getBoundingClientRect();
+        const p = document.querySelectorAll('.paragraph')[2].getBoundingClientRect();
+        return Math.abs(p.top - window.innerHeight * 0.25);`);
+      return gap < 1.5;
+    }, "the second screen at paragraph 3");
+    assert.equal(
+      await app.execute("return document.querySelector('.stage').style.transform"),
+      "scale(-1, 1)",
+      "the second screen is mirrored",
+    );
+    await sleep(300);
+    screenshotScreen("e2e-second-screen.png");
+    await app.switchTo(main);
+    await invoke("close_second_screen", {});
+    await waitFor(async () => (await app.windows()).length === 2, "the second screen closed");
+
     // An edit saved while the prompter is live: typed in the editor (before the eye line, in
     // the title: it now takes more lines), it reaches the prompter, whose eye line keeps its
     // paragraph; a clicker's PageDown/PageUp with the cursor in the editor steps the prompter.

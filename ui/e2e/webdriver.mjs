@@ -247,11 +247,14 @@ export async function startDriver(env, options = {}) {
 
   return {
     pid: /** @type {number} */ (driver.pid),
-    /** Opens the app: a new session. @param {string} application */
-    async session(application) {
+    /**
+     * Opens the app: a new session, the app started with `args` (files to open).
+     * @param {string} application @param {string[]} [args]
+     */
+    async session(application, args = []) {
       assert.ok(existsSync(application), `${application} is missing: run \`make app\``);
       const started = await command("POST", "/session", {
-        capabilities: { alwaysMatch: { "tauri:options": { application } } },
+        capabilities: { alwaysMatch: { "tauri:options": { application, args } } },
       });
       return makeSession(command, started.sessionId);
     },

@@ -128,6 +128,11 @@ pub struct Saved {
     pub journaled: bool,
 }
 
+/// The event the shell tells the main window with that the desktop asked Podium to open files
+/// (a double-click on an associated `.md`, "Open with"): the window takes them with
+/// `take_opened_files` and imports them (no payload).
+pub const FILES_OPENED_EVENT: &str = "podium://files-opened";
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, TS)]
 #[serde(rename_all = "camelCase")]
 #[ts(export)]

@@ -15,33 +15,41 @@ mod limits;
 mod offsets;
 mod prompter;
 mod readings;
+mod remote;
 mod settings;
 mod upkeep;
+mod word;
 mod workflow;
 
 pub use analysis::{Analysis, Figures, Finding};
-pub use blog::BlogParts;
+pub use blog::{BlogParts, WordpressDraft};
 pub use edits::{apply, AnalysisUpdate, Moved, Placed, Splice, TextEdit};
 #[cfg(test)]
 pub use library::RevisionKind;
 pub use library::{
     Draft, DraftMeta, DraftStatus, DraftSummary, ImportFailure, ImportNote, ImportNotes,
     ImportReport, NewDraftValues, Pasted, Revision, RevisionSummary, SaveKind, Saved, SearchHit,
-    TemplateInfo, TrashedDraft,
+    TemplateInfo, TrashedDraft, FILES_OPENED_EVENT,
 };
 pub use limits::{Limits, Range};
 pub use offsets::Utf16Offsets;
-pub use podium::export::{ExportProfile, PrintOptions, RubyStyle};
+pub use podium::export::{BlogDestination, ExportProfile, PrintOptions, RubyStyle};
 pub use podium::prompter::{EyeLine, FontFamily, NotesShown, PrompterSettings};
-pub use podium::settings::{Language, Settings, Theme};
+pub use podium::settings::{Language, Settings, Theme, WordpressSettings};
 pub use prompter::{
     check_section_seconds, Display, PrompterScript, RehearsalSummary, CLICKER_EVENT, CLICKER_KEYS,
+    PROMPTER_COMMAND_EVENT, PROMPTER_REPORT_EVENT, PROMPTER_WINDOW, SECOND_SCREEN_WINDOW,
 };
 pub use readings::{DictionaryStatus, ReadingEntry};
+pub use remote::{
+    Paired, PairingRequest, QrCode, RemoteCommand, RemoteDevice, RemoteMessage, RemoteRequest,
+    RemoteStatus,
+};
 pub use settings::{AppInfo, LocalSettings};
 pub use upkeep::{
     Backups, ExportAllProgress, ExportAllReport, Recovered, RecoveryChoice, Repaired, UnfilledDraft,
 };
+pub use word::WordDocument;
 pub use workflow::{Comment, StatusChange};
 
 use time::format_description::well_known::Rfc3339;

@@ -384,6 +384,21 @@ pub const CLICKER_KEYS: [&str; 3] = ["PageUp", "PageDown", "F5"];
 /// app had the focus (its payload: the key's name and whether Shift was down).
 pub const CLICKER_EVENT: &str = "podium://clicker-key";
 
+/// The event that carries a command to the prompter window (from the operator view, or from the
+/// shell for a phone: `crate::remote`).
+pub const PROMPTER_COMMAND_EVENT: &str = "prompter:command";
+
+/// The event the prompter window reports its state with, to every window that listens (the
+/// operator view, the second screen; the shell hears it too, for the phones).
+pub const PROMPTER_REPORT_EVENT: &str = "prompter:report";
+
+/// The prompter window's label (its capability, `capabilities/prompter.json`, names it).
+pub const PROMPTER_WINDOW: &str = "prompter";
+
+/// The second screen's window label (`capabilities/second-screen.json`): a second output that
+/// follows the prompter's reports.
+pub const SECOND_SCREEN_WINDOW: &str = "prompter-second";
+
 #[cfg(test)]
 mod tests {
     use super::*;

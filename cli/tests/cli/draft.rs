@@ -144,6 +144,48 @@ fn export_to_every_profile() {
 }
 
 #[test]
+fn the_blog_is_written_for_where_it_goes() {
+    let lib = library();
+    let address = data("address.md");
+    let address = address.to_str().unwrap();
+    let blog = |more: &[&str]| {
+        let output = podium(
+            &[&["export", address, "--to", "blog"], more].concat(),
+            &lib.db,
+        );
+        assert!(output.status.success(), "{more:?}: {}", stderr(&output));
+        stdout(&output)
+    };
+    // WordPress: native blocks, the title the post's own, ruby as markup.
+    let wordpress = blog(&["--for", "wordpress"]);
+    assert!(
+        wordpress.starts_with("<!-- wp:paragraph -->\n<p>【要旨】</p>"),
+        "{wordpress}"
+    );
+    assert!(!wordpress.contains("<h1>") && wordpress.contains("<ruby>"));
+    // Ameba: its allow-list only, the reading in brackets where the word first appears.
+    let ameba = blog(&["--for", "ameba"]);
+    assert!(!ameba.contains("<div") && !ameba.contains("<h1>") && !ameba.contains("<!--"));
+    assert_eq!(ameba.matches("喫緊（きっきん）").count(), 1, "{ameba}");
+    // The writer's ruby wins over the destination's; HTML is the blog as it was.
+    assert!(blog(&["--for", "ameba", "--ruby", "tags"]).contains("<ruby>"));
+    assert_eq!(blog(&["--for", "html"]), blog(&[]));
+    for (args, code) in [
+        (vec!["--for", "note"], 2),
+        (vec!["--to", "txt", "--for", "wordpress"], 2),
+    ] {
+        let mut all = vec!["export", address];
+        if !args.contains(&"--to") {
+            all.extend(["--to", "blog"]);
+        }
+        all.extend(args);
+        let output = podium(&all, &lib.db);
+        assert_eq!(output.status.code(), Some(code), "{all:?}");
+        assert!(stderr(&output).contains("--for") || stderr(&output).contains("wordpress"));
+    }
+}
+
+#[test]
 fn export_writes_a_file_and_a_footer() {
     let lib = library();
     let dir = tempfile::tempdir().unwrap();

@@ -1,6 +1,7 @@
 //! `podium import` of Word documents (fixtures: `tests/data/docx/`, see its `make.sh`): the
 //! drafts listed after, the notes on stderr, and each bad document refused with one line and
-//! exit code 2, as the other input errors, nothing written.
+//! exit code 2, as the other input errors, nothing written. And the other way: `podium export
+//! --to docx` and `podium print -o FILE.docx`, read back by `podium import`.
 
 use super::*;
 
@@ -79,4 +80,91 @@ fn bad_word_documents_are_refused_with_one_line() {
         );
     }
     assert!(!lib.db.exists(), "nothing written");
+}
+
+#[test]
+fn the_published_text_and_the_reading_script_export_as_word_documents() {
+    let lib = library();
+    let dir = tempfile::tempdir().unwrap();
+    let address = data("address.md");
+    let address = address.to_str().unwrap();
+    let published = dir.path().join("挨拶.docx");
+    let output = podium(
+        &[
+            "export",
+            address,
+            "--to",
+            "docx",
+            "-o",
+            published.to_str().unwrap(),
+        ],
+        &lib.db,
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(output.stdout.is_empty());
+    let script = dir.path().join("原稿.docx");
+    let vertical = [
+        "print",
+        address,
+        "--vertical",
+        "--size",
+        "28",
+        "-o",
+        script.to_str().unwrap(),
+    ];
+    assert!(podium(&vertical, &lib.db).status.success());
+    for file in [&published, &script] {
+        assert!(std::fs::read(file).unwrap().starts_with(b"PK\x03\x04"));
+    }
+    // Podium reads its own documents back: the title, and every section.
+    let imported = podium(
+        &[
+            "import",
+            published.to_str().unwrap(),
+            script.to_str().unwrap(),
+        ],
+        &lib.db,
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    assert!(
+        stderr(&imported).is_empty(),
+        "no notes: {}",
+        stderr(&imported)
+    );
+    let search = stdout(&podium(&["search", "働き方を変える"], &lib.db));
+    assert_eq!(search.lines().count(), 2, "{search}");
+
+    // To a pipe, the bytes; never onto a terminal (refused with a line: not tested here).
+    let piped = podium(&["export", address, "--to", "docx"], &lib.db);
+    assert!(piped.status.success());
+    assert!(piped.stdout.starts_with(b"PK\x03\x04"));
+}
+
+#[test]
+fn options_of_the_text_exports_are_refused_for_word() {
+    let lib = library();
+    let address = data("address.md");
+    let output = podium(
+        &[
+            "export",
+            address.to_str().unwrap(),
+            "--to",
+            "docx",
+            "--ruby",
+            "paren",
+        ],
+        &lib.db,
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).starts_with("podium: --ruby は --to docx では使えません"),
+        "{}",
+        stderr(&output)
+    );
+    let unknown = podium(
+        &["export", address.to_str().unwrap(), "--to", "doc"],
+        &lib.db,
+    );
+    assert_eq!(unknown.status.code(), Some(2));
+    assert!(stderr(&unknown).contains("docx"));
 }

@@ -30,7 +30,8 @@ install_win="$local_app_data\\Programs\\Podium"
 install=$("$run" winepath -u "$install_win" 2>/dev/null | tr -d '\r')
 install=${install%/}
 for file in podium-desktop.exe podium.exe WebView2Loader.dll uninstall.exe README.txt \
-  dictionary/metadata.json dictionary/dict.words licenses/IPADIC.txt licenses/Podium.txt; do
+  dictionary/metadata.json dictionary/dict.words licenses/IPADIC.txt licenses/Podium.txt \
+  licenses/THIRD-PARTY-LICENSES.txt; do
   [ -f "$install/$file" ] || fail "not installed: $install/$file"
 done
 [ ! -e "$install/bcryptprimitives.dll" ] || fail "the test stub was installed"

@@ -33,6 +33,7 @@ import type {
   Recovered,
   RecoveryChoice,
   RehearsalSummary,
+  RemoteStatus,
   Repaired,
   Revision,
   RevisionSummary,
@@ -45,6 +46,8 @@ import type {
   TemplateInfo,
   TextEdit,
   TrashedDraft,
+  WordDocument,
+  WordpressDraft,
 } from "./bindings";
 
 /** What goes to the clipboard: HTML profiles give both, text profiles only `text`. */
@@ -134,12 +137,27 @@ export interface Backend {
   blogSummary(body: string): Promise<string[]>;
   /** The blog's lead-in line for the draft (the settings' line, filled), for the writer to edit. */
   blogLeadIn(id: number): Promise<string>;
+  /** Saves the blog post (WordPress's blocks) as a draft on the settings' WordPress site, with
+   * the application password the writer typed (used for this call only, never kept). */
+  saveWordpressDraft(
+    body: string,
+    ruby: RubyStyle,
+    blog: BlogParts,
+    accessible: boolean,
+    password: string,
+  ): Promise<WordpressDraft>;
+  /** Opens a saved draft's editor in the system's browser after a native confirmation; whether
+   * it was opened. */
+  openWordpressDraft(url: string): Promise<boolean>;
   /** What a paste inserts: a word processor's HTML in the dialect, as importing the document
    * gives it, with its notes; any other clipboard's plain text. */
   pasteHtml(html: string, text: string): Promise<Pasted>;
   /** The reading script as a printable HTML page (sanitised, strict CSP), for the lectern. */
   printDocument(body: string, options: PrintOptions): Promise<string>;
   saveExport(path: string, contents: string): Promise<void>;
+  /** A Word document of the draft (published text or reading script), made in Rust from
+   * `body` and written to `path` (from `chooseExportPath`): its bytes never cross IPC. */
+  saveWordDocument(path: string, body: string, document: WordDocument): Promise<void>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;
   /** Deleted drafts, most recently deleted first; `restoreDraft` brings one back. */
@@ -160,6 +178,11 @@ export interface Backend {
   ): Promise<ExportAllReport>;
   /** Native "open" dialog for .md/.txt files; [] when cancelled. Grants reading them. */
   chooseImportFiles(filterName: string): Promise<string[]>;
+  /** The files the desktop asked Podium to open (an associated `.md`, "Open with"), each
+   * given once and granted for reading, to import. */
+  takeOpenedFiles(): Promise<string[]>;
+  /** Called when a later start hands this window more files to open. */
+  onFilesOpened(handler: () => void): Promise<() => void>;
   /** Native "save" dialog; null when cancelled. Grants writing that file. */
   chooseExportPath(defaultName: string, extension: string): Promise<string | null>;
   /** Native folder dialog; null when cancelled. Grants creating files in it. */
@@ -185,6 +208,10 @@ export interface PrompterBackend {
   /** Opens the prompter window on the draft, full screen on the display (null: the second). */
   open(draftId: number, display: string | null): Promise<void>;
   close(): Promise<void>;
+  /** Opens the second screen, which follows the prompter, full screen on the display (null:
+   * one neither the prompter nor the main window is on; none free: a window). */
+  openSecondScreen(draftId: number, display: string | null): Promise<void>;
+  closeSecondScreen(): Promise<void>;
   setFullScreen(on: boolean): Promise<void>;
   /** Operator → prompter. */
   send(command: PrompterCommand): Promise<void>;
@@ -196,6 +223,12 @@ export interface PrompterBackend {
   hearClickerEverywhere(on: boolean): Promise<void>;
   /** A clicker's key pressed while another app had the focus. */
   onClickerKey(handler: (press: KeyPress) => void): Promise<() => void>;
+  /** The remote from a phone or tablet (app/src/remote/): its address, codes and devices. */
+  remote(): Promise<RemoteStatus>;
+  /** On (this PC only, or the office network too: `network`) or off. */
+  setRemote(on: boolean, network: boolean): Promise<RemoteStatus>;
+  /** A paired device forgotten, its connection dropped. */
+  revokeRemoteDevice(id: number): Promise<RemoteStatus>;
 }
 
 // A record, so that the compiler insists on every code of the bindings.
@@ -211,6 +244,8 @@ const errorCodeSet: Record<ErrorCode, true> = {
   disk_full: true,
   server_unreachable: true,
   server_refused: true,
+  site_unreachable: true,
+  site_refused: true,
   io: true,
   not_permitted: true,
   internal: true,

@@ -5,17 +5,20 @@
 // commands, answered by the application layer over loopback HTTP).
 
 import { Channel, invoke, isTauri } from "@tauri-apps/api/core";
-import { emitTo, listen } from "@tauri-apps/api/event";
+import { emit, emitTo, listen } from "@tauri-apps/api/event";
 import { writeHtml, writeText } from "@tauri-apps/plugin-clipboard-manager";
 import type { KeyPress } from "../prompter/keys";
-import {
-  COMMAND_EVENT,
-  type PrompterCommand,
-  type PrompterReport,
-  REPORT_EVENT,
-} from "../prompter/protocol";
+import type { PrompterCommand, PrompterReport } from "../prompter/protocol";
 import type { Backend, PrompterBackend } from "./backend-contract";
-import { CLICKER_EVENT, type ExportAllProgress } from "./bindings";
+import {
+  CLICKER_EVENT,
+  type ExportAllProgress,
+  FILES_OPENED_EVENT,
+  PROMPTER_COMMAND_EVENT,
+  PROMPTER_REPORT_EVENT,
+  PROMPTER_WINDOW,
+  SECOND_SCREEN_WINDOW,
+} from "./bindings";
 
 /** The real backend: Tauri commands of the desktop shell (`src-tauri`) and its plugins. */
 export function tauriBackend(): Backend {
@@ -59,14 +62,19 @@ export function tauriBackend(): Backend {
         body,
         profile,
         ruby,
-        blog: blog ?? { summary: null, leadIn: null },
+        blog: blog ?? { summary: null, leadIn: null, destination: "html" },
         accessible: accessible ?? false,
       }),
     blogSummary: (body) => invoke("blog_summary", { body }),
     blogLeadIn: (id) => invoke("blog_lead_in", { id }),
+    saveWordpressDraft: (body, ruby, blog, accessible, password) =>
+      invoke("save_wordpress_draft", { body, ruby, blog, accessible, password }),
+    openWordpressDraft: (url) => invoke("open_wordpress_draft", { url }),
     pasteHtml: (html, text) => invoke("paste_html", { html, text }),
     printDocument: (body, options) => invoke("print_document", { body, options }),
     saveExport: (path, contents) => invoke("save_export", { path, contents }),
+    saveWordDocument: (path, body, document) =>
+      invoke("save_word_document", { path, body, document }),
     getSettings: () => invoke("get_settings"),
     setSettings: (settings) => invoke("set_settings", { settings }),
     listTrash: () => invoke("list_trash"),
@@ -82,6 +90,8 @@ export function tauriBackend(): Backend {
       return invoke("export_all", { folder, onProgress });
     },
     chooseImportFiles: (filterName) => invoke("choose_import_files", { filterName }),
+    takeOpenedFiles: () => invoke("take_opened_files"),
+    onFilesOpened: (handler) => listen(FILES_OPENED_EVENT, () => handler()),
     chooseExportPath: (defaultName, extension) =>
       invoke("choose_export_path", { defaultName, extension }),
     chooseFolder: () => invoke("choose_folder"),
@@ -101,13 +111,27 @@ function tauriPrompter(): PrompterBackend {
     displays: () => invoke("list_displays"),
     open: (id, display) => invoke("open_prompter", { id, display }),
     close: () => invoke("close_prompter"),
+    openSecondScreen: (id, display) => invoke("open_second_screen", { id, display }),
+    closeSecondScreen: () => invoke("close_second_screen"),
     setFullScreen: (on) => invoke("set_prompter_full_screen", { on }),
-    send: (command) => emitTo("prompter", COMMAND_EVENT, command),
+    send: async (command) => {
+      await emitTo(PROMPTER_WINDOW, PROMPTER_COMMAND_EVENT, command);
+      // The second screen takes the display settings too; it follows the prompter for the rest.
+      if (command.action === "settings") {
+        await emitTo(SECOND_SCREEN_WINDOW, PROMPTER_COMMAND_EVENT, command);
+      }
+    },
     onCommand: (handler) =>
-      listen<PrompterCommand>(COMMAND_EVENT, (event) => handler(event.payload)),
-    report: (report) => emitTo("main", REPORT_EVENT, report),
-    onReport: (handler) => listen<PrompterReport>(REPORT_EVENT, (event) => handler(event.payload)),
+      listen<PrompterCommand>(PROMPTER_COMMAND_EVENT, (event) => handler(event.payload)),
+    // To every window that listens: the operator view, the second screen (and the shell, for
+    // the phones).
+    report: (report) => emit(PROMPTER_REPORT_EVENT, report),
+    onReport: (handler) =>
+      listen<PrompterReport>(PROMPTER_REPORT_EVENT, (event) => handler(event.payload)),
     hearClickerEverywhere: (on) => invoke("hear_clicker_everywhere", { on }),
+    remote: () => invoke("remote_status"),
+    setRemote: (on, network) => invoke("set_remote", { on, network }),
+    revokeRemoteDevice: (id) => invoke("revoke_remote_device", { id }),
     onClickerKey: (handler) => listen<KeyPress>(CLICKER_EVENT, (event) => handler(event.payload)),
   };
 }

@@ -21,12 +21,18 @@ import type { ExportAllProgress, ExportAllReport } from "./bindings";
 export interface TestOptions {
   /** What the open dialog answers (absent: cancelled). */
   importFiles?: string[];
+  /** The files the desktop asked the app to open at its start (taken once). */
+  openedFiles?: string[];
   /** What the save dialog answers (absent: cancelled). */
   exportPath?: string;
   /** What the folder dialog answers (absent: cancelled). */
   folder?: string;
   /** Receives what the UI copies to the clipboard. */
   clipboard?: ClipboardContent[];
+  /** What the confirmation before opening a WordPress draft in the browser answers. */
+  openDraft?: boolean;
+  /** Receives the addresses "opened" in the browser. */
+  opened?: string[];
 }
 
 declare global {
@@ -99,14 +105,24 @@ export function testBackend(options: TestOptions = {}): Backend {
         body,
         profile,
         ruby,
-        blog: blog ?? { summary: null, leadIn: null },
+        blog: blog ?? { summary: null, leadIn: null, destination: "html" },
         accessible: accessible ?? false,
       }),
     blogSummary: (body) => call("blog_summary", { body }),
     blogLeadIn: (id) => call("blog_lead_in", { id }),
+    saveWordpressDraft: (body, ruby, blog, accessible, password) =>
+      call("save_wordpress_draft", { body, ruby, blog, accessible, password }),
+    // The app layer checks the address; the confirmation is the platform's (`openDraft`).
+    openWordpressDraft: async (url) => {
+      await call("open_wordpress_draft", { url });
+      if (options.openDraft) options.opened?.push(url);
+      return options.openDraft ?? false;
+    },
     pasteHtml: (html, text) => call("paste_html", { html, text }),
     printDocument: (body, options) => call("print_document", { body, options }),
     saveExport: (path, contents) => call("save_export", { path, contents }),
+    saveWordDocument: (path, body, document) =>
+      call("save_word_document", { path, body, document }),
     getSettings: () => call("get_settings"),
     setSettings: (settings) => call("set_settings", { settings }),
     listTrash: () => call("list_trash"),
@@ -126,6 +142,8 @@ export function testBackend(options: TestOptions = {}): Backend {
       return answer.report;
     },
     chooseImportFiles: async () => options.importFiles ?? [],
+    takeOpenedFiles: async () => options.openedFiles?.splice(0) ?? [],
+    onFilesOpened: async () => () => {},
     chooseExportPath: async () => options.exportPath ?? null,
     chooseFolder: async () => options.folder ?? null,
     copyToClipboard: async (content) => {

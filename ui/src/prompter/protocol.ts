@@ -1,25 +1,20 @@
 // What the operator view (main window) and the prompter window say to each other. The prompter
 // owns the position: the operator sends it commands and shows what it reports.
 
-import type { PrompterSettings } from "../lib/bindings";
+import type { PrompterSettings, RemoteCommand } from "../lib/bindings";
 import type { TextPoint } from "./scroll";
 import type { SlotPlan, SlotTarget } from "./slot";
 
-/** What a key, a clicker, a pedal or an operator's button asks of the prompter. */
+/**
+ * What a key, a clicker, a pedal, an operator's button or a phone (the remote) asks of the
+ * prompter: the commands a phone may send too (`RemoteCommand`, declared in Rust:
+ * app/src/wire/remote.rs) and those only the operator view sends.
+ */
 export type PrompterCommand =
-  | { action: "toggle" }
+  | RemoteCommand
   | { action: "pause" }
-  | { action: "faster" }
-  | { action: "slower" }
-  | { action: "nextParagraph" }
-  | { action: "previousParagraph" }
-  | { action: "nextSection" }
-  | { action: "previousSection" }
-  | { action: "section"; n: number }
-  | { action: "home" }
   | { action: "start" }
   | { action: "stop" }
-  | { action: "blank" }
   | { action: "nudge"; by: number }
   | { action: "settings"; settings: PrompterSettings }
   | { action: "rehearse"; on: boolean }
@@ -63,8 +58,6 @@ export interface PrompterReport {
   at: number;
 }
 
-export const COMMAND_EVENT = "prompter:command";
-export const REPORT_EVENT = "prompter:report";
 /** Reports while nothing changes; more often would only cost the main window frames. */
 export const REPORT_INTERVAL_MS = 250;
 /** Without a report for this long, the prompter counts as closed (it reports every second). */

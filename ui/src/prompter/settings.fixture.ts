@@ -22,5 +22,7 @@ export function defaultPrompterSettings(): PrompterSettings {
     countdownSeconds: 3,
     paragraphStep: false,
     display: null,
+    secondDisplay: null,
+    secondMirrorHorizontal: false,
   };
 }

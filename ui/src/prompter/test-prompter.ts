@@ -39,6 +39,10 @@ export function testPrompter(call: Call): PrompterBackend {
       else opened = globalThis.open?.(`prompter.html?draft=${id}`, "prompter", "popup") ?? null;
     },
     close: async () => {},
+    openSecondScreen: async (id) => {
+      globalThis.open?.(`prompter.html?draft=${id}&screen=second`, "second", "popup");
+    },
+    closeSecondScreen: async () => {},
     setFullScreen: async () => {},
     send: async (command) => channel?.postMessage({ type: "command", payload: command }),
     onCommand: (handler) => on<PrompterCommand>("command", handler),
@@ -47,5 +51,9 @@ export function testPrompter(call: Call): PrompterBackend {
     // A browser has no desktop: a test plays a press from another app on the channel.
     hearClickerEverywhere: async () => {},
     onClickerKey: (handler) => on<KeyPress>("clicker", handler),
+    // Served for real by the test server on loopback (its phones reach no prompter there).
+    remote: () => call("remote_status"),
+    setRemote: (on, network) => call("set_remote", { on, network }),
+    revokeRemoteDevice: (id) => call("revoke_remote_device", { id }),
   };
 }

@@ -38,4 +38,15 @@ paragraphStep: boolean,
  * The display chosen for the prompter window, by name; `None`: the second one if there is
  * one.
  */
-display: string | null, };
+display: string | null, 
+/**
+ * A second output driven by the same position (a confidence monitor, the glass on the
+ * other side of the lectern), on this display by name; `None`: a display the prompter
+ * and the main window are not on.
+ */
+secondDisplay: string | null, 
+/**
+ * The second output mirrored left to right, whatever the first does (the glass on one
+ * side, a monitor the speaker reads straight on the other).
+ */
+secondMirrorHorizontal: boolean, };

@@ -4,6 +4,7 @@ export type { AnalysisUpdate } from "./AnalysisUpdate";
 export type { AppError } from "./AppError";
 export type { AppInfo } from "./AppInfo";
 export type { Backups } from "./Backups";
+export type { BlogDestination } from "./BlogDestination";
 export type { BlogParts } from "./BlogParts";
 export type { Comment } from "./Comment";
 export type { Diagnostic } from "./Diagnostic";
@@ -31,6 +32,8 @@ export type { LocalSettings } from "./LocalSettings";
 export type { NewDraftValues } from "./NewDraftValues";
 export type { NotesShown } from "./NotesShown";
 export type { PaceUnit } from "./PaceUnit";
+export type { Paired } from "./Paired";
+export type { PairingRequest } from "./PairingRequest";
 export type { Pasted } from "./Pasted";
 export type { PrintOptions } from "./PrintOptions";
 export type { PrompterBlock } from "./PrompterBlock";
@@ -39,12 +42,18 @@ export type { PrompterScript } from "./PrompterScript";
 export type { PrompterSection } from "./PrompterSection";
 export type { PrompterSentence } from "./PrompterSentence";
 export type { PrompterSettings } from "./PrompterSettings";
+export type { QrCode } from "./QrCode";
 export type { Range } from "./Range";
 export type { ReadingEntry } from "./ReadingEntry";
 export type { Recovered } from "./Recovered";
 export type { RecoveryChoice } from "./RecoveryChoice";
 export type { RehearsalRun } from "./RehearsalRun";
 export type { RehearsalSummary } from "./RehearsalSummary";
+export type { RemoteCommand } from "./RemoteCommand";
+export type { RemoteDevice } from "./RemoteDevice";
+export type { RemoteMessage } from "./RemoteMessage";
+export type { RemoteRequest } from "./RemoteRequest";
+export type { RemoteStatus } from "./RemoteStatus";
 export type { Repaired } from "./Repaired";
 export type { Revision } from "./Revision";
 export type { RevisionKind } from "./RevisionKind";
@@ -68,5 +77,18 @@ export type { TextRange } from "./TextRange";
 export type { Theme } from "./Theme";
 export type { TrashedDraft } from "./TrashedDraft";
 export type { UnfilledDraft } from "./UnfilledDraft";
-export { CLICKER_EVENT, CLICKER_KEYS, MARKED_BLOCKS } from "./constant-values";
+export type { WordDocument } from "./WordDocument";
+export type { WordpressDraft } from "./WordpressDraft";
+export type { WordpressSettings } from "./WordpressSettings";
+export {
+  BLOG_RUBY,
+  CLICKER_EVENT,
+  CLICKER_KEYS,
+  FILES_OPENED_EVENT,
+  MARKED_BLOCKS,
+  PROMPTER_COMMAND_EVENT,
+  PROMPTER_REPORT_EVENT,
+  PROMPTER_WINDOW,
+  SECOND_SCREEN_WINDOW,
+} from "./constant-values";
 export { LIMITS, PRINT_DEFAULTS } from "./limit-values";
