@@ -191,14 +191,17 @@ pub fn decode(data: &[u8]) {
 
 fn assert_span(text: &str, span: &Span, what: &str) {
     assert!(
-        span.start <= span.end
-            && span.end <= text.len()
-            && text.is_char_boundary(span.start)
-            && text.is_char_boundary(span.end),
+        span.start() <= span.end()
+            && span.end() <= text.len()
+            && text.is_char_boundary(span.start())
+            && text.is_char_boundary(span.end()),
         "{what} span {span:?} is not inside the text of {} bytes",
         text.len()
     );
-    assert!(span.line >= 1 && span.column >= 1, "{what} span {span:?}");
+    assert!(
+        span.line() >= 1 && span.column() >= 1,
+        "{what} span {span:?}"
+    );
 }
 
 /// Control characters (other than tab and newline) and bidi overrides/isolates.

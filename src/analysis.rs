@@ -248,10 +248,10 @@ fn finish(
         .map(|f| f.span.range())
         .collect();
     seconds.retain(|f| {
-        let at = long.partition_point(|r| r.end <= f.span.start);
+        let at = long.partition_point(|r| r.end <= f.span.start());
         !long
             .get(at)
-            .is_some_and(|r| r.start < f.span.end && f.span.start < r.end)
+            .is_some_and(|r| r.start < f.span.end() && f.span.start() < r.end)
     });
     if options.lint.off.contains(&lint::Rule::SentenceSeconds) {
         seconds.clear();
@@ -263,12 +263,12 @@ fn finish(
         f.rule != lint::Rule::TooManyCommas
             || !long_or_slow
                 .iter()
-                .any(|r| r.start < f.span.end && f.span.start < r.end)
+                .any(|r| r.start < f.span.end() && f.span.start() < r.end)
     });
     if !seconds.is_empty() {
         findings.extend(seconds);
         findings.sort_by(|a, b| {
-            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+            (a.span.start(), a.span.end(), a.rule).cmp(&(b.span.start(), b.span.end(), b.rule))
         });
     }
     let outline = timing

@@ -151,7 +151,8 @@ impl Builder<'_> {
             } => {
                 let start = out.text.len();
                 self.other(base, span.range(), out);
-                out.rubies.push((start..out.text.len(), reading.clone()));
+                out.rubies
+                    .push((start..out.text.len(), reading.to_string()));
             }
             Inline::Break { span } => self.other("\n", span.range(), out),
             Inline::Cue { span, .. } => self.other("", span.range(), out),

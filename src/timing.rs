@@ -214,6 +214,9 @@ pub fn estimate_with(
             };
         }
         timing.seconds += timing.pauses_after.iter().sum::<f64>();
+        // Held for every sentence of the draft at once: no room to spare.
+        timing.sentences.shrink_to_fit();
+        timing.pauses_after.shrink_to_fit();
         sections.push(timing);
     }
     ScriptTiming {

@@ -186,9 +186,9 @@ fn furigana_suggestions_insert_ruby_when_accepted() {
     let fix = suggestions[0].fix.as_ref().unwrap();
     let accepted = format!(
         "{}{}{}",
-        &source[..fix.span.start],
+        &source[..fix.span.start()],
         fix.replacement,
-        &source[fix.span.end..]
+        &source[fix.span.end()..]
     );
     assert!(accepted.contains("{躊躇|ためら}うことなく"));
     let again = analyse(&accepted, &user);
@@ -479,7 +479,7 @@ fn the_templates_and_the_sample_raise_no_warning_with_the_dictionary() {
                 .findings
                 .into_iter()
                 .filter(|finding| finding.severity != Severity::Info)
-                .map(|finding| (*id, finding.span.line, finding.message))
+                .map(|finding| (*id, finding.span.line(), finding.message))
         })
         .collect();
     assert!(found.is_empty(), "{found:#?}");

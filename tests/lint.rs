@@ -32,7 +32,7 @@ fn address_findings_are_the_deliberate_issues() {
     let (source, findings) = lint_file("address.md", &LintConfig::default());
     let summary: Vec<(Rule, usize, &str)> = findings
         .iter()
-        .map(|f| (f.rule, f.span.line, &source[f.span.range()]))
+        .map(|f| (f.rule, f.span.line(), &source[f.span.range()]))
         .collect();
     let sentence_50 = source.lines().nth(49).unwrap();
     assert_eq!(
@@ -78,7 +78,10 @@ fn spans_and_fixes_point_at_their_text() {
                 assert_eq!(text, finding.excerpt, "{name}");
             }
             if let Some(fix) = &finding.fix {
-                assert!(finding.span.start <= fix.span.start && fix.span.end <= finding.span.end);
+                assert!(
+                    finding.span.start() <= fix.span.start()
+                        && fix.span.end() <= finding.span.end()
+                );
             }
         }
     }
@@ -98,7 +101,7 @@ fn the_office_dictionary_applies_to_the_address() {
         .map(|f| {
             let fix = f.fix.as_ref().unwrap();
             (
-                f.span.line,
+                f.span.line(),
                 &source[f.span.range()],
                 fix.replacement.as_str(),
             )

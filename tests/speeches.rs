@@ -273,8 +273,8 @@ fn findings_are_judged_and_mostly_useful() {
                 None => unjudged.push(format!(
                     "{}\t{}\t{}\t{}\t?\t\t{}",
                     speech.id,
-                    finding.span.line,
-                    finding.span.column,
+                    finding.span.line(),
+                    finding.span.column(),
                     finding.rule.id(),
                     finding.excerpt
                 )),

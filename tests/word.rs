@@ -97,7 +97,7 @@ fn outline(script: &Script) -> (Vec<String>, Vec<(String, String)>) {
     let mut collect = |inlines: &[Inline]| {
         for inline in inlines {
             if let Inline::Ruby { base, reading, .. } = inline {
-                ruby.push((base.clone(), reading.clone()));
+                ruby.push((base.to_string(), reading.to_string()));
             }
         }
     };

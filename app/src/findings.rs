@@ -47,7 +47,7 @@ pub fn apply(judged: &Judged, body: &str, findings: &mut Vec<Finding>) -> Vec<Fi
         if !judged.dismissed.iter().any(|(r, _, _)| r == rule) {
             return true;
         }
-        let (quote, passage) = texts(body, finding.span.start, finding.span.end);
+        let (quote, passage) = texts(body, finding.span.start(), finding.span.end());
         let dismissed = judged
             .dismissed
             .iter()

@@ -52,9 +52,9 @@ fn keep_first(inlines: &mut [Inline], seen: &mut HashSet<(String, String)>) {
                 style,
                 span,
             } => {
-                if !seen.insert((base.clone(), reading.clone())) {
+                if !seen.insert((base.to_string(), reading.to_string())) {
                     *inline = Inline::Text {
-                        text: std::mem::take(base),
+                        text: std::mem::take(base).into_string(),
                         style: *style,
                         span: span.clone(),
                     };

@@ -18,6 +18,7 @@ mod first_ruby;
 mod html;
 mod inline;
 mod markdown;
+mod parts;
 mod print;
 mod sanitize;
 pub mod summary;

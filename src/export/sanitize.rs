@@ -1,5 +1,6 @@
 //! The one HTML sanitiser: ammonia with an explicit allow-list, built once.
 
+use super::parts::sanitize_in_parts;
 use ammonia::{Builder, Url, UrlRelative};
 use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
@@ -203,7 +204,8 @@ fn allowed_url(url: &str) -> bool {
     Url::parse(url).is_ok_and(|u| SCHEMES.contains(&u.scheme()))
 }
 
-/// Sanitise HTML written with [`push_text`] and [`push_link`]: [`sanitize_html`], then the
+/// Sanitise HTML written with [`push_text`] and [`push_link`]: [`sanitize_html`] part by part
+/// (`parts.rs`: the sanitiser's tree stays small whatever the draft's size), then the
 /// placeholders written back.
 pub(super) fn sanitize_export(html: &str) -> String {
     sanitize_export_with(&SANITIZER, html)
@@ -211,12 +213,16 @@ pub(super) fn sanitize_export(html: &str) -> String {
 
 /// [`sanitize_export`] through another allow-list (a blog destination's, which keeps less).
 pub(super) fn sanitize_export_with(sanitizer: &Builder, html: &str) -> String {
-    let clean = sanitizer.clean(html).to_string();
-    if !clean.contains(is_reserved) {
-        return clean;
-    }
-    let mut out = String::with_capacity(clean.len() + clean.len() / 8);
-    let mut rest = clean.as_str();
+    let mut out = String::with_capacity(html.len() + html.len() / 8);
+    sanitize_in_parts(html, &mut out, &mut |part, out| {
+        write_back(&sanitizer.clean(part).to_string(), out)
+    });
+    out
+}
+
+/// Sanitised HTML with its placeholders written as the serialiser would have written them.
+fn write_back(clean: &str, out: &mut String) {
+    let mut rest = clean;
     while let Some(at) = rest.find(is_reserved) {
         out.push_str(&rest[..at]);
         let c = rest[at..].chars().next().unwrap_or(AMP);
@@ -230,7 +236,6 @@ pub(super) fn sanitize_export_with(sanitizer: &Builder, html: &str) -> String {
         rest = &rest[at + c.len_utf8()..];
     }
     out.push_str(rest);
-    out
 }
 
 /// Sanitised HTML without the reserved noncharacters, to be placed in an export's HTML.
@@ -397,6 +402,35 @@ mod tests {
                 "¥".repeat(1000)
             )
         );
+    }
+
+    /// A draft's HTML as the exporters write it, before the sanitiser.
+    fn written(source: &str) -> String {
+        let script = crate::script::parse(source);
+        let mut html = String::new();
+        super::super::html::body(&mut html, &script, super::super::RubyStyle::Tags);
+        html
+    }
+
+    #[test]
+    fn parts_give_what_the_whole_gave() {
+        let sample = include_str!("../templates/sample.md");
+        let long_paragraph = format!(
+            "{}\n",
+            "{漢|かん}の[リンク](https://example.jp/?a=1&b=<2>)と**太字**、*強調*。".repeat(2_000)
+        );
+        let long_list = "- 項目と{漢|かん}\n".repeat(8_000);
+        for source in [sample.repeat(200), long_paragraph, long_list] {
+            let html = written(&source);
+            assert!(
+                html.len() > 3 * super::super::parts::PART_BYTES,
+                "{}",
+                html.len()
+            );
+            let mut whole = String::new();
+            write_back(&sanitize_html(&html), &mut whole);
+            assert_eq!(sanitize_export(&html), whole);
+        }
     }
 
     #[test]

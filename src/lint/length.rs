@@ -73,7 +73,7 @@ mod tests {
         assert_eq!(found.len(), 1);
         let span = &found[0].span;
         assert_eq!(&source[span.range()], "これは長い{文|ぶん}です。");
-        assert_eq!((span.line, span.column), (3, 1));
+        assert_eq!((span.line(), span.column()), (3, 1));
         assert_eq!(found[0].excerpt, "これは長い文です。");
     }
 

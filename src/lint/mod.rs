@@ -250,7 +250,7 @@ pub fn sentence_seconds(source: &str, timing: &ScriptTiming, config: &LintConfig
             s.seconds, config.max_sentence_seconds
         ),
         excerpt: excerpt(source.get(s.span.range()).unwrap_or_default()),
-        span: index.span(s.span.start, s.span.end),
+        span: index.span(s.span.start(), s.span.end()),
         fix: None,
     }
     };
@@ -305,7 +305,7 @@ impl<'a> Report<'a> {
     fn finish(self, distinct: bool) -> Vec<Finding> {
         let mut findings = self.findings;
         let by_position = |a: &Finding, b: &Finding| {
-            (a.span.start, a.span.end, a.rule).cmp(&(b.span.start, b.span.end, b.rule))
+            (a.span.start(), a.span.end(), a.rule).cmp(&(b.span.start(), b.span.end(), b.rule))
         };
         findings.sort_by(by_position);
         if distinct {

@@ -54,7 +54,7 @@ mod tests {
             "「{{city}}」が埋められていません。市の名前を入れてください。"
         );
         assert_eq!(found[1].excerpt, "{{city}}");
-        assert_eq!((found[1].span.line, found[1].span.column), (3, 1));
+        assert_eq!((found[1].span.line(), found[1].span.column()), (3, 1));
         assert!(found[3].message.contains("読み上げる言葉に書き換えて"));
     }
 

@@ -58,7 +58,9 @@ fn findings_are_sorted_by_position() {
         rules,
         [Rule::DoubledParticle, Rule::DoubledPhrase, Rule::MixedStyle]
     );
-    assert!(found.windows(2).all(|w| w[0].span.start <= w[1].span.start));
+    assert!(found
+        .windows(2)
+        .all(|w| w[0].span.start() <= w[1].span.start()));
 }
 
 #[test]

@@ -78,8 +78,8 @@ pub(crate) fn build_inlines(
                     let inner = std::mem::replace(&mut out, outer);
                     match url {
                         Some(url) if !inner.is_empty() => out.push(Inline::Link {
-                            inlines: inner,
-                            url,
+                            inlines: inner.into_boxed_slice(),
+                            url: url.into_boxed_str(),
                             span: index.span(start, source_end),
                         }),
                         _ => out.extend(inner),
@@ -194,8 +194,8 @@ impl Run {
                     out.push(match found {
                         Found::Cue(cue) => Inline::Cue { cue, span },
                         Found::Ruby(base, reading) => Inline::Ruby {
-                            base,
-                            reading,
+                            base: base.into_boxed_str(),
+                            reading: reading.into_boxed_str(),
                             style,
                             span,
                         },

@@ -28,7 +28,9 @@
 //! [`parse`] never fails and never panics: whatever it cannot make sense of it keeps as plain
 //! text and reports in [`Script::diagnostics`].
 
+mod brackets;
 mod inline;
+mod nesting;
 mod parse;
 mod roles;
 mod sentence;
@@ -41,17 +43,52 @@ use serde::Serialize;
 use std::ops::Range;
 
 /// Where an element sits in the source: byte range plus 1-based line and column (in characters).
+///
+/// Kept in 32 bits (a draft is at most 16 MiB, `input::MAX_DRAFT_BYTES`): every inline,
+/// sentence and passage has one, and a draft of a million elements holds them all at once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Span {
-    pub start: usize,
-    pub end: usize,
-    pub line: usize,
-    pub column: usize,
+    start: u32,
+    end: u32,
+    line: u32,
+    column: u32,
 }
 
 impl Span {
+    /// A span from byte offsets and its 1-based line and column (each at most `u32::MAX`).
+    pub fn new(start: usize, end: usize, line: usize, column: usize) -> Span {
+        let narrow = |n: usize| u32::try_from(n).unwrap_or(u32::MAX);
+        Span {
+            start: narrow(start),
+            end: narrow(end),
+            line: narrow(line),
+            column: narrow(column),
+        }
+    }
+
+    pub fn start(&self) -> usize {
+        self.start as usize
+    }
+
+    pub fn end(&self) -> usize {
+        self.end as usize
+    }
+
+    pub fn line(&self) -> usize {
+        self.line as usize
+    }
+
+    pub fn column(&self) -> usize {
+        self.column as usize
+    }
+
     pub fn range(&self) -> Range<usize> {
-        self.start..self.end
+        self.start()..self.end()
+    }
+
+    /// The same start, line and column, ending at `end`.
+    pub fn with_end(&self, end: usize) -> Span {
+        Span::new(self.start(), end, self.line(), self.column())
     }
 }
 
@@ -237,8 +274,8 @@ pub enum Inline {
         span: Span,
     },
     Ruby {
-        base: String,
-        reading: String,
+        base: Box<str>,
+        reading: Box<str>,
         style: Style,
         span: Span,
     },
@@ -248,8 +285,8 @@ pub enum Inline {
     },
     /// A link: its text is read, its destination only exported (http, https and mailto).
     Link {
-        inlines: Vec<Inline>,
-        url: String,
+        inlines: Box<[Inline]>,
+        url: Box<str>,
         span: Span,
     },
     /// A line break inside a paragraph: not read, no pause; it ends the sentence.

@@ -1,6 +1,8 @@
 //! Markdown events → [`Script`]. The only place the speech dialect is parsed.
 
+use super::brackets;
 use super::inline::{build_inlines, Piece};
+use super::nesting::Shallow;
 use super::roles::section_role;
 use super::sentence::split_sentences;
 use super::{
@@ -15,8 +17,13 @@ use std::ops::Range;
 pub fn parse(source: &str) -> Script {
     let index = LineIndex::new(source);
     let mut builder = Builder::new(&index);
-    for (event, range) in Parser::new_ext(source, Options::empty()).into_offset_iter() {
-        builder.event(event, range);
+    // Quotes and lists nested beyond reason are read shallower (`nesting.rs`); offsets are
+    // the draft's.
+    let shallow = Shallow::of(source);
+    // Cues' brackets are hidden from pulldown-cmark (`brackets.rs`) and written back here.
+    let (markdown, hidden) = brackets::hide(&shallow.text);
+    for (event, range) in Parser::new_ext(&markdown, Options::empty()).into_offset_iter() {
+        builder.event(hidden.restore_event(event), shallow.range(range));
     }
     builder.finish()
 }
@@ -222,7 +229,7 @@ impl<'a> Builder<'a> {
                 self.list_depth = self.list_depth.saturating_sub(1);
                 if self.list_depth == 0 {
                     if let Some(mut list) = self.list.take() {
-                        list.span = self.index.span(list.span.start, range.end);
+                        list.span = self.index.span(list.span.start(), range.end);
                         match &mut self.quote {
                             Some(quote) => quote.paragraphs.extend(list.items),
                             None => self.push_block(Block::List(list)),
@@ -419,7 +426,7 @@ impl Builder<'_> {
             span,
         };
         let previous = std::mem::replace(&mut self.section, next);
-        self.close_section(previous, self.section.span.start);
+        self.close_section(previous, self.section.span.start());
     }
 
     fn close_section(&mut self, mut section: Section, end: usize) {
@@ -428,7 +435,7 @@ impl Builder<'_> {
         if keep {
             // A draft may hold a million sections of a block or none: no spare room.
             section.blocks.shrink_to_fit();
-            section.span = self.index.span(section.span.start, end);
+            section.span = self.index.span(section.span.start(), end);
             self.script.sections.push(section);
         }
     }

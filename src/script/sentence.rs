@@ -109,11 +109,11 @@ impl Splitter {
         let start = inlines[0].span().clone();
         let end = inlines
             .iter()
-            .map(|i| i.span().end)
-            .fold(start.end, usize::max);
+            .map(|i| i.span().end())
+            .fold(start.end(), usize::max);
         self.sentences.push(Sentence {
             inlines,
-            span: Span { end, ..start },
+            span: start.with_end(end),
         });
     }
 
@@ -157,7 +157,7 @@ const ALIGN_WINDOW: usize = 12;
 
 impl SourceOffsets {
     fn new(text: &str, span: &Span, index: &LineIndex) -> Self {
-        let exact = span.end - span.start == text.len();
+        let exact = span.end() - span.start() == text.len();
         let aligned = (!exact).then(|| {
             let source = index.source().get(span.range()).unwrap_or_default();
             let mut at = 0;
@@ -167,18 +167,18 @@ impl SourceOffsets {
                         &source[at..floor_char_boundary(source, at + ALIGN_WINDOW).max(at)];
                     if let Some(found) = window.find(c) {
                         at += found;
-                        let mapped = (i, span.start + at);
+                        let mapped = (i, span.start() + at);
                         at += c.len_utf8();
                         mapped
                     } else {
-                        (i, span.start + at)
+                        (i, span.start() + at)
                     }
                 })
                 .collect()
         });
         SourceOffsets {
-            start: span.start,
-            end: span.end,
+            start: span.start(),
+            end: span.end(),
             aligned,
         }
     }

@@ -62,12 +62,7 @@ impl<'a> LineIndex<'a> {
         let start = floor_char_boundary(self.source, start);
         let end = floor_char_boundary(self.source, end.max(start));
         let (line, column) = self.line_column(start);
-        Span {
-            start,
-            end,
-            line,
-            column,
-        }
+        Span::new(start, end, line, column)
     }
 
     pub fn source(&self) -> &'a str {

@@ -72,7 +72,7 @@ fn one_sentence_a_line_gives_each_sentence_its_own_span() {
         .map(|s| source[s.span.range()].trim_end())
         .collect();
     assert_eq!(spans, ["皆さん。", "今日は。", "よろしくお願いします。"]);
-    let lines: Vec<usize> = script.sentences().map(|s| s.span.line).collect();
+    let lines: Vec<usize> = script.sentences().map(|s| s.span.line()).collect();
     assert_eq!(lines, [1, 2, 3]);
 }
 
@@ -83,7 +83,7 @@ fn ruby_in_both_syntaxes() {
     let rubies: Vec<(&str, &str)> = inlines
         .iter()
         .filter_map(|i| match i {
-            Inline::Ruby { base, reading, .. } => Some((base.as_str(), reading.as_str())),
+            Inline::Ruby { base, reading, .. } => Some((&**base, &**reading)),
             _ => None,
         })
         .collect();
@@ -145,7 +145,7 @@ fn raw_html_is_ignored_with_its_dangerous_content() {
 fn unsafe_links_keep_only_their_text() {
     let script = parse("[安全](https://example.jp)と[危険](javascript:alert(1))。");
     let inlines = &script.sentences().next().unwrap().inlines;
-    assert!(matches!(&inlines[0], Inline::Link { url, .. } if url == "https://example.jp"));
+    assert!(matches!(&inlines[0], Inline::Link { url, .. } if &**url == "https://example.jp"));
     assert!(inlines
         .iter()
         .skip(1)
@@ -163,7 +163,7 @@ fn overlong_link_destinations_keep_only_their_text() {
     let urls: Vec<&str> = inlines
         .iter()
         .filter_map(|i| match i {
-            Inline::Link { url, .. } => Some(url.as_str()),
+            Inline::Link { url, .. } => Some(&**url),
             _ => None,
         })
         .collect();
@@ -180,7 +180,7 @@ fn spans_point_at_the_source() {
     let source = "# 題\n\n本日は{晴天|せいてん}です。[[間]]\n";
     let script = parse(source);
     let sentence = script.sentences().next().unwrap();
-    assert_eq!((sentence.span.line, sentence.span.column), (3, 1));
+    assert_eq!((sentence.span.line(), sentence.span.column()), (3, 1));
     for inline in &sentence.inlines {
         let span = inline.span();
         let slice = &source[span.range()];
@@ -270,7 +270,9 @@ fn never_panics_on_odd_input() {
         state = state.wrapping_mul(6364136223846793005).wrapping_add(1);
         let script = parse(&text);
         for sentence in script.sentences() {
-            assert!(sentence.span.start <= sentence.span.end && sentence.span.end <= text.len());
+            assert!(
+                sentence.span.start() <= sentence.span.end() && sentence.span.end() <= text.len()
+            );
         }
     }
 }
@@ -314,9 +316,12 @@ fn diagnostics_of_a_kind_are_capped_and_the_last_covers_the_rest() {
         .collect();
     assert_eq!(unclosed.len(), MAX_DIAGNOSTICS_PER_KIND + 1);
     let last = unclosed[MAX_DIAGNOSTICS_PER_KIND];
-    assert_eq!(last.span.start, MAX_DIAGNOSTICS_PER_KIND * "[[あ\n\n".len());
-    assert_eq!(last.span.end, source.rfind("[[").unwrap() + 1);
-    assert_eq!(last.span.line, MAX_DIAGNOSTICS_PER_KIND * 2 + 1);
+    assert_eq!(
+        last.span.start(),
+        MAX_DIAGNOSTICS_PER_KIND * "[[あ\n\n".len()
+    );
+    assert_eq!(last.span.end(), source.rfind("[[").unwrap() + 1);
+    assert_eq!(last.span.line(), MAX_DIAGNOSTICS_PER_KIND * 2 + 1);
     // Other kinds have their own count.
     let both = format!("{source}<b>太字</b>");
     assert!(parse(&both)

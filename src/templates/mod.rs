@@ -187,7 +187,7 @@ mod tests {
             )
             .into_iter()
             .filter(|finding| finding.severity != Severity::Info)
-            .map(|finding| (finding.rule.id(), finding.span.line, finding.message))
+            .map(|finding| (finding.rule.id(), finding.span.line(), finding.message))
             .collect();
             assert!(found.is_empty(), "{}: {found:#?}", template.id);
         }
@@ -218,7 +218,7 @@ mod tests {
         let found: Vec<_> = lint(SAMPLE, &script, &LintConfig::default())
             .into_iter()
             .filter(|finding| finding.severity != Severity::Info)
-            .map(|finding| (finding.rule.id(), finding.span.line, finding.message))
+            .map(|finding| (finding.rule.id(), finding.span.line(), finding.message))
             .collect();
         assert!(found.is_empty(), "{found:#?}");
     }

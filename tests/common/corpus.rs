@@ -120,8 +120,8 @@ pub fn judgement<'a>(
 ) -> Option<&'a JudgedFinding> {
     judged.iter().find(|j| {
         j.speech == speech
-            && j.line == finding.span.line
-            && j.column == finding.span.column
+            && j.line == finding.span.line()
+            && j.column == finding.span.column()
             && j.rule == finding.rule.id()
     })
 }
@@ -203,13 +203,13 @@ pub fn reading_of(
 ) -> Option<(String, bool)> {
     let sentence = readings
         .iter()
-        .find(|r| r.span.start <= range.start && range.end <= r.span.end)?;
+        .find(|r| r.span.start() <= range.start && range.end <= r.span.end())?;
     // The parts are the sentence's printed text in order; walk the source alongside them.
-    let mut at = sentence.span.start;
+    let mut at = sentence.span.start();
     let mut kana = String::new();
     let mut whole = true;
     for part in sentence.parts.iter() {
-        let found = source[at..sentence.span.end].find(part.text.as_str());
+        let found = source[at..sentence.span.end()].find(part.text.as_str());
         let Some(found) = found else { continue };
         let start = at + found;
         let end = start + part.text.len();

@@ -153,7 +153,7 @@ impl Analysis {
                         number,
                         from,
                         to,
-                        line: count(section.span.line),
+                        line: count(section.span.line()),
                         chars: count(section.chars),
                         seconds: section.seconds,
                     }
@@ -168,8 +168,8 @@ impl Analysis {
                         kind: diagnostic_kind(diagnostic.kind).to_owned(),
                         from,
                         to,
-                        line: count(diagnostic.span.line),
-                        column: count(diagnostic.span.column),
+                        line: count(diagnostic.span.line()),
+                        column: count(diagnostic.span.column()),
                     }
                 })
                 .collect(),
@@ -202,8 +202,8 @@ impl Finding {
             message: finding.message.clone(),
             from,
             to,
-            line: count(finding.span.line),
-            column: count(finding.span.column),
+            line: count(finding.span.line()),
+            column: count(finding.span.column()),
             excerpt: finding.excerpt.clone(),
             fix: finding.fix.as_ref().map(|fix| {
                 let (from, to) = offsets.span(&fix.span);

@@ -48,7 +48,7 @@ impl<'a> Utf16Offsets<'a> {
 
     /// `(from, to)` of a span in UTF-16 units.
     pub fn span(&self, span: &Span) -> (u32, u32) {
-        (self.utf16(span.start), self.utf16(span.end))
+        (self.utf16(span.start()), self.utf16(span.end()))
     }
 }
 
@@ -138,12 +138,7 @@ mod tests {
     #[test]
     fn spans_convert_both_ends() {
         let text = "𠮷は吉";
-        let span = Span {
-            start: 4,
-            end: text.len(),
-            line: 1,
-            column: 2,
-        };
+        let span = Span::new(4, text.len(), 1, 2);
         assert_eq!(Utf16Offsets::new(text).span(&span), (2, 4));
     }
 }

@@ -246,8 +246,8 @@ fn inlines(parts: &[Inline]) -> Vec<PrompterInline> {
                 emphasis: style.emphasis,
             }),
             Inline::Ruby { base, reading, .. } => out.push(PrompterInline::Ruby {
-                base: base.clone(),
-                reading: reading.clone(),
+                base: base.to_string(),
+                reading: reading.to_string(),
             }),
             Inline::Cue {
                 cue: Cue::Pause { seconds },

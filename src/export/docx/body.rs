@@ -278,7 +278,7 @@ impl Body<'_> {
                     ..
                 } => self.ruby(out, base, reading, style, size, link),
                 Inline::Link { inlines, url, .. } => {
-                    self.links.push(url.clone());
+                    self.links.push(url.to_string());
                     out.push_str(&format!(
                         "<w:hyperlink r:id=\"rIdLink{}\" w:history=\"1\">",
                         self.links.len()

@@ -154,7 +154,7 @@ fn findings_point_at_the_source_and_skip_what_is_already_right() {
     assert_eq!(found.len(), 1, "{found:#?}");
     let finding = &found[0];
     assert_eq!(&source[finding.span.range()], "取り組み");
-    assert_eq!((finding.span.line, finding.span.column), (3, 12));
+    assert_eq!((finding.span.line(), finding.span.column()), (3, 12));
     assert_eq!(
         finding.message,
         "「取り組み」は「取組」と書きましょう。（公用文の表記）"
