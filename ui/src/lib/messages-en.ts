@@ -384,6 +384,7 @@ export const en: Record<MessageKey, string> = {
   "operator.secondScreenHint":
     "Shows the script at the same place on a confidence monitor or the other side's glass. It follows the prompter and cannot drift.",
   "operator.secondDisplayAuto": "Automatic (a free display)",
+  "operator.secondMirror": "Mirror the second screen left–right",
   "operator.secondOpen": "Open the second screen",
   "operator.secondClose": "Close the second screen",
   "secondScreen.label": "Second screen (follows the prompter)",

@@ -383,6 +383,7 @@ export const ja = {
   "operator.secondScreenHint":
     "確認用モニターや反対側のガラスに、同じ位置の原稿を映します。プロンプターに合わせて動き、ずれません。",
   "operator.secondDisplayAuto": "自動（空いている画面）",
+  "operator.secondMirror": "2台目を左右反転",
   "operator.secondOpen": "2台目の画面を開く",
   "operator.secondClose": "2台目を閉じる",
   "secondScreen.label": "2台目の画面（プロンプターに合わせて動きます）",
