@@ -447,14 +447,14 @@ test("the operator view drives the prompter and follows its position", async () 
 
   // A display setting reaches the prompter at once and is remembered.
   await operator.getByText("表示", { exact: true }).click();
-  await operator.getByLabel("左右反転").check();
+  await operator.getByLabel("左右反転", { exact: true }).check();
   await prompter.waitForFunction(
     () =>
       new DOMMatrix(
         getComputedStyle(/** @type {HTMLElement} */ (document.querySelector(".stage"))).transform,
       ).a === -1,
   );
-  await operator.getByLabel("左右反転").uncheck();
+  await operator.getByLabel("左右反転", { exact: true }).uncheck();
   // (Saved through the backend first: wait until it arrived, or it would undo the key below.)
   await prompter.waitForFunction(
     () =>

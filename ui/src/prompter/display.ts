@@ -38,3 +38,12 @@ export function paceText(pace: number, unit: PaceUnit, language: "ja" | "en"): s
     pace: Math.round(pace),
   });
 }
+
+/** The prompter's typeface as a font stack: BIZ UDP first (Windows 10 and later have both; the
+ * app ships the Gothic). Empty until the settings are read. */
+export function fontStack(family: PrompterSettings["fontFamily"] | undefined): string | undefined {
+  if (!family) return undefined;
+  return family === "mincho"
+    ? '"BIZ UDPMincho", "Noto Serif CJK JP", "Yu Mincho", "Hiragino Mincho ProN", serif'
+    : '"BIZ UDPGothic", sans-serif';
+}
