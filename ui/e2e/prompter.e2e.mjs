@@ -12,6 +12,10 @@ import { after, before, test } from "node:test";
 import {
   appPath,
   DOC_TEXT,
+  INVOKE,
+  invoker,
+  openPrompterWindow,
+  reloadWindow,
   screenshotScreen,
   sleep,
   startDriverInTempHome,
@@ -37,10 +41,6 @@ after(async () => {
 });
 
 /** Runs an app command from the page (the shell's own IPC, as backend.ts does). */
-const INVOKE = `const done = arguments[arguments.length - 1];
-  window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
-    .then((value) => done({ value }), (error) => done({ error }));`;
-
 const HOSTILE = `# 危険な原稿
 
 ## 見出し<script>window.__pwned = "script"</script>
@@ -52,12 +52,7 @@ const HOSTILE = `# 危険な原稿
 
 test("the operator opens the prompter window; it plays, pauses and steps; both stay in sync", async () => {
   const app = await isolated.driver.session(appPath());
-  /** @param {string} command @param {Record<string, unknown>} args */
-  const invoke = async (command, args) => {
-    const { value, error } = await app.executeAsync(INVOKE, [command, args]);
-    assert.equal(error, undefined, `${command}: ${JSON.stringify(error)}`);
-    return value;
-  };
+  const invoke = invoker(app);
   try {
     await app.waitFor("//li[contains(., '原稿はまだありません。')]");
     const draft = await invoke("create_draft", {
@@ -70,23 +65,11 @@ test("the operator opens the prompter window; it plays, pauses and steps; both s
       },
     });
     // Reload to list it (a marker tells the new page from the old one).
-    await app.execute("window.__reloading = true; location.reload()");
-    await waitFor(
-      () =>
-        app.execute("return !window.__reloading && document.querySelector('.toolbar') !== null"),
-      "the reloaded window",
-    );
+    await reloadWindow(app);
     const [main] = await app.windows();
 
     // The operator view, then the prompter window.
-    await (await app.find("//button[normalize-space(.)='プロンプター']")).click();
-    await app.waitFor("[data-testid=operator]");
-    await (await app.find("[data-testid=open-prompter]")).click();
-    const prompter = await waitFor(async () => {
-      const handles = await app.windows();
-      return handles.length === 2 && handles.find((handle) => handle !== main);
-    }, "the prompter window");
-    await app.switchTo(prompter);
+    const prompter = await openPrompterWindow(app, main);
     assert.match(await app.execute("return location.href"), /prompter\.html\?draft=\d+$/);
     // Least privilege: the prompter window may read its script, not the library or files.
     const refused = await app.executeAsync(INVOKE, ["list_drafts", {}]);

@@ -14,7 +14,17 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { chromium } from "playwright-core";
-import { appPath, resultsDir, sleep, startDriverInTempHome, waitFor } from "./webdriver.mjs";
+import {
+  appPath,
+  INVOKE,
+  invoker,
+  openPrompterWindow,
+  reloadWindow,
+  resultsDir,
+  sleep,
+  startDriverInTempHome,
+  waitFor,
+} from "./webdriver.mjs";
 
 /** @type {Awaited<ReturnType<typeof startDriverInTempHome>>} */
 let isolated;
@@ -26,10 +36,6 @@ before(async () => {
 after(async () => {
   await isolated?.stop();
 });
-
-const INVOKE = `const done = arguments[arguments.length - 1];
-  window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
-    .then((value) => done({ value }), (error) => done({ error }));`;
 
 /** The phone: Debian's Chromium, headless, with a phone's viewport and an iPhone's name. */
 async function phone() {
@@ -76,11 +82,7 @@ const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.l
 test("a phone pairs with the code and drives the real prompter; revoked, it is heard no more", async () => {
   const app = await isolated.driver.session(appPath());
   /** @param {string} command @param {Record<string, unknown>} [args] */
-  const invoke = async (command, args = {}) => {
-    const { value, error } = await app.executeAsync(INVOKE, [command, args]);
-    assert.equal(error, undefined, `${command}: ${JSON.stringify(error)}`);
-    return value;
-  };
+  const invoke = invoker(app);
   const device = await phone();
   try {
     await app.waitFor("//li[contains(., '原稿はまだありません。')]");
@@ -93,25 +95,12 @@ test("a phone pairs with the code and drives the real prompter; revoked, it is h
         city: "みなと市",
       },
     });
-    await app.execute("window.__reloading = true; location.reload()");
-    await waitFor(
-      () =>
-        app.execute("return !window.__reloading && document.querySelector('.toolbar') !== null"),
-      "the reloaded window",
-    );
+    await reloadWindow(app);
     const [main] = await app.windows();
     // Off by default: nothing listens.
     assert.equal((await invoke("remote_status")).on, false);
 
-    await (await app.find("//button[normalize-space(.)='プロンプター']")).click();
-    await app.waitFor("[data-testid=operator]");
-    await (await app.find("[data-testid=open-prompter]")).click();
-    const prompter = await waitFor(async () => {
-      const handles = await app.windows();
-      return handles.length === 2 && handles.find((handle) => handle !== main);
-    }, "the prompter window");
-    await app.switchTo(prompter);
-    await app.waitFor("[data-testid=hud]");
+    const prompter = await openPrompterWindow(app, main);
     const state = () => app.textOf("[data-testid=play-state]");
     const offset = () =>
       app.execute(
@@ -267,12 +256,7 @@ test("a phone pairs with the code and drives the real prompter; revoked, it is h
     // The operator view in English.
     const settings = await invoke("get_settings");
     await invoke("set_settings", { settings: { ...settings, language: "en" } });
-    await app.execute("window.__reloading = true; location.reload()");
-    await waitFor(
-      () =>
-        app.execute("return !window.__reloading && document.querySelector('.toolbar') !== null"),
-      "the reloaded window",
-    );
+    await reloadWindow(app);
     await (await app.find("//button[normalize-space(.)='Prompter']")).click();
     await app.waitFor("[data-testid=remote-code]");
     await sleep(500);

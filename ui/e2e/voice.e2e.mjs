@@ -13,7 +13,16 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { after, before, test } from "node:test";
 import { fileURLToPath } from "node:url";
-import { appPath, screenshotScreen, sleep, startDriverInTempHome, waitFor } from "./webdriver.mjs";
+import {
+  appPath,
+  invoker,
+  openPrompterWindow,
+  reloadWindow,
+  screenshotScreen,
+  sleep,
+  startDriverInTempHome,
+  waitFor,
+} from "./webdriver.mjs";
 
 const VOICE = new URL("../../tests/data/voice/", import.meta.url);
 const SPACE = "\uE00D";
@@ -32,18 +41,9 @@ after(async () => {
   await isolated?.stop();
 });
 
-const INVOKE = `const done = arguments[arguments.length - 1];
-  window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
-    .then((value) => done({ value }), (error) => done({ error }));`;
-
 test("voice mode: the prompter moves while the recording speaks and holds in its applause", async () => {
   const app = await isolated.driver.session(appPath());
-  /** @param {string} command @param {Record<string, unknown>} args */
-  const invoke = async (command, args) => {
-    const { value, error } = await app.executeAsync(INVOKE, [command, args]);
-    assert.equal(error, undefined, `${command}: ${JSON.stringify(error)}`);
-    return value;
-  };
+  const invoke = invoker(app);
   try {
     await app.waitFor("//li[contains(., '原稿はまだありません。')]");
     const draft = await invoke("create_draft", {
@@ -59,22 +59,9 @@ test("voice mode: the prompter moves while the recording speaks and holds in its
     // Playing starts at once (no countdown): the recording runs in real time.
     const settings = await invoke("get_prompter_settings", {});
     await invoke("set_prompter_settings", { settings: { ...settings, countdownSeconds: 0 } });
-    await app.execute("window.__reloading = true; location.reload()");
-    await waitFor(
-      () =>
-        app.execute("return !window.__reloading && document.querySelector('.toolbar') !== null"),
-      "the reloaded window",
-    );
+    await reloadWindow(app);
     const [main] = await app.windows();
-    await (await app.find("//button[normalize-space(.)='プロンプター']")).click();
-    await app.waitFor("[data-testid=operator]");
-    await (await app.find("[data-testid=open-prompter]")).click();
-    const prompter = await waitFor(async () => {
-      const handles = await app.windows();
-      return handles.length === 2 && handles.find((handle) => handle !== main);
-    }, "the prompter window");
-    await app.switchTo(prompter);
-    await app.waitFor("[data-testid=hud]");
+    const prompter = await openPrompterWindow(app, main);
     await waitFor(() => app.execute("return document.fonts.status === 'loaded'"), "the fonts");
     const offset = () =>
       app.execute(
@@ -174,11 +161,7 @@ test("without a microphone, voice mode says so and the prompter plays as before"
   writeFileSync(alsa, "");
   const deaf = await startDriverInTempHome("e2e-voice-deaf", { env: { ALSA_CONFIG_PATH: alsa } });
   const app = await deaf.driver.session(appPath());
-  const invoke = async (/** @type {string} */ command, /** @type {object} */ args) => {
-    const { value, error } = await app.executeAsync(INVOKE, [command, args]);
-    assert.equal(error, undefined, `${command}: ${JSON.stringify(error)}`);
-    return value;
-  };
+  const invoke = invoker(app);
   try {
     await app.waitFor("//li[contains(., '原稿はまだありません。')]");
     await invoke("create_draft", {
@@ -192,21 +175,9 @@ test("without a microphone, voice mode says so and the prompter plays as before"
     });
     const settings = await invoke("get_prompter_settings", {});
     await invoke("set_prompter_settings", { settings: { ...settings, countdownSeconds: 0 } });
-    await app.execute("window.__reloading = true; location.reload()");
-    await waitFor(
-      () =>
-        app.execute("return !window.__reloading && document.querySelector('.toolbar') !== null"),
-      "the reloaded window",
-    );
+    await reloadWindow(app);
     const [main] = await app.windows();
-    await (await app.find("//button[normalize-space(.)='プロンプター']")).click();
-    await (await app.waitFor("[data-testid=open-prompter]")).click();
-    const prompter = await waitFor(async () => {
-      const handles = await app.windows();
-      return handles.length === 2 && handles.find((handle) => handle !== main);
-    }, "the prompter window");
-    await app.switchTo(prompter);
-    await app.waitFor("[data-testid=hud]");
+    await openPrompterWindow(app, main);
     await app.press(["v"]);
     // The reader's screen says it in a few words; the operator view gives the reason.
     await waitFor(

@@ -385,3 +385,51 @@ function makeSession(command, id) {
     quit: () => command("DELETE", at),
   };
 }
+
+/** A command of the app called from the current window's page: `{ value }` or `{ error }`. */
+export const INVOKE = `const done = arguments[arguments.length - 1];
+  window.__TAURI_INTERNALS__.invoke(arguments[0], arguments[1])
+    .then((value) => done({ value }), (error) => done({ error }));`;
+
+/**
+ * A command of the app as the current window's page calls it: its value, or the test fails
+ * with its error.
+ * @param {{ executeAsync: (script: string, args?: unknown[]) => Promise<any> }} app
+ */
+export function invoker(app) {
+  /** @param {string} command @param {Record<string, unknown>} [args] */
+  return async (command, args = {}) => {
+    const { value, error } = await app.executeAsync(INVOKE, [command, args]);
+    assert.equal(error, undefined, `${command}: ${JSON.stringify(error)}`);
+    return value;
+  };
+}
+
+/**
+ * Reloads the current window and waits for the new page (a marker tells it from the old one).
+ * @param {{ execute: (script: string, args?: unknown[]) => Promise<any> }} app
+ */
+export async function reloadWindow(app) {
+  await app.execute("window.__reloading = true; location.reload()");
+  await waitFor(
+    () => app.execute("return !window.__reloading && document.querySelector('.toolbar') !== null"),
+    "the reloaded window",
+  );
+}
+
+/**
+ * From the main window `main`: the operator view (its toolbar button, named `button`), then the
+ * prompter window, switched to once its HUD shows. Its window handle.
+ * @param {any} app @param {string} main @param {string} [button]
+ */
+export async function openPrompterWindow(app, main, button = "プロンプター") {
+  await (await app.find(`//button[normalize-space(.)='${button}']`)).click();
+  await (await app.waitFor("[data-testid=open-prompter]")).click();
+  const prompter = await waitFor(async () => {
+    const handles = await app.windows();
+    return handles.length === 2 && handles.find((/** @type {string} */ h) => h !== main);
+  }, "the prompter window");
+  await app.switchTo(prompter);
+  await app.waitFor("[data-testid=hud]");
+  return prompter;
+}
