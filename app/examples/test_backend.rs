@@ -513,32 +513,9 @@ fn damage(path: &Path, fault: Fault) -> Result<(), Box<dyn std::error::Error>> {
             let conn = rusqlite::Connection::open(path)?;
             conn.pragma_update(None, "user_version", 9999)?;
         }
-        Fault::DamagedIndex => damage_an_index(path)?,
+        Fault::DamagedIndex => podium::store::testing::damage_an_index(path),
     }
     Ok(())
-}
-
-/// Builds the `drafts_live` index for other columns, then gives it back its own definition:
-/// the index disagrees with its table, which only the full check sees (as in
-/// `app/src/tests.rs`).
-fn damage_an_index(db: &Path) -> rusqlite::Result<()> {
-    let set_sql = |text: &str| -> rusqlite::Result<()> {
-        let conn = rusqlite::Connection::open(db)?;
-        conn.pragma_update(None, "writable_schema", true)?;
-        conn.execute(
-            "UPDATE sqlite_schema SET sql = ?1 WHERE name = 'drafts_live'",
-            [text],
-        )?;
-        Ok(())
-    };
-    let original: String = rusqlite::Connection::open(db)?.query_row(
-        "SELECT sql FROM sqlite_schema WHERE name = 'drafts_live'",
-        [],
-        |row| row.get(0),
-    )?;
-    set_sql(&original.replace("updated_at, id, title", "created_at, id, body"))?;
-    rusqlite::Connection::open(db)?.execute_batch("REINDEX drafts_live")?;
-    set_sql(&original)
 }
 
 enum Request {
