@@ -127,6 +127,9 @@ pub struct SentenceTiming {
     pub chars: usize,
     pub spoken: usize,
     pub seconds: f64,
+    /// Of `seconds`, the pauses inside the sentence (its commas, its end, its `[[間]]` cues);
+    /// the rest is speech.
+    pub pauses: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -194,7 +197,8 @@ pub fn estimate_with(
             for sentence in &paragraph.sentences {
                 let spoken = length.measure(sentence_index, sentence);
                 sentence_index += 1;
-                let seconds = spoken as f64 * seconds_per_unit + sentence_pauses(sentence, pauses);
+                let paused = sentence_pauses(sentence, pauses);
+                let seconds = spoken as f64 * seconds_per_unit + paused;
                 let chars = printed_chars(&sentence.text());
                 timing.chars += chars;
                 timing.spoken += spoken;
@@ -204,6 +208,7 @@ pub fn estimate_with(
                     chars,
                     spoken,
                     seconds,
+                    pauses: paused,
                 });
             }
         }

@@ -105,6 +105,9 @@ pub enum PrompterBlock {
 pub struct PrompterSentence {
     /// The estimate (0 in notes).
     pub seconds: f64,
+    /// Of `seconds`, the time spent speaking; the rest is the pauses at its commas, its end and
+    /// its `[[間]]` cues (voice mode waits those out as the speaker's silences).
+    pub spoken_seconds: f64,
     pub inlines: Vec<PrompterInline>,
 }
 
@@ -148,7 +151,10 @@ impl PrompterScript {
                 });
             }
             let timed = Timed {
-                sentences: timing.sentences.iter().map(|s| s.seconds),
+                sentences: timing
+                    .sentences
+                    .iter()
+                    .map(|s| (s.seconds, s.seconds - s.pauses)),
                 pauses_after: timing.pauses_after.iter().copied(),
             };
             section_blocks(index, &section.blocks, timed, &mut blocks);
@@ -181,7 +187,7 @@ impl PrompterScript {
 }
 
 /// A section's estimate, in the order of its paragraphs read aloud: each sentence's seconds
-/// and the pause after each paragraph.
+/// (all, and speaking) and the pause after each paragraph.
 struct Timed<S, P> {
     sentences: S,
     pauses_after: P,
@@ -191,7 +197,7 @@ struct Timed<S, P> {
 fn section_blocks(
     section: u32,
     blocks: &[Block],
-    mut timed: Timed<impl Iterator<Item = f64>, impl Iterator<Item = f64>>,
+    mut timed: Timed<impl Iterator<Item = (f64, f64)>, impl Iterator<Item = f64>>,
     out: &mut Vec<PrompterBlock>,
 ) {
     let mut read = |paragraph: &script::Paragraph| PrompterBlock::Paragraph {
@@ -199,7 +205,7 @@ fn section_blocks(
         sentences: paragraph
             .sentences
             .iter()
-            .map(|s| sentence(&s.inlines, timed.sentences.next().unwrap_or(0.0)))
+            .map(|s| sentence(&s.inlines, timed.sentences.next().unwrap_or((0.0, 0.0))))
             .collect(),
         pause_after: timed.pauses_after.next().unwrap_or(0.0),
     };
@@ -220,7 +226,7 @@ fn section_blocks(
                     .paragraphs
                     .iter()
                     .flat_map(|p| &p.sentences)
-                    .map(|s| sentence(&s.inlines, 0.0))
+                    .map(|s| sentence(&s.inlines, (0.0, 0.0)))
                     .collect(),
             }),
             // Printed and published, never read: not on the prompter.
@@ -229,9 +235,11 @@ fn section_blocks(
     }
 }
 
-fn sentence(parts: &[Inline], seconds: f64) -> PrompterSentence {
+/// A sentence with its seconds: all, and speaking.
+fn sentence(parts: &[Inline], (seconds, spoken_seconds): (f64, f64)) -> PrompterSentence {
     PrompterSentence {
         seconds,
+        spoken_seconds,
         inlines: inlines(parts),
     }
 }

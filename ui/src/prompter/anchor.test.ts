@@ -11,6 +11,7 @@ const paragraph = (...texts: string[]): PrompterBlock => ({
   pauseAfter: 0.6,
   sentences: texts.map((text) => ({
     seconds: text.length / 7,
+    spokenSeconds: text.length / 7,
     inlines: [{ kind: "text", text, strong: false, emphasis: false }],
   })),
 });
@@ -41,7 +42,12 @@ function place(blocks: PrompterBlock[], perLine = 10): Placed {
             column = 0;
           }
         }
-        sentences.push({ block: index, seconds: sentence.seconds, lines });
+        sentences.push({
+          block: index,
+          seconds: sentence.seconds,
+          speaking: sentence.spokenSeconds,
+          lines,
+        });
       }
       if (column > 0) y += LINE;
     } else y += LINE;

@@ -34,7 +34,14 @@ import {
   trackTransform,
 } from "./scroll";
 import { planSlot, type SlotPlan, type SlotTarget } from "./slot";
-import { advanceByVoice, hear, paragraphGates, type VoiceFollow, voiceFollow } from "./voice";
+import {
+  advanceByVoice,
+  hear,
+  type VoiceFollow,
+  type VoicePlan,
+  voiceFollow,
+  voicePlan,
+} from "./voice";
 
 export interface EngineView {
   track: HTMLElement;
@@ -62,8 +69,6 @@ export interface EngineOptions {
   countdownSeconds: number;
   estimateSeconds: number;
   targetSeconds: number | null;
-  /** The estimate's pause after each block (model.ts): where voice mode waits. */
-  pauses: number[];
   /** Script indices of the sections with a heading (for "jump to section n"). */
   titled: number[];
   sectionCount: number;
@@ -75,7 +80,7 @@ export class PrompterEngine {
     blocks: [],
     sections: [],
     length: 0,
-    timeline: { clock: [], estimate: [], position: [], slope: [], sentences: [] },
+    timeline: { clock: [], estimate: [], position: [], slope: [], sentences: [], speaking: [] },
   };
   private sentences: HTMLElement[] = [];
   private current = -1;
@@ -93,8 +98,8 @@ export class PrompterEngine {
   private slot: SlotTarget | null = null;
   /** Voice mode (voice.ts): the text moves while the speaker speaks. */
   private voice: VoiceFollow = voiceFollow();
-  /** Where voice mode waits for the paragraph before to be finished (script time). */
-  private gates: number[] = [];
+  /** Voice mode's stops and pace of speech in the layout. */
+  private plan: VoicePlan = { stops: [], waits: [], stretch: [] };
   private options: EngineOptions;
 
   constructor(
@@ -125,7 +130,7 @@ export class PrompterEngine {
   ): void {
     const measured = this.geometry.timeline.clock.length > 0;
     this.geometry = geometry;
-    this.gates = paragraphGates(geometry, this.options.pauses);
+    this.plan = voicePlan(geometry);
     this.sentences = sentences;
     this.eyeLine = eyeLine;
     this.vertical = vertical;
@@ -150,7 +155,6 @@ export class PrompterEngine {
       this.sectionSeconds.push(0);
     }
     this.m.speed = rateOf(this.options.pace, options.estimatePace);
-    this.gates = paragraphGates(this.geometry, options.pauses);
     this.report();
   }
 
@@ -373,7 +377,7 @@ export class PrompterEngine {
       if (this.countdownLeft <= 0) this.go();
     }
     const moving = this.voice.on
-      ? advanceByVoice(this.m, dt, this.geometry.timeline, this.voice, this.gates)
+      ? advanceByVoice(this.m, dt, this.geometry.timeline, this.voice, this.plan)
       : advance(this.m, dt, this.geometry.timeline);
     if (this.running) {
       this.elapsed += Math.min(dt, 0.25);

@@ -69,12 +69,17 @@ export function measure(track: HTMLElement, laid: Layout, o: Orientation): Measu
   // each paragraph), with their block and estimate.
   const timed = laid.blocks.flatMap((block, index) =>
     block.kind === "paragraph"
-      ? block.sentences.map((s) => ({ block: index, seconds: s.seconds }))
+      ? block.sentences.map((s) => ({
+          block: index,
+          seconds: s.seconds,
+          speaking: s.spokenSeconds,
+        }))
       : [],
   );
   const sentences: SentenceExtent[] = sentenceElements.map((element, index) => ({
     block: timed[index]?.block ?? 0,
     seconds: timed[index]?.seconds ?? 0,
+    speaking: timed[index]?.speaking ?? 0,
     lines: [...element.getClientRects()].map((rect) => {
       const [start, end] = along(rect, box, o);
       return {

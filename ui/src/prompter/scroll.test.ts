@@ -144,7 +144,7 @@ function lay(speech: Speech, style: Style): Geometry {
             used = 0;
           }
         }
-        sentences.push({ block, seconds, lines });
+        sentences.push({ block, seconds, speaking: seconds, lines });
       }
       if (used > 0) y += line;
       blocks.push({ start, end: y, section: s, paragraph: true });
@@ -468,7 +468,14 @@ function blockGeometry(scale = 1): Geometry {
   }));
   const sentences = blocks.flatMap((b, index) =>
     b.paragraph
-      ? [{ block: index, seconds: 10, lines: [{ start: b.start, end: b.end, size: 100 }] }]
+      ? [
+          {
+            block: index,
+            seconds: 10,
+            speaking: 10,
+            lines: [{ start: b.start, end: b.end, size: 100 }],
+          },
+        ]
       : [],
   );
   return {

@@ -38,6 +38,8 @@ export interface LinePiece {
 export interface SentenceExtent {
   block: number;
   seconds: number;
+  /** Of `seconds`, the time spent speaking (the rest: the pauses at its commas and end). */
+  speaking: number;
   lines: LinePiece[];
 }
 
@@ -54,6 +56,8 @@ export interface Timeline {
   slope: number[];
   /** The clock at the start of each sentence (the emphasised one is the last started). */
   sentences: number[];
+  /** Each sentence's speaking time (SentenceExtent.speaking), in the order of `sentences`. */
+  speaking: number[];
 }
 
 /** Where the text is laid out: measured once per layout (resize, font, settings). */
@@ -140,6 +144,7 @@ export function timeline(sentences: SentenceExtent[], pauses: number[], length: 
     knots.push({ clock, estimate, position });
   };
   const starts: number[] = [];
+  const speaking = sentences.map((sentence) => Math.max(0, sentence.speaking));
   /** The line being filled: its extent, and the seconds of text placed on it so far. */
   let line = null as { start: number; end: number } | null;
   let onLine = 0;
@@ -211,6 +216,7 @@ export function timeline(sentences: SentenceExtent[], pauses: number[], length: 
       kept.map((k) => k.position),
     ),
     sentences: starts,
+    speaking,
   };
 }
 

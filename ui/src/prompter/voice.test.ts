@@ -20,7 +20,7 @@ import {
   type SentenceExtent,
   timeline,
 } from "./scroll";
-import { meterFraction, VOICE_RAMP_SECONDS } from "./voice";
+import { meterFraction, VOICE_RAMP_SECONDS, type VoicePlan, voicePlan } from "./voice";
 
 const folder = new URL("../../../tests/data/voice/", import.meta.url);
 const read = (name: string) => JSON.parse(readFileSync(new URL(name, folder), "utf8"));
@@ -76,7 +76,12 @@ function laidOut(script: PrompterScript, perLine: number) {
             column = 0;
           }
         }
-        sentences.push({ block: index, seconds: sentence.seconds, lines });
+        sentences.push({
+          block: index,
+          seconds: sentence.seconds,
+          speaking: sentence.spokenSeconds,
+          lines,
+        });
       }
       if (column > 0) y += LINE_PX;
     } else y += LINE_PX * 1.4;
@@ -179,7 +184,6 @@ function engineFor(script: PrompterScript, geometry: Geometry, pace: number) {
       countdownSeconds: 0,
       estimateSeconds: script.seconds,
       targetSeconds: null,
-      pauses: laid.pauses,
       titled: laid.titled,
       sectionCount: laid.sections,
     },
@@ -207,18 +211,25 @@ function reports(): { at: number; activity: VoiceActivity }[] {
     }));
 }
 
+/** A frame's mean rate from `from` to `to` (clock), over the pace of speech there. */
+function relativeRate(plan: VoicePlan, from: number, to: number, speed: number): number {
+  const index = plan.stops.findLastIndex((stop) => stop <= from + 1e-6);
+  return (to - from) / (FRAME_MS / 1000) / (speed * (plan.stretch[index] ?? 1));
+}
+
 function readWithVoice(perLine: number) {
   const { script } = heard;
   const { geometry, texts, sentences } = laidOut(script, perLine);
   const tl = geometry.timeline;
   const starts = tl.sentences;
-  // The speaker's pace while speaking (what voice mode's pace should be): their sentences'
-  // estimates over the time they took to speak them.
+  // The speaker's pace while speaking (what voice mode's pace should be, and what a rehearsal
+  // measures): their sentences' speaking time at the estimate's pace over the time they took.
   const spoken = truth.speech.reduce((sum, piece) => sum + piece.end - piece.start, 0);
-  const sentenceSeconds = sentences.reduce((sum, s) => sum + s.seconds, 0);
-  const pace = Math.round((script.pacePerMinute * sentenceSeconds) / spoken);
+  const speaking = sentences.reduce((sum, s) => sum + s.speaking, 0);
+  const pace = Math.round((script.pacePerMinute * speaking) / spoken);
   const engine = engineFor(script, geometry, pace);
   const speed = pace / script.pacePerMinute;
+  const plan = voicePlan(geometry);
   // The operator steps to the first paragraph, turns voice mode on and starts (F5).
   engine.command({ action: "nextParagraph" });
   runTo(1000);
@@ -237,7 +248,7 @@ function readWithVoice(perLine: number) {
       next += 1;
     }
     const { clock, position } = engine.snapshot();
-    fastest = Math.max(fastest, (clock - lastClock) / (FRAME_MS / 1000));
+    fastest = Math.max(fastest, relativeRate(plan, lastClock, clock, speed));
     lastClock = clock;
     const [lo, hi] = trueClock(t, starts, sentences, texts);
     samples.push({ t, clock, position, lo, hi });
@@ -272,8 +283,8 @@ function figures(perLine: number) {
     if (first) starts.push(first.t - onset);
   }
   // Holding: in each pause, when the text came to rest for good (nothing moves from then to
-  // the next speech), how often it set off again after stopping (the settling at the next
-  // sentence: once at most), and how far it moved after its first stop.
+  // the next speech), how often it set off again after stopping, and how far it moved after
+  // its first stop.
   const holds = truth.pauses.map((pause) => {
     const inside = samples.filter((s) => s.t >= pause.start && s.t < pause.end);
     let rest: number | null = null;
@@ -339,25 +350,27 @@ for (const perLine of [22, 14]) {
         `  position error: max ${r(f.maxLines)} lines / ${r(f.maxSeconds)} s of script, mean ${r(f.meanLines, 3)} lines / ${r(f.meanSeconds, 3)} s`,
         `  latency from speech onset to 90 % of pace: ${f.latencies.map((l) => r(l)).join(", ")} s (mean ${r(f.latencies.reduce((a, b) => a + b, 0) / f.latencies.length)} s)`,
         `  latency from speech onset to the first motion: ${f.starts.map((l) => r(l)).join(", ")} s`,
-        `  fastest: ${r(f.fastest / f.speed, 3)} × the pace`,
+        `  fastest: ${r(f.fastest, 3)} × the pace of speech`,
         "  pauses (kind, length, at rest for good after, held still, moved after the first stop):",
         ...f.holds.map(
           (h) =>
-            `    ${h.kind.padEnd(13)} ${r(h.seconds, 1)} s  rest after ${h.toRest === null ? "—" : `${r(h.toRest)} s`}  held ${r(h.held)} s  settled ${r(h.settled / LINE_PX)} lines`,
+            `    ${h.kind.padEnd(13)} ${r(h.seconds, 1)} s  rest after ${h.toRest === null ? "—" : `${r(h.toRest)} s`}  held ${r(h.held)} s  set off again ${h.restarts}×, ${r(h.settled / LINE_PX)} lines`,
         ),
       ].join("\n"),
     );
     expect(f.maxLines).toBeLessThan(1);
     // Never faster than the pace (a frame's mean rate; the ramp never overshoots).
-    expect(f.fastest).toBeLessThanOrEqual(f.speed * 1.0001);
-    // In a pause the text stops, sets off once at most (to settle at the next sentence), and
-    // then does not move at all until the speaker goes on.
-    for (const hold of f.holds) expect(hold.restarts, hold.kind).toBeLessThanOrEqual(1);
-    // Every pause longer than a sentence's end: at rest for good within 1.3 s (the detector's
-    // hangover, 0.35 s, and tail, the ease to a stop and the settling at the next paragraph at
-    // the pace), then held to its end.
-    for (const hold of f.holds.filter((h) => h.seconds >= 1.5)) {
-      expect(hold.toRest ?? 99, hold.kind).toBeLessThan(1.3);
+    expect(f.fastest).toBeLessThanOrEqual(1.0001);
+    // In every pause the detector can hear (all but the 0.3-s breath, shorter than its
+    // hangover) the text comes to rest once and holds still to the pause's end: at a sentence's
+    // or a paragraph's end within 0.9 s (it reaches the next sentence as the speaker finishes
+    // the words, give or take the sentence's own pace), mid-sentence within 0.9 s too (the
+    // detector's hangover and the report's way, 0.43 s, and the ease to a stop); for at least
+    // half of every pause.
+    for (const hold of f.holds.filter((h) => h.kind !== "breath")) {
+      expect(hold.restarts, hold.kind).toBe(0);
+      expect(hold.toRest ?? 99, hold.kind).toBeLessThan(0.9);
+      expect(hold.held, hold.kind).toBeGreaterThan(hold.seconds / 2);
     }
     expect(f.latencies.length).toBeGreaterThanOrEqual(4);
     expect(Math.max(...f.latencies)).toBeLessThan(
@@ -373,6 +386,7 @@ test("a chattering detector never makes the text run away or jump", () => {
   runTo(1000);
   engine.command({ action: "voice", on: true });
   engine.command({ action: "start" });
+  const plan = voicePlan(geometry);
   let last = engine.snapshot();
   let fastest = 0;
   let step = 0;
@@ -384,7 +398,7 @@ test("a chattering detector never makes the text run away or jump", () => {
       engine.hear({ seconds: now / 1000, speaking, level: -30, peak: -20 });
     }
     const snapshot = engine.snapshot();
-    fastest = Math.max(fastest, (snapshot.clock - last.clock) / (FRAME_MS / 1000));
+    fastest = Math.max(fastest, relativeRate(plan, last.clock, snapshot.clock, 1));
     step = Math.max(step, Math.abs(snapshot.position - last.position));
     expect(snapshot.clock).toBeGreaterThanOrEqual(last.clock);
     last = snapshot;

@@ -5,4 +5,9 @@ export type PrompterSentence = {
 /**
  * The estimate (0 in notes).
  */
-seconds: number, inlines: Array<PrompterInline>, };
+seconds: number, 
+/**
+ * Of `seconds`, the time spent speaking; the rest is the pauses at its commas, its end and
+ * its `[[間]]` cues (voice mode waits those out as the speaker's silences).
+ */
+spokenSeconds: number, inlines: Array<PrompterInline>, };
