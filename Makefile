@@ -54,10 +54,11 @@ APP := $(TARGET_DIR)/debug/podium-desktop
 # file dialogs and to press keys while another program — x11-utils' xmessage — has the focus),
 # Chromium for the browser
 # tests, a CJK font for the system, MeCab's IPADIC for the core's morphological analysis, ALSA's
-# headers for the microphone of voice mode (cpal).
+# headers for the microphone of voice mode (cpal), iproute2 to give the office-network test its
+# private address.
 APT_PACKAGES := libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev \
 	libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver chromium \
-	fonts-noto-cjk mecab-ipadic imagemagick xdotool x11-utils libasound2-dev
+	fonts-noto-cjk mecab-ipadic imagemagick xdotool x11-utils libasound2-dev iproute2
 NODE_MIN := 20.19
 # A real Japanese input method for `make test-ime` only: ibus with mozc, a D-Bus session for
 # them, xdotool to type on the X server.
@@ -294,6 +295,16 @@ test-core-free-of-tauri:
 test-e2e: app tauri-driver
 	$(CARGO) build -p podium --example pg_test_server --features test-support
 	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/paths.e2e.mjs e2e/prompter.e2e.mjs e2e/remote.e2e.mjs e2e/voice.e2e.mjs e2e/japanese.e2e.mjs e2e/server.e2e.mjs
+	$(OFFICE_NETNS) sh -c 'ip link set lo up && ip addr add $(OFFICE_ADDRESS)/24 dev lo && \
+	  cd ui && OFFICE_ADDRESS=$(OFFICE_ADDRESS) TAURI_DRIVER=$(TAURI_DRIVER) \
+	  $(XVFB) node --test e2e/remote-office.e2e.mjs'
+
+# The remote opened to the office network (e2e/remote-office.e2e.mjs) runs in a network
+# namespace of its own whose loopback also holds a private address, the office network's
+# address of this "PC": the app binds to it as on an office LAN, and nothing outside this
+# machine is touched (unshare -n as root, with a user namespace otherwise).
+OFFICE_ADDRESS := 192.168.77.1
+OFFICE_NETNS := $(if $(filter 0,$(shell id -u)),unshare -n,unshare -rn)
 
 # A real WordPress (tests/wordpress/run.sh): Debian's, with a private MariaDB and PHP's built-in
 # server on 127.0.0.1 in a temporary folder; Podium's WordPress draft against it
