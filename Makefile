@@ -55,10 +55,11 @@ APP := $(TARGET_DIR)/debug/podium-desktop
 # Chromium for the browser
 # tests, a CJK font for the system, MeCab's IPADIC for the core's morphological analysis, ALSA's
 # headers for the microphone of voice mode (cpal), iproute2 to give the office-network test its
-# private address.
+# private address, Ghostscript to read back what the app printed.
 APT_PACKAGES := libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev \
 	libxdo-dev libssl-dev build-essential pkg-config xvfb webkit2gtk-driver chromium \
-	fonts-noto-cjk mecab-ipadic imagemagick xdotool x11-utils libasound2-dev iproute2
+	fonts-noto-cjk mecab-ipadic imagemagick xdotool x11-utils libasound2-dev iproute2 \
+	ghostscript
 NODE_MIN := 20.19
 # A real Japanese input method for `make test-ime` only: ibus with mozc, a D-Bus session for
 # them, xdotool to type on the X server.
@@ -294,7 +295,7 @@ test-core-free-of-tauri:
 # `make test`.
 test-e2e: app tauri-driver
 	$(CARGO) build -p podium --example pg_test_server --features test-support
-	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/paths.e2e.mjs e2e/prompter.e2e.mjs e2e/remote.e2e.mjs e2e/voice.e2e.mjs e2e/japanese.e2e.mjs e2e/server.e2e.mjs
+	cd ui && TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node --test --test-concurrency=1 e2e/app.e2e.mjs e2e/paths.e2e.mjs e2e/print.e2e.mjs e2e/prompter.e2e.mjs e2e/remote.e2e.mjs e2e/voice.e2e.mjs e2e/japanese.e2e.mjs e2e/server.e2e.mjs
 	$(OFFICE_NETNS) sh -c 'ip link set lo up && ip addr add $(OFFICE_ADDRESS)/24 dev lo && \
 	  cd ui && OFFICE_ADDRESS=$(OFFICE_ADDRESS) TAURI_DRIVER=$(TAURI_DRIVER) \
 	  $(XVFB) node --test e2e/remote-office.e2e.mjs'

@@ -12,10 +12,16 @@
 //! so it moves to the next page only when the rest of the page cannot hold it. A page is never
 //! turned in the middle of a section that fits on one.
 //!
-//! **Page numbers** are CSS margin boxes (`@page { @bottom-center { content: counter(page) } }`):
-//! Chromium prints them from version 131 on (Chrome, Edge and the WebView2 of the Windows app,
-//! `chromium --print-to-pdf`). WebKitGTK (the Linux app) does not print margin boxes; there
-//! the pages come out unnumbered (docs: README, ARCHITECTURE.md).
+//! **Page numbers.** The page itself numbers its pages with CSS margin boxes (`@page {
+//! @bottom-center { content: counter(page) } }`), which Chromium prints from version 131 on
+//! (Chrome, Edge, `chromium --print-to-pdf`): the page `podium print` writes. The app's print
+//! frame lays the pages out itself instead (`ui/src/lib/print-pages.ts`, the `podium-paged`
+//! rules here): each page a box of the page's content size with its number at its foot
+//! ([`FOLIO_MM`]), so that every engine prints the numbers, WebKitGTK's (the Linux app)
+//! included, and the preview shows the pages as printed. WebKitGTK ignores `@page` margins
+//! and shrinks what it prints to the width of the sheet (GTK's page setup): there the
+//! document is made wider than a page (`podium-sheet-fitted`) so that each page's box, shrunk,
+//! fits one sheet, and a box grows rather than cuts a line its printer set differently.
 
 use super::html::{self, heading_fonts, text_fonts};
 use super::inline::has_content;
@@ -57,6 +63,8 @@ impl Default for PrintOptions {
 /// A4 and its margins, in millimetres: top, right, bottom (room for the page number), left.
 pub(super) const PAGE_MM: (f64, f64) = (210.0, 297.0);
 pub(super) const MARGIN_MM: [f64; 4] = [16.0, 18.0, 20.0, 18.0];
+/// The foot of a page laid out by the app's print frame, its number in it, in millimetres.
+pub(super) const FOLIO_MM: f64 = 9.0;
 /// Line height of the text, in ems: room for the ruby above (beside, in 縦書き) a line.
 pub(super) const LINE_HEIGHT: f64 = 2.0;
 /// What fraction of a page a section may fill and still share the page with the one before.
@@ -331,6 +339,17 @@ fn stylesheet(options: &PrintOptions) -> String {
         true => PAGE_MM.1 - top - bottom,
         false => PAGE_MM.0 - left - right,
     };
+    // A page laid out by the app's print frame: the page's content box, less a millimetre so
+    // that rounding never spills a page onto the next.
+    let (page_width, page_height) = (PAGE_MM.0 - left - right, PAGE_MM.1 - top - bottom - 1.0);
+    // An engine that prints no `@page` margins (WebKitGTK) lays the page out at the sheet's
+    // printable width and shrinks the document to fit it: a document this wide (the page and
+    // room on each side) shrinks so much that a page's height fits the sheet's whatever its
+    // margins, and a page whose lines the printer set a little wider grows instead of cutting.
+    let fitted_width = PAGE_MM.0 - 2.0 * 9.0;
+    // The app's preview shows the pages at half their size (scaled, not zoomed: laid out as
+    // printed), half a sheet's height taken back after each.
+    let half_sheet = (page_height + top + bottom) / 2.0;
     format!(
         "\
 @page {{ size: A4; margin: {top}mm {right}mm {bottom}mm {left}mm;
@@ -363,6 +382,32 @@ hr {{ border: 0; border-block-start: 1px solid #999; margin-block: 0.5em; }}
   margin-block-start: 1.5em; color: #333; }}
 .podium-tcy {{ text-combine-upright: all; -webkit-text-combine: horizontal; }}
 .podium-upright {{ text-orientation: upright; }}
+html.podium-paged {{ writing-mode: horizontal-tb; }}
+.podium-paged body {{ margin: 0; padding: 0; inline-size: auto; background: none; }}
+.podium-page {{ display: flex; flex-direction: column; box-sizing: border-box;
+  width: {page_width}mm; height: {page_height}mm; break-after: page; }}
+.podium-page:last-child {{ break-after: auto; }}
+.podium-page-text {{ flex: 1; min-height: 0; }}
+.podium-vertical .podium-page-text {{ writing-mode: vertical-rl; }}
+.podium-page-text > :first-child, .podium-page-text > :first-child > :first-child,
+.podium-continued {{ margin-block-start: 0; }}
+li.podium-continued {{ list-style-type: none; }}
+.podium-folio {{ flex: none; height: {FOLIO_MM}mm; display: flex; align-items: flex-end;
+  justify-content: center; font-family: {headings}; font-size: 10pt; line-height: 1;
+  color: #444; }}
+@media print {{
+  html.podium-sheet-fitted body {{ width: {fitted_width}mm; }}
+  html.podium-sheet-fitted .podium-page {{ height: auto; min-height: {page_height}mm;
+    margin-inline: auto; }}
+}}
+@media screen {{
+  html.podium-paged {{ background: #e8e8e8; padding-block: 1em; }}
+  .podium-paged .podium-page {{ box-sizing: content-box; background: #fff; margin: 0 auto 1em;
+    padding: {top}mm {right}mm {bottom}mm {left}mm; }}
+  .podium-paged .podium-new-page {{ border: 0; margin-block-start: 0; padding: 0; }}
+  .podium-paged.podium-preview .podium-page {{ transform: scale(0.5);
+    transform-origin: top center; margin-block-end: calc(0.5em - {half_sheet}mm); }}
+}}
 @media screen {{
   html {{ background: #e8e8e8; }}
   body {{ background: #fff; box-sizing: content-box; inline-size: {page_inline}mm;

@@ -216,6 +216,7 @@ export const ja = {
   "export.copied": "クリップボードにコピーしました",
   "export.saved": "{path} に保存しました",
   "export.saveWord": "Wordで保存…",
+  "print.pages": "{count} ページ（下に「1 / {count}」のようにページ番号が入ります）",
   "print.saveWord": "Wordで保存…",
   "word.saved": "Word 文書を {path} に保存しました",
   "word.readingScriptName": "{title}（読み上げ原稿）",

@@ -213,7 +213,7 @@ function reports(): { at: number; activity: VoiceActivity }[] {
 
 /** A frame's mean rate from `from` to `to` (clock), over the pace of speech there. */
 function relativeRate(plan: VoicePlan, from: number, to: number, speed: number): number {
-  const index = plan.stops.findLastIndex((stop) => stop <= from + 1e-6);
+  const index = plan.stops.filter((stop) => stop <= from + 1e-6).length - 1;
   return (to - from) / (FRAME_MS / 1000) / (speed * (plan.stretch[index] ?? 1));
 }
 
