@@ -9,7 +9,7 @@
 #   make app      build the app (debug, UI embedded) without starting it
 #   make dev      the app against Vite's dev server, with hot reload (tauri dev)
 #   make bench    run every benchmark of the core package and the app's (prints figures; not a test)
-#   make bench-pathological the release CLI on pathological inputs up to the 16 MiB limit:
+#   make bench-pathological the release CLI on pathological inputs up to the 2 MiB limit:
 #                 time and peak memory per command (cli/benches/pathological.rs, part of make bench)
 #   make test-e2e the end-to-end test in the real app window (tauri-driver, Xvfb)
 #   make test-ime the end-to-end test with a real Japanese input method (ibus + mozc, Xvfb):
@@ -191,7 +191,7 @@ bench: tools
 	$(MAKE) --no-print-directory bench-app
 	$(MAKE) --no-print-directory bench-prompter
 
-# Time and peak memory of every CLI command on pathological inputs up to the 16 MiB input
+# Time and peak memory of every CLI command on pathological inputs up to the 2 MiB input
 # limit (PATHOLOGICAL_SIZES, PATHOLOGICAL_ONLY … : see the file's header).
 bench-pathological: tools
 	$(CARGO) bench -p podium-cli --bench pathological

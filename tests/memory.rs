@@ -2,7 +2,7 @@
 //! exports hold at most [`MAX_HEAP_PER_BYTE`] bytes at once per byte of a draft, whatever its
 //! elements — headings, sentences, cues, ruby, nested quotes and lists. Counted by the
 //! allocator (the peak of bytes allocated), not timed. `make bench-pathological` measures the
-//! release CLI on the same kinds of draft up to 16 MiB.
+//! release CLI on the same kinds of draft up to the 2 MiB limit.
 
 use peak_alloc::PeakAlloc;
 use podium::analysis::{analyse, AnalysisOptions};
@@ -20,8 +20,8 @@ const BYTES: usize = 192 * 1024;
 /// whole), 83 (`[[間]]`: a node per bracket), 72 (`<a `). Now at most 46, for drafts of short
 /// headings, where each element's own structures are the rest (a `Section`, its heading, its
 /// passage, its timing and outline entry: hundreds of bytes for a 14-byte line). The release
-/// CLI's budget, 500 MB for a 16 MiB draft, is about 30 bytes of resident memory a byte; drafts
-/// of headings and of 「はい。」 are still over it (see `make bench-pathological`).
+/// CLI's budget, 500 MB for a 2 MiB draft, is about 240 bytes of resident memory a byte; the
+/// most any kind of draft takes there is 140 MB (`make bench-pathological`).
 const MAX_HEAP_PER_BYTE: f64 = 48.0;
 
 fn repeat_to(unit: &str, n: usize) -> String {

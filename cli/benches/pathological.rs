@@ -1,10 +1,10 @@
 //! Pathological inputs against the release CLI (`make bench-pathological`, part of `make bench`).
 //!
-//! Issue 18, item 3: every input the CLI accepts (up to 16 MiB, `podium::input`) is handled in
+//! Issue 18, item 3: every input the CLI accepts (up to 2 MiB, `podium::input`) is handled in
 //! linear time and bounded memory. Budget on the 2-core development machine: **≤ 5 s and
 //! ≤ 500 MB** per command for every input under the limit.
 //!
-//! Each input below is generated at a few sizes (default 1 MiB, 4 MiB and just under 16 MiB,
+//! Each input below is generated at a few sizes (default ½ MiB, 1 MiB and just under the limit,
 //! to show how it scales) and each CLI command is run on it as a child process of
 //! `/usr/bin/time` (GNU time: wall time, CPU time — on a shared machine the wall time also
 //! counts the others' work — and the child's peak RSS), with a time limit and a
@@ -13,8 +13,8 @@
 //! marked `!`.
 //!
 //! Settings (environment):
-//! - `PATHOLOGICAL_SIZES`: sizes in MiB, comma-separated (`16` means just under the limit);
-//!   default `1,4,16`.
+//! - `PATHOLOGICAL_SIZES`: sizes in MiB, comma-separated (any size at or over the limit means
+//!   just under it); default `0.5,1,2`.
 //! - `PATHOLOGICAL_ONLY`: run only the inputs whose name contains one of these
 //!   (comma-separated); `PATHOLOGICAL_COMMANDS` likewise for the commands.
 //! - `PATHOLOGICAL_TIMEOUT`: seconds before a run is killed (default 60).
@@ -110,10 +110,10 @@ fn main() {
         .map(PathBuf::from)
         .unwrap_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_podium")));
     let sizes: Vec<usize> = env_list("PATHOLOGICAL_SIZES")
-        .unwrap_or_else(|| vec!["1".into(), "4".into(), "16".into()])
+        .unwrap_or_else(|| vec!["0.5".into(), "1".into(), "2".into()])
         .iter()
-        .filter_map(|s| s.parse::<usize>().ok())
-        .map(|mib| (mib * MIB).min(LIMIT - 4096))
+        .filter_map(|s| s.parse::<f64>().ok())
+        .map(|mib| ((mib * MIB as f64) as usize).min(LIMIT - 4096))
         .collect();
     let only = env_list("PATHOLOGICAL_ONLY");
     let commands_only = env_list("PATHOLOGICAL_COMMANDS");

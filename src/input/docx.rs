@@ -3,7 +3,7 @@
 //! A .docx is a zip package: `word/document.xml` holds the text, `word/styles.xml` the
 //! paragraph styles (which of them are headings), `word/numbering.xml` the list numbers. The
 //! package is read with the `zip` crate, each part through a reader limited to what is left of
-//! [`MAX_DRAFT_BYTES`] for all the parts together: the sizes a zip's headers claim are never
+//! [`MAX_FILE_BYTES`] for all the parts together (the text that comes out: [`MAX_DRAFT_BYTES`]): the sizes a zip's headers claim are never
 //! trusted, so a zip bomb stops at the limit, having used at most that much memory. The XML is
 //! read with `quick-xml` as a stream of events: no DTD, no entity expansion, no tree.
 //!
@@ -15,7 +15,7 @@
 mod body;
 mod numbering;
 
-use super::{Decoded, InputError, SourceEncoding, MAX_DRAFT_BYTES};
+use super::{Decoded, InputError, SourceEncoding, MAX_DRAFT_BYTES, MAX_FILE_BYTES};
 use quick_xml::events::{BytesRef, BytesStart};
 use std::io::{Cursor, Read};
 use zip::result::ZipError;
@@ -60,7 +60,7 @@ pub(super) fn ole_error(bytes: &[u8]) -> InputError {
 pub(super) fn read(bytes: &[u8]) -> Result<Decoded, InputError> {
     let mut package = Package {
         archive: ZipArchive::new(Cursor::new(bytes)).map_err(damaged)?,
-        left: MAX_DRAFT_BYTES as u64,
+        left: MAX_FILE_BYTES as u64,
     };
     let document = package.part(DOCUMENT)?.ok_or(InputError::NotWord)?;
     let styles = match package.part(STYLES)? {
@@ -108,7 +108,7 @@ impl Package<'_> {
         let size = bytes.len() as u64;
         if size > self.left {
             return Err(InputError::UnpackedTooLarge {
-                limit: MAX_DRAFT_BYTES as u64,
+                limit: MAX_FILE_BYTES as u64,
             });
         }
         self.left -= size;

@@ -20,7 +20,7 @@
 //! Japanese characters (Word wraps its HTML's lines) becomes nothing.
 
 use super::dialect::{markdown, ruby_markup, HeadingStyle, Kind, LeftOut, Paragraph};
-use super::{normalise_newlines, ImportNote, InputError, MAX_DRAFT_BYTES};
+use super::{normalise_newlines, ImportNote, InputError, MAX_DRAFT_BYTES, MAX_FILE_BYTES};
 use html5ever::tendril::StrTendril;
 use html5ever::tokenizer::states::RawKind;
 use html5ever::tokenizer::{
@@ -42,12 +42,15 @@ pub struct Pasted {
 /// processor's document in the dialect (see the module documentation), else the plain text.
 /// Either way without a final line break (a paste inside a line stays in it).
 pub fn paste(html: &str, plain: &str) -> Result<Pasted, InputError> {
-    let longest = html.len().max(plain.len());
-    if longest > MAX_DRAFT_BYTES {
-        return Err(InputError::TooLarge {
-            bytes: Some(longest as u64),
-            limit: MAX_DRAFT_BYTES as u64,
-        });
+    let too_large = |bytes: usize, limit: usize| InputError::TooLarge {
+        bytes: Some(bytes as u64),
+        limit: limit as u64,
+    };
+    if html.len() > MAX_FILE_BYTES {
+        return Err(too_large(html.len(), MAX_FILE_BYTES));
+    }
+    if plain.len() > MAX_DRAFT_BYTES && !from_a_document(html) {
+        return Err(too_large(plain.len(), MAX_DRAFT_BYTES));
     }
     if !from_a_document(html) {
         let (text, _) = normalise_newlines(plain.to_owned());
@@ -57,6 +60,9 @@ pub fn paste(html: &str, plain: &str) -> Result<Pasted, InputError> {
         });
     }
     let (mut text, left_out) = read(html);
+    if text.len() > MAX_DRAFT_BYTES {
+        return Err(too_large(text.len(), MAX_DRAFT_BYTES));
+    }
     if text.ends_with('\n') {
         text.pop();
     }

@@ -25,10 +25,18 @@ pub use html::{paste, Pasted};
 use encoding_rs::{DecoderResult, Encoding, SHIFT_JIS, UTF_16BE, UTF_16LE};
 use serde::{Deserialize, Serialize};
 
-/// Largest input accepted, in bytes (16 MiB): a 10 MB text imports, a 100 MB file is refused.
-pub const MAX_DRAFT_BYTES: usize = 16 * 1024 * 1024;
+/// Largest draft, in bytes of text (2 MiB): some 700,000 Japanese characters, 35 hours read
+/// aloud, where a long policy address is 60 KB; a 1 MB text imports, a 10 MB one is refused.
+/// Every command handles any draft up to it in at most a few seconds and a few hundred MB
+/// (`make bench-pathological`; SECURITY.md).
+pub const MAX_DRAFT_BYTES: usize = 2 * 1024 * 1024;
 
-const LIMIT: u64 = MAX_DRAFT_BYTES as u64;
+/// Largest file read (16 MiB), and the most markup unpacked from one: a Word document with its
+/// pictures, the XML of its text, a word processor's pasted HTML, all many times the text that
+/// comes out of them (which is held to [`MAX_DRAFT_BYTES`]).
+pub const MAX_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+const LIMIT: u64 = MAX_FILE_BYTES as u64;
 
 /// How far into the input the control-character heuristic looks.
 const SNIFF_BYTES: usize = 8 * 1024;
@@ -221,7 +229,7 @@ fn megabytes(bytes: u64) -> String {
 
 /// Decodes a whole input; see the module documentation for what is accepted.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
-    if bytes.len() > MAX_DRAFT_BYTES {
+    if bytes.len() > MAX_FILE_BYTES {
         return Err(InputError::TooLarge {
             bytes: Some(bytes.len() as u64),
             limit: LIMIT,
@@ -229,6 +237,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, InputError> {
     }
     if docx::is_zip(bytes) {
         return docx::read(bytes);
+    }
+    if bytes.len() > MAX_DRAFT_BYTES {
+        return Err(InputError::TooLarge {
+            bytes: Some(bytes.len() as u64),
+            limit: MAX_DRAFT_BYTES as u64,
+        });
     }
     if docx::is_ole(bytes) {
         return Err(docx::ole_error(bytes));
@@ -315,7 +329,7 @@ fn open_without_waiting(path: &Path) -> io::Result<fs::File> {
     fs::File::open(path)
 }
 
-/// Reads and decodes standard input, reading at most [`MAX_DRAFT_BYTES`] + 1 bytes.
+/// Reads and decodes standard input, reading at most [`MAX_FILE_BYTES`] + 1 bytes.
 pub fn read_stdin() -> Result<Decoded, InputError> {
     decode(&read_bounded(io::stdin().lock(), 0)?)
 }
@@ -325,7 +339,7 @@ pub fn read_stdin() -> Result<Decoded, InputError> {
 fn read_bounded(reader: impl Read, size_hint: u64) -> Result<Vec<u8>, InputError> {
     let mut buf = Vec::with_capacity(usize::try_from(size_hint.min(LIMIT)).unwrap_or(0) + 1);
     reader.take(LIMIT + 1).read_to_end(&mut buf)?;
-    if buf.len() > MAX_DRAFT_BYTES {
+    if buf.len() > MAX_FILE_BYTES {
         return Err(InputError::TooLarge {
             bytes: None,
             limit: LIMIT,

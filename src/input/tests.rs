@@ -202,14 +202,22 @@ fn binary_is_refused() {
 
 #[test]
 fn size_limit() {
+    // A text of a megabyte imports; one over the draft's limit does not, nor any input over the
+    // file limit.
     let line = "新年あけましておめでとうございます。\r\n";
-    let big = line.repeat(10_000_000 / line.len() + 1);
-    assert!(big.len() >= 10_000_000);
+    let big = line.repeat(1_000_000 / line.len() + 1);
+    assert!(big.len() >= 1_000_000);
     let decoded = decode(big.as_bytes()).unwrap();
     assert_eq!(decoded.text.len(), big.len() - big.len() / line.len());
+    let draft_limit = MAX_DRAFT_BYTES as u64;
     let too_big = vec![b'a'; MAX_DRAFT_BYTES + 1];
     assert!(matches!(
         decode(&too_big),
+        Err(InputError::TooLarge { bytes: Some(n), limit }) if n == draft_limit + 1 && limit == draft_limit
+    ));
+    let way_too_big = vec![b'a'; MAX_FILE_BYTES + 1];
+    assert!(matches!(
+        decode(&way_too_big),
         Err(InputError::TooLarge { bytes: Some(n), limit: LIMIT }) if n == LIMIT + 1
     ));
 }

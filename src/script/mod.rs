@@ -44,7 +44,7 @@ use std::ops::Range;
 
 /// Where an element sits in the source: byte range plus 1-based line and column (in characters).
 ///
-/// Kept in 32 bits (a draft is at most 16 MiB, `input::MAX_DRAFT_BYTES`): every inline,
+/// Kept in 32 bits (a draft is at most 2 MiB, `input::MAX_DRAFT_BYTES`): every inline,
 /// sentence and passage has one, and a draft of a million elements holds them all at once.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
 pub struct Span {

@@ -241,7 +241,7 @@ fn diagnostic_kind(kind: script::DiagnosticKind) -> &'static str {
     }
 }
 
-/// Counts and lines fit in `u32` for any body the shell accepts (at most 16 MiB).
+/// Counts and lines fit in `u32` for any body the shell accepts (at most 2 MiB).
 pub(super) fn count(n: usize) -> u32 {
     u32::try_from(n).unwrap_or(u32::MAX)
 }

@@ -225,9 +225,7 @@ mod tests {
         let huge = "a".repeat(MAX_DRAFT_BYTES + 1);
         let error = body(&huge).unwrap_err();
         assert_eq!(error.code, ErrorCode::InvalidInput);
-        assert!(error
-            .message
-            .starts_with("原稿が大きすぎます（上限 16 MB）"));
+        assert!(error.message.starts_with("原稿が大きすぎます（上限 2 MB）"));
         assert!(export_contents(&huge).is_ok());
         assert!(field("題名", &"長".repeat(MAX_FIELD_CHARS)).is_ok());
         assert!(field("題名", &"長".repeat(MAX_FIELD_CHARS + 1)).is_err());

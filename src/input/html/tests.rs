@@ -68,6 +68,21 @@ fn a_paste_inside_a_line_stays_in_it() {
 #[test]
 fn huge_clipboards_are_refused() {
     let huge = "あ".repeat(MAX_DRAFT_BYTES / 3 + 1);
-    assert!(matches!(paste(&huge, ""), Err(InputError::TooLarge { .. })));
+    // Plain text over the draft's limit; a document's HTML whose text is.
     assert!(matches!(paste("", &huge), Err(InputError::TooLarge { .. })));
+    let document = format!("<p class=MsoNormal>{huge}</p>");
+    assert!(matches!(
+        paste(&document, ""),
+        Err(InputError::TooLarge { .. })
+    ));
+    // Markup over the file limit, whatever its text.
+    let markup = "<p class=MsoNormal></p>".repeat(MAX_FILE_BYTES / 20);
+    assert!(matches!(
+        paste(&markup, "短い。"),
+        Err(InputError::TooLarge { .. })
+    ));
+    // A word processor's markup many times its text is read: its text is what counts.
+    let styled = "<span style='mso-fareast-font-family:游明朝'>あ</span>".repeat(40_000);
+    let pasted = paste(&format!("<p class=MsoNormal>{styled}</p>"), "").unwrap();
+    assert_eq!(pasted.text.chars().count(), 40_000);
 }
