@@ -15,8 +15,8 @@ import {
   INVOKE,
   invoker,
   openPrompterWindow,
-  reloadWindow,
   screenshotScreen,
+  showNewYearAddress,
   sleep,
   startDriverInTempHome,
   waitFor,
@@ -54,18 +54,7 @@ test("the operator opens the prompter window; it plays, pauses and steps; both s
   const app = await isolated.driver.session(appPath());
   const invoke = invoker(app);
   try {
-    await app.waitFor("//li[contains(., '原稿はまだありません。')]");
-    const draft = await invoke("create_draft", {
-      values: {
-        templateId: "new-year",
-        date: "2027-01-04",
-        event: "仕事始め式",
-        speaker: "市長　山田太郎",
-        city: "みなと市",
-      },
-    });
-    // Reload to list it (a marker tells the new page from the old one).
-    await reloadWindow(app);
+    const draft = await showNewYearAddress(app);
     const [main] = await app.windows();
 
     // The operator view, then the prompter window.

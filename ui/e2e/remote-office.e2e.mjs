@@ -17,9 +17,10 @@ import {
   appPath,
   invoker,
   openPrompterWindow,
-  reloadWindow,
+  showNewYearAddress,
   sleep,
   startDriverInTempHome,
+  turnRemoteOn,
   waitFor,
 } from "./webdriver.mjs";
 
@@ -57,28 +58,11 @@ test("opened to the office network, the page moves to the PC's private address",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run"],
   });
   try {
-    await app.waitFor("//li[contains(., '原稿はまだありません。')]");
-    await invoke("create_draft", {
-      values: {
-        templateId: "new-year",
-        date: "2027-01-04",
-        event: "仕事始め式",
-        speaker: "市長　山田太郎",
-        city: "みなと市",
-      },
-    });
-    await reloadWindow(app);
+    await showNewYearAddress(app);
     const [main] = await app.windows();
     const prompter = await openPrompterWindow(app, main);
     await invoke("set_prompter_full_screen", { on: false });
-    await app.switchTo(main);
-    await waitFor(
-      async () => (await app.textOf("[data-testid=operator-state]")) === "停止中",
-      "the operator view connected",
-    );
-    await (await app.find("[data-testid=remote-on]")).click();
-    await app.waitFor("[data-testid=remote-code]");
-    const local = await invoke("remote_status");
+    const local = await turnRemoteOn(app, main);
     assert.equal(local.network, false);
     assert.equal(local.networkAvailable, true, `${office} is this PC's office address`);
     const port = new URL(local.url).port;

@@ -21,8 +21,10 @@ import {
   openPrompterWindow,
   reloadWindow,
   resultsDir,
+  showNewYearAddress,
   sleep,
   startDriverInTempHome,
+  turnRemoteOn,
   waitFor,
 } from "./webdriver.mjs";
 
@@ -85,17 +87,7 @@ test("a phone pairs with the code and drives the real prompter; revoked, it is h
   const invoke = invoker(app);
   const device = await phone();
   try {
-    await app.waitFor("//li[contains(., '原稿はまだありません。')]");
-    await invoke("create_draft", {
-      values: {
-        templateId: "new-year",
-        date: "2027-01-04",
-        event: "仕事始め式",
-        speaker: "市長　山田太郎",
-        city: "みなと市",
-      },
-    });
-    await reloadWindow(app);
+    await showNewYearAddress(app);
     const [main] = await app.windows();
     // Off by default: nothing listens.
     assert.equal((await invoke("remote_status")).on, false);
@@ -111,14 +103,7 @@ test("a phone pairs with the code and drives the real prompter; revoked, it is h
     await invoke("set_prompter_full_screen", { on: false });
 
     // 「タブレットから操作」: on, on loopback.
-    await app.switchTo(main);
-    await waitFor(
-      async () => (await app.textOf("[data-testid=operator-state]")) === "停止中",
-      "the operator view connected",
-    );
-    await (await app.find("[data-testid=remote-on]")).click();
-    await app.waitFor("[data-testid=remote-code]");
-    const status = await invoke("remote_status");
+    const status = await turnRemoteOn(app, main);
     assert.equal(status.on, true);
     assert.equal(status.network, false);
     assert.match(status.url, /^http:\/\/127\.0\.0\.1:\d+\/$/, "loopback until chosen otherwise");

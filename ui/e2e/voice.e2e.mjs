@@ -19,6 +19,7 @@ import {
   openPrompterWindow,
   reloadWindow,
   screenshotScreen,
+  showNewYearAddress,
   sleep,
   startDriverInTempHome,
   waitFor,
@@ -163,19 +164,9 @@ test("without a microphone, voice mode says so and the prompter plays as before"
   const app = await deaf.driver.session(appPath());
   const invoke = invoker(app);
   try {
-    await app.waitFor("//li[contains(., '原稿はまだありません。')]");
-    await invoke("create_draft", {
-      values: {
-        templateId: "new-year",
-        date: "2027-01-04",
-        event: "式",
-        speaker: "市長",
-        city: "市",
-      },
-    });
     const settings = await invoke("get_prompter_settings", {});
     await invoke("set_prompter_settings", { settings: { ...settings, countdownSeconds: 0 } });
-    await reloadWindow(app);
+    await showNewYearAddress(app);
     const [main] = await app.windows();
     await openPrompterWindow(app, main);
     await app.press(["v"]);

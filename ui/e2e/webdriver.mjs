@@ -418,6 +418,42 @@ export async function reloadWindow(app) {
 }
 
 /**
+ * In an app whose library is empty: a New Year address made from the template (as the
+ * new-draft dialog makes it) and shown, the window reloaded to list it. The draft.
+ * @param {any} app
+ */
+export async function showNewYearAddress(app) {
+  await app.waitFor("//li[contains(., '原稿はまだありません。')]");
+  const draft = await invoker(app)("create_draft", {
+    values: {
+      templateId: "new-year",
+      date: "2027-01-04",
+      event: "仕事始め式",
+      speaker: "市長　山田太郎",
+      city: "みなと市",
+    },
+  });
+  await reloadWindow(app);
+  return draft;
+}
+
+/**
+ * 「タブレットから操作」 turned on in the operator view of the main window `main` (the prompter
+ * open): the remote's status.
+ * @param {any} app @param {string} main
+ */
+export async function turnRemoteOn(app, main) {
+  await app.switchTo(main);
+  await waitFor(
+    async () => (await app.textOf("[data-testid=operator-state]")) === "停止中",
+    "the operator view connected",
+  );
+  await (await app.find("[data-testid=remote-on]")).click();
+  await app.waitFor("[data-testid=remote-code]");
+  return invoker(app)("remote_status");
+}
+
+/**
  * From the main window `main`: the operator view (its toolbar button, named `button`), then the
  * prompter window, switched to once its HUD shows. Its window handle.
  * @param {any} app @param {string} main @param {string} [button]
