@@ -4,10 +4,10 @@
 // Styles live in editor.css (class names, not injected themes) so light/dark follow the app.
 
 import { defaultKeymap, history, historyKeymap } from "@codemirror/commands";
-import { markdown } from "@codemirror/lang-markdown";
-import { syntaxHighlighting } from "@codemirror/language";
+import { commonmarkLanguage, markdownKeymap, pasteURLAsLink } from "@codemirror/lang-markdown";
+import { LanguageSupport, syntaxHighlighting } from "@codemirror/language";
 import { searchKeymap } from "@codemirror/search";
-import { type ChangeSet, Compartment, EditorState } from "@codemirror/state";
+import { type ChangeSet, Compartment, EditorState, Prec } from "@codemirror/state";
 import { drawSelection, EditorView, keymap, lineNumbers } from "@codemirror/view";
 import { classHighlighter } from "@lezer/highlight";
 import { adoptCodeMirrorStyles } from "./codemirror-styles";
@@ -61,6 +61,16 @@ export function languageExtension(label: string, phrases: Record<string, string>
  * committed text first, and an IME often starts the next composition straight away. */
 const COMPOSITION_SETTLE_MS = 30;
 
+/**
+ * The dialect's Markdown: its syntax, the list-continuing keys and a URL pasted over a selection
+ * made a link — lang-markdown's `markdown()` without its HTML support (HTML, CSS and JavaScript
+ * parsers and tag completion: a third of the editor's code, for raw HTML a speech never needs).
+ */
+const speechMarkdown = new LanguageSupport(commonmarkLanguage, [
+  Prec.high(keymap.of(markdownKeymap)),
+  pasteURLAsLink,
+]);
+
 export function createEditor(parent: HTMLElement, options: EditorOptions): EditorView {
   adoptCodeMirrorStyles(parent.ownerDocument);
   let settle: ReturnType<typeof setTimeout> | undefined;
@@ -77,7 +87,7 @@ export function createEditor(parent: HTMLElement, options: EditorOptions): Edito
         history(),
         keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap]),
         EditorView.lineWrapping,
-        markdown(),
+        speechMarkdown,
         syntaxHighlighting(classHighlighter),
         speechMarksPlugin,
         findingMarks,
