@@ -64,6 +64,29 @@ function windowNamed(name) {
   }
 }
 
+/**
+ * Removes the app's folder once nothing holds it: GTK's print dialog may have started the
+ * document portal, which mounts a folder of the cache (`cache/doc`) for a moment after the app
+ * is gone.
+ * @param {string} folder
+ */
+async function removeWhenFree(folder) {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      rmSync(folder, { recursive: true, force: true });
+      return;
+    } catch (error) {
+      if (attempt >= 20) throw error;
+      try {
+        execFileSync("fusermount", ["-u", "-z", join(folder, "cache", "doc")], { stdio: "ignore" });
+      } catch {
+        // Not mounted, or no fusermount: wait for the portal to let go.
+      }
+      await sleep(500);
+    }
+  }
+}
+
 /** Pages in the preview, found by part 1 for part 2. */
 let previewPages = 0;
 
@@ -182,7 +205,6 @@ test("printed through GTK's print dialog: one numbered sheet of A4 per page", as
     );
   } finally {
     app.kill();
-    await sleep(500);
-    rmSync(home, { recursive: true, force: true });
+    await removeWhenFree(home);
   }
 });
