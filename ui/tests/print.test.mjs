@@ -79,8 +79,9 @@ const characters = (/** @type {string} */ text) => text.replace(/\s+/g, "");
 async function printed(
   /** @type {import("playwright-core").Page} */ page,
   /** @type {{ sizePt: number, vertical: boolean, notes: boolean }} */ options,
+  body = address,
 ) {
-  const html = await session.command("print_document", { body: address, options });
+  const html = await session.command("print_document", { body, options });
   // (Without its <style>, which the app's CSP would report even in an inert document.)
   const markup = html.replace(/<style>[\s\S]*<\/style>/, "");
   const text = await page.evaluate(
@@ -95,13 +96,18 @@ async function assertPaged(
   /** @type {import("playwright-core").Page} */ page,
   /** @type {NonNullable<ReturnType<typeof framed>>} */ shown,
   /** @type {{ sizePt: number, vertical: boolean, notes: boolean }} */ options,
+  body = address,
 ) {
   assert.deepEqual(
     shown.folios,
     shown.folios.map((_, i) => `${i + 1} / ${shown.folios.length}`),
   );
   assert.equal(shown.overflowing, 0, "a page holds more than it shows");
-  assert.equal(characters(shown.text), await printed(page, options), "the text, every character");
+  assert.equal(
+    characters(shown.text),
+    await printed(page, options, body),
+    "the text, every character",
+  );
 }
 
 test("Ctrl+P opens the reading script: ruby, sections on new pages, notes, 縦書き, size", async () => {
@@ -211,6 +217,36 @@ test("Ctrl+P opens the reading script: ruby, sections on new pages, notes, 縦�
   await page.getByRole("dialog", { name: "書き出し" }).getByTestId("export-print").click();
   await dialog.waitFor();
   assert.deepEqual(problems, []);
+});
+
+test("a speech pasted one sentence a line, one paragraph longer than a page, goes on over pages", async () => {
+  const pasted = readFileSync(
+    join(
+      import.meta.dirname,
+      "..",
+      "..",
+      "tests",
+      "data",
+      "corpus",
+      "speeches",
+      "08-maibara-shigotohajime.txt",
+    ),
+    "utf8",
+  );
+  const page = await session.browser.newPage();
+  await session.reset({ drafts: [pasted] });
+  await page.setViewportSize({ width: 1024, height: 700 });
+  await page.goto(session.baseUrl);
+  await page.locator(".cm-content .cm-line").first().waitFor();
+  await page.keyboard.press("Control+p");
+  await page.waitForFunction(framed);
+  const shown = await page.evaluate(framed);
+  assert.ok(shown);
+  assert.ok(shown.pages >= 2, `${shown.pages} pages`);
+  assert.ok(shown.splitParagraphs >= 1, "the paragraph goes on over a page");
+  await assertPaged(page, shown, { sizePt: 22, vertical: false, notes: false }, pasted);
+  await showPageFoot(page, 1);
+  await page.screenshot({ path: screenshotPath("print-dialog-pasted.png") });
 });
 
 test("the print page printed to PDF by Chromium: a page per section at least, A4", async () => {

@@ -218,7 +218,7 @@ export const en: Record<MessageKey, string> = {
     "No password is kept here: it is typed each time a draft is saved. Categories and tags are names the site has (Podium creates none).",
   "export.saved": "Saved to {path}",
   "export.saveWord": "Save as Word…",
-  "print.pages": "{count} pages (numbered at the foot: 1 / {count})",
+  "print.pages": "Pages: {count} (numbered at the foot: 1 / {count})",
   "print.saveWord": "Save as Word…",
   "word.saved": "Saved the Word document to {path}",
   "word.readingScriptName": "{title} (reading script)",

@@ -119,28 +119,24 @@ class Pages {
    * later page.
    */
   place(block: HTMLElement, into: HTMLElement): HTMLElement {
-    let rest = block;
     let container = into;
     for (;;) {
-      container.append(rest);
+      container.append(block);
       if (!this.overflows()) return container;
-      rest.remove();
+      block.remove();
       const fresh = this.fresh(container);
-      const tail = this.split(rest, container);
-      if (tail === rest && fresh) {
+      const parted = this.split(block, container);
+      if (!parted && fresh) {
         // Not a line of it fits an empty page: shown cut rather than lost.
-        container.append(rest);
+        container.append(block);
         return container;
       }
       // A heading left at this page's foot goes on with what follows it.
       const last = container.lastElementChild as HTMLElement | null;
       const carried =
-        tail === rest && last && /^H[1-4]$/.test(last.tagName) && !this.firstOnPage(last)
-          ? [last]
-          : [];
+        !parted && last && /^H[1-4]$/.test(last.tagName) && !this.firstOnPage(last) ? [last] : [];
       for (const heading of carried) heading.remove();
       if (container !== this.text && container.childElementCount === 0) container.remove();
-      rest = tail;
       this.turn();
       container = this.continuation(container);
       container.append(...carried);
@@ -177,11 +173,12 @@ class Pages {
   }
 
   /**
-   * As much of `block` as fits at the end of `into` goes there; returns the rest (`block`,
-   * marked as continued, or `block` untouched when nothing of it fits).
+   * As much of `block` as fits at the end of `into` goes there, a copy of it holding that part;
+   * `block` keeps the rest, marked as continued. False when nothing of it fits (`block`
+   * untouched).
    */
-  private split(block: HTMLElement, into: HTMLElement): HTMLElement {
-    if (/^H[1-6]$/.test(block.tagName)) return block;
+  private split(block: HTMLElement, into: HTMLElement): boolean {
+    if (/^H[1-6]$/.test(block.tagName)) return false;
     if (block.tagName === "P" || (block.tagName === "LI" && !block.querySelector("p, ul, ol"))) {
       return this.splitLines(block, into);
     }
@@ -195,21 +192,22 @@ class Pages {
         continue;
       }
       item.remove();
-      block.prepend(this.split(item, head));
+      this.split(item, head);
+      block.prepend(item);
       break;
     }
     if (head.childElementCount === 0) {
       head.remove();
-      return block;
+      return false;
     }
     // A numbered list goes on with its numbers (an item cut in two shows its number once).
     if (block instanceof HTMLOListElement) block.start = (block.start || 1) + whole;
     block.classList.add(CONTINUED);
-    return block;
+    return true;
   }
 
   /** A paragraph split between two lines: the most lines that fit stay on this page. */
-  private splitLines(p: HTMLElement, into: HTMLElement): HTMLElement {
+  private splitLines(p: HTMLElement, into: HTMLElement): boolean {
     into.append(p);
     const cuts = lineStarts(p, this.vertical);
     p.remove();
@@ -229,9 +227,9 @@ class Pages {
       trimBreaks(p, "start");
       into.append(head);
       p.classList.add(CONTINUED);
-      return p;
+      return true;
     }
-    return p;
+    return false;
   }
 
   /** Writes 「n / N」 in every page's foot; the number of pages. */
