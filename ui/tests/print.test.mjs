@@ -212,7 +212,9 @@ test("Ctrl+P opens the reading script: ruby, sections on new pages, notes, 縦�
 
   // From the export dialog too.
   await page.keyboard.press("Escape");
-  await dialog.waitFor({ state: "detached" });
+  // A closed <dialog> leaves the accessibility tree before its close event has run and the
+  // app has dropped it: wait until it is gone from the page, or Ctrl+E may come in between.
+  await page.waitForFunction(() => document.querySelector("dialog") === null);
   await page.keyboard.press("Control+e");
   await page.getByRole("dialog", { name: "書き出し" }).getByTestId("export-print").click();
   await dialog.waitFor();
