@@ -55,10 +55,16 @@ return {
 const xdotool = (args) =>
   execFileSync("xdotool", args, { encoding: "utf8", timeout: 20_000 }).trim();
 
-/** The first visible window whose name matches, or null. @param {string} name */
-function windowNamed(name) {
+/**
+ * The first visible window of process `pid` whose name matches, or null. (By name alone, the
+ * window of the test before, still closing, was found and gone by the next command.)
+ * @param {number} pid
+ * @param {string} name
+ */
+function windowNamed(pid, name) {
   try {
-    return xdotool(["search", "--onlyvisible", "--name", name]).split("\n")[0] || null;
+    const found = xdotool(["search", "--onlyvisible", "--pid", String(pid), "--name", name]);
+    return found.split("\n")[0] || null;
   } catch {
     return null;
   }
@@ -140,8 +146,9 @@ test("printed through GTK's print dialog: one numbered sheet of A4 per page", as
     },
     stdio: "ignore",
   });
+  const pid = /** @type {number} */ (app.pid);
   try {
-    const main = await waitFor(() => windowNamed("^Podium"), "the app's window", 30_000);
+    const main = await waitFor(() => windowNamed(pid, "^Podium"), "the app's window", 30_000);
     xdotool(["windowsize", "--sync", main, "1200", "800"]);
     xdotool(["windowmove", "--sync", main, "0", "0"]);
     await sleep(4000);
@@ -150,7 +157,7 @@ test("printed through GTK's print dialog: one numbered sheet of A4 per page", as
     await sleep(4000);
     // 印刷… at the dialog's lower right (the dialog's layout at 1200×800).
     xdotool(["mousemove", "1049", "696", "click", "1"]);
-    const dialog = await waitFor(() => windowNamed("^(Print|印刷)$"), "GTK's print dialog");
+    const dialog = await waitFor(() => windowNamed(pid, "^(Print|印刷)$"), "GTK's print dialog");
     await sleep(1000);
     xdotool(["windowfocus", "--sync", dialog]);
     xdotool(["key", "Down"]);
