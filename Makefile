@@ -204,16 +204,27 @@ XVFB := xvfb-run -a -s "-screen 0 1280x800x24"
 tauri-driver:
 	@[ -x "$(TAURI_DRIVER)" ] || $(CARGO) install tauri-driver --locked
 
+# BIZ UDPGothic as a system has it installed, one file per weight (benches/app/installed_font.py,
+# with fontTools from PyPI in a virtualenv): bench-app also times the app with it installed.
+BENCH_FONTS := $(TARGET_DIR)/bench-fonts
+$(BENCH_FONTS)/BIZUDPGothic-Regular.ttf: benches/app/installed_font.py ui/node_modules/.package-lock.json
+	[ -x $(TARGET_DIR)/fonttools/bin/python ] || python3 -m venv $(TARGET_DIR)/fonttools
+	$(TARGET_DIR)/fonttools/bin/pip install --quiet fonttools==4.68.0 brotli==1.2.1
+	$(TARGET_DIR)/fonttools/bin/python benches/app/installed_font.py \
+	  ui/node_modules/@fontsource/biz-udpgothic/files 700 $(BENCH_FONTS)/BIZUDPGothic-Bold.ttf
+	$(TARGET_DIR)/fonttools/bin/python benches/app/installed_font.py \
+	  ui/node_modules/@fontsource/biz-udpgothic/files 400 $@
+
 # Start-up and memory of the release build, timed in turn with an empty Tauri window (the
 # floor: src-tauri/examples/empty_window.rs) under the same load (see benches/app/bench.mjs).
-bench-app: ui tauri-driver
+bench-app: ui tauri-driver $(BENCH_FONTS)/BIZUDPGothic-Regular.ttf
 	$(CARGO) build -p podium-cli --bin podium
 	$(CARGO) build --release -p podium-desktop --features tauri/custom-protocol
 	$(CARGO) build --release -p podium-desktop --example empty_window \
 	  --features tauri/custom-protocol,bench-empty-window
 	PODIUM_APP=$(TARGET_DIR)/release/podium-desktop \
 	  PODIUM_EMPTY_APP=$(TARGET_DIR)/release/examples/empty_window \
-	  PODIUM_CLI=$(TARGET_DIR)/debug/podium \
+	  PODIUM_CLI=$(TARGET_DIR)/debug/podium PODIUM_INSTALLED_FONTS=$(BENCH_FONTS) \
 	  TAURI_DRIVER=$(TAURI_DRIVER) $(XVFB) node benches/app/bench.mjs
 
 # Prompter frame pacing (benches/prompter/bench.mjs): rAF callback time, dropped frames and
