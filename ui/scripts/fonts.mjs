@@ -15,7 +15,10 @@ const ui = join(dirname(fileURLToPath(import.meta.url)), "..");
 const source = join(ui, "node_modules", "@fontsource", "biz-udpgothic");
 const target = join(ui, "src", "fonts.css");
 
-/** The face of each weight installed on a system, by its full and its PostScript name. */
+/**
+ * The face of each weight installed on a system, by its full and its PostScript name.
+ * @type {Record<string, string>}
+ */
 const installed = {
   400: "local('BIZ UDPGothic'), local('BIZUDPGothic-Regular')",
   700: "local('BIZ UDPGothic Bold'), local('BIZUDPGothic-Bold')",
