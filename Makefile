@@ -17,7 +17,8 @@
 #   make bench-prompter the prompter's frame pacing: 60 s of a 50,000-character script with an
 #                 operator's speed changes in headless Chromium and in the real WebKitGTK
 #                 window (Xvfb), beside the platform's floors (~12 min; FLOORS=0, WEBKIT_VARIANTS=0)
-#   make bench-app the release app's start-up time and memory against an empty Tauri window (Xvfb)
+#   make bench-app the release app's start-up time and memory against an empty Tauri window (Xvfb),
+#                 with its bundled typeface and with the face installed (fontTools from PyPI)
 #   make reliability  crash, fault, bad-file and hostile-input tests at full length and every
 #                 fuzz target for FUZZ_SECONDS (default 600) each; prints the figures (~40 min)
 #   make fuzz     every fuzz target for FUZZ_SECONDS each (cargo-fuzz, installed when missing)
