@@ -512,6 +512,8 @@ const INVOKE = `const done = arguments[arguments.length - 1];
 async function webkit(name, env, withFloors) {
   const home = mkdtempSync(join(tmpdir(), "podium-bench-prompter-"));
   const driver = await startDriver({
+    // An empty library (no sample address), as the bench's first wait expects.
+    PODIUM_SAMPLE: "0",
     PODIUM_DB: join(home, "bench.db"),
     XDG_CONFIG_HOME: join(home, "config"),
     XDG_DATA_HOME: join(home, "data"),
