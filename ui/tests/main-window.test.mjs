@@ -430,3 +430,30 @@ test("the trash: a deleted draft is listed with its dates, restored, and the tra
   assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
   await page.close();
 });
+
+test("the library says it has no drafts only once it is listed", async () => {
+  const page = await session.browser.newPage();
+  const problems = watchProblems(page);
+  await session.reset({ drafts: ["# 施政方針\n\n本文です。\n"] });
+  // The list is held back until the page has been seen without it (then passed on to the
+  // test server's route).
+  /** @type {() => void} */
+  let release = () => {};
+  const held = new Promise((resolve) => {
+    release = () => resolve(undefined);
+  });
+  await page.route("**/list_drafts", async (route) => {
+    await held;
+    await route.fallback();
+  });
+  await page.goto(session.baseUrl);
+  const library = page.getByRole("navigation", { name: "原稿の一覧" });
+  await library.waitFor();
+  await page.waitForTimeout(300);
+  assert.equal(await library.getByText("原稿はまだありません。").count(), 0);
+  release();
+  await library.getByRole("button", { name: /施政方針/ }).waitFor();
+  assert.equal(await library.getByText("原稿はまだありません。").count(), 0);
+  assert.deepEqual(problems, [], `console errors: ${problems.join("\n")}`);
+  await page.close();
+});
