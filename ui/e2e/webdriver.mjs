@@ -19,6 +19,7 @@ import { createServer } from "node:net";
 import { homedir, tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { NEW_YEAR_VALUES } from "../tests/prompter-fixtures.mjs";
 
 export const uiDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 export const rootDir = join(uiDir, "..");
@@ -424,15 +425,7 @@ export async function reloadWindow(app) {
  */
 export async function showNewYearAddress(app) {
   await app.waitFor("//li[contains(., '原稿はまだありません。')]");
-  const draft = await invoker(app)("create_draft", {
-    values: {
-      templateId: "new-year",
-      date: "2027-01-04",
-      event: "仕事始め式",
-      speaker: "市長　山田太郎",
-      city: "みなと市",
-    },
-  });
+  const draft = await invoker(app)("create_draft", { values: NEW_YEAR_VALUES });
   await reloadWindow(app);
   return draft;
 }

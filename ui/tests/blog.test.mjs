@@ -5,19 +5,12 @@
 import assert from "node:assert/strict";
 import { test } from "node:test";
 import { openMainWindow, screenshotPath, sessionPerFile } from "./browser.mjs";
+import { NEW_YEAR_VALUES } from "./prompter-fixtures.mjs";
 
 const session = sessionPerFile();
 
 test("the lead-in line, ruby glossed once and the screen-reader variant of the blog post", async () => {
-  await session.command("create_draft", {
-    values: {
-      templateId: "new-year",
-      date: "2027-01-04",
-      event: "仕事始め式",
-      speaker: "市長　山田太郎",
-      city: "みなと市",
-    },
-  });
+  await session.command("create_draft", { values: NEW_YEAR_VALUES });
   const { page, problems } = await openMainWindow(session, { width: 1280, height: 900 });
   await page.keyboard.press("Control+e");
   const exported = page.getByRole("dialog", { name: "書き出し" });

@@ -1,5 +1,15 @@
 // Drafts for the prompter's browser tests and benchmarks, and how to put one in front of the
-// prompter page (through the test server, as draft 1).
+// prompter page (through the test server, as draft 1); the New Year address's values as the
+// new-draft dialog sends them (browser and real-window tests).
+
+/** `create_draft`'s values for the New Year address from its template. */
+export const NEW_YEAR_VALUES = {
+  templateId: "new-year",
+  date: "2027-01-04",
+  event: "仕事始め式",
+  speaker: "市長　山田太郎",
+  city: "みなと市",
+};
 
 export const SPEECH = `# 令和9年 年頭挨拶
 

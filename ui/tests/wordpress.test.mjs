@@ -8,6 +8,7 @@ import assert from "node:assert/strict";
 import { createServer } from "node:http";
 import { test } from "node:test";
 import { openMainWindow, screenshotPath, sessionPerFile } from "./browser.mjs";
+import { NEW_YEAR_VALUES } from "./prompter-fixtures.mjs";
 
 const session = sessionPerFile();
 const PASSWORD = "abcd EFGH 1234 ijkl MNOP 5678";
@@ -53,15 +54,7 @@ const windows = [
 for (const { language, width, height, shot } of windows) {
   test(`a WordPress draft from the export dialog (${language}, ${width}×${height})`, async () => {
     const wordpress = await fakeWordpress();
-    await session.command("create_draft", {
-      values: {
-        templateId: "new-year",
-        date: "2027-01-04",
-        event: "仕事始め式",
-        speaker: "市長　山田太郎",
-        city: "みなと市",
-      },
-    });
+    await session.command("create_draft", { values: NEW_YEAR_VALUES });
     const settings = await session.command("get_settings");
     await session.command("set_settings", {
       settings: {
